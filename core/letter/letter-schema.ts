@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { CATEGORY_KEYS } from './categories';
+import { foldWidth, isEmailAddress, isPhoneNumber, isRealDate, ISO_DATE } from './text-shapes';
+import { normalizeCreditCode } from './credit-code';
+
+/**
+ * The letter interchange format `pledge-letter/1` (DOMAIN.md §6). This schema is the one
+ * definition: the TypeScript types, the JSON Schema (`pledge schema`) and validation all derive
+ * from it. Custom rules carry `params.rule` so validation can word them in Chinese.
+ */
+
+export const LETTER_FORMAT = 'pledge-letter/1';
+
+export const YEAR_RANGE = { min: 2000, max: 2100 } as const;
+
+/** Length limits, generous enough for real names and items, tight enough to keep a letter sane. */
+export const LIMITS = {
+  unitName: 100,
+  unitType: 30,
+  personName: 30,
+  position: 50,
+  title: 60,
+  statement: 5000,
+  closing: 2000,
+  itemContent: 500,
+  itemDeadline: 50,
+  itemOwner: 50,
+  items: 200,
+  phone: 30,
+  email: 100,
+  principalName: 30,
+  principalTitle: 30,
+  overrideReason: 200,
+} as const;
+
+const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+
+const phone = z
+  .string()
+  .overwrite(foldWidth)
+  .min(1)
+  .max(LIMITS.phone)
+  .refine(isPhoneNumber, { params: { rule: 'phone-shape' } });
+
+const isoDate = z
+  .string()
+  .trim()
+  .regex(ISO_DATE)
+  // The shape rule above reports malformed dates; this one only speaks of well-formed ones.
+  .refine((v) => !ISO_DATE.test(v) || isRealDate(v), { params: { rule: 'date-missing' } });
+
+/** When a real code fails its check, the clerk records that it was confirmed and why. */
+export const CreditCodeOverrideSchema = z.strictObject({
+  code: z.string().overwrite(normalizeCreditCode).min(1),
+  reason: text(4, LIMITS.overrideReason),
+  confirmedAt: z.iso.datetime({ offset: true }),
+});
+
+export const UnitSchema = z.strictObject({
+  name: text(2, LIMITS.unitName),
+  creditCode: z.string().overwrite(normalizeCreditCode).min(1),
+  type: optionalText(LIMITS.unitType),
+  creditCodeOverride: CreditCodeOverrideSchema.optional(),
+});
+
+export const PersonSchema = z.strictObject({
+  name: text(1, LIMITS.personName),
+  position: text(1, LIMITS.position),
+});
+
+export const ItemSchema = z.strictObject({
+  category: z.enum(CATEGORY_KEYS),
+  content: text(2, LIMITS.itemContent),
+  deadline: optionalText(LIMITS.itemDeadline),
+  owner: optionalText(LIMITS.itemOwner),
+});
+
+export const SupervisionSchema = z.strictObject({
+  phone,
+  email: z
+    .string()
+    .overwrite(foldWidth)
+    .max(LIMITS.email)
+    .refine(isEmailAddress, { params: { rule: 'email-shape' } })
+    .optional(),
+  hotline: phone.default('12345'),
+});
+
+export const PrincipalSchema = z.strictObject({
+  name: text(1, LIMITS.principalName),
+  title: optionalText(LIMITS.principalTitle),
+});
+
+const common = {
+  format: z.literal(LETTER_FORMAT),
+  year: z.number().int().min(YEAR_RANGE.min).max(YEAR_RANGE.max),
+  title: optionalText(LIMITS.title),
+  statement: optionalText(LIMITS.statement),
+  closing: optionalText(LIMITS.closing),
+  unit: UnitSchema,
+  items: z.array(ItemSchema).min(1).max(LIMITS.items),
+  supervision: SupervisionSchema,
+  principal: PrincipalSchema,
+  date: isoDate,
+};
+
+// Keys are listed so that a printed letter reads format, kind, year first.
+const { format, ...body } = common;
+export const UnitLetterSchema = z.strictObject({ format, kind: z.literal('unit'), ...body });
+export const PersonLetterSchema = z.strictObject({ format, kind: z.literal('person'), ...body, person: PersonSchema });
+
+/** A letter; `kind` decides whether `person` is required. */
+export const LetterSchema = z.discriminatedUnion('kind', [UnitLetterSchema, PersonLetterSchema]);
+
+/** A letter after validation: trimmed, normalised, defaults filled. */
+export type Letter = z.output<typeof LetterSchema>;
+/** A letter as written in a file or typed by a person, before normalisation. */
+export type LetterInput = z.input<typeof LetterSchema>;
+export type LetterItem = z.output<typeof ItemSchema>;
+export type LetterKind = Letter['kind'];

@@ -1,0 +1,44 @@
+/**
+ * One thing wrong (or worth a second look) in a letter, worded for the person who must fix it.
+ * `path` is machine-readable (`items[2].content`); `field` and `message` are Chinese.
+ */
+export interface Problem {
+  readonly path: string;
+  readonly field: string;
+  readonly code: ProblemCode;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+}
+
+export type ProblemCode =
+  | 'not-object'
+  | 'required'
+  | 'wrong-type'
+  | 'too-short'
+  | 'too-long'
+  | 'too-few-items'
+  | 'too-many-items'
+  | 'number-range'
+  | 'not-integer'
+  | 'choice'
+  | 'unknown-field'
+  | 'format-version'
+  | 'kind-required'
+  | 'person-not-allowed'
+  | 'date-shape'
+  | 'date-missing'
+  | 'date-year'
+  | 'datetime-shape'
+  | 'phone-shape'
+  | 'email-shape'
+  | 'credit.length'
+  | 'credit.charset'
+  | 'credit.authority'
+  | 'credit.division'
+  | 'credit.org-check'
+  | 'credit.check'
+  | 'credit.overridden'
+  | 'credit.override-mismatch'
+  | 'credit.override-unneeded'
+  | 'coverage.missing'
+  | 'invalid';

@@ -1,0 +1,40 @@
+/** Shapes of the free-text fields that are not names: dates, phone numbers and e-mail addresses. */
+
+/** Folds full-width digits and letters and trims, as IME input needs before any shape check. */
+export function foldWidth(value: string): string {
+  return value.normalize('NFKC').trim();
+}
+
+const MOBILE = /^1[3-9]\d{9}$/;
+const LANDLINE = /^(?:\(0\d{2,3}\)|0\d{2,3}-?)?[2-9]\d{6,7}(?:(?:-|转|#)\d{1,6})?$/;
+const SERVICE_NUMBER = /^(?:1\d{4}|[48]00-?\d{3}-?\d{4})$/;
+
+/**
+ * Mainland phone numbers as offices print them: mobiles, landlines with or without area code and
+ * extension, five-digit service numbers such as 12345, and 400/800 numbers. Spaces are ignored.
+ *
+ * @example isPhoneNumber('0451-8276 1234') // true
+ */
+export function isPhoneNumber(value: string): boolean {
+  const compact = foldWidth(value).replace(/\s/g, '');
+  return MOBILE.test(compact) || LANDLINE.test(compact) || SERVICE_NUMBER.test(compact);
+}
+
+/** @example isEmailAddress('xinyong@example.gov.cn') // true */
+export function isEmailAddress(value: string): boolean {
+  return /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(foldWidth(value));
+}
+
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * True when `YYYY-MM-DD` names a day that exists in the Gregorian calendar.
+ *
+ * @example isRealDate('2026-02-29') // false
+ */
+export function isRealDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}

@@ -1,0 +1,213 @@
+import { isRecord } from '../json/is-record';
+import type { z } from 'zod';
+import { t, type MessageKey, type MessageParams } from '../i18n/translate';
+import { categoryName, CATEGORY_KEYS } from './categories';
+import { checkCreditCode, normalizeCreditCode, type CreditCodeFinding } from './credit-code';
+import { fieldLabel, formatPath, type FieldPath } from './field-path';
+import { LetterSchema, PersonLetterSchema, UnitLetterSchema, YEAR_RANGE, type Letter } from './letter-schema';
+import type { Problem, ProblemCode } from './problem';
+import { isRealDate } from './text-shapes';
+
+export type LetterValidation =
+  | { readonly ok: true; readonly letter: Letter; readonly problems: readonly Problem[] }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/**
+ * Checks anything that claims to be a `pledge-letter/1` letter. Never throws on user input:
+ * every fault becomes a {@link Problem} with a field path and a Chinese message. When `ok`, the
+ * normalised letter is returned and `problems` holds only warnings.
+ *
+ * @example
+ * const result = validateLetter(JSON.parse(text));
+ * if (!result.ok) for (const p of result.problems) console.log(`${p.path}: ${p.message}`);
+ */
+export function validateLetter(input: unknown): LetterValidation {
+  if (!isRecord(input)) {
+    return { ok: false, problems: [problem([], 'not-object', 'problem.wrong-type', { expected: t('expected.object') })] };
+  }
+  const { parsed, problems } = parseShape(input);
+  problems.push(...creditCodeProblems(input['unit']), ...dateYearProblems(input));
+  if (parsed === undefined || problems.some((p) => p.severity === 'error')) return { ok: false, problems };
+  return { ok: true, letter: parsed, problems };
+}
+
+function parseShape(input: Record<string, unknown>): { parsed: Letter | undefined; problems: Problem[] } {
+  const result = LetterSchema.safeParse(input, { reportInput: true });
+  if (result.success) return { parsed: result.data, problems: [] };
+  const kindIssue = result.error.issues.find((i) => i.code === 'invalid_union' && i.path.length === 1 && i.path[0] === 'kind');
+  if (kindIssue === undefined) return { parsed: undefined, problems: result.error.issues.flatMap(fromIssue) };
+  // Without a valid kind zod stops at the discriminator; check the rest as the likelier kind
+  // so the person filling in the letter sees every problem at once.
+  const kindProblem = input['kind'] === undefined
+    ? problem(['kind'], 'required', 'problem.required')
+    : problem(['kind'], 'kind-required', 'problem.kind-required');
+  const fallback = 'person' in input ? PersonLetterSchema : UnitLetterSchema;
+  const rest = fallback.safeParse({ ...input, kind: 'person' in input ? 'person' : 'unit' }, { reportInput: true });
+  return { parsed: undefined, problems: [kindProblem, ...(rest.success ? [] : rest.error.issues.flatMap(fromIssue))] };
+}
+
+function fromIssue(issue: z.core.$ZodIssue): Problem[] {
+  const path = issue.path;
+  const input = (issue as { input?: unknown }).input;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (input === undefined) return [problem(path, 'required', 'problem.required')];
+      if (issue.expected === 'int') return [problem(path, 'not-integer', 'problem.not-integer')];
+      return [problem(path, 'wrong-type', 'problem.wrong-type', { expected: expectedLabel(issue.expected) })];
+    case 'too_small':
+      if (issue.origin === 'array') return [problem(path, 'too-few-items', 'problem.too-few-items', { min: Number(issue.minimum) })];
+      if (issue.origin === 'string') {
+        const empty = typeof input !== 'string' || input.trim() === '';
+        return empty || Number(issue.minimum) <= 1
+          ? [problem(path, 'required', 'problem.required')]
+          : [problem(path, 'too-short', 'problem.too-short', { min: Number(issue.minimum) })];
+      }
+      return [numberRange(path)];
+    case 'too_big':
+      if (issue.origin === 'array') return [problem(path, 'too-many-items', 'problem.too-many-items', { max: Number(issue.maximum) })];
+      if (issue.origin === 'string') {
+        const actual = typeof input === 'string' ? input.length : 0;
+        return [problem(path, 'too-long', 'problem.too-long', { max: Number(issue.maximum), actual })];
+      }
+      return [numberRange(path)];
+    case 'invalid_value':
+      if (path.length === 1 && path[0] === 'format') {
+        return [problem(path, 'format-version', 'problem.format-version', { expected: String(issue.values[0]) })];
+      }
+      return [problem(path, 'choice', 'problem.choice', { choices: choicesLabel(path, issue.values) })];
+    case 'invalid_format':
+      if (issue.format === 'datetime') return [problem(path, 'datetime-shape', 'problem.datetime-shape')];
+      return [problem(path, 'date-shape', 'problem.date-shape')];
+    case 'unrecognized_keys':
+      return issue.keys.map((key) =>
+        path.length === 0 && key === 'person'
+          ? problem(['person'], 'person-not-allowed', 'problem.person-not-allowed')
+          : problem([...path, key], 'unknown-field', 'problem.unknown-field', { key, field: fieldLabel(path) }),
+      );
+    case 'custom':
+      return [customProblem(path, issue.params?.['rule'], input)];
+    default:
+      return [problem(path, 'invalid', 'problem.invalid')];
+  }
+}
+
+function customProblem(path: FieldPath, rule: unknown, input: unknown): Problem {
+  const value = typeof input === 'string' ? input : '';
+  switch (rule) {
+    case 'phone-shape':
+      return problem(path, 'phone-shape', 'problem.phone-shape', { value });
+    case 'email-shape':
+      return problem(path, 'email-shape', 'problem.email-shape', { value });
+    case 'date-missing':
+      return problem(path, 'date-missing', 'problem.date-missing', { value });
+    default:
+      return problem(path, 'invalid', 'problem.invalid');
+  }
+}
+
+/** The check-character rules need the override beside the code, so they run on the raw unit. */
+function creditCodeProblems(unit: unknown): Problem[] {
+  if (!isRecord(unit) || typeof unit['creditCode'] !== 'string') return [];
+  const code = normalizeCreditCode(unit['creditCode']);
+  if (code === '') return [];
+  const path = ['unit', 'creditCode'];
+  const findings = checkCreditCode(code);
+  const fatal = findings.filter((f) => !f.overridable);
+  if (fatal.length > 0) return fatal.map((f) => findingProblem(path, f));
+  const override = unit['creditCodeOverride'];
+  if (!isRecord(override) || typeof override['code'] !== 'string') return findings.map((f) => findingProblem(path, f));
+
+  const overridePath = ['unit', 'creditCodeOverride', 'code'];
+  if (normalizeCreditCode(override['code']) !== code) {
+    return [
+      ...findings.map((f) => findingProblem(path, f)),
+      problem(overridePath, 'credit.override-mismatch', 'credit.override-mismatch', { value: override['code'] }),
+    ];
+  }
+  if (findings.length === 0) return [problem(overridePath, 'credit.override-unneeded', 'credit.override-unneeded', {}, 'warning')];
+  const detail = findings.map(findingDetail).join('；');
+  return [
+    problem(path, 'credit.overridden', 'credit.overridden', {
+      detail,
+      at: String(override['confirmedAt'] ?? ''),
+      reason: String(override['reason'] ?? ''),
+    }, 'warning'),
+  ];
+}
+
+function findingProblem(path: FieldPath, finding: CreditCodeFinding): Problem {
+  switch (finding.kind) {
+    case 'length':
+      return problem(path, 'credit.length', 'credit.length', { actual: finding.actual });
+    case 'charset':
+      return problem(path, 'credit.charset', 'credit.charset', { position: finding.position, char: finding.char });
+    case 'authority':
+      return problem(path, 'credit.authority', 'credit.authority', { char: finding.char });
+    case 'division':
+      return problem(path, 'credit.division', 'credit.division', { value: finding.value });
+    case 'org-check':
+      return problem(path, 'credit.org-check', 'credit.org-check', { expected: finding.expected, actual: finding.actual });
+    case 'check':
+      return problem(path, 'credit.check', 'credit.check', { expected: finding.expected, actual: finding.actual });
+  }
+}
+
+function findingDetail(finding: CreditCodeFinding): string {
+  switch (finding.kind) {
+    case 'authority':
+      return t('credit.detail.authority', { char: finding.char });
+    case 'division':
+      return t('credit.detail.division', { value: finding.value });
+    case 'org-check':
+      return t('credit.detail.org-check', { expected: finding.expected });
+    case 'check':
+      return t('credit.detail.check', { expected: finding.expected });
+    default:
+      return '';
+  }
+}
+
+/** A commitment for 2026 may be dated late 2025; anything further apart is probably a typo. */
+function dateYearProblems(input: Record<string, unknown>): Problem[] {
+  const { date, year } = input;
+  if (typeof date !== 'string' || typeof year !== 'number' || !isRealDate(date.trim())) return [];
+  const dateYear = Number(date.trim().slice(0, 4));
+  if (dateYear === year || dateYear === year - 1) return [];
+  return [problem(['date'], 'date-year', 'problem.date-year', { value: date.trim(), year }, 'warning')];
+}
+
+/** The year is the only number in a letter. */
+function numberRange(path: FieldPath): Problem {
+  return problem(path, 'number-range', 'problem.number-range', { ...YEAR_RANGE });
+}
+
+function choicesLabel(path: FieldPath, values: readonly unknown[]): string {
+  const isCategory = path[path.length - 1] === 'category';
+  return values
+    .map((v) => (isCategory && CATEGORY_KEYS.includes(v as never) ? `${String(v)}（${categoryName(v as never)}）` : String(v)))
+    .join('、');
+}
+
+function expectedLabel(expected: string): string {
+  switch (expected) {
+    case 'number':
+      return t('expected.number');
+    case 'object':
+      return t('expected.object');
+    case 'array':
+      return t('expected.array');
+    default:
+      return t('expected.string');
+  }
+}
+
+function problem(
+  path: FieldPath,
+  code: ProblemCode,
+  key: MessageKey,
+  params: MessageParams = {},
+  severity: Problem['severity'] = 'error',
+): Problem {
+  const field = fieldLabel(path);
+  return { path: formatPath(path), field, code, severity, message: t(key, { field, ...params }) };
+}

@@ -1,0 +1,40 @@
+import { app, ipcMain } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { desktopEvents, type EmitDesktopEvent } from '../../core/bridge/desktop-api';
+import { createDesktopServices } from '../services/desktop-services';
+import { registerDesktopHandlers, trustRendererAt } from './ipc';
+import { createMainWindow } from './main-window';
+import { setupMenu } from './menu';
+
+// Tests give each run a fresh data folder; it must be set before anything reads userData.
+const userDataOverride = process.env['PLEDGE_USER_DATA_DIR'];
+if (userDataOverride) app.setPath('userData', userDataOverride);
+
+const rendererDir = join(__dirname, '..', 'renderer');
+const indexHtml = join(rendererDir, 'index.html');
+
+void app.whenReady().then(() => {
+  const handlers = createDesktopServices({
+    info: {
+      name: app.getName(),
+      version: app.getVersion(),
+      shell: 'electron',
+      platform: process.platform,
+      dataDir: app.getPath('userData'),
+    },
+  });
+  registerDesktopHandlers(ipcMain, handlers, trustRendererAt(pathToFileURL(rendererDir).href));
+  const window = createMainWindow(join(__dirname, 'preload.cjs'), indexHtml);
+
+  const emit: EmitDesktopEvent = (event, payload) => {
+    if (!window.isDestroyed()) window.webContents.send(event, desktopEvents[event].parse(payload));
+  };
+  setupMenu(emit);
+});
+
+app.on('window-all-closed', () => app.quit());
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+

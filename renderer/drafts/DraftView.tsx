@@ -1,0 +1,62 @@
+import { t } from '../../core/i18n/translate';
+import { isRecord } from '../../core/json/is-record';
+import type { DraftRecord } from './draft-db';
+import { summarizeDraft } from './draft-summary';
+import { formatTime } from './format-time';
+
+/** A read-only look at one draft and what still needs fixing; the full editor comes later. */
+export function DraftView({ draft, onBack }: { draft: DraftRecord; onBack: () => void }) {
+  const summary = summarizeDraft(draft);
+  const letter = isRecord(draft.letter) ? draft.letter : {};
+  const unit = isRecord(letter['unit']) ? letter['unit'] : {};
+  const principal = isRecord(letter['principal']) ? letter['principal'] : {};
+  const supervision = isRecord(letter['supervision']) ? letter['supervision'] : {};
+  const rows: [string, unknown][] = [
+    [t('ui.field.unit'), unit['name']],
+    [t('ui.field.credit-code'), unit['creditCode']],
+    [t('ui.field.year'), letter['year']],
+    [t('ui.field.principal'), principal['name']],
+    [t('ui.field.supervision'), supervision['phone']],
+    [t('ui.created-at'), formatTime(draft.createdAt)],
+    [t('ui.updated-at'), formatTime(draft.updatedAt)],
+  ];
+  return (
+    <section className="draft-view" aria-labelledby="draft-title">
+      <button type="button" onClick={onBack}>
+        ← {t('ui.back')}
+      </button>
+      <h2 id="draft-title">
+        {summary.unitName} {summary.year && t('ui.letter-title', { year: summary.year })}
+      </h2>
+      <dl className="facts">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{typeof value === 'string' || typeof value === 'number' ? value : '—'}</dd>
+          </div>
+        ))}
+      </dl>
+      {summary.errors.length === 0 ? (
+        <p className="badge badge--ok" data-testid="validation-ok">
+          {t('ui.no-problems')}
+        </p>
+      ) : (
+        <ProblemList title={t('ui.problems')} problems={summary.errors} />
+      )}
+      {summary.warnings.length > 0 && <ProblemList title={t('ui.warnings')} problems={summary.warnings} />}
+    </section>
+  );
+}
+
+function ProblemList({ title, problems }: { title: string; problems: ReturnType<typeof summarizeDraft>['errors'] }) {
+  return (
+    <section aria-label={title}>
+      <h3>{title}</h3>
+      <ul className="problems">
+        {problems.map((p, i) => (
+          <li key={`${p.path}-${i}`}>{p.message}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { t } from '../../../core/i18n/translate';
+import { zhCN } from '../../../core/i18n/zh-cn';
+
+describe('t', () => {
+  it('fills placeholders', () => {
+    expect(t('problem.required', { field: '单位全称' })).toBe('单位全称不能为空。');
+  });
+
+  it('leaves a missing placeholder visible rather than blank', () => {
+    expect(t('problem.required')).toBe('{field}不能为空。');
+  });
+
+  it('keeps a doubled brace literal', () => {
+    expect(t('cli.not-object', { file: 'a.json' })).toBe('a.json 的内容不是 JSON 对象（承诺书应以 { 开头）。');
+  });
+
+  it('every message is Chinese text, not an empty or English stand-in', () => {
+    for (const [key, message] of Object.entries(zhCN)) {
+      expect(message, key).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { CATEGORY_KEYS } from '../../../core/letter/categories';
+import { letterFromTemplate, TEMPLATE_KEYS } from '../../../core/letter/templates';
+import { validateLetter } from '../../../core/letter/validate-letter';
+
+describe('templates', () => {
+  it.each(TEMPLATE_KEYS)('%s is a valid letter with no warnings, round-tripped through JSON', (key) => {
+    const letter = letterFromTemplate(key, { year: 2026 });
+    const result = validateLetter(JSON.parse(JSON.stringify(letter)));
+    expect(result.problems).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
+  it.each(CATEGORY_KEYS)('the %s template commits mainly to its own category', (key) => {
+    const items = letterFromTemplate(key, { year: 2026 }).items;
+    const own = items.filter((item) => item.category === key).length;
+    expect(own).toBeGreaterThanOrEqual(3);
+    expect(own * 2).toBeGreaterThan(items.length);
+  });
+
+  it('the personal template is a civil servant letter with duty items', () => {
+    const letter = letterFromTemplate('person', { year: 2026 });
+    expect(letter.kind).toBe('person');
+    expect(letter.kind === 'person' && letter.person.name).toBeTruthy();
+    expect(letter.items.every((item) => item.category === 'duty')).toBe(true);
+  });
+
+  it('uses the year and date it is given, defaulting to 20 April', () => {
+    expect(letterFromTemplate('service', { year: 2027 })).toMatchObject({ year: 2027, date: '2027-04-20' });
+    expect(letterFromTemplate('service', { year: 2027, date: '2027-03-01' }).date).toBe('2027-03-01');
+    expect(JSON.stringify(letterFromTemplate('key-task', { year: 2031 }))).toContain('2031年');
+  });
+
+  it('every template names complaint channels and a principal', () => {
+    for (const key of TEMPLATE_KEYS) {
+      const letter = letterFromTemplate(key, { year: 2026 });
+      expect(letter.supervision.phone).not.toBe('');
+      expect(letter.supervision.hotline).toBe('12345');
+      expect(letter.principal.name).not.toBe('');
+      expect(letter.statement?.length).toBeGreaterThan(20);
+    }
+  });
+});

@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { validateLetter } from '../../../core/letter/validate-letter';
+import { validLetterJson, withValue } from './letter-fixtures';
+
+function problemsOf(input: unknown) {
+  const result = validateLetter(input);
+  return result.problems.map((p) => ({ path: p.path, code: p.code, severity: p.severity, message: p.message }));
+}
+
+function errorAt(input: unknown, path: string) {
+  return problemsOf(input).find((p) => p.path === path && p.severity === 'error');
+}
+
+describe('validateLetter', () => {
+  it('accepts a template letter and returns it normalised', () => {
+    const result = validateLetter(validLetterJson());
+    expect(result.ok).toBe(true);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('never throws on junk and says the letter must be an object', () => {
+    for (const junk of [null, 42, 'text', [], undefined, true]) {
+      const result = validateLetter(junk);
+      expect(result.ok).toBe(false);
+      expect(result.problems[0]?.path).toBe('$');
+    }
+  });
+
+  it('names the missing field in Chinese', () => {
+    expect(errorAt(withValue(validLetterJson(), ['unit', 'name'], undefined), 'unit.name')).toMatchObject({
+      code: 'required',
+      message: '单位全称不能为空。',
+    });
+    expect(errorAt(withValue(validLetterJson(), ['principal', 'name'], '   '), 'principal.name')?.code).toBe('required');
+  });
+
+  it('reports every problem at once, not just the first', () => {
+    let json = withValue(validLetterJson(), ['unit', 'name'], '');
+    json = withValue(json, ['supervision', 'phone'], 'abc');
+    json = withValue(json, ['date'], '2026-02-30');
+    expect(problemsOf(json).map((p) => p.path)).toEqual(['unit.name', 'supervision.phone', 'date']);
+  });
+
+  it('enforces length limits and says how long the text is', () => {
+    const problem = errorAt(withValue(validLetterJson(), ['items', 0, 'content'], '办'.repeat(501)), 'items[0].content');
+    expect(problem).toMatchObject({ code: 'too-long' });
+    expect(problem?.message).toBe('第1项承诺事项的内容最多500个字，现有501个字。');
+  });
+
+  it('requires at least one item', () => {
+    expect(errorAt(withValue(validLetterJson(), ['items'], []), 'items')?.message).toBe('承诺事项至少需要1项。');
+  });
+
+  it('lists the category names when a category is unknown', () => {
+    const message = errorAt(withValue(validLetterJson(), ['items', 1, 'category'], 'other'), 'items[1].category')?.message;
+    expect(message).toContain('第2项承诺事项的类别');
+    expect(message).toContain('service（政务服务事项承诺）');
+  });
+
+  describe('dates', () => {
+    it('rejects a day that does not exist', () => {
+      expect(errorAt(withValue(validLetterJson(), ['date'], '2026-02-29'), 'date')).toMatchObject({
+        code: 'date-missing',
+        message: '成文日期“2026-02-29”不是真实存在的日期。',
+      });
+      expect(validateLetter(withValue(validLetterJson(), ['date'], '2028-02-29')).ok).toBe(true);
+    });
+
+    it('explains the expected shape', () => {
+      expect(errorAt(withValue(validLetterJson(), ['date'], '2026年4月20日'), 'date')?.code).toBe('date-shape');
+      expect(problemsOf(withValue(validLetterJson(), ['date'], '2026/4/20'))).toHaveLength(1);
+    });
+
+    it('warns when the date is far from the commitment year', () => {
+      const result = validateLetter(withValue(validLetterJson(), ['date'], '2023-04-20'));
+      expect(result.ok).toBe(true);
+      expect(result.problems.map((p) => [p.code, p.severity])).toEqual([['date-year', 'warning']]);
+      expect(validateLetter(withValue(validLetterJson(), ['date'], '2025-12-28')).problems).toEqual([]);
+    });
+  });
+
+  describe('contact channels', () => {
+    it.each(['0451-82761234', '0451 8276 1234', '(0458)6123401', '13812345678', '12345', '400-123-4567', '０４５８－６１２３４０１', '3355529', '0458-6123401转8001'])(
+      'accepts the phone number %s',
+      (phone) => {
+        expect(errorAt(withValue(validLetterJson(), ['supervision', 'phone'], phone), 'supervision.phone')).toBeUndefined();
+      },
+    );
+
+    it.each(['abc', '1234', '0451-123', '2381234567890123', '电话'])('rejects the phone number %s', (phone) => {
+      expect(errorAt(withValue(validLetterJson(), ['supervision', 'phone'], phone), 'supervision.phone')?.code).toBe('phone-shape');
+    });
+
+    it('checks e-mail addresses and hotline numbers', () => {
+      expect(errorAt(withValue(validLetterJson(), ['supervision', 'email'], 'xinyong@'), 'supervision.email')?.message).toContain('监督邮箱');
+      expect(errorAt(withValue(validLetterJson(), ['supervision', 'hotline'], '热线'), 'supervision.hotline')?.code).toBe('phone-shape');
+    });
+
+    it('defaults the hotline to 12345', () => {
+      const result = validateLetter(withValue(validLetterJson(), ['supervision', 'hotline'], undefined));
+      expect(result.ok && result.letter.supervision.hotline).toBe('12345');
+    });
+  });
+
+  describe('kind and person', () => {
+    it('requires person for a personal letter', () => {
+      const json = withValue(validLetterJson(), ['kind'], 'person');
+      expect(errorAt(json, 'person')).toMatchObject({ code: 'required', message: '承诺人信息不能为空。' });
+    });
+
+    it('refuses person on a unit letter with advice', () => {
+      const json = withValue(validLetterJson(), ['person'], { name: '李明', position: '科员' });
+      expect(errorAt(json, 'person')?.code).toBe('person-not-allowed');
+    });
+
+    it('still checks the rest when kind is missing or wrong', () => {
+      let json = withValue(validLetterJson(), ['kind'], undefined);
+      json = withValue(json, ['unit', 'name'], '');
+      expect(problemsOf(json).map((p) => [p.path, p.code])).toEqual([
+        ['kind', 'required'],
+        ['unit.name', 'required'],
+      ]);
+      expect(errorAt(withValue(validLetterJson(), ['kind'], 'company'), 'kind')?.code).toBe('kind-required');
+    });
+  });
+
+  it('flags unknown keys, so a typo is not silently dropped', () => {
+    const json = withValue(validLetterJson(), ['unit', 'creditcode'], 'x');
+    expect(errorAt(json, 'unit.creditcode')?.message).toBe('“creditcode”不是单位信息中可用的字段，请删除或检查拼写。');
+  });
+
+  it('rejects another format version and a fractional year', () => {
+    expect(errorAt(withValue(validLetterJson(), ['format'], 'pledge-letter/2'), 'format')?.code).toBe('format-version');
+    expect(errorAt(withValue(validLetterJson(), ['year'], 2026.5), 'year')?.code).toBe('not-integer');
+    expect(errorAt(withValue(validLetterJson(), ['year'], '2026'), 'year')?.message).toBe('承诺年度应为数字。');
+    expect(errorAt(withValue(validLetterJson(), ['year'], 1999), 'year')?.code).toBe('number-range');
+  });
+
+  describe('统一社会信用代码', () => {
+    const path = ['unit', 'creditCode'];
+
+    it('accepts a code typed with an IME and returns it normalised', () => {
+      const result = validateLetter(withValue(validLetterJson(), path, '１１２３９９２１００３５８２１４９ｊ'));
+      expect(result.ok && result.letter.unit.creditCode).toBe('11239921003582149J');
+    });
+
+    it('shows the expected check character', () => {
+      expect(errorAt(withValue(validLetterJson(), path, '11239921003582149K'), 'unit.creditCode')?.message).toBe(
+        '统一社会信用代码校验位不符：第 18 位应为“J”，现为“K”。请核对；如确认代码无误，可记录人工确认。',
+      );
+    });
+
+    it('reports length and forbidden letters', () => {
+      expect(errorAt(withValue(validLetterJson(), path, '1123992100358'), 'unit.creditCode')?.code).toBe('credit.length');
+      expect(errorAt(withValue(validLetterJson(), path, '11239921003582149I'), 'unit.creditCode')?.message).toContain('第18位“I”');
+    });
+
+    it('accepts a failing code with an explicit, recorded override and keeps a warning', () => {
+      let json = withValue(validLetterJson(), path, '11239921003582149K');
+      json = withValue(json, ['unit', 'creditCodeOverride'], {
+        code: '11239921003582149k',
+        reason: '以营业执照原件核对，代码无误',
+        confirmedAt: '2026-04-18T10:00:00+08:00',
+      });
+      const result = validateLetter(json);
+      expect(result.ok).toBe(true);
+      expect(result.problems).toHaveLength(1);
+      expect(result.problems[0]).toMatchObject({ path: 'unit.creditCode', code: 'credit.overridden', severity: 'warning' });
+      expect(result.problems[0]?.message).toContain('第 18 位应为“J”');
+      expect(result.problems[0]?.message).toContain('以营业执照原件核对');
+      expect(result.ok && result.letter.unit.creditCodeOverride?.code).toBe('11239921003582149K');
+    });
+
+    it('does not let an override for another code cover this one', () => {
+      let json = withValue(validLetterJson(), path, '11239921003582149K');
+      json = withValue(json, ['unit', 'creditCodeOverride'], { code: '112399210035821490', reason: '核对无误', confirmedAt: '2026-04-18T10:00:00Z' });
+      const codes = problemsOf(json).map((p) => [p.path, p.code]);
+      expect(codes).toContainEqual(['unit.creditCode', 'credit.check']);
+      expect(codes).toContainEqual(['unit.creditCodeOverride.code', 'credit.override-mismatch']);
+    });
+
+    it('never overrides a wrong length', () => {
+      let json = withValue(validLetterJson(), path, '112399');
+      json = withValue(json, ['unit', 'creditCodeOverride'], { code: '112399', reason: '核对无误', confirmedAt: '2026-04-18T10:00:00Z' });
+      expect(validateLetter(json).ok).toBe(false);
+    });
+
+    it('requires a reason and a time for an override', () => {
+      const json = withValue(validLetterJson(), ['unit', 'creditCodeOverride'], { code: '11239921003582149J', reason: '', confirmedAt: 'yesterday' });
+      const codes = problemsOf(json).map((p) => [p.path, p.code]);
+      expect(codes).toContainEqual(['unit.creditCodeOverride.reason', 'required']);
+      expect(codes).toContainEqual(['unit.creditCodeOverride.confirmedAt', 'datetime-shape']);
+      expect(codes).toContainEqual(['unit.creditCodeOverride.code', 'credit.override-unneeded']);
+    });
+  });
+});
