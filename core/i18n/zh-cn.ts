@@ -95,7 +95,9 @@ export const zhCN = {
 
   'cli.usage': '用法：pledge <命令> [参数]\n\n命令：\n  new --template <模板> [--year <年度>] [--date <年-月-日>]  输出一份模板承诺书（JSON）\n  validate <承诺书.json> [--json]  校验承诺书，有问题时逐行列出\n  schema  输出承诺书格式的 JSON Schema\n\n模板：{templates}',
   'cli.unknown-command': '未知命令“{command}”。运行 pledge --help 查看用法。',
-  'cli.bad-arguments': '参数有误：{detail}。运行 pledge --help 查看用法。',
+  'cli.unknown-option': '未知选项“{option}”。运行 pledge --help 查看用法。',
+  'cli.bad-option-value': '选项“{option}”缺少取值或取值有误。运行 pledge --help 查看用法。',
+  'cli.extra-argument': '多余的参数“{option}”。运行 pledge --help 查看用法。',
   'cli.unknown-template': '没有名为“{template}”的模板，可用模板：{templates}。',
   'cli.missing-file-argument': '请指定要校验的承诺书文件，例如：pledge validate letter.json',
   'cli.file-missing': '找不到文件：{file}',

@@ -30,11 +30,27 @@ export async function main(argv: string[], io: CliIo, now: Date = new Date()): P
       io.stderr.write(`${error.message}\n`);
       return error.exitCode;
     }
-    // parseArgs reports unknown or malformed options with a TypeError carrying this code.
-    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`${t('cli.bad-arguments', { detail: (error as Error).message })}\n`);
+    const argumentMessage = parseArgsMessage(error);
+    if (argumentMessage !== undefined) {
+      io.stderr.write(`${argumentMessage}\n`);
       return EXIT.unusable;
     }
     throw error;
+  }
+}
+
+/** parseArgs throws English TypeErrors with a code; users get the Chinese equivalent. */
+function parseArgsMessage(error: unknown): string | undefined {
+  const { code, message } = error as { code?: string; message?: string };
+  const option = /'([^']+)'/.exec(message ?? '')?.[1] ?? '';
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return t('cli.unknown-option', { option });
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return t('cli.bad-option-value', { option });
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return t('cli.extra-argument', { option });
+    default:
+      return undefined;
   }
 }

@@ -1,0 +1,42 @@
+import { expect, test } from './fixtures';
+
+test('creates a letter from a template and finds it again after a reload', async ({ appPage: page }) => {
+  await expect(page.getByRole('heading', { level: 1, name: '政务诚信承诺填报' })).toBeVisible();
+  await expect(page.getByText('还没有草稿')).toBeVisible();
+
+  await page.getByRole('button', { name: '新建承诺书' }).click();
+  const dialog = page.getByRole('dialog', { name: '选择模板' });
+  await dialog.getByRole('radio', { name: /政务服务事项承诺/ }).check();
+  await dialog.getByRole('button', { name: '创建' }).click();
+
+  await expect(page.getByRole('heading', { level: 2, name: /青山县政务服务中心/ })).toBeVisible();
+  await expect(page.getByTestId('validation-ok')).toHaveText('校验通过，没有需要修改的地方。');
+  await expect(page.getByText('122399214012770352')).toBeVisible();
+
+  await page.reload();
+  const cards = page.getByTestId('draft-card');
+  await expect(cards).toHaveCount(1);
+  await expect(cards.first()).toContainText('青山县政务服务中心');
+  await expect(cards.first()).toContainText('4项承诺');
+  await cards.first().click();
+  await expect(page.getByRole('heading', { level: 2, name: /青山县政务服务中心/ })).toBeVisible();
+});
+
+test('a personal letter can be created with the keyboard alone', async ({ appPage: page }) => {
+  await page.getByRole('button', { name: '新建承诺书' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: '选择模板' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('radio', { name: /重点目标任务/ }).focus();
+  await page.keyboard.press('ArrowUp'); // wraps from the first template to the last: the personal letter
+  await expect(dialog.getByRole('radio', { name: /公职人员个人履职尽责承诺/ })).toBeChecked();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: /李明/ })).toBeVisible();
+});
+
+test('the status bar shows what the host reports through the bridge', async ({ appPage: page }, testInfo) => {
+  const statusBar = page.getByTestId('status-bar');
+  await expect(statusBar).toContainText(testInfo.project.name === 'electron' ? '桌面版' : '浏览器版');
+  await expect(statusBar).toContainText(/版本 \d+\.\d+\.\d+/);
+  await expect(page.getByTestId('data-dir')).toHaveText(/pledge-e2e-/);
+});

@@ -1,0 +1,137 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { letterFromTemplate } from '../../../core/letter/templates';
+import { main } from '../../../electron/cli/main';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pledge-cli-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Runs the command line in-process and captures what it prints. */
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } }, new Date('2026-03-10T09:00:00+08:00'));
+  return { code, stdout, stderr };
+}
+
+async function file(name: string, content: string): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, content);
+  return path;
+}
+
+describe('pledge new', () => {
+  it.each(['key-task', 'policy', 'contract', 'service', 'duty', 'person'])('prints a letter from the %s template that pledge validate accepts', async (template) => {
+    const created = await run('new', '--template', template);
+    expect(created.code).toBe(0);
+    const letter = JSON.parse(created.stdout) as { year: number; format: string };
+    expect(letter).toMatchObject({ format: 'pledge-letter/1', year: 2026 });
+    const checked = await run('validate', await file(`${template}.json`, created.stdout));
+    expect(checked).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('takes the year and date', async () => {
+    const { stdout } = await run('new', '--template', 'service', '--year', '2027', '--date', '2027-04-28');
+    expect(JSON.parse(stdout)).toMatchObject({ year: 2027, date: '2027-04-28' });
+  });
+
+  it('exits 2 with one line for an unknown template or a bad date', async () => {
+    const unknown = await run('new', '--template', 'tax');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('没有名为“tax”的模板，可用模板：key-task、policy、contract、service、duty、person。\n');
+    const badDate = await run('new', '--template', 'service', '--date', '2027-02-30');
+    expect(badDate).toMatchObject({ code: 2, stdout: '' });
+    expect((await run('new', '--template', 'service', '--year', 'next')).code).toBe(2);
+  });
+});
+
+describe('pledge validate', () => {
+  it('exits 1 and prints one path: message line per problem', async () => {
+    const { principal: _dropped, ...letter } = letterFromTemplate('key-task', { year: 2026 });
+    letter.unit.creditCode = '11239921003582149K';
+    letter.items[1]!.content = '';
+    const result = await run('validate', await file('broken.json', JSON.stringify(letter)));
+    expect(result.code).toBe(1);
+    expect(result.stdout.trim().split('\n')).toEqual([
+      'items[1].content: 第2项承诺事项的内容不能为空。',
+      'principal: 主要负责人不能为空。',
+      'unit.creditCode: 统一社会信用代码校验位不符：第 18 位应为“J”，现为“K”。请核对；如确认代码无误，可记录人工确认。',
+    ]);
+  });
+
+  it('prints the problems as JSON with --json', async () => {
+    const result = await run('validate', '--json', await file('empty-object.json', '{}'));
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { valid: boolean; problems: { path: string; code: string; message: string }[] };
+    expect(report.valid).toBe(false);
+    expect(report.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['kind', 'format', 'unit', 'items', 'date']));
+    expect(report.problems.every((p) => /[\u4e00-\u9fff]/.test(p.message))).toBe(true);
+  });
+
+  it('prints warnings to stderr and still exits 0', async () => {
+    const letter = { ...JSON.parse(JSON.stringify(letterFromTemplate('duty', { year: 2026 }))), date: '2021-04-20' };
+    const result = await run('validate', await file('warning.json', JSON.stringify(letter)));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^提示 date: /);
+  });
+
+  it.each([
+    ['a missing file', () => join(dir, 'nope.json'), /^找不到文件：.*nope\.json\n$/],
+    ['a file that is not JSON', () => file('bad.json', '{"format": '), /^.*bad\.json 不是有效的 JSON：/],
+    ['JSON that is not an object', () => file('array.json', '[1, 2]'), /^.*array\.json 的内容不是 JSON 对象/],
+  ])('exits 2 with one clear line for %s', async (_label, makePath, message) => {
+    const result = await run('validate', await makePath());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stdout).toBe('');
+  });
+
+  it('accepts a file saved with a byte-order mark', async () => {
+    const text = `\uFEFF${JSON.stringify(letterFromTemplate('policy', { year: 2026 }))}`;
+    expect((await run('validate', await file('bom.json', text))).code).toBe(0);
+  });
+});
+
+describe('pledge schema and usage', () => {
+  it('prints the JSON Schema', async () => {
+    const result = await run('schema');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ title: 'pledge-letter/1', $schema: 'https://json-schema.org/draft/2020-12/schema' });
+  });
+
+  it('exits 2 on an unknown command or option, without a stack trace', async () => {
+    const unknown = await run('sign');
+    expect(unknown).toMatchObject({ code: 2, stderr: '未知命令“sign”。运行 pledge --help 查看用法。\n' });
+    expect(await run('validate', '--fast', 'x.json')).toMatchObject({ code: 2, stderr: '未知选项“--fast”。运行 pledge --help 查看用法。\n' });
+    const missingValue = await run('new', '--template');
+    expect(missingValue).toMatchObject({ code: 2 });
+    expect(missingValue.stderr).toContain('--template');
+    expect(missingValue.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('the installed pledge binary', () => {
+  const exec = promisify(execFile);
+  const bin = join(import.meta.dirname, '../../../electron/cli/pledge.mjs');
+
+  it('runs through node and exits 2 on a missing file with no stack trace', async () => {
+    const failure = await exec(process.execPath, [bin, 'validate', join(dir, 'missing.json')]).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('prints a template through the real entry point', async () => {
+    const { stdout } = await exec(process.execPath, [bin, 'new', '--template', 'contract']);
+    expect(JSON.parse(stdout)).toMatchObject({ kind: 'unit', unit: { name: '青山县住房和城乡建设局' } });
+  });
+});

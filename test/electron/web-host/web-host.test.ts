@@ -1,0 +1,82 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDesktopServices } from '../../../electron/services/desktop-services';
+import { errorLogPath } from '../../../electron/services/error-log';
+import { BRIDGE_HEADER, startWebHost, type WebHost } from '../../../electron/web-host/web-host';
+
+let dir: string;
+let host: WebHost;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pledge-web-host-'));
+  const rendererDir = join(dir, 'renderer');
+  await mkdir(rendererDir);
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>政务诚信承诺填报</title>');
+  const handlers = createDesktopServices({
+    info: { name: 'Pledge Desk', version: '9.9.9', shell: 'web', platform: 'linux', dataDir: join(dir, 'data') },
+    now: () => new Date('2026-04-20T08:00:00Z'),
+  });
+  host = await startWebHost({ handlers, rendererDir, port: 0 });
+});
+
+afterEach(async () => {
+  await host.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function call(name: string, args: unknown, headers: Record<string, string> = { [BRIDGE_HEADER]: '1' }) {
+  return fetch(`${host.url}/api/call/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(args) });
+}
+
+describe('web host', () => {
+  it('listens on loopback only', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('serves the renderer, falling back to index.html for app routes', async () => {
+    for (const path of ['/', '/drafts/123']) {
+      const response = await fetch(`${host.url}${path}`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('政务诚信承诺填报');
+    }
+  });
+
+  it('answers a call from the contract', async () => {
+    const response = await call('app.getInfo', []);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ result: { name: 'Pledge Desk', version: '9.9.9', shell: 'web', platform: 'linux', dataDir: join(dir, 'data') } });
+  });
+
+  it('writes a reported error to the log in the data folder', async () => {
+    const response = await call('diagnostics.reportError', [{ message: '草稿读取失败', source: 'test' }]);
+    expect(await response.json()).toEqual({ result: { logged: true } });
+    const line = JSON.parse((await readFile(errorLogPath(join(dir, 'data')), 'utf8')).trim()) as Record<string, unknown>;
+    expect(line).toEqual({ at: '2026-04-20T08:00:00.000Z', message: '草稿读取失败', source: 'test' });
+  });
+
+  it('refuses unknown calls, bad arguments and bad JSON with 400', async () => {
+    expect((await call('fs.readFile', ['/etc/passwd'])).status).toBe(400);
+    expect((await call('diagnostics.reportError', [{ message: 1 }])).status).toBe(400);
+    const raw = await fetch(`${host.url}/api/call/app.getInfo`, { method: 'POST', headers: { [BRIDGE_HEADER]: '1' }, body: '{not json' });
+    expect(raw.status).toBe(400);
+  });
+
+  it('refuses calls without the bridge header (cross-site requests) and non-POST methods', async () => {
+    expect((await call('app.getInfo', [], {})).status).toBe(403);
+    expect((await fetch(`${host.url}/api/call/app.getInfo`)).status).toBe(405);
+  });
+
+  it('streams events to subscribers', async () => {
+    const response = await fetch(`${host.url}/api/events`);
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = decoder.decode((await reader.read()).value);
+    expect(text).toContain(': connected');
+    host.emit('app.command', { command: 'new-letter' });
+    while (!text.includes('\n\ndata') && !text.endsWith('}\n\n')) text += decoder.decode((await reader.read()).value);
+    expect(text).toContain('event: app.command\ndata: {"command":"new-letter"}\n\n');
+    await reader.cancel();
+  });
+});
