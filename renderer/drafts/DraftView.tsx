@@ -3,6 +3,7 @@ import { isRecord } from '../../core/json/is-record';
 import type { DraftRecord } from './draft-db';
 import { summarizeDraft } from './draft-summary';
 import { formatTime } from './format-time';
+import { LetterItems } from './LetterItems';
 
 /** A read-only look at one draft and what still needs fixing; the full editor comes later. */
 export function DraftView({ draft, onBack }: { draft: DraftRecord; onBack: () => void }) {
@@ -44,6 +45,7 @@ export function DraftView({ draft, onBack }: { draft: DraftRecord; onBack: () =>
         <ProblemList title={t('ui.problems')} problems={summary.errors} />
       )}
       {summary.warnings.length > 0 && <ProblemList title={t('ui.warnings')} problems={summary.warnings} />}
+      <LetterItems items={letter['items']} />
     </section>
   );
 }

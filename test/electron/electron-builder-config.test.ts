@@ -1,0 +1,34 @@
+import Ajv from 'ajv';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+
+// electron-builder publishes the JSON Schema of its configuration; checking against it catches a
+// misspelt key here instead of on a packaging machine that has the Electron binary.
+const require = createRequire(import.meta.url);
+const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as object;
+const config = load(readFileSync('electron-builder.yml', 'utf8')) as Record<string, unknown>;
+
+describe('electron-builder.yml', () => {
+  it('matches electron-builder’s own configuration schema', () => {
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+    expect(validate(config), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('covers Windows, Linux on x64 and arm64, and macOS', () => {
+    const targets = (platform: string) => (config[platform] as { target: { target: string; arch?: string[] }[] }).target;
+    expect(targets('win')).toContainEqual({ target: 'nsis', arch: ['x64'] });
+    expect(targets('linux')).toEqual([
+      { target: 'deb', arch: ['x64', 'arm64'] },
+      { target: 'AppImage', arch: ['x64', 'arm64'] },
+    ]);
+    expect(targets('mac').map((t) => t.target)).toEqual(['dmg']);
+  });
+
+  it('packages what package.json names as the main entry', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { main: string };
+    expect(pkg.main).toBe('dist/electron/main.cjs');
+    expect(config['files']).toContain('dist/electron/**/*');
+  });
+});
