@@ -1,0 +1,106 @@
+import LineBreaker from 'linebreak';
+import { charAdvance, type TextStyle } from './text-measure';
+
+/**
+ * Chinese line breaking: UAX #14 break opportunities (the `linebreak` package) narrowed by the
+ * rules of DOMAIN.md §3, so no line starts with closing punctuation and none ends with opening
+ * punctuation; Latin words and numbers stay whole unless one alone is wider than a line.
+ */
+
+/** May not start a line. */
+export const CLOSING = new Set([...'，。、；：？！）》」』】〕〉”’…,.;:?!)]}%·']);
+/** May not end a line. */
+export const OPENING = new Set([...'（《「『【〔〈“‘([{']);
+
+export interface ParagraphShape {
+  /** Width available for a line, in points. */
+  readonly width: number;
+  /** Indent of the first line and of the others, in points. */
+  readonly firstIndent: number;
+  readonly indent: number;
+}
+
+export interface BrokenLine {
+  readonly text: string;
+  /** In points from the left edge of the type area. */
+  readonly indent: number;
+}
+
+/**
+ * Breaks a paragraph into lines. A `\n` always ends a line; trailing white space never counts.
+ *
+ * @example breakParagraph('为深入贯彻……', bodyStyle, { width: 442.2, firstIndent: 31.6, indent: 0 })
+ */
+export function breakParagraph(text: string, style: TextStyle, shape: ParagraphShape): BrokenLine[] {
+  const widthTo = prefixWidths(text, style);
+  const { allowed, required } = breakOpportunities(text);
+  const lines: BrokenLine[] = [];
+  let start = 0;
+  let next = 0; // index into `allowed` of the first opportunity after `start`
+  while (start < text.length) {
+    const indent = lines.length === 0 ? shape.firstIndent : shape.indent;
+    const limit = shape.width - indent + 0.01;
+    while (next < allowed.length && (allowed[next] ?? 0) <= start) next += 1;
+
+    let end = -1;
+    for (let i = next; i < allowed.length; i += 1) {
+      const position = allowed[i] ?? 0;
+      if ((widthTo[trimmedEnd(text, start, position)] ?? 0) - (widthTo[start] ?? 0) > limit) break;
+      end = position;
+      if (required.has(position)) break;
+    }
+    if (end <= start) end = forcedEnd(text, start, limit, style);
+
+    lines.push({ text: text.slice(start, trimmedEnd(text, start, end)), indent });
+    start = end;
+    while (start < text.length && /[ \t\r\n]/.test(text.charAt(start))) start += 1;
+  }
+  return lines.length > 0 ? lines : [{ text: '', indent: shape.firstIndent }];
+}
+
+/** `widths[i]` is the width of `text.slice(0, i)`; indexes inside a surrogate pair repeat the previous value. */
+function prefixWidths(text: string, style: TextStyle): Float64Array {
+  const widths = new Float64Array(text.length + 1);
+  let i = 0;
+  for (const char of text) {
+    const w = widths[i] ?? 0;
+    if (char.length === 2) widths[i + 1] = w;
+    i += char.length;
+    widths[i] = w + charAdvance(style, char);
+  }
+  return widths;
+}
+
+function trimmedEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text.charAt(e - 1))) e -= 1;
+  return e;
+}
+
+/** A run with no allowed break that is wider than the line: cut it by characters, still minding punctuation. */
+function forcedEnd(text: string, start: number, limit: number, style: TextStyle): number {
+  let width = 0;
+  let end = start;
+  for (const char of text.slice(start)) {
+    const w = charAdvance(style, char);
+    if (width + w > limit && end > start) break;
+    width += w;
+    end += char.length;
+  }
+  while (end - start > 1 && end < text.length && (CLOSING.has(text.charAt(end)) || OPENING.has(text.charAt(end - 1)))) end -= 1;
+  return end;
+}
+
+function breakOpportunities(text: string): { allowed: number[]; required: Set<number> } {
+  const allowed: number[] = [];
+  const required = new Set<number>();
+  const breaker = new LineBreaker(text);
+  for (let bk = breaker.nextBreak(); bk !== null; bk = breaker.nextBreak()) {
+    const p = bk.position;
+    const forbidden = p < text.length && (CLOSING.has(text.charAt(p)) || OPENING.has(text.charAt(p - 1)));
+    if (forbidden && !bk.required) continue;
+    allowed.push(p);
+    if (bk.required) required.add(p);
+  }
+  return { allowed, required };
+}

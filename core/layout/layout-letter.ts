@@ -1,0 +1,191 @@
+import { t } from '../i18n/translate';
+import type { Letter } from '../letter/letter-schema';
+import { breakParagraph } from './break-lines';
+import type { FaceKey, FontMetricsSet } from './font-metrics';
+import { letterBlocks, type Block } from './letter-blocks';
+import { lineRuns } from './line-runs';
+import { baselineOf, GRID, PAGE, PAGE_NUMBER_GAP, SIZE, TYPE_AREA } from './page-geometry';
+import type { LineRole, PagePlan, PlanLine, PlanPage, Rect, SignaturePlan, TextRun } from './page-plan';
+import { measureText, type TextStyle } from './text-measure';
+
+/**
+ * Lays a valid letter out on GB/T 9704 pages: pure, given the fonts' metrics.
+ *
+ * @example const plan = layoutLetter(letter, metrics); plan.pages.length // 2
+ */
+export function layoutLetter(letter: Letter, fonts: FontMetricsSet): PagePlan {
+  const styles = stylesFor(fonts);
+  const rows = letterBlocks(letter).flatMap((block) => blockRows(block, styles));
+  const pages = paginate(rows);
+  const planPages = pages.map((pageRows, index) => placePage(pageRows, index, styles));
+  return {
+    width: PAGE.width,
+    height: PAGE.height,
+    pages: planPages,
+    signature: signaturePlan(pages),
+    info: {
+      title: planPages[0]?.lines.filter((l) => l.role === 'title').map((l) => l.text).join('') ?? '',
+      author: letter.kind === 'person' ? letter.person.name : letter.unit.name,
+      subject: t('pdf.subject', { year: letter.year }),
+      date: letter.date,
+    },
+  };
+}
+
+type Styles = Readonly<Record<'title' | FaceKey | 'pageNumber', TextStyle>>;
+
+function stylesFor(fonts: FontMetricsSet): Styles {
+  return {
+    title: { metrics: fonts['serif-bold'], size: SIZE.title, gridAdvance: SIZE.title },
+    serif: { metrics: fonts.serif, size: SIZE.body, gridAdvance: GRID.cell },
+    'serif-bold': { metrics: fonts['serif-bold'], size: SIZE.body, gridAdvance: GRID.cell },
+    sans: { metrics: fonts.sans, size: SIZE.body, gridAdvance: GRID.cell },
+    pageNumber: { metrics: fonts.serif, size: SIZE.pageNumber, gridAdvance: SIZE.pageNumber },
+  };
+}
+
+/** One grid row before pagination: its runs are placed horizontally, `row` is filled in later. */
+interface Row {
+  readonly role: LineRole | 'blank';
+  readonly text: string;
+  /** Runs at y = 0; pagination moves them to their row's baseline. */
+  readonly runs: readonly TextRun[];
+  readonly keepWithNext?: boolean;
+  /** The first row of the signature block, and how many rows the block has. */
+  readonly signatureRows?: number;
+  readonly signatureField?: { readonly x: number; readonly width: number };
+  readonly sealOver?: { readonly cx: number };
+}
+
+const BLANK: Row = { role: 'blank', text: '', runs: [] };
+
+function blockRows(block: Block, styles: Styles): Row[] {
+  switch (block.kind) {
+    case 'blank':
+      return [BLANK];
+    case 'title':
+      return titleLines(block.text, styles.title).map((text) => {
+        const x = TYPE_AREA.left + (TYPE_AREA.width - measureText(styles.title, text)) / 2;
+        return { role: 'title', text, runs: lineRuns(text, x, 0, 'serif-bold', styles.title) };
+      });
+    case 'paragraph': {
+      const style = styles[block.face];
+      const lines = breakParagraph(block.text, style, { width: TYPE_AREA.width, firstIndent: block.indentCells * GRID.cell, indent: 0 });
+      return lines.map((line, i) => ({
+        role: block.role,
+        text: line.text,
+        runs: lineRuns(line.text, TYPE_AREA.left + line.indent, 0, block.face, style),
+        keepWithNext: block.role === 'heading' || (block.role === 'info' && i < lines.length - 1),
+      }));
+    }
+    case 'signature':
+      return signatureRows(block, styles.serif);
+  }
+}
+
+/** Long titles are split into lines of even length rather than one full line and a stub. */
+function titleLines(text: string, style: TextStyle): string[] {
+  const full = TYPE_AREA.width;
+  const greedy = breakParagraph(text, style, { width: full, firstIndent: 0, indent: 0 });
+  if (greedy.length <= 1) return greedy.map((l) => l.text);
+  let low = full / greedy.length;
+  let high = full;
+  for (let i = 0; i < 20; i += 1) {
+    const mid = (low + high) / 2;
+    if (breakParagraph(text, style, { width: mid, firstIndent: 0, indent: 0 }).length > greedy.length) low = mid;
+    else high = mid;
+  }
+  return breakParagraph(text, style, { width: high, firstIndent: 0, indent: 0 }).map((l) => l.text);
+}
+
+/** Signature cells: the signer's label ends at cell 19 and the signing space takes the 8 cells after it. */
+const SIGN_FIELD_CELLS = 8;
+/** The date stands four characters in from the right edge (GB/T 9704 7.3.5.1). */
+const DATE_RIGHT_CELLS = 4;
+
+function signatureRows(block: Extract<Block, { kind: 'signature' }>, style: TextStyle): Row[] {
+  const fieldX = TYPE_AREA.right - (SIGN_FIELD_CELLS + 1) * GRID.cell;
+  const labelX = fieldX - measureText(style, block.signer);
+  const dateRight = TYPE_AREA.right - DATE_RIGHT_CELLS * GRID.cell;
+  const dateX = dateRight - measureText(style, block.date);
+  const dateCentre = (dateX + dateRight) / 2;
+  const rows: Row[] = [
+    BLANK,
+    {
+      role: 'signature',
+      text: block.signer,
+      runs: lineRuns(block.signer, labelX, 0, 'serif', style),
+      signatureField: { x: fieldX, width: SIGN_FIELD_CELLS * GRID.cell },
+    },
+    BLANK,
+  ];
+  if (block.unitLine !== null) {
+    const width = measureText(style, block.unitLine);
+    // Centred over the date, but never past the right edge of the type area.
+    const x = Math.min(dateCentre - width / 2, TYPE_AREA.right - width);
+    rows.push({ role: 'signature', text: block.unitLine, runs: lineRuns(block.unitLine, x, 0, 'serif', style), sealOver: { cx: dateCentre } });
+  }
+  rows.push({ role: 'signature', text: block.date, runs: lineRuns(block.date, dateX, 0, 'serif', style) });
+  const [first, ...rest] = rows;
+  return [{ ...(first ?? BLANK), signatureRows: rows.length }, ...rest];
+}
+
+/** Lines kept before the signature block on its page, so it never stands alone. */
+const LINES_BEFORE_SIGNATURE = 2;
+
+function paginate(rows: readonly Row[]): Row[][] {
+  const pages: Row[][] = [[]];
+  const current = () => pages[pages.length - 1] as Row[];
+  for (let i = 0; i < rows.length; i += 1) {
+    const row = rows[i] as Row;
+    if (row.signatureRows !== undefined && current().length + row.signatureRows > GRID.linesPerPage) {
+      const page = current();
+      while (page.length > 0 && page[page.length - 1]?.role === 'blank') page.pop();
+      const carried = page.splice(Math.max(0, page.length - LINES_BEFORE_SIGNATURE));
+      pages.push(carried);
+    } else if (current().length === GRID.linesPerPage || (row.keepWithNext && current().length === GRID.linesPerPage - 1)) {
+      pages.push([]);
+    }
+    if (row.role === 'blank' && current().length === 0) continue;
+    current().push(row);
+  }
+  return pages;
+}
+
+function placePage(rows: readonly Row[], index: number, styles: Styles): PlanPage {
+  const lines: PlanLine[] = [];
+  rows.forEach((row, r) => {
+    if (row.role === 'blank') return;
+    const y = baselineOf(r, row.runs[0]?.size ?? SIZE.body);
+    lines.push({ row: r, role: row.role, text: row.text, runs: row.runs.map((run) => ({ ...run, y })) });
+  });
+  return { lines, pageNumber: pageNumberRun(index, styles.pageNumber) };
+}
+
+function pageNumberRun(index: number, style: TextStyle): TextRun {
+  const text = t('pdf.page-number', { n: index + 1 });
+  const width = measureText(style, text);
+  const oneChar = style.size;
+  // Odd pages carry the number at the right, even pages at the left, one character in.
+  const x = index % 2 === 0 ? TYPE_AREA.right - oneChar - width : TYPE_AREA.left + oneChar;
+  const y = TYPE_AREA.bottom - PAGE_NUMBER_GAP - 0.88 * style.size;
+  return { text, x, y, face: 'serif', size: style.size, tracking: 0 };
+}
+
+function signaturePlan(pages: readonly Row[][]): SignaturePlan {
+  for (let page = 0; page < pages.length; page += 1) {
+    const rows = pages[page] as Row[];
+    const signerRow = rows.findIndex((r) => r.signatureField !== undefined);
+    if (signerRow < 0) continue;
+    const field = (rows[signerRow] as Row).signatureField as { x: number; width: number };
+    const baseline = baselineOf(signerRow, SIZE.body);
+    const rect: Rect = { x: field.x, y: baseline - 0.35 * GRID.pitch, width: field.width, height: 1.5 * GRID.pitch };
+    const sealRow = rows.findIndex((r) => r.sealOver !== undefined);
+    if (sealRow < 0) return { page, field: rect };
+    const cx = (rows[sealRow] as Row).sealOver?.cx ?? 0;
+    // A 42 mm seal centred between the unit line and the date line.
+    const cy = (baselineOf(sealRow, SIZE.body) + baselineOf(sealRow + 1, SIZE.body)) / 2 + 0.38 * SIZE.body;
+    return { page, field: rect, seal: { cx, cy, r: 21 * (72 / 25.4) } };
+  }
+  throw new Error('layoutLetter: the signature block was not placed');
+}

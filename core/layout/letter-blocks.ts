@@ -1,0 +1,98 @@
+import { t } from '../i18n/translate';
+import { categoryName, CATEGORY_KEYS } from '../letter/categories';
+import type { Letter, LetterItem } from '../letter/letter-schema';
+import { letterTitle } from '../letter/letter-title';
+import type { FaceKey } from './font-metrics';
+import type { LineRole } from './page-plan';
+
+/**
+ * The letter as a sequence of blocks in reading order: which words, in which face, with which
+ * indent. Where each block lands on a page is pagination's business.
+ */
+export type Block =
+  | { readonly kind: 'title'; readonly text: string }
+  | { readonly kind: 'blank' }
+  | {
+      readonly kind: 'paragraph';
+      readonly role: Exclude<LineRole, 'title' | 'signature'>;
+      readonly text: string;
+      readonly face: FaceKey;
+      /** Indent of the first line in grid cells; following lines start at the margin. */
+      readonly indentCells: number;
+    }
+  | { readonly kind: 'signature'; readonly signer: string; readonly unitLine: string | null; readonly date: string };
+
+/** Paragraphs are indented two characters (GB/T 9704). */
+const PARAGRAPH_INDENT = 2;
+
+/** @example formatLetterDate('2026-04-20') // '2026年4月20日' */
+export function formatLetterDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return t('pdf.date', { year: year ?? '', month: month ?? '', day: day ?? '' });
+}
+
+export function letterBlocks(letter: Letter): Block[] {
+  const blocks: Block[] = [{ kind: 'title', text: letterTitle(letter) }, { kind: 'blank' }];
+  const info = (text: string): Block => ({ kind: 'paragraph', role: 'info', text, face: 'serif', indentCells: 0 });
+  const body = (text: string, role: 'body' | 'item' = 'body'): Block => ({ kind: 'paragraph', role, text, face: 'serif', indentCells: PARAGRAPH_INDENT });
+
+  if (letter.kind === 'person') {
+    blocks.push(info(t('pdf.person', { name: letter.person.name })), info(t('pdf.person.position', { value: letter.person.position })));
+    blocks.push(info(t('pdf.person.unit', { value: letter.unit.name })));
+  } else {
+    blocks.push(info(t('pdf.unit', { value: letter.unit.name })));
+  }
+  blocks.push(info(t('pdf.credit-code', { value: letter.unit.creditCode })), info(t('pdf.year', { year: letter.year })));
+
+  for (const paragraph of paragraphs(letter.statement)) blocks.push(body(paragraph));
+
+  if (letter.kind === 'person') {
+    letter.items.forEach((item, i) => blocks.push(body(itemText(item, i + 1, 'person'), 'item')));
+  } else {
+    let ordinal = 0;
+    for (const category of CATEGORY_KEYS) {
+      const items = letter.items.filter((item) => item.category === category);
+      if (items.length === 0) continue;
+      const heading = t('pdf.heading', { ordinal: t('pdf.ordinals').charAt(ordinal), name: categoryName(category) });
+      ordinal += 1;
+      blocks.push({ kind: 'paragraph', role: 'heading', text: heading, face: 'sans', indentCells: PARAGRAPH_INDENT });
+      items.forEach((item, i) => blocks.push(body(itemText(item, i + 1, 'unit'), 'item')));
+    }
+  }
+
+  for (const paragraph of paragraphs(letter.closing)) blocks.push(body(paragraph));
+  blocks.push(body(supervisionText(letter.supervision)));
+
+  blocks.push({
+    kind: 'signature',
+    signer: t(letter.kind === 'person' ? 'pdf.sign.person' : 'pdf.sign.principal'),
+    unitLine: letter.kind === 'person' ? null : t('pdf.sign.unit', { value: letter.unit.name }),
+    date: formatLetterDate(letter.date),
+  });
+  return blocks;
+}
+
+function paragraphs(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+}
+
+function itemText(item: LetterItem, n: number, kind: Letter['kind']): string {
+  const details = [
+    item.deadline ? t('pdf.item.deadline', { value: item.deadline }) : null,
+    item.owner ? t(kind === 'person' ? 'pdf.item.owner.person' : 'pdf.item.owner', { value: item.owner }) : null,
+  ].filter((d): d is string => d !== null);
+  const suffix = details.length > 0 ? t('pdf.item.details', { details: details.join(t('pdf.detail-separator')) }) : '';
+  return t('pdf.item', { n, content: item.content }) + suffix;
+}
+
+function supervisionText(supervision: Letter['supervision']): string {
+  const channels = [
+    t('pdf.supervision.phone', { value: supervision.phone }),
+    supervision.email ? t('pdf.supervision.email', { value: supervision.email }) : null,
+    t('pdf.supervision.hotline', { value: supervision.hotline }),
+  ].filter((c): c is string => c !== null);
+  return t('pdf.supervision.intro') + channels.join(t('pdf.detail-separator')) + t('pdf.supervision.end');
+}

@@ -1,0 +1,79 @@
+import { FACE_KEYS, type FaceKey } from '../layout/font-metrics';
+
+/**
+ * Font subsetting with HarfBuzz's hb-subset (the `harfbuzzjs` wasm build), the subsetter
+ * browsers and font tools rely on. @pdf-lib/fontkit's own subsetter drops glyphs of the Noto CJK
+ * TrueType fonts (whole characters vanish from titles and headings), so pdf-lib receives an
+ * already-subset font and embeds it as it is.
+ */
+
+/** The exports of `harfbuzz-subset.wasm` this module uses; the adapter instantiates the wasm. */
+export interface HarfbuzzSubsetExports {
+  readonly memory: { readonly buffer: ArrayBuffer };
+  malloc(size: number): number;
+  free(pointer: number): void;
+  hb_blob_create(data: number, length: number, mode: number, userData: number, destroy: number): number;
+  hb_blob_destroy(blob: number): void;
+  hb_blob_get_data(blob: number, lengthOut: number): number;
+  hb_blob_get_length(blob: number): number;
+  hb_face_create(blob: number, index: number): number;
+  hb_face_destroy(face: number): void;
+  hb_face_reference_blob(face: number): number;
+  hb_set_add(set: number, value: number): void;
+  hb_set_clear(set: number): void;
+  hb_subset_input_create_or_fail(): number;
+  hb_subset_input_destroy(input: number): void;
+  hb_subset_input_unicode_set(input: number): number;
+  hb_subset_input_set(input: number, which: number): number;
+  hb_subset_input_get_flags(input: number): number;
+  hb_subset_input_set_flags(input: number, flags: number): void;
+  hb_subset_or_fail(face: number, input: number): number;
+}
+
+const HB_MEMORY_MODE_READONLY = 1;
+const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6;
+const HB_SUBSET_FLAGS_NO_HINTING = 0x1;
+
+export interface FontSubsetter {
+  /** A TrueType font holding just the glyphs for `codePoints` (plus .notdef). */
+  subset(face: FaceKey, codePoints: Iterable<number>): Uint8Array;
+}
+
+/** Keeps each full font in wasm memory once; every subset after that costs milliseconds. */
+export function createHarfbuzzSubsetter(hb: HarfbuzzSubsetExports, fonts: Readonly<Record<FaceKey, Uint8Array>>): FontSubsetter {
+  const faces = new Map<FaceKey, number>();
+  for (const key of FACE_KEYS) {
+    const bytes = fonts[key];
+    const pointer = hb.malloc(bytes.byteLength);
+    new Uint8Array(hb.memory.buffer).set(bytes, pointer);
+    const blob = hb.hb_blob_create(pointer, bytes.byteLength, HB_MEMORY_MODE_READONLY, 0, 0);
+    faces.set(key, hb.hb_face_create(blob, 0));
+    hb.hb_blob_destroy(blob); // the face holds its own reference
+  }
+
+  return {
+    subset(face, codePoints) {
+      const input = hb.hb_subset_input_create_or_fail();
+      if (input === 0) throw new Error('hb_subset_input_create_or_fail failed (out of wasm memory?)');
+      try {
+        const unicodes = hb.hb_subset_input_unicode_set(input);
+        for (const cp of codePoints) hb.hb_set_add(unicodes, cp);
+        // A letter is drawn glyph by glyph: no OpenType layout features, no hinting.
+        hb.hb_set_clear(hb.hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));
+        hb.hb_subset_input_set_flags(input, hb.hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS_NO_HINTING);
+        const result = hb.hb_subset_or_fail(faces.get(face) ?? 0, input);
+        if (result === 0) throw new Error(`hb_subset_or_fail failed for the ${face} face`);
+        const blob = hb.hb_face_reference_blob(result);
+        const data = hb.hb_blob_get_data(blob, 0);
+        const length = hb.hb_blob_get_length(blob);
+        // Copy out: the wasm memory may grow (and detach views) on the next call.
+        const bytes = new Uint8Array(hb.memory.buffer, data, length).slice();
+        hb.hb_blob_destroy(blob);
+        hb.hb_face_destroy(result);
+        return bytes;
+      } finally {
+        hb.hb_subset_input_destroy(input);
+      }
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { findUncoveredCharacters } from '../letter/character-coverage';
+import type { Problem } from '../letter/problem';
+import { validateLetter } from '../letter/validate-letter';
+import { layoutLetter } from '../layout/layout-letter';
+import type { PagePlan } from '../layout/page-plan';
+import type { DocumentFonts } from './document-fonts';
+import { renderPlan } from './render-plan';
+
+export type LetterPdfResult =
+  | { readonly ok: true; readonly bytes: Uint8Array; readonly plan: PagePlan; readonly warnings: readonly Problem[] }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/**
+ * Validates a letter, checks every character against the document fonts, lays it out and renders
+ * it. An invalid letter or a character no font has stops here with problems naming the field,
+ * never a PDF with a blank box.
+ *
+ * @example
+ * const result = await renderLetterPdf(JSON.parse(text), fonts);
+ * if (result.ok) await writeFile('letter.pdf', result.bytes);
+ */
+export async function renderLetterPdf(input: unknown, fonts: DocumentFonts): Promise<LetterPdfResult> {
+  const validation = validateLetter(input);
+  if (!validation.ok) return { ok: false, problems: validation.problems };
+  const uncovered = findUncoveredCharacters(validation.letter, (cp) => fonts.covers(cp));
+  if (uncovered.length > 0) return { ok: false, problems: uncovered };
+  const plan = layoutLetter(validation.letter, fonts.metrics);
+  return { ok: true, bytes: await renderPlan(plan, fonts), plan, warnings: validation.problems };
+}
