@@ -93,7 +93,7 @@ export const zhCN = {
   'coverage.missing-invisible': '{field}中有一个无法显示的不可见字符（{codePoint}），请删除后重新输入。',
   'coverage.missing': '{field}中的“{char}”（{codePoint}）无法用文档字体显示，请改用常用字，或用文字说明该字。',
 
-  'cli.usage': '用法：pledge <命令> [参数]\n\n命令：\n  new --template <模板> [--year <年度>] [--date <年-月-日>]  输出一份模板承诺书（JSON）\n  validate <承诺书.json> [--json]  校验承诺书，有问题时逐行列出\n  schema  输出承诺书格式的 JSON Schema\n\n模板：{templates}',
+  'cli.usage': '用法：pledge <命令> [参数]\n\n命令：\n  new --template <模板> [--year <年度>] [--date <年-月-日>]  输出一份模板承诺书（JSON）\n  validate <承诺书.json> [--json]  校验承诺书，有问题时逐行列出\n  render <承诺书.json> [-o <输出.pdf>]  生成可签章的 PDF（默认与承诺书同名）\n  schema  输出承诺书格式的 JSON Schema\n\n模板：{templates}',
   'cli.unknown-command': '未知命令“{command}”。运行 pledge --help 查看用法。',
   'cli.unknown-option': '未知选项“{option}”。运行 pledge --help 查看用法。',
   'cli.bad-option-value': '选项“{option}”缺少取值或取值有误。运行 pledge --help 查看用法。',
@@ -104,6 +104,9 @@ export const zhCN = {
   'cli.file-unreadable': '无法读取文件 {file}：{reason}',
   'cli.not-json': '{file} 不是有效的 JSON：{reason}',
   'cli.not-object': '{file} 的内容不是 JSON 对象（承诺书应以 {{ 开头）。',
+  'cli.rendered': '已生成 {file}（{pages}页）。',
+  'cli.missing-letter-argument': '请指定承诺书文件，例如：pledge render letter.json -o letter.pdf',
+  'cli.write-failed': '无法写入 {file}：{reason}',
   'cli.valid': '{file}：校验通过。',
   'cli.warning': '提示',
   'cli.bad-year': '年度应为 2000 到 2100 之间的整数，现为“{value}”。',

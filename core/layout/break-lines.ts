@@ -94,7 +94,10 @@ function forcedEnd(text: string, start: number, limit: number, style: TextStyle)
 function breakOpportunities(text: string): { allowed: number[]; required: Set<number> } {
   const allowed: number[] = [];
   const required = new Set<number>();
-  const breaker = new LineBreaker(text);
+  // UAX #14 (Unicode 13 in this package) forbids breaks on both sides of “ ” ‘ ’, gluing quoted
+  // terms into long unbreakable runs. Chinese treats them as opening and closing brackets, as
+  // ICU's zh tailoring does; both are one UTF-16 unit, so positions stay the same.
+  const breaker = new LineBreaker(text.replace(/[“‘]/g, '（').replace(/[”’]/g, '）'));
   for (let bk = breaker.nextBreak(); bk !== null; bk = breaker.nextBreak()) {
     const p = bk.position;
     const forbidden = p < text.length && (CLOSING.has(text.charAt(p)) || OPENING.has(text.charAt(p - 1)));

@@ -1,5 +1,18 @@
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, setCharacterSpacing, type PDFFont, type PDFPage } from 'pdf-lib';
+import {
+  beginText,
+  endText,
+  PDFDocument,
+  rgb,
+  setCharacterSpacing,
+  setFontAndSize,
+  setTextMatrix,
+  showText,
+  type PDFFont,
+  type PDFName,
+  type PDFOperator,
+  type PDFPage,
+} from 'pdf-lib';
 import { t } from '../i18n/translate';
 import type { FaceKey } from '../layout/font-metrics';
 import type { PagePlan, TextRun } from '../layout/page-plan';
@@ -14,28 +27,35 @@ const SEAL_GUIDE = rgb(0.85, 0.45, 0.45);
  * Draws a page plan with pdf-lib: subset fonts, an empty signature field and faint guides for
  * signature and seal. Everything written comes from the plan, so the same plan gives the same bytes.
  */
-export async function renderPlan(plan: PagePlan, fonts: DocumentFonts): Promise<Uint8Array> {
+export interface RenderOptions {
+  /**
+   * `subset` (the default) embeds only the glyphs drawn; `full` embeds whole fonts, which is
+   * only useful to prove that subsetting loses nothing.
+   */
+  readonly embedding?: 'subset' | 'full';
+}
+
+export async function renderPlan(plan: PagePlan, fonts: DocumentFonts, options: RenderOptions = {}): Promise<Uint8Array> {
   // updateMetadata: false keeps the clock and pdf-lib's producer string out of the file.
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
-  const embedded = await embedUsedFonts(doc, plan, fonts);
+  const embedded = await embedUsedFonts(doc, plan, fonts, options.embedding ?? 'subset');
 
   plan.pages.forEach((planPage, index) => {
     const page = doc.addPage([plan.width, plan.height]);
-    const pen = textPen(page, embedded);
-    for (const line of planPage.lines) for (const run of line.runs) pen(run);
-    pen(planPage.pageNumber);
+    drawText(page, [...planPage.lines.flatMap((line) => line.runs), planPage.pageNumber], embedded);
     if (index === plan.signature.page) drawSignatureGuides(page, plan);
   });
 
   const signaturePage = doc.getPage(plan.signature.page);
   addEmptySignatureField(doc, signaturePage, plan.signature.field, t('pdf.sign.principal'));
   setInfo(doc, plan);
-  return doc.save({ useObjectStreams: true });
+  // objectsPerTick: pdf-lib otherwise yields to the event loop every 50 objects, which only adds waiting.
+  return doc.save({ useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY });
 }
 
 /** Each face used is subset to exactly the characters drawn in it, then embedded as it is. */
-async function embedUsedFonts(doc: PDFDocument, plan: PagePlan, fonts: DocumentFonts): Promise<Map<FaceKey, PDFFont>> {
+async function embedUsedFonts(doc: PDFDocument, plan: PagePlan, fonts: DocumentFonts, embedding: 'subset' | 'full'): Promise<Map<FaceKey, PDFFont>> {
   const used = new Map<FaceKey, Set<number>>();
   const note = (run: TextRun) => {
     const set = used.get(run.face) ?? new Set<number>();
@@ -48,23 +68,51 @@ async function embedUsedFonts(doc: PDFDocument, plan: PagePlan, fonts: DocumentF
   }
   const embedded = new Map<FaceKey, PDFFont>();
   for (const face of [...used.keys()].sort()) {
-    const subset = fonts.subset(face, [...(used.get(face) ?? [])].sort((a, b) => a - b));
-    // A fixed subset tag instead of pdf-lib's random suffix keeps the output byte-identical.
-    embedded.set(face, await doc.embedFont(subset, { subset: false, customName: `PLEDGE+${EMBEDDED_FONT_NAMES[face]}` }));
+    const bytes = embedding === 'full' ? fonts.bytes[face] : fonts.subset(face, [...(used.get(face) ?? [])].sort((a, b) => a - b));
+    // A fixed name (with a subset tag) instead of one that depends on call order keeps the output stable.
+    const name = embedding === 'full' ? EMBEDDED_FONT_NAMES[face] : `PLEDGE+${EMBEDDED_FONT_NAMES[face]}`;
+    embedded.set(face, await doc.embedFont(bytes, { subset: false, customName: name }));
   }
   return embedded;
 }
 
-/** Draws runs, switching character spacing only when it changes. */
-function textPen(page: PDFPage, fonts: Map<FaceKey, PDFFont>): (run: TextRun) => void {
+/**
+ * Writes a page's text as one text object, changing font, size and character spacing only when
+ * they change. pdf-lib's drawText would wrap every run in its own graphics state and add a font
+ * resource per call, which makes files larger and slower to write.
+ */
+function drawText(page: PDFPage, runs: readonly TextRun[], fonts: Map<FaceKey, PDFFont>): void {
+  const keys = new Map<FaceKey, PDFName>();
+  const ops: PDFOperator[] = [beginText()];
+  let face: FaceKey | null = null;
+  let size = 0;
   let tracking = 0;
-  return (run) => {
+  for (const run of runs) {
+    const font = fonts.get(run.face);
+    if (!font) throw new Error(`Font for ${run.face} was not embedded`);
+    if (run.face !== face || run.size !== size) {
+      let key = keys.get(run.face);
+      if (!key) {
+        key = page.node.newFontDictionary(EMBEDDED_FONT_NAMES[run.face], font.ref);
+        keys.set(run.face, key);
+      }
+      ops.push(setFontAndSize(key, run.size));
+      face = run.face;
+      size = run.size;
+    }
     if (run.tracking !== tracking) {
-      page.pushOperators(setCharacterSpacing(run.tracking));
+      ops.push(setCharacterSpacing(round(run.tracking)));
       tracking = run.tracking;
     }
-    page.drawText(run.text, { x: run.x, y: run.y, size: run.size, font: fonts.get(run.face) });
-  };
+    ops.push(setTextMatrix(1, 0, 0, 1, round(run.x), round(run.y)), showText(font.encodeText(run.text)));
+  }
+  ops.push(endText());
+  page.pushOperators(...ops);
+}
+
+/** Thousandths of a point are far below what print or screen can show, and keep streams short. */
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
 }
 
 function drawSignatureGuides(page: PDFPage, plan: PagePlan): void {

@@ -10,6 +10,8 @@ export const SIGNATURE_FIELD_NAME = 'PrincipalSignature';
  */
 export function addEmptySignatureField(doc: PDFDocument, page: PDFPage, rect: Rect, tooltip: string): void {
   const { context } = doc;
+  // An empty appearance: validators expect one, and a signing tool replaces it.
+  const appearance = context.register(context.stream('', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, rect.width, rect.height], Resources: {} }));
   const widget = context.obj({
     Type: 'Annot',
     Subtype: 'Widget',
@@ -19,6 +21,7 @@ export function addEmptySignatureField(doc: PDFDocument, page: PDFPage, rect: Re
     Rect: [rect.x, rect.y, rect.x + rect.width, rect.y + rect.height],
     F: 4, // Print
     P: page.ref,
+    AP: { N: appearance },
   });
   const ref = context.register(widget);
   page.node.addAnnot(ref);

@@ -1,6 +1,7 @@
 import { t } from '../../core/i18n/translate';
 import { TEMPLATE_KEYS } from '../../core/letter/templates';
 import { newCommand } from './commands/new-command';
+import { renderCommand } from './commands/render-command';
 import { schemaCommand } from './commands/schema-command';
 import { validateCommand } from './commands/validate-command';
 import { CliFailure, EXIT, type CliIo, type ExitCode } from './exit-codes';
@@ -14,6 +15,8 @@ export async function main(argv: string[], io: CliIo, now: Date = new Date()): P
         return newCommand(rest, io, now);
       case 'validate':
         return await validateCommand(rest, io);
+      case 'render':
+        return await renderCommand(rest, io);
       case 'schema':
         return schemaCommand(io);
       case undefined:

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { t } from '../../../core/i18n/translate';
 import { validateLetter } from '../../../core/letter/validate-letter';
 import { CliFailure, EXIT, type CliIo, type ExitCode } from '../exit-codes';
+import { printProblems } from '../print-problems';
 import { readJsonObjectFile } from '../read-json-file';
 
 /**
@@ -16,11 +17,7 @@ export async function validateCommand(args: string[], io: CliIo): Promise<ExitCo
   if (values.json) {
     io.stdout.write(`${JSON.stringify({ valid: result.ok, problems: result.problems }, null, 2)}\n`);
   } else {
-    for (const p of result.problems) {
-      const line = `${p.path}: ${p.message}\n`;
-      if (p.severity === 'error') io.stdout.write(line);
-      else io.stderr.write(`${t('cli.warning')} ${line}`);
-    }
+    printProblems(result.problems, io);
     if (result.ok) io.stdout.write(`${t('cli.valid', { file })}\n`);
   }
   return result.ok ? EXIT.ok : EXIT.invalid;

@@ -1,0 +1,32 @@
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { t } from '../../../core/i18n/translate';
+import { renderLetterPdf } from '../../../core/pdf/render-letter';
+import { loadNodeDocumentFonts } from '../../services/node-document-fonts';
+import { CliFailure, EXIT, type CliIo, type ExitCode } from '../exit-codes';
+import { printProblems } from '../print-problems';
+import { readJsonObjectFile } from '../read-json-file';
+
+/**
+ * `pledge render <letter.json> [-o <out.pdf>]`: writes the signable PDF. An invalid letter, or
+ * one with a character the fonts lack, exits 1 with the same lines as `pledge validate`.
+ */
+export async function renderCommand(args: string[], io: CliIo): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({ args, options: { output: { type: 'string', short: 'o' } }, allowPositionals: true, strict: true });
+  const file = positionals[0];
+  if (file === undefined) throw new CliFailure(t('cli.missing-letter-argument'), EXIT.unusable);
+  const output = values.output ?? `${file.replace(/\.json$/i, '')}.pdf`;
+  const result = await renderLetterPdf(await readJsonObjectFile(file), await loadNodeDocumentFonts());
+  if (!result.ok) {
+    printProblems(result.problems, io);
+    return EXIT.invalid;
+  }
+  printProblems(result.warnings, io);
+  try {
+    await writeFile(output, result.bytes);
+  } catch (error) {
+    throw new CliFailure(t('cli.write-failed', { file: output, reason: (error as NodeJS.ErrnoException).code ?? String(error) }), EXIT.unusable);
+  }
+  io.stdout.write(`${t('cli.rendered', { file: output, pages: result.plan.pages.length })}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,49 @@
+import * as fontkit from 'fontkit';
+import { layoutLetter } from '../../core/layout/layout-letter';
+import { renderPlan } from '../../core/pdf/render-plan';
+import { renderLetterPdf } from '../../core/pdf/render-letter';
+import { FACE_KEYS } from '../../core/layout/font-metrics';
+import { loadNodeDocumentFonts } from '../../electron/services/node-document-fonts';
+import { renderPlanWithPdfkit } from './pdfkit-renderer';
+import { referenceLetter } from './reference-letter';
+
+/**
+ * `npm run bench`: our PDF engine against pdfkit on the same reference letter, in one process,
+ * after warm-up. It prints numbers and ratios; it never fails on a slow machine.
+ */
+const WARMUP = 3;
+const RUNS = 15;
+
+async function median(label: string, fn: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < WARMUP; i += 1) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const m = times[Math.floor(times.length / 2)] ?? 0;
+  console.log(`${label.padEnd(44)} median ${m.toFixed(1).padStart(7)} ms   (min ${(times[0] ?? 0).toFixed(1)}, max ${(times[times.length - 1] ?? 0).toFixed(1)})`);
+  return m;
+}
+
+const fonts = await loadNodeDocumentFonts();
+const letter = referenceLetter();
+const plan = layoutLetter(letter, fonts.metrics);
+const chars = plan.pages.flatMap((p) => p.lines.map((l) => l.text)).join('').length;
+console.log(`Reference letter: ${chars} characters on ${plan.pages.length} pages (notice in shared/reference as body text)\n`);
+
+const ours = await renderPlan(plan, fonts);
+const pdfkitBuffers = Object.fromEntries(FACE_KEYS.map((f) => [f, Buffer.from(fonts.bytes[f])]));
+const pdfkitParsed = Object.fromEntries(FACE_KEYS.map((f) => [f, fontkit.create(Buffer.from(fonts.bytes[f]))]));
+const theirs = await renderPlanWithPdfkit(plan, pdfkitBuffers);
+
+const tOurs = await median('ours: render plan (pdf-lib + hb-subset)', () => renderPlan(plan, fonts));
+const tOursAll = await median('ours: validate + layout + render', () => renderLetterPdf(letter, fonts));
+const tKit = await median('pdfkit: same plan, font files as buffers', () => renderPlanWithPdfkit(plan, pdfkitBuffers));
+const tKitParsed = await median('pdfkit: same plan, fonts parsed once', () => renderPlanWithPdfkit(plan, pdfkitParsed));
+
+console.log(`\nsize: ours ${ours.length} B, pdfkit ${theirs.length} B, ratio ${(ours.length / theirs.length).toFixed(2)} (target ≤ 1.0)`);
+console.log(`time: ours/pdfkit ${(tOurs / tKit).toFixed(2)} (target ≤ 0.5); against pdfkit with pre-parsed fonts ${(tOurs / tKitParsed).toFixed(2)}`);
+console.log(`      whole pipeline/pdfkit ${(tOursAll / tKit).toFixed(2)}`);

@@ -1,0 +1,27 @@
+import PDFDocument from 'pdfkit';
+import type { FaceKey } from '../../core/layout/font-metrics';
+import type { PagePlan, TextRun } from '../../core/layout/page-plan';
+
+/**
+ * The peer for the benchmark: pdfkit drawing the same page plan with the same font files, sizes,
+ * positions and character spacing, so only the PDF engines differ.
+ */
+export function renderPlanWithPdfkit(plan: PagePlan, fonts: Readonly<Record<FaceKey, Uint8Array | object>>): Promise<Buffer> {
+  const doc = new PDFDocument({ size: [plan.width, plan.height], margin: 0, autoFirstPage: false, compress: true });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  for (const [face, font] of Object.entries(fonts)) doc.registerFont(face, font as Buffer);
+  const draw = (run: TextRun) => {
+    // pdfkit's y runs downwards from the top and places text by its top edge.
+    doc.font(run.face).fontSize(run.size);
+    doc.text(run.text, run.x, plan.height - run.y - doc.currentLineHeight(true) * 0.88, { lineBreak: false, characterSpacing: run.tracking });
+  };
+  for (const page of plan.pages) {
+    doc.addPage({ size: [plan.width, plan.height], margin: 0 });
+    for (const line of page.lines) line.runs.forEach(draw);
+    draw(page.pageNumber);
+  }
+  doc.end();
+  return done;
+}
