@@ -21,6 +21,10 @@ import { EMBEDDED_FONT_NAMES } from './font-files';
 import { addEmptySignatureField } from './signature-field';
 
 const GUIDE = rgb(0.62, 0.62, 0.62);
+/** Every feature fontkit applies by default, switched off (Noto CJK's 'locl' swaps the digits). */
+const NO_LAYOUT_FEATURES = Object.fromEntries(
+  ['ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern', 'vert', 'vrt2'].map((f) => [f, false]),
+);
 const SEAL_GUIDE = rgb(0.85, 0.45, 0.45);
 
 /**
@@ -29,8 +33,8 @@ const SEAL_GUIDE = rgb(0.85, 0.45, 0.45);
  */
 export interface RenderOptions {
   /**
-   * `subset` (the default) embeds only the glyphs drawn; `full` embeds whole fonts, which is
-   * only useful to prove that subsetting loses nothing.
+   * `subset` (the default) embeds only the glyphs drawn; `full` embeds the whole original font
+   * files, which is only useful to prove that subsetting loses nothing.
    */
   readonly embedding?: 'subset' | 'full';
 }
@@ -68,10 +72,13 @@ async function embedUsedFonts(doc: PDFDocument, plan: PagePlan, fonts: DocumentF
   }
   const embedded = new Map<FaceKey, PDFFont>();
   for (const face of [...used.keys()].sort()) {
-    const bytes = embedding === 'full' ? fonts.bytes[face] : fonts.subset(face, [...(used.get(face) ?? [])].sort((a, b) => a - b));
+    const full = embedding === 'full';
+    const bytes = full ? fonts.bytes[face] : fonts.subset(face, [...(used.get(face) ?? [])].sort((a, b) => a - b));
     // A fixed name (with a subset tag) instead of one that depends on call order keeps the output stable.
-    const name = embedding === 'full' ? EMBEDDED_FONT_NAMES[face] : `PLEDGE+${EMBEDDED_FONT_NAMES[face]}`;
-    embedded.set(face, await doc.embedFont(bytes, { subset: false, customName: name }));
+    const name = full ? EMBEDDED_FONT_NAMES[face] : `PLEDGE+${EMBEDDED_FONT_NAMES[face]}`;
+    // Layout measured each character's own glyph (cmap), so no OpenType feature may swap it for
+    // another; the subsets carry no layout tables, the whole fonts need the features switched off.
+    embedded.set(face, await doc.embedFont(bytes, { subset: false, customName: name, features: full ? NO_LAYOUT_FEATURES : {} }));
   }
   return embedded;
 }

@@ -10,14 +10,17 @@ let loading: Promise<DocumentFonts> | undefined;
 
 /** The document fonts from node_modules and HarfBuzz's subsetter, read and prepared once per process. */
 export function loadNodeDocumentFonts(): Promise<DocumentFonts> {
-  loading ??= (async () => {
-    const [harfbuzz, ...faces] = await Promise.all([
-      instantiateHarfbuzz(),
-      ...FACE_KEYS.map(async (face) => [face, new Uint8Array(await readFile(require.resolve(DOCUMENT_FONT_FILES[face])))] as const),
-    ]);
-    return createDocumentFonts(Object.fromEntries(faces) as Record<FaceKey, Uint8Array>, harfbuzz as HarfbuzzSubsetExports);
-  })();
+  loading ??= readNodeDocumentFonts();
   return loading;
+}
+
+/** A fresh copy, read and prepared anew; most callers want {@link loadNodeDocumentFonts}. */
+export async function readNodeDocumentFonts(): Promise<DocumentFonts> {
+  const [harfbuzz, ...faces] = await Promise.all([
+    instantiateHarfbuzz(),
+    ...FACE_KEYS.map(async (face) => [face, new Uint8Array(await readFile(require.resolve(DOCUMENT_FONT_FILES[face])))] as const),
+  ]);
+  return createDocumentFonts(Object.fromEntries(faces) as Record<FaceKey, Uint8Array>, harfbuzz as HarfbuzzSubsetExports);
 }
 
 async function instantiateHarfbuzz(): Promise<HarfbuzzSubsetExports> {

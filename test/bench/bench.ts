@@ -2,7 +2,7 @@ import * as fontkit from 'fontkit';
 import { layoutLetter } from '../../core/layout/layout-letter';
 import { renderPlan } from '../../core/pdf/render-plan';
 import { renderLetterPdf } from '../../core/pdf/render-letter';
-import { FACE_KEYS } from '../../core/layout/font-metrics';
+import { FACE_KEYS, type FaceKey } from '../../core/layout/font-metrics';
 import { loadNodeDocumentFonts } from '../../electron/services/node-document-fonts';
 import { renderPlanWithPdfkit } from './pdfkit-renderer';
 import { referenceLetter } from './reference-letter';
@@ -35,8 +35,8 @@ const chars = plan.pages.flatMap((p) => p.lines.map((l) => l.text)).join('').len
 console.log(`Reference letter: ${chars} characters on ${plan.pages.length} pages (notice in shared/reference as body text)\n`);
 
 const ours = await renderPlan(plan, fonts);
-const pdfkitBuffers = Object.fromEntries(FACE_KEYS.map((f) => [f, Buffer.from(fonts.bytes[f])]));
-const pdfkitParsed = Object.fromEntries(FACE_KEYS.map((f) => [f, fontkit.create(Buffer.from(fonts.bytes[f]))]));
+const pdfkitBuffers = Object.fromEntries(FACE_KEYS.map((f) => [f, Buffer.from(fonts.bytes[f])])) as Record<FaceKey, Buffer>;
+const pdfkitParsed = Object.fromEntries(FACE_KEYS.map((f) => [f, fontkit.create(Buffer.from(fonts.bytes[f]))])) as Record<FaceKey, object>;
 const theirs = await renderPlanWithPdfkit(plan, pdfkitBuffers);
 
 const tOurs = await median('ours: render plan (pdf-lib + hb-subset)', () => renderPlan(plan, fonts));
