@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -99,6 +99,45 @@ describe('pledge validate', () => {
   it('accepts a file saved with a byte-order mark', async () => {
     const text = `\uFEFF${JSON.stringify(letterFromTemplate('policy', { year: 2026 }))}`;
     expect((await run('validate', await file('bom.json', text))).code).toBe(0);
+  });
+});
+
+describe('pledge render', () => {
+  it('writes a PDF that qpdf accepts, the same bytes every time', async () => {
+    const letter = await file('render.json', JSON.stringify(letterFromTemplate('service', { year: 2026 })));
+    const out1 = join(dir, 'one.pdf');
+    const out2 = join(dir, 'two.pdf');
+    const first = await run('render', letter, '-o', out1);
+    expect(first).toMatchObject({ code: 0, stdout: `已生成 ${out1}（2页）。\n` });
+    expect((await run('render', letter, '--output', out2)).code).toBe(0);
+    const [a, b] = await Promise.all([readFile(out1), readFile(out2)]);
+    expect(a.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(a.equals(b)).toBe(true);
+    const check = await promisify(execFile)('qpdf', ['--check', out1]);
+    expect(check.stdout).toContain('No syntax or stream encoding errors found');
+  });
+
+  it('names the output after the letter when -o is left out', async () => {
+    const letter = await file('named.json', JSON.stringify(letterFromTemplate('person', { year: 2026 })));
+    expect((await run('render', letter)).code).toBe(0);
+    expect((await readFile(join(dir, 'named.pdf'))).length).toBeGreaterThan(1000);
+  });
+
+  it('exits 1 with the same lines as pledge validate for an invalid letter, and writes nothing', async () => {
+    const broken = await file('broken-render.json', JSON.stringify({ ...letterFromTemplate('policy', { year: 2026 }), date: '2026-13-01' }));
+    const rendered = await run('render', broken, '-o', join(dir, 'never.pdf'));
+    const validated = await run('validate', broken);
+    expect(rendered.code).toBe(1);
+    expect(rendered.stdout).toBe(validated.stdout);
+    await expect(readFile(join(dir, 'never.pdf'))).rejects.toThrow();
+  });
+
+  it('exits 1 naming a character no document font has, and its field', async () => {
+    const letter = letterFromTemplate('policy', { year: 2026 });
+    const odd = await file('odd.json', JSON.stringify({ ...letter, principal: { name: '赵𠀀' } }));
+    const result = await run('render', odd);
+    expect(result).toMatchObject({ code: 1 });
+    expect(result.stdout).toBe('principal.name: 主要负责人姓名中的“𠀀”（U+20000）无法用文档字体显示，请改用常用字，或用文字说明该字。\n');
   });
 });
 
