@@ -26,11 +26,20 @@ export const ErrorReportSchema = z.strictObject({
 });
 export type ErrorReport = z.infer<typeof ErrorReportSchema>;
 
+/** A PDF to save; bytes travel as base64 so every transport (IPC, HTTP JSON) carries them alike. */
+export const SavePdfRequestSchema = z.strictObject({
+  suggestedName: z.string().min(1).max(200),
+  base64: z.string().max(40_000_000),
+});
+export type SavePdfRequest = z.infer<typeof SavePdfRequestSchema>;
+
 export const desktopCalls = {
   /** Version, shell and data location, for the About box and the status bar. */
   'app.getInfo': { args: z.tuple([]), result: AppInfoSchema },
   /** Records a renderer error in the data folder's log, so a crash on a clerk's PC can be read later. */
   'diagnostics.reportError': { args: z.tuple([ErrorReportSchema]), result: z.object({ logged: z.boolean() }) },
+  /** "Save PDF as": the shell asks where (a dialog in Electron) and writes the file. */
+  'files.savePdf': { args: z.tuple([SavePdfRequestSchema]), result: z.object({ saved: z.boolean(), path: z.string().optional() }) },
 } as const;
 
 export const desktopEvents = {

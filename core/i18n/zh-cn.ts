@@ -174,6 +174,16 @@ export const zhCN = {
   'ui.field.year': '年度',
   'ui.field.principal': '主要负责人',
   'ui.field.supervision': '监督电话',
+  'ui.preview': '预览',
+  'ui.preview.page': '第{n}页',
+  'ui.preview.rendering': '正在生成 PDF…',
+  'ui.preview.problems': '以下问题修改后才能生成 PDF：',
+  'ui.preview.error': 'PDF 生成失败：{reason}',
+  'ui.save-pdf': '另存为 PDF',
+  'ui.saved-pdf': '已保存到 {path}',
+  'ui.save-cancelled': '未保存。',
+  'ui.save-failed': '保存失败：{reason}',
+  'ui.field.statement': '承诺正文',
   'ui.letter-title': '{year}年度政务诚信承诺书',
 } as const;
 

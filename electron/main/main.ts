@@ -1,4 +1,4 @@
-import { app, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { desktopEvents, type EmitDesktopEvent } from '../../core/bridge/desktop-api';
@@ -16,6 +16,12 @@ const indexHtml = join(rendererDir, 'index.html');
 
 void app.whenReady().then(() => {
   const handlers = createDesktopServices({
+    chooseSavePath: async (name) => {
+      const options = { defaultPath: join(app.getPath('documents'), name), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+      const parent = BrowserWindow.getFocusedWindow();
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
     info: {
       name: app.getName(),
       version: app.getVersion(),
@@ -25,10 +31,10 @@ void app.whenReady().then(() => {
     },
   });
   registerDesktopHandlers(ipcMain, handlers, trustRendererAt(pathToFileURL(rendererDir).href));
-  const window = createMainWindow(join(__dirname, 'preload.cjs'), indexHtml);
+  const mainWindow = createMainWindow(join(__dirname, 'preload.cjs'), indexHtml);
 
   const emit: EmitDesktopEvent = (event, payload) => {
-    if (!window.isDestroyed()) window.webContents.send(event, desktopEvents[event].parse(payload));
+    if (!mainWindow.isDestroyed()) mainWindow.webContents.send(event, desktopEvents[event].parse(payload));
   };
   setupMenu(emit);
 });

@@ -17,6 +17,8 @@ const port = Number(process.env['PORT'] ?? 5173);
 const dataDir = resolve(process.env['PLEDGE_DATA_DIR'] ?? resolve(root, '.pledge-data'));
 const handlers = createDesktopServices({
   info: { ...readPackageInfo(), shell: 'web', platform: process.platform, dataDir },
+  // A browser page cannot open a native save dialog on this machine: saved files go to exports/.
+  chooseSavePath: async (name) => resolve(dataDir, 'exports', name),
 });
 const host = await startWebHost({ handlers, rendererDir, port, host: process.env['HOST'] ?? '127.0.0.1' });
 console.log(`Pledge Desk is served at ${host.url} (data: ${dataDir})`);

@@ -12,6 +12,7 @@ import { DraftView } from '../drafts/DraftView';
 import { NewLetterDialog } from '../drafts/NewLetterDialog';
 import { StatusBar } from './StatusBar';
 import { useAppInfo } from './use-app-info';
+import { useDebouncedSave } from './use-debounced-save';
 
 const store = createDraftStore(new PledgeDatabase());
 
@@ -31,6 +32,10 @@ export function App() {
   const open = openId === null ? undefined : drafts?.find((d) => d.id === openId);
 
   useEffect(() => desktop.on('app.command', ({ command }) => command === 'new-letter' && setChoosing(true)), []);
+
+  const saveLater = useDebouncedSave((id: string, letter: unknown) =>
+    store.updateLetter(id, letter, new Date()).catch((error: unknown) => setStorageError(error instanceof Error ? error.message : String(error))),
+  );
 
   const create = async (key: TemplateKey) => {
     setChoosing(false);
@@ -57,7 +62,11 @@ export function App() {
             {t('ui.storage-failed', { reason: storageError })}
           </p>
         )}
-        {open ? <DraftView draft={open} onBack={() => setOpenId(null)} /> : <DraftList drafts={summaries} onOpen={setOpenId} />}
+        {open ? (
+          <DraftView key={open.id} draft={open} onBack={() => setOpenId(null)} onEdit={(letter) => saveLater(open.id, letter)} />
+        ) : (
+          <DraftList drafts={summaries} onOpen={setOpenId} />
+        )}
       </main>
       {choosing && <NewLetterDialog onCreate={(key) => void create(key)} onClose={() => setChoosing(false)} />}
       <StatusBar state={appInfo} />

@@ -1,14 +1,26 @@
+import { useState } from 'react';
 import { t } from '../../core/i18n/translate';
+import { LetterPdfPanel } from '../pdf/LetterPdfPanel';
 import { isRecord } from '../../core/json/is-record';
 import type { DraftRecord } from './draft-db';
 import { summarizeDraft } from './draft-summary';
 import { formatTime } from './format-time';
 import { LetterItems } from './LetterItems';
 
-/** A read-only look at one draft and what still needs fixing; the full editor comes later. */
-export function DraftView({ draft, onBack }: { draft: DraftRecord; onBack: () => void }) {
-  const summary = summarizeDraft(draft);
-  const letter = isRecord(draft.letter) ? draft.letter : {};
+/**
+ * One draft: its facts, what still needs fixing, the statement to edit and the live PDF.
+ * The full editor comes with its own issue; editing the statement already proves the chain.
+ */
+export function DraftView({ draft, onBack, onEdit }: { draft: DraftRecord; onBack: () => void; onEdit: (letter: unknown) => void }) {
+  // Typing edits this copy; the parent saves it. The stored draft is read only when opened.
+  const [letterInput, setLetterInput] = useState<unknown>(draft.letter);
+  const summary = summarizeDraft({ ...draft, letter: letterInput });
+  const letter = isRecord(letterInput) ? letterInput : {};
+  const editStatement = (statement: string) => {
+    const next = { ...letter, statement };
+    setLetterInput(next);
+    onEdit(next);
+  };
   const unit = isRecord(letter['unit']) ? letter['unit'] : {};
   const principal = isRecord(letter['principal']) ? letter['principal'] : {};
   const supervision = isRecord(letter['supervision']) ? letter['supervision'] : {};
@@ -45,7 +57,12 @@ export function DraftView({ draft, onBack }: { draft: DraftRecord; onBack: () =>
         <ProblemList title={t('ui.problems')} problems={summary.errors} />
       )}
       {summary.warnings.length > 0 && <ProblemList title={t('ui.warnings')} problems={summary.warnings} />}
+      <label className="statement">
+        <span>{t('ui.field.statement')}</span>
+        <textarea value={typeof letter['statement'] === 'string' ? letter['statement'] : ''} rows={5} onChange={(e) => editStatement(e.target.value)} />
+      </label>
       <LetterItems items={letter['items']} />
+      <LetterPdfPanel letter={letterInput} fileName={`${summary.unitName}${summary.year}年度政务诚信承诺书.pdf`} />
     </section>
   );
 }

@@ -5,6 +5,8 @@ import type { DraftRecord, PledgeDatabase } from './draft-db';
 export interface DraftStore {
   createFromTemplate(templateKey: TemplateKey, now: Date): Promise<DraftRecord>;
   get(id: string): Promise<DraftRecord | undefined>;
+  /** Replaces the letter of a draft as typed (valid or not) and stamps the time. */
+  updateLetter(id: string, letter: unknown, now: Date): Promise<void>;
   /** Newest first. */
   list(): Promise<DraftRecord[]>;
 }
@@ -24,6 +26,9 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
       return record;
     },
     get: (id) => db.drafts.get(id),
+    async updateLetter(id, letter, now) {
+      await db.drafts.update(id, { letter, updatedAt: now.getTime() });
+    },
     list: () => db.drafts.orderBy('updatedAt').reverse().toArray(),
   };
 }

@@ -6,6 +6,7 @@ function handlers(): DesktopHandlers {
   return {
     'app.getInfo': () => ({ name: 'Pledge Desk', version: '1.2.3', shell: 'web', platform: 'linux', dataDir: '/data' }),
     'diagnostics.reportError': vi.fn(async () => ({ logged: true })),
+    'files.savePdf': vi.fn(async () => ({ saved: false })),
   };
 }
 

@@ -17,6 +17,7 @@ beforeEach(async () => {
   const handlers = createDesktopServices({
     info: { name: 'Pledge Desk', version: '9.9.9', shell: 'web', platform: 'linux', dataDir: join(dir, 'data') },
     now: () => new Date('2026-04-20T08:00:00Z'),
+    chooseSavePath: async (name) => join(dir, 'data', 'exports', name),
   });
   host = await startWebHost({ handlers, rendererDir, port: 0 });
 });
@@ -54,6 +55,15 @@ describe('web host', () => {
     expect(await response.json()).toEqual({ result: { logged: true } });
     const line = JSON.parse((await readFile(errorLogPath(join(dir, 'data')), 'utf8')).trim()) as Record<string, unknown>;
     expect(line).toEqual({ at: '2026-04-20T08:00:00.000Z', message: '草稿读取失败', source: 'test' });
+  });
+
+  it('saves a PDF under a plain file name, whatever name the page sends', async () => {
+    const base64 = Buffer.from('%PDF-1.7 test').toString('base64');
+    const response = await call('files.savePdf', [{ suggestedName: '../../etc/承诺书', base64 }]);
+    const { result } = (await response.json()) as { result: { saved: boolean; path: string } };
+    expect(result.saved).toBe(true);
+    expect(result.path).toBe(join(dir, 'data', 'exports', '_.._etc_承诺书.pdf'));
+    expect(await readFile(result.path, 'utf8')).toBe('%PDF-1.7 test');
   });
 
   it('refuses unknown calls, bad arguments and bad JSON with 400', async () => {

@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { expect, test } from './fixtures';
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const doc = await getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0 }).promise;
+  let text = '';
+  for (let n = 1; n <= doc.numPages; n += 1) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    text += content.items.map((item) => ('str' in item ? item.str : '')).join('');
+  }
+  await doc.destroy();
+  return text.replace(/\s+/g, '');
+}
+
+test('the draft shows its real PDF, which follows the text and can be saved', async ({ appPage: page }, testInfo) => {
+  test.skip(testInfo.project.name === 'electron', 'Save PDF as opens a native dialog in Electron; the web host saves to the data folder');
+  await page.getByRole('button', { name: '新建承诺书' }).click();
+  await page.getByRole('dialog', { name: '选择模板' }).getByRole('button', { name: '创建' }).click();
+
+  const preview = page.getByTestId('pdf-preview');
+  await expect(preview.getByRole('img', { name: '第1页' })).toBeVisible({ timeout: 20_000 });
+  await expect(preview.getByRole('img')).toHaveCount(2);
+  const firstDrawn = await preview.getAttribute('data-rendered-at');
+
+  const statement = page.getByRole('textbox', { name: '承诺正文' });
+  await statement.fill('本镇承诺：受理群众诉求后三个工作日内答复，全年不拖延。');
+  await expect(preview).not.toHaveAttribute('data-rendered-at', firstDrawn ?? '');
+
+  await page.getByRole('button', { name: '另存为 PDF' }).click();
+  const status = page.getByTestId('save-status');
+  await expect(status).toContainText('已保存到');
+  const path = (await status.textContent())?.replace('已保存到 ', '').trim() ?? '';
+  const saved = new Uint8Array(await readFile(path));
+  expect(Buffer.from(saved.subarray(0, 5)).toString()).toBe('%PDF-');
+  const text = await pdfText(saved);
+  expect(text).toContain('本镇承诺：受理群众诉求后三个工作日内答复，全年不拖延。');
+  expect(text).toContain('青山县临江镇人民政府');
+
+  // The edit was saved to the draft too.
+  await page.reload();
+  await page.getByTestId('draft-card').first().click();
+  await expect(page.getByRole('textbox', { name: '承诺正文' })).toHaveValue('本镇承诺：受理群众诉求后三个工作日内答复，全年不拖延。');
+});
+
+test('a character the fonts lack is named with its field instead of a PDF', async ({ appPage: page }) => {
+  await page.getByRole('button', { name: '新建承诺书' }).click();
+  await page.getByRole('dialog', { name: '选择模板' }).getByRole('button', { name: '创建' }).click();
+  await page.getByRole('textbox', { name: '承诺正文' }).fill('为𠀀村修路。');
+  await expect(page.getByRole('alert').filter({ hasText: '修改后才能生成 PDF' })).toContainText('承诺正文中的“𠀀”（U+20000）无法用文档字体显示');
+});
