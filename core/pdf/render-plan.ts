@@ -13,6 +13,7 @@ import {
   type PDFOperator,
   type PDFPage,
 } from 'pdf-lib';
+import { strToU8, zlibSync } from 'fflate';
 import { t } from '../i18n/translate';
 import type { FaceKey } from '../layout/font-metrics';
 import type { PagePlan, TextRun } from '../layout/page-plan';
@@ -43,6 +44,7 @@ export async function renderPlan(plan: PagePlan, fonts: DocumentFonts, options: 
   // updateMetadata: false keeps the clock and pdf-lib's producer string out of the file.
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
+  compressWithFflate(doc);
   const embedded = await embedUsedFonts(doc, plan, fonts, options.embedding ?? 'subset');
 
   plan.pages.forEach((planPage, index) => {
@@ -56,6 +58,19 @@ export async function renderPlan(plan: PagePlan, fonts: DocumentFonts, options: 
   setInfo(doc, plan);
   // objectsPerTick: pdf-lib otherwise yields to the event loop every 50 objects, which only adds waiting.
   return doc.save({ useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY });
+}
+
+/**
+ * pdf-lib deflates embedded font files with pako, the largest single cost of a render; fflate
+ * writes the same zlib format two to three times faster. Only this document's context is touched.
+ */
+function compressWithFflate(doc: PDFDocument): void {
+  const { context } = doc;
+  context.flateStream = (contents, dict = {}) => {
+    // pdf-lib treats a string here as Latin-1 bytes, and so does strToU8 with latin1 set.
+    const bytes = typeof contents === 'string' ? strToU8(contents, true) : contents;
+    return context.stream(zlibSync(bytes, { level: 6 }), { ...dict, Filter: 'FlateDecode' });
+  };
 }
 
 /** Each face used is subset to exactly the characters drawn in it, then embedded as it is. */

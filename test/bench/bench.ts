@@ -5,6 +5,8 @@ import { renderLetterPdf } from '../../core/pdf/render-letter';
 import { FACE_KEYS, type FaceKey } from '../../core/layout/font-metrics';
 import { loadNodeDocumentFonts } from '../../electron/services/node-document-fonts';
 import { renderPlanWithPdfkit } from './pdfkit-renderer';
+import { PREVIEW_DELAY_MS } from '../../renderer/pdf/use-letter-pdf';
+import { measurePreviewLatency } from './preview-latency';
 import { referenceLetter } from './reference-letter';
 
 /**
@@ -47,3 +49,10 @@ const tKitParsed = await median('pdfkit: same plan, fonts parsed once', () => re
 console.log(`\nsize: ours ${ours.length} B, pdfkit ${theirs.length} B, ratio ${(ours.length / theirs.length).toFixed(2)} (target ≤ 1.0)`);
 console.log(`time: ours/pdfkit ${(tOurs / tKit).toFixed(2)} (target ≤ 0.5); against pdfkit with pre-parsed fonts ${(tOurs / tKitParsed).toFixed(2)}`);
 console.log(`      whole pipeline/pdfkit ${(tOursAll / tKit).toFixed(2)}`);
+
+const latency = await measurePreviewLatency();
+console.log(`\npreview in Chromium, two-page letter, ${'last keystroke → new preview drawn'}:`);
+console.log(`      p50 ${latency.p50.toFixed(0)} ms, p95 ${latency.p95.toFixed(0)} ms (target ≤ 250), max ${latency.max.toFixed(0)} ms`);
+const over = latency.longTasks.filter((d) => d > 50);
+console.log(`      main-thread tasks over 50 ms while typing: ${over.length}${over.length ? ` (longest ${Math.max(...over).toFixed(0)} ms)` : ''}`);
+console.log(`      median phases after the ${PREVIEW_DELAY_MS} ms pause: ${latency.phases.map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(', ')}`);

@@ -1,0 +1,74 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { createDesktopServices } from '../../electron/services/desktop-services';
+import { startWebHost } from '../../electron/web-host/web-host';
+
+/**
+ * Preview latency in Chromium for a two-page letter: from the last keystroke in the statement to
+ * the new preview drawn, plus every main-thread task over 50 ms while typing. Needs a built
+ * renderer (npm run bench builds it).
+ */
+const ROUNDS = 20;
+
+/** Resolves with the time from the last input event to the next finished preview drawing. */
+const WAIT_FOR_PREVIEW_AFTER_INPUT = `new Promise((done) => {
+  const host = document.querySelector('[data-testid="pdf-preview"]');
+  const poll = () => {
+    const drawn = Number(host.dataset.renderedAt || 0);
+    if (drawn > window.lastInput) done(drawn - window.lastInput);
+    else requestAnimationFrame(poll);
+  };
+  poll();
+})`;
+
+export async function measurePreviewLatency(): Promise<{ p50: number; p95: number; max: number; longTasks: number[]; phases: [string, number][] }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'pledge-bench-'));
+  const handlers = createDesktopServices({
+    info: { name: 'Pledge Desk', version: 'bench', shell: 'web', platform: process.platform, dataDir },
+    chooseSavePath: async (name) => join(dataDir, name),
+  });
+  const host = await startWebHost({ handlers, rendererDir: resolve('dist/renderer'), port: 0 });
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    await page.addInitScript(`
+      window.longTasks = [];
+      window.lastInput = 0;
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => window.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+      document.addEventListener('input', () => { window.lastInput = performance.now(); }, true);
+    `);
+    await page.goto(host.url);
+    await page.getByRole('button', { name: '新建承诺书' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '创建' }).click();
+    const preview = page.getByTestId('pdf-preview');
+    await preview.locator('canvas').nth(1).waitFor({ timeout: 60_000 });
+    const textarea = page.getByRole('textbox', { name: '承诺正文' });
+    await textarea.click();
+    await page.keyboard.press('End');
+    await page.evaluate('window.longTasks = []');
+
+    const latencies: number[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      await page.keyboard.type('诚信践诺', { delay: 40 });
+      // A string, not a function: tsx would add a __name helper the page does not have.
+      const latency = (await page.evaluate(WAIT_FOR_PREVIEW_AFTER_INPUT)) as number;
+      latencies.push(latency);
+    }
+    const longTasks = (await page.evaluate('window.longTasks')) as number[];
+    const phases = (await page.evaluate(
+      `['pdf-render', 'pdf-draw'].map((name) => { const d = performance.getEntriesByName(name).map((e) => e.duration).sort((a, b) => a - b); return [name, d[Math.floor(d.length / 2)] || 0]; })`,
+    )) as [string, number][];
+    latencies.sort((a, b) => a - b);
+    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)] ?? 0;
+    return { p50: at(0.5), p95: at(0.95), max: latencies[latencies.length - 1] ?? 0, longTasks, phases };
+  } finally {
+    await browser.close();
+    await host.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
