@@ -116,6 +116,8 @@ export const zhCN = {
   'pdf.credit-code': '统一社会信用代码：{value}',
   'pdf.year': '承诺年度：{year}年',
   'pdf.person': '承诺人：{name}',
+  'pdf.principal': '主要负责人：{name}',
+  'pdf.principal.titled': '主要负责人：{name}（{title}）',
   'pdf.person.unit': '工作单位：{value}',
   'pdf.person.position': '职务：{value}',
   'pdf.heading': '{ordinal}、{name}',

@@ -42,7 +42,12 @@ export function letterBlocks(letter: Letter): Block[] {
   } else {
     blocks.push(info(t('pdf.unit', { value: letter.unit.name })));
   }
-  blocks.push(info(t('pdf.credit-code', { value: letter.unit.creditCode })), info(t('pdf.year', { year: letter.year })));
+  blocks.push(info(t('pdf.credit-code', { value: letter.unit.creditCode })));
+  if (letter.kind === 'unit') {
+    const { name, title } = letter.principal;
+    blocks.push(info(title ? t('pdf.principal.titled', { name, title }) : t('pdf.principal', { name })));
+  }
+  blocks.push(info(t('pdf.year', { year: letter.year })));
 
   for (const paragraph of paragraphs(letter.statement)) blocks.push(body(paragraph));
 
