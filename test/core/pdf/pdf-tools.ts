@@ -70,9 +70,14 @@ export async function pdffonts(bytes: Uint8Array): Promise<string> {
   });
 }
 
-export async function pdfsig(file: string): Promise<string> {
-  const result = await exec('pdfsig', ['-nocert', file]).catch((e: { stdout: string; stderr: string }) => ({ stdout: e.stdout, stderr: e.stderr }));
-  return result.stdout + result.stderr;
+/** poppler's report on the signature fields of a PDF (certificate trust not checked). */
+export async function pdfsig(bytes: Uint8Array): Promise<string> {
+  return withTempDir(async (dir) => {
+    const file = join(dir, 'signed.pdf');
+    await writeFile(file, bytes);
+    const result = await exec('pdfsig', ['-nocert', file]).catch((e: { stdout: string; stderr: string }) => ({ stdout: e.stdout, stderr: e.stderr }));
+    return result.stdout + result.stderr;
+  });
 }
 
 /** Rasterises every page with poppler's pdftoppm and decodes the PNGs. */
