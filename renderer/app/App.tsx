@@ -12,7 +12,6 @@ import { DraftView } from '../drafts/DraftView';
 import { NewLetterDialog } from '../drafts/NewLetterDialog';
 import { StatusBar } from './StatusBar';
 import { useAppInfo } from './use-app-info';
-import { useDebouncedSave } from './use-debounced-save';
 
 const store = createDraftStore(new PledgeDatabase());
 
@@ -33,9 +32,8 @@ export function App() {
 
   useEffect(() => desktop.on('app.command', ({ command }) => command === 'new-letter' && setChoosing(true)), []);
 
-  const saveLater = useDebouncedSave((id: string, letter: unknown) =>
-    store.updateLetter(id, letter, new Date()).catch((error: unknown) => setStorageError(error instanceof Error ? error.message : String(error))),
-  );
+  const save = (id: string, letter: unknown) =>
+    store.updateLetter(id, letter, new Date()).catch((error: unknown) => setStorageError(error instanceof Error ? error.message : String(error)));
 
   const create = async (key: TemplateKey) => {
     setChoosing(false);
@@ -63,7 +61,7 @@ export function App() {
           </p>
         )}
         {open ? (
-          <DraftView key={open.id} draft={open} onBack={() => setOpenId(null)} onEdit={(letter) => saveLater(open.id, letter)} />
+          <DraftView key={open.id} draft={open} onBack={() => setOpenId(null)} onSave={(letter) => save(open.id, letter)} />
         ) : (
           <DraftList drafts={summaries} onOpen={setOpenId} />
         )}

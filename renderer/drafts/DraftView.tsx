@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { t } from '../../core/i18n/translate';
+import { useDebouncedSave } from '../app/use-debounced-save';
 import { LetterPdfPanel } from '../pdf/LetterPdfPanel';
 import { isRecord } from '../../core/json/is-record';
 import type { DraftRecord } from './draft-db';
@@ -11,7 +12,10 @@ import { LetterItems } from './LetterItems';
  * One draft: its facts, what still needs fixing, the statement to edit and the live PDF.
  * The full editor comes with its own issue; editing the statement already proves the chain.
  */
-export function DraftView({ draft, onBack, onEdit }: { draft: DraftRecord; onBack: () => void; onEdit: (letter: unknown) => void }) {
+export function DraftView({ draft, onBack, onSave }: { draft: DraftRecord; onBack: () => void; onSave: (letter: unknown) => unknown }) {
+  // One debounce per open draft: leaving it (unmount) flushes its pending save, so switching
+  // drafts quickly never drops the last edit of the one left behind.
+  const saveLater = useDebouncedSave(onSave);
   // Typing edits this copy; the parent saves it. The stored draft is read only when opened.
   const [letterInput, setLetterInput] = useState<unknown>(draft.letter);
   const summary = summarizeDraft({ ...draft, letter: letterInput });
@@ -19,7 +23,7 @@ export function DraftView({ draft, onBack, onEdit }: { draft: DraftRecord; onBac
   const editStatement = (statement: string) => {
     const next = { ...letter, statement };
     setLetterInput(next);
-    onEdit(next);
+    saveLater(next);
   };
   const unit = isRecord(letter['unit']) ? letter['unit'] : {};
   const principal = isRecord(letter['principal']) ? letter['principal'] : {};

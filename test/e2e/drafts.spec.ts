@@ -43,3 +43,13 @@ test('the status bar shows what the host reports through the bridge', async ({ a
   await expect(statusBar).toContainText(/版本 \d+\.\d+\.\d+/);
   await expect(page.getByTestId('data-dir')).toHaveText(/pledge-e2e-/);
 });
+
+test('an edit survives leaving the draft at once', async ({ appPage: page }) => {
+  await page.getByRole('button', { name: '新建承诺书' }).click();
+  await page.getByRole('dialog', { name: '选择模板' }).getByRole('button', { name: '创建' }).click();
+  await page.getByRole('textbox', { name: '承诺正文' }).fill('离开前刚输入的正文。');
+  await page.getByRole('button', { name: /返回列表/ }).click(); // well within the save delay
+  await page.reload();
+  await page.getByTestId('draft-card').first().click();
+  await expect(page.getByRole('textbox', { name: '承诺正文' })).toHaveValue('离开前刚输入的正文。');
+});
