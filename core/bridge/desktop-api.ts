@@ -26,20 +26,36 @@ export const ErrorReportSchema = z.strictObject({
 });
 export type ErrorReport = z.infer<typeof ErrorReportSchema>;
 
-/** A PDF to save; bytes travel as base64 so every transport (IPC, HTTP JSON) carries them alike. */
-export const SavePdfRequestSchema = z.strictObject({
+/** What the app saves for the user, each with its own file extension. */
+export const SAVED_FILE_EXTENSIONS = { pdf: '.pdf', backup: '.pledgebackup' } as const;
+
+/** A file to save; bytes travel as base64 so every transport (IPC, HTTP JSON) carries them alike. */
+export const SaveFileRequestSchema = z.strictObject({
+  kind: z.enum(['pdf', 'backup']),
+  suggestedName: z.string().min(1).max(200),
+  // A backup holds scans; 200 MB of base64 is about 150 MB of files.
+  base64: z.string().max(200_000_000),
+});
+export type SaveFileRequest = z.infer<typeof SaveFileRequestSchema>;
+
+/** A PDF to open in the system's viewer, e.g. to print the approved letter. */
+export const OpenPdfRequestSchema = z.strictObject({
   suggestedName: z.string().min(1).max(200),
   base64: z.string().max(40_000_000),
 });
-export type SavePdfRequest = z.infer<typeof SavePdfRequestSchema>;
 
 export const desktopCalls = {
   /** Version, shell and data location, for the About box and the status bar. */
   'app.getInfo': { args: z.tuple([]), result: AppInfoSchema },
   /** Records a renderer error in the data folder's log, so a crash on a clerk's PC can be read later. */
   'diagnostics.reportError': { args: z.tuple([ErrorReportSchema]), result: z.object({ logged: z.boolean() }) },
-  /** "Save PDF as": the shell asks where (a dialog in Electron) and writes the file. */
-  'files.savePdf': { args: z.tuple([SavePdfRequestSchema]), result: z.object({ saved: z.boolean(), path: z.string().optional() }) },
+  /** "Save as" for a PDF or a backup: the shell asks where (a dialog in Electron) and writes the file. */
+  'files.saveFile': { args: z.tuple([SaveFileRequestSchema]), result: z.object({ saved: z.boolean(), path: z.string().optional() }) },
+  /**
+   * Writes the PDF to a temporary file and opens it in the system's viewer, for printing. `opened`
+   * is false where the host has no viewer to open (the browser host), and the page prints itself.
+   */
+  'files.openPdf': { args: z.tuple([OpenPdfRequestSchema]), result: z.object({ opened: z.boolean(), path: z.string() }) },
 } as const;
 
 export const desktopEvents = {

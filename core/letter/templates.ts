@@ -1,6 +1,6 @@
 import { validateLetter } from './validate-letter';
-import type { CategoryKey } from './categories';
-import type { Letter, LetterInput } from './letter-schema';
+import { CATEGORY_KEYS, type CategoryKey } from './categories';
+import type { Letter, LetterInput, LetterItem } from './letter-schema';
 
 /**
  * Ready letters so a unit starts from a realistic example rather than a blank page.
@@ -164,4 +164,18 @@ export function letterFromTemplate(key: TemplateKey, options: TemplateOptions): 
 
 export function isTemplateKey(value: string): value is TemplateKey {
   return (TEMPLATE_KEYS as readonly string[]).includes(value);
+}
+
+/**
+ * Every item the templates offer, by category, without duplicates: the snippets a clerk can insert
+ * instead of typing a common commitment from scratch.
+ */
+export function itemSnippets(year: number): Record<CategoryKey, LetterItem[]> {
+  const byCategory = Object.fromEntries(CATEGORY_KEYS.map((key) => [key, [] as LetterItem[]])) as Record<CategoryKey, LetterItem[]>;
+  for (const key of TEMPLATE_KEYS) {
+    for (const item of letterFromTemplate(key, { year }).items) {
+      if (!byCategory[item.category].some((known) => known.content === item.content)) byCategory[item.category].push(item);
+    }
+  }
+  return byCategory;
 }

@@ -21,9 +21,9 @@ export type LetterPdfResult =
  */
 export async function renderLetterPdf(input: unknown, fonts: DocumentFonts): Promise<LetterPdfResult> {
   const validation = validateLetter(input);
-  if (!validation.ok) return { ok: false, problems: validation.problems };
-  const uncovered = findUncoveredCharacters(validation.letter, (cp) => fonts.covers(cp));
-  if (uncovered.length > 0) return { ok: false, problems: uncovered };
+  // Coverage is checked on the raw input too, so a missing glyph is flagged while other fields are still wrong.
+  const uncovered = findUncoveredCharacters(validation.ok ? validation.letter : input, (cp) => fonts.covers(cp));
+  if (!validation.ok || uncovered.length > 0) return { ok: false, problems: [...validation.problems.filter((p) => p.severity === 'error'), ...uncovered] };
   const plan = layoutLetter(validation.letter, fonts.metrics);
   return { ok: true, bytes: await renderPlan(plan, fonts), plan, warnings: validation.problems };
 }

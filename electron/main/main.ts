@@ -1,5 +1,5 @@
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
-import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
+import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { desktopEvents, type EmitDesktopEvent } from '../../core/bridge/desktop-api';
 import { createDesktopServices } from '../services/desktop-services';
@@ -17,10 +17,16 @@ const indexHtml = join(rendererDir, 'index.html');
 void app.whenReady().then(() => {
   const handlers = createDesktopServices({
     chooseSavePath: async (name) => {
-      const options = { defaultPath: join(app.getPath('documents'), name), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+      const extension = extname(name).slice(1);
+      const options = { defaultPath: join(app.getPath('documents'), name), filters: [{ name: extension.toUpperCase(), extensions: [extension] }] };
       const parent = BrowserWindow.getFocusedWindow();
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    tempDir: app.getPath('temp'),
+    openPath: async (path) => {
+      const failure = await shell.openPath(path);
+      if (failure) throw new Error(failure);
     },
     info: {
       name: app.getName(),

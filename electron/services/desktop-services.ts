@@ -1,6 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import type { AppInfo, DesktopHandlers } from '../../core/bridge/desktop-api';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { SAVED_FILE_EXTENSIONS, type AppInfo, type DesktopHandlers } from '../../core/bridge/desktop-api';
 import { appendErrorReport } from './error-log';
 
 /**
@@ -12,6 +12,10 @@ export interface ServiceContext {
   readonly now?: () => Date;
   /** Where to save a file the user asked to save, or null when they cancelled (a dialog in Electron). */
   readonly chooseSavePath: (suggestedName: string) => Promise<string | null>;
+  /** Where temporary files for the system viewer go. */
+  readonly tempDir: string;
+  /** Opens a file in the system's viewer; absent where there is none to open (the browser host). */
+  readonly openPath?: (path: string) => Promise<void>;
 }
 
 export function createDesktopServices(context: ServiceContext): DesktopHandlers {
@@ -22,14 +26,28 @@ export function createDesktopServices(context: ServiceContext): DesktopHandlers 
       await appendErrorReport(context.info.dataDir, report, now());
       return { logged: true };
     },
-    'files.savePdf': async ({ suggestedName, base64 }) => {
-      const path = await context.chooseSavePath(safeFileName(suggestedName, '.pdf'));
+    'files.saveFile': async ({ kind, suggestedName, base64 }) => {
+      const path = await context.chooseSavePath(safeFileName(suggestedName, SAVED_FILE_EXTENSIONS[kind]));
       if (path === null) return { saved: false };
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, Buffer.from(base64, 'base64'));
+      await writeBase64(path, base64);
       return { saved: true, path };
     },
+    'files.openPdf': async ({ suggestedName, base64 }) => {
+      // A folder per call: two letters with the same name never overwrite each other while open.
+      await mkdir(context.tempDir, { recursive: true });
+      const folder = await mkdtemp(join(context.tempDir, 'pledge-print-'));
+      const path = join(folder, safeFileName(suggestedName, '.pdf'));
+      await writeBase64(path, base64);
+      if (!context.openPath) return { opened: false, path };
+      await context.openPath(path);
+      return { opened: true, path };
+    },
   };
+}
+
+async function writeBase64(path: string, base64: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, Buffer.from(base64, 'base64'));
 }
 
 /** A name that is only a file name, whatever the page sent: no folders, no reserved characters. */

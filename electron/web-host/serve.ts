@@ -19,6 +19,8 @@ const handlers = createDesktopServices({
   info: { ...readPackageInfo(), shell: 'web', platform: process.platform, dataDir },
   // A browser page cannot open a native save dialog on this machine: saved files go to exports/.
   chooseSavePath: async (name) => resolve(dataDir, 'exports', name),
+  // No system viewer to open from here: the page shows the PDF for printing itself.
+  tempDir: resolve(dataDir, 'print'),
 });
 const host = await startWebHost({ handlers, rendererDir, port, host: process.env['HOST'] ?? '127.0.0.1' });
 console.log(`Pledge Desk is served at ${host.url} (data: ${dataDir})`);

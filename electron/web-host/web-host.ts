@@ -26,7 +26,8 @@ export interface WebHost {
 /** Cross-site pages cannot send this header without a preflight we never grant. */
 export const BRIDGE_HEADER = 'x-pledge-desk';
 /** Room for a base64 PDF with its signed scans; the contract caps it too. */
-const MAX_BODY_BYTES = 48 * 1024 * 1024;
+// Above the largest call in the contract (a backup of about 150 MB as base64).
+const MAX_BODY_BYTES = 210 * 1024 * 1024;
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const statics = sirv(options.rendererDir, { single: true, etag: true });

@@ -1,48 +1,38 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { t } from '../../core/i18n/translate';
 import type { TemplateKey } from '../../core/letter/templates';
 import appIcon from '../../assets/app-icon.svg';
+import { BackupPanel } from '../backup/BackupPanel';
 import { desktop } from '../bridge/desktop';
 import { PledgeDatabase } from '../drafts/draft-db';
 import { DraftList } from '../drafts/DraftList';
-import { summarizeDraft } from '../drafts/draft-summary';
 import { createDraftStore } from '../drafts/draft-store';
 import { DraftView } from '../drafts/DraftView';
 import { NewLetterDialog } from '../drafts/NewLetterDialog';
 import { StatusBar } from './StatusBar';
 import { useAppInfo } from './use-app-info';
+import { usePersistentStorage } from './use-persistent-storage';
 
-const store = createDraftStore(new PledgeDatabase());
+const db = new PledgeDatabase();
+const store = createDraftStore(db);
 
 export function App() {
   const appInfo = useAppInfo();
+  const storage = usePersistentStorage();
   const [choosing, setChoosing] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const [storageError, setStorageError] = useState<string | null>(null);
+  const onError = useCallback((error: unknown) => setStorageError(error instanceof Error ? error.message : String(error)), []);
 
-  const drafts = useLiveQuery(() =>
-    store.list().catch((error: unknown) => {
-      setStorageError(error instanceof Error ? error.message : String(error));
-      return [];
-    }),
-  );
-  const summaries = useMemo(() => drafts?.map(summarizeDraft), [drafts]);
-  const open = openId === null ? undefined : drafts?.find((d) => d.id === openId);
 
   useEffect(() => desktop.on('app.command', ({ command }) => command === 'new-letter' && setChoosing(true)), []);
 
-  const save = (id: string, letter: unknown) =>
-    store.updateLetter(id, letter, new Date()).catch((error: unknown) => setStorageError(error instanceof Error ? error.message : String(error)));
-
+  const run = (action: Promise<unknown>) => void action.catch(onError);
   const create = async (key: TemplateKey) => {
     setChoosing(false);
-    try {
-      const draft = await store.createFromTemplate(key, new Date());
-      setOpenId(draft.id);
-    } catch (error) {
-      setStorageError(error instanceof Error ? error.message : String(error));
-    }
+    const draft = await store.createFromTemplate(key, new Date());
+    setOpenId(draft.id);
   };
 
   return (
@@ -60,14 +50,46 @@ export function App() {
             {t('ui.storage-failed', { reason: storageError })}
           </p>
         )}
-        {open ? (
-          <DraftView key={open.id} draft={open} onBack={() => setOpenId(null)} onSave={(letter) => save(open.id, letter)} />
+        {openId ? (
+          <OpenDraft key={openId} id={openId} onBack={() => setOpenId(null)} onError={onError} />
         ) : (
-          <DraftList drafts={summaries} onOpen={setOpenId} />
+          <>
+            <ListScreen onOpen={setOpenId} onError={onError} />
+            <BackupPanel db={db} appVersion={appInfo && 'info' in appInfo ? appInfo.info.version : '0.0.0'} />
+          </>
         )}
       </main>
-      {choosing && <NewLetterDialog onCreate={(key) => void create(key)} onClose={() => setChoosing(false)} />}
-      <StatusBar state={appInfo} />
+      {choosing && <NewLetterDialog onCreate={(key) => run(create(key))} onClose={() => setChoosing(false)} />}
+      <StatusBar state={appInfo} storage={storage} />
     </div>
   );
 }
+
+/** Watches only its own draft: saving while typing does not re-read the whole list. */
+function OpenDraft({ id, onBack, onError }: { id: string; onBack: () => void; onError: (error: unknown) => void }) {
+  const draft = useLiveQuery(() => store.get(id).then((d) => (d && d.deletedAt === undefined ? d : null)), [id]);
+  useEffect(() => {
+    if (draft === null) onBack();
+  }, [draft, onBack]);
+  if (!draft) return <p>{t('ui.loading')}</p>;
+  return <DraftView draft={draft} store={store} onBack={onBack} onError={onError} />;
+}
+
+function ListScreen({ onOpen, onError }: { onOpen: (id: string) => void; onError: (error: unknown) => void }) {
+  const listing = useLiveQuery(() => store.list().catch((error: unknown) => (onError(error), undefined)), [onError]);
+  const attachmentCounts = useLiveQuery(() => store.allAttachmentCounts(), []) ?? NO_COUNTS;
+  const run = (action: Promise<unknown>) => void action.catch(onError);
+  return (
+    <DraftList
+      listing={listing}
+      attachmentCounts={attachmentCounts}
+      onOpen={onOpen}
+      onDuplicate={(id) => run(store.duplicate(id, new Date()))}
+      onBin={(id) => run(store.moveToBin(id, new Date()))}
+      onRestore={(id) => run(store.restoreFromBin(id))}
+      onPurge={(id) => run(store.purge(id))}
+    />
+  );
+}
+
+const NO_COUNTS: ReadonlyMap<string, number> = new Map();

@@ -1,7 +1,8 @@
 import { t } from '../../core/i18n/translate';
 import type { AppInfoState } from './use-app-info';
+import type { StoragePersistence } from './use-persistent-storage';
 
-export function StatusBar({ state }: { state: AppInfoState }) {
+export function StatusBar({ state, storage }: { state: AppInfoState; storage: StoragePersistence }) {
   if (state === null) return <footer className="status-bar">{t('ui.loading')}</footer>;
   if ('error' in state) {
     return (
@@ -17,6 +18,7 @@ export function StatusBar({ state }: { state: AppInfoState }) {
       <span>
         {t('ui.version')} {info.version}
       </span>
+      <span data-testid="storage-persistence">{t(`ui.storage.${storage}`)}</span>
       <span>
         {t('ui.data-location')}：<code data-testid="data-dir">{info.dataDir}</code>
       </span>

@@ -1,14 +1,23 @@
 import { useCallback, useEffect, useRef } from 'react';
 
-/** Saves at most this long after the last change (the editor issue tightens what else triggers a save). */
+/** A pause in typing this long saves. */
 export const SAVE_DELAY_MS = 300;
+/** Continuous typing still saves this often, so nothing typed is older than this when unsaved. */
+export const SAVE_MAX_WAIT_MS = 800;
+
+export interface DebouncedSave<A extends unknown[]> {
+  readonly schedule: (...args: A) => void;
+  /** Saves a pending change now (on blur, before navigating). */
+  readonly flush: () => void;
+}
 
 /**
- * Coalesces rapid edits into one save per pause, and flushes a pending save when the page is
- * hidden or the component goes away, so a closing window does not drop the last keystrokes.
+ * Coalesces rapid edits into one save per pause, saves at least every {@link SAVE_MAX_WAIT_MS}
+ * while edits keep coming, and flushes when the page is hidden or closed or the component goes
+ * away, so a closing window does not drop the last keystrokes.
  */
-export function useDebouncedSave<A extends unknown[]>(save: (...args: A) => unknown): (...args: A) => void {
-  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; args: A } | null>(null);
+export function useDebouncedSave<A extends unknown[]>(save: (...args: A) => unknown): DebouncedSave<A> {
+  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; args: A; since: number } | null>(null);
   const saveRef = useRef(save);
   useEffect(() => {
     saveRef.current = save;
@@ -25,19 +34,25 @@ export function useDebouncedSave<A extends unknown[]>(save: (...args: A) => unkn
   useEffect(() => {
     const onHide = () => flush();
     window.addEventListener('pagehide', onHide);
+    window.addEventListener('beforeunload', onHide);
     document.addEventListener('visibilitychange', onHide);
     return () => {
       window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('beforeunload', onHide);
       document.removeEventListener('visibilitychange', onHide);
       flush();
     };
   }, [flush]);
 
-  return useCallback(
+  const schedule = useCallback(
     (...args: A) => {
+      const now = performance.now();
+      const since = pending.current?.since ?? now;
       if (pending.current) clearTimeout(pending.current.timer);
-      pending.current = { timer: setTimeout(flush, SAVE_DELAY_MS), args };
+      const delay = Math.max(0, Math.min(SAVE_DELAY_MS, since + SAVE_MAX_WAIT_MS - now));
+      pending.current = { timer: setTimeout(flush, delay), args, since };
     },
     [flush],
   );
+  return { schedule, flush };
 }

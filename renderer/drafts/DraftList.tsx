@@ -1,28 +1,123 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import { DRAFT_STATUSES, type DraftRecord, type DraftStatus } from '../../core/drafts/draft-record';
 import { t } from '../../core/i18n/translate';
-import type { DraftSummary } from './draft-summary';
+import { draftTitle } from './draft-title';
+import type { DraftListing } from './draft-store';
 import { formatTime } from './format-time';
+import { OutstandingSteps } from './OutstandingSteps';
+import { UnreadableDrafts } from './UnreadableDrafts';
 
-export function DraftList({ drafts, onOpen }: { drafts: readonly DraftSummary[] | undefined; onOpen: (id: string) => void }) {
-  if (drafts === undefined) return <p>{t('ui.loading')}</p>;
-  if (drafts.length === 0) return <p className="empty">{t('ui.no-drafts')}</p>;
+interface DraftListProps {
+  readonly listing: DraftListing | undefined;
+  readonly attachmentCounts: ReadonlyMap<string, number>;
+  readonly onOpen: (id: string) => void;
+  readonly onDuplicate: (id: string) => void;
+  readonly onBin: (id: string) => void;
+  readonly onRestore: (id: string) => void;
+  readonly onPurge: (id: string) => void;
+}
+
+/** Rows drawn at first; the rest follow on demand, so a thousand drafts paint as fast as a few. */
+export const PAGE_SIZE = 100;
+
+export function DraftList({ listing, attachmentCounts, onOpen, onDuplicate, onBin, onRestore, onPurge }: DraftListProps) {
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<DraftStatus | 'all'>('all');
+  const [shown, setShown] = useState(PAGE_SIZE);
+  const [showBin, setShowBin] = useState(false);
+  // Typing in the search box stays responsive; the filtered list follows a moment later.
+  const deferredQuery = useDeferredValue(query);
+  const filtered = useMemo(() => filterDrafts(listing?.drafts ?? [], deferredQuery, status), [listing, deferredQuery, status]);
+
+  if (listing === undefined) return <p>{t('ui.loading')}</p>;
   return (
-    <ul className="draft-list" aria-label={t('ui.drafts')}>
-      {drafts.map((draft) => (
-        <li key={draft.id}>
-          <button type="button" className="draft-card" onClick={() => onOpen(draft.id)} data-testid="draft-card">
-            <span className="draft-card__title">
-              {draft.unitName}
-              {draft.year && ` · ${t('ui.letter-title', { year: draft.year })}`}
-            </span>
-            <span className="draft-card__meta">
-              {t('ui.item-count', { count: draft.itemCount })} · {t('ui.updated-at')} {formatTime(draft.updatedAt)}
-            </span>
-            <span className={draft.errors.length === 0 ? 'badge badge--ok' : 'badge badge--problem'}>
-              {draft.errors.length === 0 ? t('ui.status.valid') : t('ui.status.problems', { count: draft.errors.length })}
-            </span>
+    <section className="draft-list-view" aria-label={t('ui.drafts')}>
+      <div className="list-tools">
+        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('ui.search.placeholder')} aria-label={t('ui.search')} />
+        <select value={status} onChange={(e) => setStatus(e.target.value as DraftStatus | 'all')} aria-label={t('ui.filter.status')}>
+          <option value="all">{t('ui.filter.all')}</option>
+          {DRAFT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`ui.status.${s}`)}
+            </option>
+          ))}
+        </select>
+        <span className="list-count" data-testid="list-count">
+          {t('ui.list-count', { shown: filtered.length, total: listing.drafts.length })}
+        </span>
+      </div>
+      {listing.drafts.length === 0 ? (
+        <p className="empty">{t('ui.no-drafts')}</p>
+      ) : filtered.length === 0 ? (
+        <p className="empty">{t('ui.search.none')}</p>
+      ) : (
+        <ul className="draft-list" aria-label={t('ui.drafts')}>
+          {filtered.slice(0, shown).map((draft) => (
+            <li key={draft.id} className="draft-row">
+              <button type="button" className="draft-card" onClick={() => onOpen(draft.id)} data-testid="draft-card">
+                <span className="draft-card__title">{draftTitle(draft.summary)}</span>
+                <span className="draft-card__meta">
+                  {t('ui.item-count', { count: draft.summary.itemCount })} · {t('ui.updated-at')} {formatTime(draft.updatedAt)}
+                </span>
+                <span className="draft-card__status">
+                  <span className={`badge badge--${draft.status}`}>{t(`ui.status.${draft.status}`)}</span>
+                  {draft.summary.errorCount > 0 && <span className="badge badge--problem">{t('ui.status.problems', { count: draft.summary.errorCount })}</span>}
+                  <OutstandingSteps draft={draft} attachmentCount={attachmentCounts.get(draft.id) ?? 0} />
+                </span>
+              </button>
+              <div className="draft-row__actions">
+                <button type="button" onClick={() => onDuplicate(draft.id)} aria-label={t('ui.duplicate-named', { name: draftTitle(draft.summary) })}>
+                  {t('ui.duplicate')}
+                </button>
+                <button type="button" className="danger" onClick={() => onBin(draft.id)} aria-label={t('ui.bin-named', { name: draftTitle(draft.summary) })}>
+                  {t('ui.bin')}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {filtered.length > shown && (
+        <button type="button" onClick={() => setShown(shown + PAGE_SIZE)}>
+          {t('ui.show-more', { count: Math.min(PAGE_SIZE, filtered.length - shown) })}
+        </button>
+      )}
+      <UnreadableDrafts records={listing.unreadable} />
+      {listing.bin.length > 0 && (
+        <section className="bin" aria-label={t('ui.bin.title')}>
+          <button type="button" aria-expanded={showBin} onClick={() => setShowBin(!showBin)}>
+            {t('ui.bin.toggle', { count: listing.bin.length })}
           </button>
-        </li>
-      ))}
-    </ul>
+          {showBin && (
+            <ul className="bin-list">
+              {listing.bin.map((draft) => (
+                <li key={draft.id} data-testid="bin-entry">
+                  <span>
+                    {draftTitle(draft.summary)} · {t('ui.bin.deleted-at', { at: formatTime(draft.deletedAt ?? 0) })}
+                  </span>
+                  <button type="button" onClick={() => onRestore(draft.id)}>
+                    {t('ui.bin.restore')}
+                  </button>
+                  <button type="button" className="danger" onClick={() => window.confirm(t('ui.bin.confirm-purge', { name: draftTitle(draft.summary) })) && onPurge(draft.id)}>
+                    {t('ui.bin.purge')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </section>
   );
+}
+
+/** Every word must appear in the name, the year or the status. */
+export function filterDrafts(drafts: readonly DraftRecord[], query: string, status: DraftStatus | 'all'): DraftRecord[] {
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  return drafts.filter((draft) => {
+    if (status !== 'all' && draft.status !== status) return false;
+    if (words.length === 0) return true;
+    const haystack = `${draft.summary.name} ${draft.summary.year ?? ''} ${t(`ui.status.${draft.status}`)}`.toLowerCase();
+    return words.every((word) => haystack.includes(word));
+  });
 }

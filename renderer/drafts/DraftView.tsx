@@ -1,85 +1,92 @@
-import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useState } from 'react';
+import type { DraftRecord } from '../../core/drafts/draft-record';
 import { t } from '../../core/i18n/translate';
-import { useDebouncedSave } from '../app/use-debounced-save';
-import { LetterPdfPanel } from '../pdf/LetterPdfPanel';
-import { isRecord } from '../../core/json/is-record';
-import type { DraftRecord } from './draft-db';
-import { summarizeDraft } from './draft-summary';
+import { toFormValues } from '../../core/letter/form-values';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { EditPanel } from '../editor/EditPanel';
+import { HistoryPanel } from '../history/HistoryPanel';
+import { ReviewPanel } from '../review/ReviewPanel';
+import { draftTitle } from './draft-title';
+import type { DraftStore } from './draft-store';
 import { formatTime } from './format-time';
-import { LetterItems } from './LetterItems';
+import { OutstandingSteps } from './OutstandingSteps';
 
-/**
- * One draft: its facts, what still needs fixing, the statement to edit and the live PDF.
- * The full editor comes with its own issue; editing the statement already proves the chain.
- */
-export function DraftView({ draft, onBack, onSave }: { draft: DraftRecord; onBack: () => void; onSave: (letter: unknown) => unknown }) {
-  // One debounce per open draft: leaving it (unmount) flushes its pending save, so switching
-  // drafts quickly never drops the last edit of the one left behind.
-  const saveLater = useDebouncedSave(onSave);
-  // Typing edits this copy; the parent saves it. The stored draft is read only when opened.
-  const [letterInput, setLetterInput] = useState<unknown>(draft.letter);
-  const summary = summarizeDraft({ ...draft, letter: letterInput });
-  const letter = isRecord(letterInput) ? letterInput : {};
-  const editStatement = (statement: string) => {
-    const next = { ...letter, statement };
-    setLetterInput(next);
-    saveLater(next);
-  };
-  const unit = isRecord(letter['unit']) ? letter['unit'] : {};
-  const principal = isRecord(letter['principal']) ? letter['principal'] : {};
-  const supervision = isRecord(letter['supervision']) ? letter['supervision'] : {};
-  const rows: [string, unknown][] = [
-    [t('ui.field.unit'), unit['name']],
-    [t('ui.field.credit-code'), unit['creditCode']],
-    [t('ui.field.year'), letter['year']],
-    [t('ui.field.principal'), principal['name']],
-    [t('ui.field.supervision'), supervision['phone']],
-    [t('ui.created-at'), formatTime(draft.createdAt)],
-    [t('ui.updated-at'), formatTime(draft.updatedAt)],
-  ];
-  return (
-    <section className="draft-view" aria-labelledby="draft-title">
-      <button type="button" onClick={onBack}>
-        ← {t('ui.back')}
-      </button>
-      <h2 id="draft-title">
-        {summary.unitName} {summary.year && t('ui.letter-title', { year: summary.year })}
-      </h2>
-      <dl className="facts">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{typeof value === 'string' || typeof value === 'number' ? value : '—'}</dd>
-          </div>
-        ))}
-      </dl>
-      {summary.errors.length === 0 ? (
-        <p className="badge badge--ok" data-testid="validation-ok">
-          {t('ui.no-problems')}
-        </p>
-      ) : (
-        <ProblemList title={t('ui.problems')} problems={summary.errors} />
-      )}
-      {summary.warnings.length > 0 && <ProblemList title={t('ui.warnings')} problems={summary.warnings} />}
-      <label className="statement">
-        <span>{t('ui.field.statement')}</span>
-        <textarea value={typeof letter['statement'] === 'string' ? letter['statement'] : ''} rows={5} onChange={(e) => editStatement(e.target.value)} />
-      </label>
-      <LetterItems items={letter['items']} />
-      <LetterPdfPanel letter={letterInput} fileName={`${summary.unitName}${summary.year}年度政务诚信承诺书.pdf`} />
-    </section>
-  );
+const TABS = ['edit', 'review', 'signed', 'history'] as const;
+type Tab = (typeof TABS)[number];
+
+interface DraftViewProps {
+  readonly draft: DraftRecord;
+  readonly store: DraftStore;
+  readonly onBack: () => void;
+  readonly onError: (error: unknown) => void;
 }
 
-function ProblemList({ title, problems }: { title: string; problems: ReturnType<typeof summarizeDraft>['errors'] }) {
+/**
+ * One letter: the editor, the review, the signed copy and the history, one tab at a time. Only
+ * the open tab is mounted, so leaving the editor flushes its pending save before anything else runs.
+ */
+export function DraftView({ draft, store, onBack, onError }: DraftViewProps) {
+  const [tab, setTab] = useState<Tab>('edit');
+  const [loaded, setLoaded] = useState<{ letter: unknown; version: number } | null>(null);
+  const attachmentCount = useLiveQuery(() => store.attachments(draft.id).then((a) => a.length), [store, draft.id]) ?? 0;
+
+  const load = useCallback(() => {
+    store.letter(draft.id).then((letter) => setLoaded((previous) => ({ letter, version: (previous?.version ?? 0) + 1 })), onError);
+  }, [store, draft.id, onError]);
+  useEffect(load, [load]);
+
+  const save = useCallback((letter: unknown) => store.updateLetter(draft.id, letter, new Date()).catch(onError), [store, draft.id, onError]);
+  const reopen = () => void store.reopen(draft.id, new Date()).catch(onError);
+  const title = draftTitle(draft.summary);
+  const fileName = `${title}.pdf`;
+  const principal = loaded ? toFormValues(loaded.letter).principal.name : '';
+
   return (
-    <section aria-label={title}>
-      <h3>{title}</h3>
-      <ul className="problems">
-        {problems.map((p, i) => (
-          <li key={`${p.path}-${i}`}>{p.message}</li>
+    <section className="draft-view" aria-labelledby="draft-title">
+      <div className="draft-view__top">
+        <button type="button" onClick={onBack}>
+          ← {t('ui.back')}
+        </button>
+        <span className="saved-at" data-testid="saved-at">
+          {t('ui.updated-at')} {formatTime(draft.updatedAt)}
+        </span>
+      </div>
+      <h2 id="draft-title">{title}</h2>
+      <p className="status-line">
+        <span className={`badge badge--${draft.status}`} data-testid="draft-status">
+          {t(`ui.status.${draft.status}`)}
+        </span>
+        <OutstandingSteps draft={draft} attachmentCount={attachmentCount} />
+      </p>
+      <div role="tablist" className="tabs" aria-label={t('ui.tabs')}>
+        {TABS.map((key) => (
+          <button key={key} type="button" role="tab" aria-selected={tab === key} aria-controls={`panel-${key}`} id={`tab-${key}`} onClick={() => setTab(key)}>
+            {t(`ui.tab.${key}`)}
+            {key === 'signed' && attachmentCount > 0 && ` (${attachmentCount})`}
+          </button>
         ))}
-      </ul>
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'edit' &&
+          (loaded ? (
+            <EditPanel key={loaded.version} draft={draft} letter={loaded.letter} fileName={fileName} onSave={save} onReopen={reopen} />
+          ) : (
+            <p>{t('ui.loading')}</p>
+          ))}
+        {tab === 'review' && <ReviewPanel draft={draft} store={store} fileName={fileName} principalName={principal} onEdit={() => setTab('edit')} />}
+        {tab === 'signed' && <AttachmentsPanel draftId={draft.id} store={store} />}
+        {tab === 'history' && (
+          <HistoryPanel
+            draftId={draft.id}
+            store={store}
+            onRestored={() => {
+              load();
+              setTab('edit');
+            }}
+          />
+        )}
+      </div>
     </section>
   );
 }

@@ -1,28 +1,65 @@
-import Dexie, { type EntityTable } from 'dexie';
-import type { TemplateKey } from '../../core/letter/templates';
-
-/**
- * A letter being written. `letter` holds what the person typed, which may not be valid yet,
- * so it is stored as plain JSON and validated when read.
- */
-export interface DraftRecord {
-  readonly id: string;
-  readonly letter: unknown;
-  readonly templateKey: TemplateKey;
-  readonly status: 'draft';
-  readonly createdAt: number;
-  readonly updatedAt: number;
-}
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import type { AttachmentRecord, DocumentRecord, DraftRecord, LetterRecord, QuarantineRecord, SnapshotRecord } from '../../core/drafts/draft-record';
+import { migrateV1Draft } from '../../core/drafts/migrations/v1-to-v2';
 
 export const DATABASE_NAME = 'pledge-desk';
 
-/** The drafts database. Every schema change adds a version here together with its migration test. */
+/**
+ * Every schema the database has had, oldest first. A version is never edited once released: a
+ * change adds a version with its upgrade, and the migration test writes data with each earlier
+ * schema and opens it with the current one.
+ */
+export const SCHEMA_VERSIONS = [
+  { version: 1, stores: { drafts: 'id, updatedAt, status' } },
+  {
+    version: 2,
+    stores: {
+      drafts: 'id, updatedAt, status, deletedAt',
+      letters: 'draftId',
+      snapshots: 'id, draftId, [draftId+at]',
+      // Per draft: two drafts may freeze byte-identical PDFs, and each owns its copy.
+      documents: '[draftId+sha256], draftId',
+      attachments: 'id, draftId',
+      quarantine: '++seq',
+    },
+    upgrade: upgradeToV2,
+  },
+] as const satisfies readonly { version: number; stores: Record<string, string>; upgrade?: (tx: Transaction) => Promise<void> }[];
+
+export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
+
 export class PledgeDatabase extends Dexie {
   drafts!: EntityTable<DraftRecord, 'id'>;
+  letters!: EntityTable<LetterRecord, 'draftId'>;
+  snapshots!: EntityTable<SnapshotRecord, 'id'>;
+  documents!: Table<DocumentRecord, [string, string]>;
+  attachments!: EntityTable<AttachmentRecord, 'id'>;
+  quarantine!: EntityTable<QuarantineRecord, 'seq'>;
 
   constructor(name = DATABASE_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // 'strict' makes Chromium flush each commit to disk, so a power cut loses nothing committed.
     super(name, { chromeTransactionDurability: 'strict', ...options });
-    this.version(1).stores({ drafts: 'id, updatedAt, status' });
+    for (const schema of SCHEMA_VERSIONS) {
+      const version = this.version(schema.version).stores(schema.stores);
+      if ('upgrade' in schema) version.upgrade(schema.upgrade);
+    }
+  }
+}
+
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  const drafts = tx.table('drafts');
+  const [keys, rows] = await Promise.all([drafts.toCollection().primaryKeys(), drafts.toArray()]);
+  const now = Date.now();
+  for (const [i, raw] of rows.entries()) {
+    const key = keys[i]!;
+    const result = migrateV1Draft(raw, String(key), now, crypto.randomUUID());
+    if ('quarantine' in result) {
+      await tx.table('quarantine').add(result.quarantine);
+      await drafts.delete(key);
+    } else {
+      await drafts.put(result.draft);
+      await tx.table('letters').put(result.letter);
+      await tx.table('snapshots').put(result.snapshot);
+    }
   }
 }

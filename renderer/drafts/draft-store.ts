@@ -1,34 +1,218 @@
+import { sha256Hex } from '../../core/hash/sha256-hex';
 import { letterFromTemplate, type TemplateKey } from '../../core/letter/templates';
-import type { DraftRecord, PledgeDatabase } from './draft-db';
+import {
+  DraftRecordSchema,
+  type AttachmentRecord,
+  type AttachmentType,
+  type DraftRecord,
+  type QuarantineRecord,
+  type ReviewDecision,
+  type SnapshotReason,
+  type SnapshotRecord,
+} from '../../core/drafts/draft-record';
+import { rawJson } from '../../core/drafts/migrations/v1-to-v2';
+import { summarizeLetter } from '../../core/drafts/summarize-letter';
+import type { PledgeDatabase } from './draft-db';
 
-/** Drafts as the UI needs them; Dexie stays behind this interface. */
-export interface DraftStore {
-  createFromTemplate(templateKey: TemplateKey, now: Date): Promise<DraftRecord>;
-  get(id: string): Promise<DraftRecord | undefined>;
-  /** Replaces the letter of a draft as typed (valid or not) and stamps the time. */
-  updateLetter(id: string, letter: unknown, now: Date): Promise<void>;
-  /** Newest first. */
-  list(): Promise<DraftRecord[]>;
+/** While someone keeps editing, a snapshot is kept at most this often. */
+export const AUTOSAVE_SNAPSHOT_MS = 5 * 60_000;
+
+export interface DraftListing {
+  /** Newest first, outside the bin. */
+  readonly drafts: readonly DraftRecord[];
+  readonly bin: readonly DraftRecord[];
+  /** Records that could not be read, from the quarantine table or found unreadable now. */
+  readonly unreadable: readonly QuarantineRecord[];
 }
 
-export function createDraftStore(db: PledgeDatabase, newId: () => string = () => crypto.randomUUID()): DraftStore {
-  return {
-    async createFromTemplate(templateKey, now) {
-      const record: DraftRecord = {
-        id: newId(),
-        letter: letterFromTemplate(templateKey, { year: now.getFullYear() }),
-        templateKey,
-        status: 'draft',
-        createdAt: now.getTime(),
-        updatedAt: now.getTime(),
-      };
+export interface NewAttachment {
+  readonly name: string;
+  readonly type: AttachmentType;
+  readonly bytes: Uint8Array;
+}
+
+/** Thrown when a step does not fit the draft's state, e.g. approving a PDF other than the one submitted. */
+export class DraftStateError extends Error {}
+
+/** Drafts as the UI needs them; Dexie stays behind this interface. */
+export type DraftStore = ReturnType<typeof createDraftStore>;
+
+export function createDraftStore(db: PledgeDatabase, newId: () => string = () => crypto.randomUUID()) {
+  const draftTables = [db.drafts, db.letters, db.snapshots] as const;
+
+  const snapshot = (draftId: string, at: number, reason: SnapshotReason, status: DraftRecord['status'], letter: unknown, review?: DraftRecord['review']): SnapshotRecord => ({
+    id: newId(),
+    draftId,
+    at,
+    reason,
+    status,
+    letter,
+    ...(review ? { review } : {}),
+  });
+
+  const requireDraft = async (id: string): Promise<DraftRecord> => {
+    const draft = await db.drafts.get(id);
+    if (!draft) throw new DraftStateError(`draft ${id} not found`);
+    return draft;
+  };
+
+  const letterOf = async (id: string): Promise<unknown> => (await db.letters.get(id))?.letter;
+
+  async function insert(letter: unknown, templateKey: string, now: number, reason: SnapshotReason): Promise<DraftRecord> {
+    const record: DraftRecord = { id: newId(), templateKey, status: 'draft', createdAt: now, updatedAt: now, summary: summarizeLetter(letter), lastSnapshotAt: now };
+    await db.transaction('rw', draftTables, async () => {
       await db.drafts.add(record);
+      await db.letters.add({ draftId: record.id, letter });
+      await db.snapshots.add(snapshot(record.id, now, reason, 'draft', letter));
+    });
+    return record;
+  }
+
+  return {
+    createFromTemplate: (templateKey: TemplateKey, now: Date) =>
+      insert(letterFromTemplate(templateKey, { year: now.getFullYear() }), templateKey, now.getTime(), 'created'),
+
+    async duplicate(id: string, now: Date): Promise<DraftRecord> {
+      const source = await requireDraft(id);
+      return insert(structuredClone(await letterOf(id)), source.templateKey, now.getTime(), 'created');
+    },
+
+    get: (id: string) => db.drafts.get(id),
+    letter: letterOf,
+
+    /**
+     * Replaces the letter as typed (valid or not). A letter under review or approved is not
+     * changed here: it must be reopened first, so an approval never covers text it did not see.
+     */
+    async updateLetter(id: string, letter: unknown, now: Date): Promise<void> {
+      const at = now.getTime();
+      await db.transaction('rw', draftTables, async () => {
+        const draft = await requireDraft(id);
+        if (draft.status === 'in-review' || draft.status === 'approved') throw new DraftStateError(`draft ${id} is ${draft.status}`);
+        const takeSnapshot = at - draft.lastSnapshotAt >= AUTOSAVE_SNAPSHOT_MS;
+        await db.letters.put({ draftId: id, letter });
+        await db.drafts.update(id, { summary: summarizeLetter(letter), updatedAt: at, ...(takeSnapshot ? { lastSnapshotAt: at } : {}) });
+        if (takeSnapshot) await db.snapshots.add(snapshot(id, at, 'autosave', draft.status, letter));
+      });
+    },
+
+    /** Everything the list needs in one read; records that do not parse are reported, never dropped. */
+    async list(): Promise<DraftListing> {
+      // The whole table, not the updatedAt index: a damaged record missing from the index would vanish.
+      const [rows, quarantined] = await Promise.all([db.drafts.toArray(), db.quarantine.toArray()]);
+      const drafts: DraftRecord[] = [];
+      const bin: DraftRecord[] = [];
+      const unreadable: QuarantineRecord[] = [...quarantined];
+      for (const row of rows) {
+        const parsed = DraftRecordSchema.safeParse(row);
+        if (!parsed.success) unreadable.push({ source: 'drafts', key: String((row as { id?: unknown }).id), raw: rawJson(row), reason: parsed.error.message, at: Date.now() });
+        else (parsed.data.deletedAt === undefined ? drafts : bin).push(parsed.data);
+      }
+      const newestFirst = (a: DraftRecord, b: DraftRecord) => b.updatedAt - a.updatedAt;
+      return { drafts: drafts.sort(newestFirst), bin: bin.sort(newestFirst), unreadable };
+    },
+
+    moveToBin: (id: string, now: Date) => db.drafts.update(id, { deletedAt: now.getTime() }),
+    restoreFromBin: (id: string) => db.drafts.where('id').equals(id).modify((draft) => void delete (draft as { deletedAt?: number }).deletedAt),
+
+    /** Removes a draft from the bin for good, with its history and attachments. */
+    async purge(id: string): Promise<void> {
+      await db.transaction('rw', [...draftTables, db.documents, db.attachments], async () => {
+        const draft = await requireDraft(id);
+        if (draft.deletedAt === undefined) throw new DraftStateError(`draft ${id} is not in the bin`);
+        await Promise.all([
+          db.drafts.delete(id),
+          db.letters.delete(id),
+          db.snapshots.where('draftId').equals(id).delete(),
+          db.documents.where('draftId').equals(id).delete(),
+          db.attachments.where('draftId').equals(id).delete(),
+        ]);
+      });
+    },
+
+    /** Newest first. */
+    history: (id: string) => db.snapshots.where('[draftId+at]').between([id, -Infinity], [id, Infinity]).reverse().toArray(),
+
+    /** Puts an old version back; the current one is kept as a snapshot first, so a restore can be undone. */
+    async restoreSnapshot(draftId: string, snapshotId: string, now: Date): Promise<void> {
+      const at = now.getTime();
+      await db.transaction('rw', draftTables, async () => {
+        const [draft, old] = await Promise.all([requireDraft(draftId), db.snapshots.get(snapshotId)]);
+        if (!old || old.draftId !== draftId) throw new DraftStateError(`snapshot ${snapshotId} is not of draft ${draftId}`);
+        await db.snapshots.add(snapshot(draftId, at, 'before-restore', draft.status, await letterOf(draftId), draft.review));
+        await db.snapshots.add(snapshot(draftId, at + 1, 'restored', 'draft', old.letter));
+        await db.letters.put({ draftId, letter: old.letter });
+        await db.drafts.put({ ...withoutReview(draft), status: 'draft', summary: summarizeLetter(old.letter), updatedAt: at, lastSnapshotAt: at });
+      });
+    },
+
+    /** Freezes the letter as it is and the exact PDF made from it, for the principal to read. */
+    async submitForReview(id: string, pdf: Uint8Array, now: Date): Promise<string> {
+      const at = now.getTime();
+      const pdfSha256 = sha256Hex(pdf);
+      await db.transaction('rw', [...draftTables, db.documents], async () => {
+        const draft = await requireDraft(id);
+        if (draft.status === 'in-review' || draft.status === 'approved') throw new DraftStateError(`draft ${id} is already ${draft.status}`);
+        if (draft.summary.errorCount > 0) throw new DraftStateError(`draft ${id} has problems`);
+        const frozen = snapshot(id, at, 'submitted', 'in-review', await letterOf(id));
+        const review = { snapshotId: frozen.id, pdfSha256, submittedAt: at };
+        await db.documents.put({ sha256: pdfSha256, draftId: id, bytes: pdf, createdAt: at });
+        await db.snapshots.add({ ...frozen, review });
+        await db.drafts.put({ ...draft, status: 'in-review', review, updatedAt: at, lastSnapshotAt: at });
+      });
+      return pdfSha256;
+    },
+
+    /** The PDF under review, checked against its hash so what is shown is what was frozen. */
+    async reviewDocument(id: string): Promise<{ bytes: Uint8Array; sha256: string } | undefined> {
+      const draft = await requireDraft(id);
+      if (!draft.review) return undefined;
+      const document = await db.documents.get([id, draft.review.pdfSha256]);
+      if (!document || sha256Hex(document.bytes) !== draft.review.pdfSha256) return undefined;
+      return { bytes: document.bytes, sha256: document.sha256 };
+    },
+
+    /** Records the principal's decision, bound to the hash of the PDF that was read. */
+    async decide(id: string, decision: ReviewDecision): Promise<void> {
+      await db.transaction('rw', draftTables, async () => {
+        const draft = await requireDraft(id);
+        if (draft.status !== 'in-review' || !draft.review) throw new DraftStateError(`draft ${id} is not in review`);
+        if (draft.review.pdfSha256 !== decision.pdfSha256) throw new DraftStateError(`draft ${id} was submitted as ${draft.review.pdfSha256}, not ${decision.pdfSha256}`);
+        const status = decision.kind === 'approved' ? 'approved' : 'returned';
+        const review = { ...draft.review, decision };
+        await db.snapshots.add(snapshot(id, decision.at, status, status, await letterOf(id), review));
+        await db.drafts.put({ ...draft, status, review, updatedAt: decision.at, lastSnapshotAt: decision.at });
+      });
+    },
+
+    /** Makes a letter under review or approved editable again; it will need a new approval. */
+    async reopen(id: string, now: Date): Promise<void> {
+      const at = now.getTime();
+      await db.transaction('rw', draftTables, async () => {
+        const draft = await requireDraft(id);
+        await db.snapshots.add(snapshot(id, at, 'reopened', draft.status, await letterOf(id), draft.review));
+        await db.drafts.put({ ...withoutReview(draft), status: 'draft', updatedAt: at, lastSnapshotAt: at });
+      });
+    },
+
+    attachments: (draftId: string) => db.attachments.where('draftId').equals(draftId).sortBy('addedAt'),
+    allAttachmentCounts: async (): Promise<Map<string, number>> => {
+      const counts = new Map<string, number>();
+      await db.attachments.orderBy('draftId').eachKey((key) => counts.set(String(key), (counts.get(String(key)) ?? 0) + 1));
+      return counts;
+    },
+
+    async addAttachment(draftId: string, file: NewAttachment, now: Date): Promise<AttachmentRecord> {
+      await requireDraft(draftId);
+      const record: AttachmentRecord = { id: newId(), draftId, name: file.name, type: file.type, size: file.bytes.byteLength, sha256: sha256Hex(file.bytes), bytes: file.bytes, addedAt: now.getTime() };
+      await db.attachments.add(record);
       return record;
     },
-    get: (id) => db.drafts.get(id),
-    async updateLetter(id, letter, now) {
-      await db.drafts.update(id, { letter, updatedAt: now.getTime() });
-    },
-    list: () => db.drafts.orderBy('updatedAt').reverse().toArray(),
+    removeAttachment: (id: string) => db.attachments.delete(id),
   };
+}
+
+function withoutReview(draft: DraftRecord): DraftRecord {
+  const { review: _review, ...rest } = draft;
+  return rest;
 }

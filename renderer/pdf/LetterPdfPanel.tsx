@@ -1,23 +1,14 @@
 import { useState } from 'react';
 import { t } from '../../core/i18n/translate';
-import { desktop } from '../bridge/desktop';
+import { saveFile } from '../bridge/save-file';
 import { PdfPreview } from './PdfPreview';
-import { toBase64 } from './to-base64';
-import { useLetterPdf } from './use-letter-pdf';
+import type { LetterPdfState } from './use-letter-pdf';
 
 /** The real PDF of the letter as it stands, with "save PDF as" through the bridge. */
-export function LetterPdfPanel({ letter, fileName }: { letter: unknown; fileName: string }) {
-  const pdf = useLetterPdf(letter);
+export function LetterPdfPanel({ pdf, fileName }: { pdf: LetterPdfState; fileName: string }) {
   const [saveMessage, setSaveMessage] = useState<string | null>(null);
-
   const save = async () => {
-    if (pdf.status !== 'ready') return;
-    try {
-      const result = await desktop.call('files.savePdf', { suggestedName: fileName, base64: toBase64(pdf.bytes) });
-      setSaveMessage(result.saved && result.path ? t('ui.saved-pdf', { path: result.path }) : t('ui.save-cancelled'));
-    } catch (error) {
-      setSaveMessage(t('ui.save-failed', { reason: error instanceof Error ? error.message : String(error) }));
-    }
+    if (pdf.status === 'ready') setSaveMessage(await saveFile('pdf', fileName, pdf.bytes));
   };
 
   return (

@@ -28,6 +28,7 @@ export async function measurePreviewLatency(): Promise<{ p50: number; p95: numbe
   const handlers = createDesktopServices({
     info: { name: 'Pledge Desk', version: 'bench', shell: 'web', platform: process.platform, dataDir },
     chooseSavePath: async (name) => join(dataDir, name),
+    tempDir: join(dataDir, 'print'),
   });
   const host = await startWebHost({ handlers, rendererDir: resolve('dist/renderer'), port: 0 });
   const browser = await chromium.launch({

@@ -11,10 +11,10 @@ test('creates a letter from a template and finds it again after a reload', async
 
   await expect(page.getByRole('heading', { level: 2, name: /青山县政务服务中心/ })).toBeVisible();
   await expect(page.getByTestId('validation-ok')).toHaveText('校验通过，没有需要修改的地方。');
-  await expect(page.getByText('122399214012770352')).toBeVisible();
-  const serviceItems = page.getByRole('region', { name: '政务服务事项承诺' }).getByRole('listitem');
+  await expect(page.getByRole('textbox', { name: '统一社会信用代码' })).toHaveValue('122399214012770352');
+  const serviceItems = page.getByRole('region', { name: '政务服务事项承诺' }).getByRole('textbox', { name: /承诺事项的内容$/ });
   await expect(serviceItems).toHaveCount(4);
-  await expect(serviceItems.first()).toContainText('受理后5个工作日内办结最低生活保障申请');
+  await expect(serviceItems.first()).toHaveValue(/受理后5个工作日内办结最低生活保障申请/);
 
   await page.reload();
   const cards = page.getByTestId('draft-card');

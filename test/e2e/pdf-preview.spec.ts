@@ -1,22 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { createLetter, pdfText, savedPath } from './app-actions';
 import { expect, test } from './fixtures';
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const doc = await getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0 }).promise;
-  let text = '';
-  for (let n = 1; n <= doc.numPages; n += 1) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    text += content.items.map((item) => ('str' in item ? item.str : '')).join('');
-  }
-  await doc.destroy();
-  return text.replace(/\s+/g, '');
-}
 
 test('the draft shows its real PDF, which follows the text and can be saved', async ({ appPage: page }, testInfo) => {
   test.skip(testInfo.project.name === 'electron', 'Save PDF as opens a native dialog in Electron; the web host saves to the data folder');
-  await page.getByRole('button', { name: '新建承诺书' }).click();
-  await page.getByRole('dialog', { name: '选择模板' }).getByRole('button', { name: '创建' }).click();
+  await createLetter(page);
 
   const preview = page.getByTestId('pdf-preview');
   await expect(preview.getByRole('img', { name: '第1页' })).toBeVisible({ timeout: 20_000 });
@@ -30,7 +18,7 @@ test('the draft shows its real PDF, which follows the text and can be saved', as
   await page.getByRole('button', { name: '另存为 PDF' }).click();
   const status = page.getByTestId('save-status');
   await expect(status).toContainText('已保存到');
-  const path = (await status.textContent())?.replace('已保存到 ', '').trim() ?? '';
+  const path = await savedPath(status);
   const saved = new Uint8Array(await readFile(path));
   expect(Buffer.from(saved.subarray(0, 5)).toString()).toBe('%PDF-');
   const text = await pdfText(saved);
@@ -44,8 +32,9 @@ test('the draft shows its real PDF, which follows the text and can be saved', as
 });
 
 test('a character the fonts lack is named with its field instead of a PDF', async ({ appPage: page }) => {
-  await page.getByRole('button', { name: '新建承诺书' }).click();
-  await page.getByRole('dialog', { name: '选择模板' }).getByRole('button', { name: '创建' }).click();
+  await createLetter(page);
   await page.getByRole('textbox', { name: '承诺正文' }).fill('为𠀀村修路。');
   await expect(page.getByRole('alert').filter({ hasText: '修改后才能生成 PDF' })).toContainText('承诺正文中的“𠀀”（U+20000）无法用文档字体显示');
+  // …and flagged next to the field where it was typed.
+  await expect(page.getByRole('textbox', { name: '承诺正文' })).toHaveAccessibleDescription(/“𠀀”（U\+20000）无法用文档字体显示/);
 });

@@ -6,7 +6,8 @@ function handlers(): DesktopHandlers {
   return {
     'app.getInfo': () => ({ name: 'Pledge Desk', version: '1.2.3', shell: 'web', platform: 'linux', dataDir: '/data' }),
     'diagnostics.reportError': vi.fn(async () => ({ logged: true })),
-    'files.savePdf': vi.fn(async () => ({ saved: false })),
+    'files.saveFile': vi.fn(async () => ({ saved: false })),
+    'files.openPdf': vi.fn(async () => ({ opened: false, path: '' })),
   };
 }
 

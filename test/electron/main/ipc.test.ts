@@ -21,7 +21,8 @@ function handlers(): DesktopHandlers {
   return {
     'app.getInfo': vi.fn(() => ({ name: 'Pledge Desk', version: '0.1.0', shell: 'electron' as const, platform: 'linux', dataDir: '/d' })),
     'diagnostics.reportError': vi.fn(async () => ({ logged: true })),
-    'files.savePdf': vi.fn(async () => ({ saved: false })),
+    'files.saveFile': vi.fn(async () => ({ saved: false })),
+    'files.openPdf': vi.fn(async () => ({ opened: false, path: '' })),
   };
 }
 

@@ -18,6 +18,7 @@ beforeEach(async () => {
     info: { name: 'Pledge Desk', version: '9.9.9', shell: 'web', platform: 'linux', dataDir: join(dir, 'data') },
     now: () => new Date('2026-04-20T08:00:00Z'),
     chooseSavePath: async (name) => join(dir, 'data', 'exports', name),
+    tempDir: join(dir, 'data', 'print'),
   });
   host = await startWebHost({ handlers, rendererDir, port: 0 });
 });
@@ -59,11 +60,27 @@ describe('web host', () => {
 
   it('saves a PDF under a plain file name, whatever name the page sends', async () => {
     const base64 = Buffer.from('%PDF-1.7 test').toString('base64');
-    const response = await call('files.savePdf', [{ suggestedName: '../../etc/承诺书', base64 }]);
+    const response = await call('files.saveFile', [{ kind: 'pdf', suggestedName: '../../etc/承诺书', base64 }]);
     const { result } = (await response.json()) as { result: { saved: boolean; path: string } };
     expect(result.saved).toBe(true);
     expect(result.path).toBe(join(dir, 'data', 'exports', '_.._etc_承诺书.pdf'));
     expect(await readFile(result.path, 'utf8')).toBe('%PDF-1.7 test');
+  });
+
+  it('saves a backup with its own extension', async () => {
+    const response = await call('files.saveFile', [{ kind: 'backup', suggestedName: '草稿备份-2026-04-20', base64: Buffer.from('PK').toString('base64') }]);
+    const { result } = (await response.json()) as { result: { saved: boolean; path: string } };
+    expect(result.path).toBe(join(dir, 'data', 'exports', '草稿备份-2026-04-20.pledgebackup'));
+  });
+
+  it('writes a PDF to print into its own temporary folder, and says it opened nothing', async () => {
+    const base64 = Buffer.from('%PDF-1.7 print').toString('base64');
+    const first = (await (await call('files.openPdf', [{ suggestedName: '承诺书', base64 }])).json()) as { result: { opened: boolean; path: string } };
+    const second = (await (await call('files.openPdf', [{ suggestedName: '承诺书', base64 }])).json()) as { result: { opened: boolean; path: string } };
+    expect(first.result.opened).toBe(false);
+    expect(first.result.path.startsWith(join(dir, 'data', 'print'))).toBe(true);
+    expect(first.result.path).not.toBe(second.result.path);
+    expect(await readFile(first.result.path, 'utf8')).toBe('%PDF-1.7 print');
   });
 
   it('refuses unknown calls, bad arguments and bad JSON with 400', async () => {

@@ -1,54 +1,702 @@
+import { createHash } from 'node:crypto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { DraftRecordSchema, type ReviewDecision } from '../../../core/drafts/draft-record';
+import { summarizeLetter } from '../../../core/drafts/summarize-letter';
+import { letterFromTemplate, TEMPLATE_KEYS } from '../../../core/letter/templates';
 import { PledgeDatabase } from '../../../renderer/drafts/draft-db';
-import { createDraftStore } from '../../../renderer/drafts/draft-store';
-import { summarizeDraft } from '../../../renderer/drafts/draft-summary';
+import { AUTOSAVE_SNAPSHOT_MS, createDraftStore, DraftStateError } from '../../../renderer/drafts/draft-store';
+
+const DB_NAME = 'pledge-desk-test';
+const BASE = Date.UTC(2026, 2, 1, 2, 0, 0);
+/** A moment `minutes` after the start of the test's story. */
+const at = (minutes: number) => new Date(BASE + minutes * 60_000);
+const MINUTE = 60_000;
 
 /** A fresh in-memory IndexedDB per test; reopening the same factory is a restart of the app. */
-function openDatabase(indexedDB: IDBFactory) {
-  return new PledgeDatabase('pledge-desk-test', { indexedDB, IDBKeyRange });
+function setup() {
+  const factory = new IDBFactory();
+  let counter = 0;
+  // Zero-padded so ids sort the way they were made.
+  const newId = () => `id-${String(++counter).padStart(4, '0')}`;
+  const open = () => new PledgeDatabase(DB_NAME, { indexedDB: factory, IDBKeyRange });
+  const db = open();
+  return { factory, db, open, newId, store: createDraftStore(db, newId) };
 }
 
-let counter = 0;
-const newId = () => `draft-${++counter}`;
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const pdfBytes = (text: string) => new TextEncoder().encode(`%PDF-1.7\n${text}\n%%EOF`);
 
-describe('draft store', () => {
-  it('creates a draft from a template and finds it after the database is reopened', async () => {
-    const factory = new IDBFactory();
-    const first = openDatabase(factory);
-    const created = await createDraftStore(first, newId).createFromTemplate('service', new Date('2026-03-01T10:00:00+08:00'));
-    first.close();
+/** A letter someone has only started: no items and a credit code whose check character is wrong. */
+function halfWritten(): Record<string, unknown> {
+  const letter: Record<string, unknown> = { ...letterFromTemplate('service', { year: 2026 }) };
+  delete letter['items'];
+  letter['unit'] = { name: '青山县政务服务中心', creditCode: '12239921401277035X' };
+  return letter;
+}
 
-    const reopened = openDatabase(factory);
-    const found = await createDraftStore(reopened, newId).get(created.id);
-    expect(found).toEqual(created);
-    expect(found?.letter).toMatchObject({ kind: 'unit', year: 2026, unit: { name: '青山县政务服务中心' } });
-    reopened.close();
+const approve = (pdfSha256: string, minutes: number): ReviewDecision => ({ kind: 'approved', by: '陈晓梅', at: at(minutes).getTime(), pdfSha256 });
+const returnWith = (pdfSha256: string, minutes: number, comments = '第二项时限请写明工作日。'): ReviewDecision => ({ kind: 'returned', by: '陈晓梅', at: at(minutes).getTime(), pdfSha256, comments });
+
+describe('createFromTemplate', () => {
+  it('creates a draft with the template letter for the year, a summary and a created snapshot', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    const letter = letterFromTemplate('service', { year: 2026 });
+
+    expect(created).toEqual({
+      id: 'id-0001',
+      templateKey: 'service',
+      status: 'draft',
+      createdAt: BASE,
+      updatedAt: BASE,
+      summary: summarizeLetter(letter),
+      lastSnapshotAt: BASE,
+    });
+    expect(DraftRecordSchema.parse(created)).toEqual(created);
+    expect(await store.get(created.id)).toEqual(created);
+    expect(await store.letter(created.id)).toEqual(letter);
+
+    const history = await store.history(created.id);
+    expect(history).toEqual([{ id: 'id-0002', draftId: created.id, at: BASE, reason: 'created', status: 'draft', letter }]);
+    db.close();
   });
 
-  it('lists the newest draft first', async () => {
-    const db = openDatabase(new IDBFactory());
-    const store = createDraftStore(db, newId);
-    const older = await store.createFromTemplate('policy', new Date('2026-03-01T10:00:00Z'));
-    const newer = await store.createFromTemplate('person', new Date('2026-03-02T10:00:00Z'));
-    expect((await store.list()).map((d) => d.id)).toEqual([newer.id, older.id]);
+  it('takes the year from the date it is created', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('person', new Date('2027-01-05T09:00:00+08:00'));
+    expect(await store.letter(created.id)).toMatchObject({ kind: 'person', year: 2027, person: { name: '李明' } });
+    expect(created.summary).toMatchObject({ kind: 'person', name: '李明', year: 2027, errorCount: 0 });
+    db.close();
+  });
+
+  it.each(TEMPLATE_KEYS)('creates a valid draft from template %s', async (key) => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate(key, at(0));
+    expect(created.templateKey).toBe(key);
+    expect(created.summary.errorCount).toBe(0);
+    db.close();
+  });
+
+  it('finds the draft after the database is reopened', async () => {
+    const { db, open, newId, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    db.close();
+
+    const reopened = open();
+    const again = createDraftStore(reopened, newId);
+    expect(await again.get(created.id)).toEqual(created);
+    expect(await again.letter(created.id)).toMatchObject({ kind: 'unit', year: 2026, unit: { name: '青山县政务服务中心' } });
+    expect((await again.history(created.id)).map((s) => s.reason)).toEqual(['created']);
+    reopened.close();
+  });
+});
+
+describe('duplicate', () => {
+  it('makes an independent copy with its own history', async () => {
+    const { db, store } = setup();
+    const original = await store.createFromTemplate('policy', at(0));
+    const copy = await store.duplicate(original.id, at(10));
+
+    expect(copy.id).not.toBe(original.id);
+    expect(copy).toMatchObject({ templateKey: 'policy', status: 'draft', createdAt: at(10).getTime(), updatedAt: at(10).getTime(), summary: original.summary });
+    expect(await store.letter(copy.id)).toEqual(await store.letter(original.id));
+    expect((await store.history(copy.id)).map((s) => [s.reason, s.at])).toEqual([['created', at(10).getTime()]]);
+
+    const edited = { ...(await store.letter(copy.id) as Record<string, unknown>), year: 2030 };
+    await store.updateLetter(copy.id, edited, at(11));
+    expect(await store.letter(original.id)).toEqual(letterFromTemplate('policy', { year: 2026 }));
+    expect(await store.get(original.id)).toEqual(original);
+    expect((await store.history(original.id)).map((s) => s.reason)).toEqual(['created']);
+    db.close();
+  });
+
+  it('copies a half-written letter as typed', async () => {
+    const { db, store } = setup();
+    const original = await store.createFromTemplate('service', at(0));
+    await store.updateLetter(original.id, halfWritten(), at(1));
+    const copy = await store.duplicate(original.id, at(2));
+    expect(await store.letter(copy.id)).toEqual(halfWritten());
+    expect(copy.summary).toEqual(summarizeLetter(halfWritten()));
+    expect(copy.summary.errorCount).toBeGreaterThan(0);
+    db.close();
+  });
+
+  it('does not copy the review state of an approved draft', async () => {
+    const { db, store } = setup();
+    const original = await store.createFromTemplate('duty', at(0));
+    const hash = await store.submitForReview(original.id, pdfBytes('duty'), at(1));
+    await store.decide(original.id, approve(hash, 2));
+    const copy = await store.duplicate(original.id, at(3));
+    expect(copy.status).toBe('draft');
+    expect(copy.review).toBeUndefined();
+    db.close();
+  });
+
+  it('refuses a draft that does not exist', async () => {
+    const { db, store } = setup();
+    await expect(store.duplicate('missing', at(0))).rejects.toBeInstanceOf(DraftStateError);
     db.close();
   });
 });
 
-describe('summarizeDraft', () => {
-  it('summarises a valid draft', async () => {
-    const db = openDatabase(new IDBFactory());
-    const draft = await createDraftStore(db, newId).createFromTemplate('person', new Date('2026-03-01T10:00:00Z'));
-    expect(summarizeDraft(draft)).toMatchObject({ unitName: '李明', year: '2026', itemCount: 4, errors: [], warnings: [] });
+describe('updateLetter', () => {
+  it('stores the letter as typed and recomputes the summary', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    await store.updateLetter(created.id, halfWritten(), at(1));
+
+    expect(await store.letter(created.id)).toEqual(halfWritten());
+    const updated = await store.get(created.id);
+    expect(updated).toMatchObject({ updatedAt: at(1).getTime(), createdAt: BASE, status: 'draft', summary: summarizeLetter(halfWritten()) });
+    expect(updated?.summary).toMatchObject({ itemCount: 0, name: '青山县政务服务中心' });
+    expect(updated?.summary.errorCount).toBeGreaterThanOrEqual(2);
     db.close();
   });
 
-  it('never throws on a damaged draft and reports what is wrong', () => {
-    const damaged = { id: 'x', letter: { unit: 'oops', items: 'none' }, templateKey: 'duty' as const, status: 'draft' as const, createdAt: 0, updatedAt: 0 };
-    const summary = summarizeDraft(damaged);
-    expect(summary).toMatchObject({ unitName: '（未填写单位）', year: '', itemCount: 0 });
-    expect(summary.errors.length).toBeGreaterThan(0);
-    expect(summarizeDraft({ ...damaged, letter: null }).errors[0]?.path).toBe('$');
+  it('accepts any value, even one that is not a letter', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    await store.updateLetter(created.id, ['not', 'a', 'letter'], at(1));
+    expect(await store.letter(created.id)).toEqual(['not', 'a', 'letter']);
+    expect((await store.get(created.id))?.summary).toMatchObject({ kind: 'unknown', name: '', itemCount: 0 });
+    expect((await store.list()).drafts).toHaveLength(1);
+    db.close();
+  });
+
+  it('keeps an autosave snapshot only once AUTOSAVE_SNAPSHOT_MS have passed since the last one', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    const letter = (year: number) => ({ ...letterFromTemplate('service', { year: 2026 }), year });
+
+    await store.updateLetter(created.id, letter(2027), new Date(BASE + AUTOSAVE_SNAPSHOT_MS - 1));
+    expect((await store.history(created.id)).map((s) => s.reason)).toEqual(['created']);
+    expect((await store.get(created.id))?.lastSnapshotAt).toBe(BASE);
+
+    await store.updateLetter(created.id, letter(2028), new Date(BASE + AUTOSAVE_SNAPSHOT_MS));
+    let history = await store.history(created.id);
+    expect(history.map((s) => s.reason)).toEqual(['autosave', 'created']);
+    expect(history[0]).toMatchObject({ at: BASE + AUTOSAVE_SNAPSHOT_MS, status: 'draft', letter: letter(2028) });
+    expect((await store.get(created.id))?.lastSnapshotAt).toBe(BASE + AUTOSAVE_SNAPSHOT_MS);
+
+    // Counted from the last snapshot, not from the last edit.
+    await store.updateLetter(created.id, letter(2029), new Date(BASE + AUTOSAVE_SNAPSHOT_MS + MINUTE));
+    await store.updateLetter(created.id, letter(2030), new Date(BASE + 2 * AUTOSAVE_SNAPSHOT_MS - 1));
+    expect((await store.history(created.id)).map((s) => s.reason)).toEqual(['autosave', 'created']);
+
+    await store.updateLetter(created.id, letter(2031), new Date(BASE + 2 * AUTOSAVE_SNAPSHOT_MS));
+    history = await store.history(created.id);
+    expect(history.map((s) => s.reason)).toEqual(['autosave', 'autosave', 'created']);
+    expect(history[0]?.letter).toEqual(letter(2031));
+    expect((await store.get(created.id))?.updatedAt).toBe(BASE + 2 * AUTOSAVE_SNAPSHOT_MS);
+    db.close();
+  });
+
+  it('refuses a letter in review and leaves it unchanged', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    await store.submitForReview(created.id, pdfBytes('review'), at(1));
+    const before = await store.get(created.id);
+
+    await expect(store.updateLetter(created.id, halfWritten(), at(2))).rejects.toBeInstanceOf(DraftStateError);
+    expect(await store.letter(created.id)).toEqual(letterFromTemplate('service', { year: 2026 }));
+    expect(await store.get(created.id)).toEqual(before);
+    db.close();
+  });
+
+  it('refuses an approved letter', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    const hash = await store.submitForReview(created.id, pdfBytes('review'), at(1));
+    await store.decide(created.id, approve(hash, 2));
+
+    await expect(store.updateLetter(created.id, halfWritten(), at(30))).rejects.toBeInstanceOf(DraftStateError);
+    expect(await store.letter(created.id)).toEqual(letterFromTemplate('service', { year: 2026 }));
+    expect((await store.get(created.id))?.status).toBe('approved');
+    db.close();
+  });
+
+  it('edits a returned letter, keeping its status and review', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    const hash = await store.submitForReview(created.id, pdfBytes('review'), at(1));
+    await store.decide(created.id, returnWith(hash, 2));
+    const edited = { ...letterFromTemplate('service', { year: 2026 }), closing: '修改后的结束语。' };
+
+    await store.updateLetter(created.id, edited, at(20));
+    expect(await store.letter(created.id)).toEqual(edited);
+    expect(await store.get(created.id)).toMatchObject({ status: 'returned', review: { pdfSha256: hash, decision: { kind: 'returned' } } });
+    expect((await store.history(created.id))[0]).toMatchObject({ reason: 'autosave', status: 'returned', letter: edited });
+    db.close();
+  });
+
+  it('refuses a draft that does not exist', async () => {
+    const { db, store } = setup();
+    await expect(store.updateLetter('missing', {}, at(0))).rejects.toBeInstanceOf(DraftStateError);
+    expect(await db.letters.count()).toBe(0);
+    db.close();
+  });
+});
+
+describe('list', () => {
+  it('is empty for a new database', async () => {
+    const { db, store } = setup();
+    expect(await store.list()).toEqual({ drafts: [], bin: [], unreadable: [] });
+    db.close();
+  });
+
+  it('lists the most recently updated draft first', async () => {
+    const { db, store } = setup();
+    const a = await store.createFromTemplate('policy', at(0));
+    const b = await store.createFromTemplate('person', at(1));
+    const c = await store.createFromTemplate('duty', at(2));
+    expect((await store.list()).drafts.map((d) => d.id)).toEqual([c.id, b.id, a.id]);
+
+    await store.updateLetter(a.id, halfWritten(), at(3));
+    const listing = await store.list();
+    expect(listing.drafts.map((d) => d.id)).toEqual([a.id, c.id, b.id]);
+    expect(listing.drafts[0]?.summary).toEqual(summarizeLetter(halfWritten()));
+    db.close();
+  });
+
+  it('keeps drafts in the bin apart and brings them back', async () => {
+    const { db, store } = setup();
+    const kept = await store.createFromTemplate('policy', at(0));
+    const binned = await store.createFromTemplate('person', at(1));
+
+    await store.moveToBin(binned.id, at(2));
+    let listing = await store.list();
+    expect(listing.drafts.map((d) => d.id)).toEqual([kept.id]);
+    expect(listing.bin.map((d) => d.id)).toEqual([binned.id]);
+    expect(listing.bin[0]?.deletedAt).toBe(at(2).getTime());
+    expect(listing.unreadable).toEqual([]);
+
+    await store.restoreFromBin(binned.id);
+    listing = await store.list();
+    expect(listing.drafts.map((d) => d.id)).toEqual([binned.id, kept.id]);
+    expect(listing.bin).toEqual([]);
+    const restored = await store.get(binned.id);
+    expect(restored).not.toHaveProperty('deletedAt');
+    expect(restored).toEqual(binned);
+    db.close();
+  });
+
+  it('orders the bin newest first too', async () => {
+    const { db, store } = setup();
+    const a = await store.createFromTemplate('policy', at(0));
+    const b = await store.createFromTemplate('duty', at(1));
+    await store.moveToBin(b.id, at(2));
+    await store.moveToBin(a.id, at(3));
+    expect((await store.list()).bin.map((d) => d.id)).toEqual([b.id, a.id]);
+    db.close();
+  });
+});
+
+describe('purge', () => {
+  it('refuses a draft that is not in the bin', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    await expect(store.purge(created.id)).rejects.toBeInstanceOf(DraftStateError);
+    expect(await store.get(created.id)).toEqual(created);
+    expect(await store.history(created.id)).toHaveLength(1);
+    db.close();
+  });
+
+  it('refuses a draft that does not exist', async () => {
+    const { db, store } = setup();
+    await expect(store.purge('missing')).rejects.toBeInstanceOf(DraftStateError);
+    db.close();
+  });
+
+  it('removes a binned draft with its letter, history, documents and attachments, and nothing else', async () => {
+    const { db, store } = setup();
+    const kept = await store.createFromTemplate('policy', at(0));
+    const gone = await store.createFromTemplate('service', at(1));
+    for (const id of [kept.id, gone.id]) {
+      const hash = await store.submitForReview(id, pdfBytes(`letter ${id}`), at(2));
+      await store.decide(id, approve(hash, 3));
+      await store.addAttachment(id, { name: 'signed.pdf', type: 'application/pdf', bytes: pdfBytes(`signed ${id}`) }, at(4));
+    }
+
+    await store.moveToBin(gone.id, at(5));
+    await store.purge(gone.id);
+
+    expect(await store.get(gone.id)).toBeUndefined();
+    expect(await store.letter(gone.id)).toBeUndefined();
+    expect(await store.history(gone.id)).toEqual([]);
+    expect(await store.attachments(gone.id)).toEqual([]);
+    expect(await db.snapshots.where('draftId').equals(gone.id).count()).toBe(0);
+    expect(await db.documents.where('draftId').equals(gone.id).count()).toBe(0);
+    expect(await store.list()).toMatchObject({ bin: [], unreadable: [] });
+
+    expect((await store.list()).drafts.map((d) => d.id)).toEqual([kept.id]);
+    expect(await store.letter(kept.id)).toEqual(letterFromTemplate('policy', { year: 2026 }));
+    expect((await store.history(kept.id)).map((s) => s.reason)).toEqual(['approved', 'submitted', 'created']);
+    expect(await store.attachments(kept.id)).toHaveLength(1);
+    expect(await store.reviewDocument(kept.id)).toBeDefined();
+    expect(await store.allAttachmentCounts()).toEqual(new Map([[kept.id, 1]]));
+    db.close();
+  });
+
+  it("keeps another draft's review document when both were submitted with the same PDF", async () => {
+    const { db, store } = setup();
+    const original = await store.createFromTemplate('service', at(0));
+    const copy = await store.duplicate(original.id, at(1));
+    const samePdf = pdfBytes('identical rendering');
+    const hash = await store.submitForReview(original.id, samePdf, at(2));
+    expect(await store.submitForReview(copy.id, samePdf, at(3))).toBe(hash);
+
+    await store.moveToBin(copy.id, at(4));
+    await store.purge(copy.id);
+
+    // The original is still in review on this PDF; the principal must still be able to read it.
+    expect(await store.get(original.id)).toMatchObject({ status: 'in-review', review: { pdfSha256: hash } });
+    expect(await store.reviewDocument(original.id)).toEqual({ bytes: samePdf, sha256: hash });
+    db.close();
+  });
+});
+
+describe('history', () => {
+  it('lists the snapshots of one draft, newest first', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    const other = await store.createFromTemplate('duty', at(0));
+    const edited = { ...letterFromTemplate('service', { year: 2026 }), closing: '新的结束语。' };
+    await store.updateLetter(created.id, edited, at(5));
+    await store.updateLetter(created.id, letterFromTemplate('service', { year: 2026 }), at(10));
+    const hash = await store.submitForReview(created.id, pdfBytes('x'), at(11));
+    await store.decide(created.id, returnWith(hash, 12));
+
+    const history = await store.history(created.id);
+    expect(history.map((s) => s.reason)).toEqual(['returned', 'submitted', 'autosave', 'autosave', 'created']);
+    expect(history.map((s) => s.at)).toEqual([12, 11, 10, 5, 0].map((m) => at(m).getTime()));
+    expect(history.every((s) => s.draftId === created.id)).toBe(true);
+    expect(history[3]?.letter).toEqual(edited);
+    expect((await store.history(other.id)).map((s) => s.reason)).toEqual(['created']);
+    db.close();
+  });
+
+  it('is empty for an unknown draft', async () => {
+    const { db, store } = setup();
+    await store.createFromTemplate('service', at(0));
+    expect(await store.history('missing')).toEqual([]);
+    db.close();
+  });
+});
+
+describe('restoreSnapshot', () => {
+  it('puts an old version back, keeping the current one first', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    const [createdSnapshot] = await store.history(created.id);
+    await store.updateLetter(created.id, halfWritten(), at(1));
+
+    await store.restoreSnapshot(created.id, createdSnapshot!.id, at(30));
+    const template = letterFromTemplate('service', { year: 2026 });
+    expect(await store.letter(created.id)).toEqual(template);
+    expect(await store.get(created.id)).toEqual({
+      ...created,
+      summary: summarizeLetter(template),
+      updatedAt: at(30).getTime(),
+      lastSnapshotAt: at(30).getTime(),
+    });
+
+    const history = await store.history(created.id);
+    expect(history.map((s) => s.reason)).toEqual(['restored', 'before-restore', 'created']);
+    expect(history[0]).toMatchObject({ status: 'draft', letter: template });
+    expect(history[0]!.at).toBeGreaterThan(history[1]!.at);
+    expect(history[1]).toMatchObject({ at: at(30).getTime(), status: 'draft', letter: halfWritten() });
+    db.close();
+  });
+
+  it('can undo a restore from the before-restore snapshot', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    const [createdSnapshot] = await store.history(created.id);
+    await store.updateLetter(created.id, halfWritten(), at(1));
+    await store.restoreSnapshot(created.id, createdSnapshot!.id, at(2));
+    const beforeRestore = (await store.history(created.id)).find((s) => s.reason === 'before-restore')!;
+
+    await store.restoreSnapshot(created.id, beforeRestore.id, at(3));
+    expect(await store.letter(created.id)).toEqual(halfWritten());
+    expect((await store.get(created.id))?.summary).toEqual(summarizeLetter(halfWritten()));
+    db.close();
+  });
+
+  it('sets a returned draft back to draft and clears its review, keeping the review in the before-restore snapshot', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    const [createdSnapshot] = await store.history(created.id);
+    const hash = await store.submitForReview(created.id, pdfBytes('x'), at(1));
+    await store.decide(created.id, returnWith(hash, 2));
+    const returned = await store.get(created.id);
+
+    await store.restoreSnapshot(created.id, createdSnapshot!.id, at(3));
+    const restored = await store.get(created.id);
+    expect(restored?.status).toBe('draft');
+    expect(restored).not.toHaveProperty('review');
+    expect(DraftRecordSchema.parse(restored)).toEqual(restored);
+
+    const [restoredSnapshot, beforeRestore] = await store.history(created.id);
+    expect(restoredSnapshot).toMatchObject({ reason: 'restored', status: 'draft' });
+    expect(restoredSnapshot?.review).toBeUndefined();
+    expect(beforeRestore).toMatchObject({ reason: 'before-restore', status: 'returned', review: returned?.review });
+    db.close();
+  });
+
+  it('refuses a snapshot of another draft and changes nothing', async () => {
+    const { db, store } = setup();
+    const a = await store.createFromTemplate('service', at(0));
+    const b = await store.createFromTemplate('person', at(0));
+    const [snapshotOfB] = await store.history(b.id);
+
+    await expect(store.restoreSnapshot(a.id, snapshotOfB!.id, at(1))).rejects.toBeInstanceOf(DraftStateError);
+    await expect(store.restoreSnapshot(a.id, 'missing', at(1))).rejects.toBeInstanceOf(DraftStateError);
+    expect(await store.letter(a.id)).toEqual(letterFromTemplate('service', { year: 2026 }));
+    expect(await store.get(a.id)).toEqual(a);
+    expect(await store.history(a.id)).toHaveLength(1);
+    db.close();
+  });
+});
+
+describe('submitForReview', () => {
+  it('refuses a letter with errors and stores nothing', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    await store.updateLetter(created.id, halfWritten(), at(1));
+
+    await expect(store.submitForReview(created.id, pdfBytes('x'), at(2))).rejects.toBeInstanceOf(DraftStateError);
+    const draft = await store.get(created.id);
+    expect(draft?.status).toBe('draft');
+    expect(draft?.review).toBeUndefined();
+    expect(await db.documents.count()).toBe(0);
+    expect((await store.history(created.id)).map((s) => s.reason)).toEqual(['created']);
+    db.close();
+  });
+
+  it('freezes the letter and stores the PDF under its SHA-256', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    const pdf = pdfBytes('青山县政务服务中心 2026');
+    const hash = await store.submitForReview(created.id, pdf, at(5));
+
+    expect(hash).toBe(sha256(pdf));
+    const document = await db.documents.get([created.id, hash]);
+    expect(document).toMatchObject({ sha256: hash, draftId: created.id, createdAt: at(5).getTime() });
+    expect(document?.bytes).toEqual(pdf);
+    expect(sha256(document!.bytes)).toBe(hash);
+
+    const draft = await store.get(created.id);
+    expect(draft).toMatchObject({ status: 'in-review', updatedAt: at(5).getTime(), lastSnapshotAt: at(5).getTime() });
+    expect(DraftRecordSchema.parse(draft)).toEqual(draft);
+    const [frozen] = await store.history(created.id);
+    expect(draft?.review).toEqual({ snapshotId: frozen?.id, pdfSha256: hash, submittedAt: at(5).getTime() });
+    expect(frozen).toMatchObject({ reason: 'submitted', status: 'in-review', at: at(5).getTime(), letter: letterFromTemplate('service', { year: 2026 }), review: draft?.review });
+    db.close();
+  });
+
+  it('refuses a letter already in review or approved', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    const hash = await store.submitForReview(created.id, pdfBytes('first'), at(1));
+    await expect(store.submitForReview(created.id, pdfBytes('second'), at(2))).rejects.toBeInstanceOf(DraftStateError);
+    expect((await store.get(created.id))?.review?.pdfSha256).toBe(hash);
+    expect(await db.documents.count()).toBe(1);
+
+    await store.decide(created.id, approve(hash, 3));
+    await expect(store.submitForReview(created.id, pdfBytes('third'), at(4))).rejects.toBeInstanceOf(DraftStateError);
+    expect((await store.get(created.id))?.status).toBe('approved');
+    db.close();
+  });
+
+  it('accepts a returned letter again with a new PDF, dropping the old decision', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    const first = await store.submitForReview(created.id, pdfBytes('first'), at(1));
+    await store.decide(created.id, returnWith(first, 2));
+    const second = await store.submitForReview(created.id, pdfBytes('second'), at(3));
+
+    expect(second).not.toBe(first);
+    const draft = await store.get(created.id);
+    expect(draft).toMatchObject({ status: 'in-review', review: { pdfSha256: second, submittedAt: at(3).getTime() } });
+    expect(draft?.review?.decision).toBeUndefined();
+    db.close();
+  });
+
+  it('refuses a draft that does not exist', async () => {
+    const { db, store } = setup();
+    await expect(store.submitForReview('missing', pdfBytes('x'), at(0))).rejects.toBeInstanceOf(DraftStateError);
+    expect(await db.documents.count()).toBe(0);
+    db.close();
+  });
+});
+
+describe('reviewDocument', () => {
+  it('is undefined before submission', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    expect(await store.reviewDocument(created.id)).toBeUndefined();
+    db.close();
+  });
+
+  it('returns the frozen PDF and its hash', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    const pdf = pdfBytes('frozen');
+    const hash = await store.submitForReview(created.id, pdf, at(1));
+    expect(await store.reviewDocument(created.id)).toEqual({ bytes: pdf, sha256: hash });
+    db.close();
+  });
+
+  it('refuses bytes that no longer match the hash, or a missing document', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    const hash = await store.submitForReview(created.id, pdfBytes('frozen'), at(1));
+
+    await db.documents.update([created.id, hash], { bytes: pdfBytes('tampered') });
+    expect(await store.reviewDocument(created.id)).toBeUndefined();
+    await db.documents.delete([created.id, hash]);
+    expect(await store.reviewDocument(created.id)).toBeUndefined();
+    db.close();
+  });
+});
+
+describe('decide', () => {
+  it('approves the PDF that was submitted', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    const hash = await store.submitForReview(created.id, pdfBytes('x'), at(1));
+    const decision = approve(hash, 60);
+    await store.decide(created.id, decision);
+
+    const draft = await store.get(created.id);
+    expect(draft).toMatchObject({ status: 'approved', updatedAt: decision.at, lastSnapshotAt: decision.at });
+    expect(draft?.review).toMatchObject({ pdfSha256: hash, submittedAt: at(1).getTime(), decision });
+    expect(DraftRecordSchema.parse(draft)).toEqual(draft);
+    const [snapshot] = await store.history(created.id);
+    expect(snapshot).toMatchObject({ reason: 'approved', status: 'approved', at: decision.at, review: draft?.review, letter: letterFromTemplate('service', { year: 2026 }) });
+    expect((await store.list()).unreadable).toEqual([]);
+    db.close();
+  });
+
+  it('refuses an approval of a different PDF and changes nothing', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    await store.submitForReview(created.id, pdfBytes('submitted'), at(1));
+    const before = await store.get(created.id);
+
+    await expect(store.decide(created.id, approve(sha256(pdfBytes('something else')), 2))).rejects.toBeInstanceOf(DraftStateError);
+    expect(await store.get(created.id)).toEqual(before);
+    expect((await store.history(created.id)).map((s) => s.reason)).toEqual(['submitted', 'created']);
+    db.close();
+  });
+
+  it('returns a letter with comments', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    const hash = await store.submitForReview(created.id, pdfBytes('x'), at(1));
+    await store.decide(created.id, returnWith(hash, 2, '请补充监督电话。'));
+
+    const draft = await store.get(created.id);
+    expect(draft?.status).toBe('returned');
+    expect(draft?.review?.decision).toEqual({ kind: 'returned', by: '陈晓梅', at: at(2).getTime(), pdfSha256: hash, comments: '请补充监督电话。' });
+    expect((await store.history(created.id))[0]).toMatchObject({ reason: 'returned', status: 'returned', review: draft?.review });
+    db.close();
+  });
+
+  it('refuses a letter that is not in review', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    await expect(store.decide(created.id, approve(sha256(pdfBytes('x')), 1))).rejects.toBeInstanceOf(DraftStateError);
+
+    const hash = await store.submitForReview(created.id, pdfBytes('x'), at(2));
+    await store.decide(created.id, approve(hash, 3));
+    await expect(store.decide(created.id, returnWith(hash, 4))).rejects.toBeInstanceOf(DraftStateError);
+    expect((await store.get(created.id))?.status).toBe('approved');
+    await expect(store.decide('missing', approve(hash, 5))).rejects.toBeInstanceOf(DraftStateError);
+    db.close();
+  });
+});
+
+describe('reopen', () => {
+  it('makes an approved letter editable again, keeping the approval in a reopened snapshot', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    const hash = await store.submitForReview(created.id, pdfBytes('x'), at(1));
+    await store.decide(created.id, approve(hash, 2));
+    const approved = await store.get(created.id);
+
+    await store.reopen(created.id, at(3));
+    const draft = await store.get(created.id);
+    expect(draft).toMatchObject({ status: 'draft', updatedAt: at(3).getTime(), lastSnapshotAt: at(3).getTime() });
+    expect(draft).not.toHaveProperty('review');
+    const [snapshot] = await store.history(created.id);
+    expect(snapshot).toMatchObject({ reason: 'reopened', status: 'approved', at: at(3).getTime(), review: approved?.review });
+    expect(snapshot?.review?.decision?.kind).toBe('approved');
+
+    await store.updateLetter(created.id, { ...letterFromTemplate('service', { year: 2026 }), closing: '改过的结束语。' }, at(4));
+    expect((await store.letter(created.id)) as Record<string, unknown>).toMatchObject({ closing: '改过的结束语。' });
+    // The approval does not carry over: the changed letter must be submitted again.
+    const again = await store.submitForReview(created.id, pdfBytes('changed'), at(5));
+    expect((await store.get(created.id))?.review).toEqual({ snapshotId: expect.any(String), pdfSha256: again, submittedAt: at(5).getTime() });
+    db.close();
+  });
+
+  it('withdraws a letter from review', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    const hash = await store.submitForReview(created.id, pdfBytes('x'), at(1));
+    await store.reopen(created.id, at(2));
+    expect((await store.get(created.id))?.status).toBe('draft');
+    await expect(store.decide(created.id, approve(hash, 3))).rejects.toBeInstanceOf(DraftStateError);
+    db.close();
+  });
+});
+
+describe('attachments', () => {
+  it('adds, lists in the order added, counts and removes', async () => {
+    const { db, store } = setup();
+    const a = await store.createFromTemplate('service', at(0));
+    const b = await store.createFromTemplate('duty', at(0));
+    const page2 = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 2]);
+    const page1 = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1]);
+
+    const second = await store.addAttachment(a.id, { name: '第2页.png', type: 'image/png', bytes: page2 }, at(2));
+    const first = await store.addAttachment(a.id, { name: '第1页.png', type: 'image/png', bytes: page1 }, at(1));
+    const signed = await store.addAttachment(b.id, { name: 'signed.pdf', type: 'application/pdf', bytes: pdfBytes('signed') }, at(3));
+
+    expect(first).toEqual({ id: first.id, draftId: a.id, name: '第1页.png', type: 'image/png', size: 5, sha256: sha256(page1), bytes: page1, addedAt: at(1).getTime() });
+    expect(await store.attachments(a.id)).toEqual([first, second]);
+    expect(await store.attachments(b.id)).toEqual([signed]);
+    expect(await store.allAttachmentCounts()).toEqual(new Map([[a.id, 2], [b.id, 1]]));
+
+    await store.removeAttachment(first.id);
+    expect(await store.attachments(a.id)).toEqual([second]);
+    expect(await store.allAttachmentCounts()).toEqual(new Map([[a.id, 1], [b.id, 1]]));
+    await store.removeAttachment(second.id);
+    expect(await store.allAttachmentCounts()).toEqual(new Map([[b.id, 1]]));
+    db.close();
+  });
+
+  it('keeps attachment bytes across a restart', async () => {
+    const { db, open, newId, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    const bytes = pdfBytes('scanned');
+    const added = await store.addAttachment(created.id, { name: 'scan.pdf', type: 'application/pdf', bytes }, at(1));
+    db.close();
+
+    const reopened = open();
+    const [found] = await createDraftStore(reopened, newId).attachments(created.id);
+    expect(found).toEqual(added);
+    expect(found?.bytes).toBeInstanceOf(Uint8Array);
+    expect(sha256(found!.bytes)).toBe(added.sha256);
+    reopened.close();
+  });
+
+  it('refuses an attachment for a draft that does not exist', async () => {
+    const { db, store } = setup();
+    await expect(store.addAttachment('missing', { name: 'x.png', type: 'image/png', bytes: new Uint8Array([1]) }, at(0))).rejects.toBeInstanceOf(DraftStateError);
+    expect(await store.allAttachmentCounts()).toEqual(new Map());
+    db.close();
   });
 });

@@ -1,0 +1,36 @@
+import type { AttachmentType } from '../drafts/draft-record';
+import { t } from '../i18n/translate';
+
+/** A scan at 300 dpi in colour is a few megabytes a page; this leaves room without clogging a weak link. */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+/** All attachments of one letter together: the submission package has to cross a mobile link. */
+export const MAX_ATTACHMENTS_TOTAL_BYTES = 60 * 1024 * 1024;
+
+const SIGNATURES: readonly [AttachmentType, readonly number[]][] = [
+  ['image/png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+  ['image/jpeg', [0xff, 0xd8, 0xff]],
+  ['application/pdf', [0x25, 0x50, 0x44, 0x46, 0x2d]], // %PDF-
+];
+
+export type AttachmentCheck = { readonly ok: true; readonly type: AttachmentType } | { readonly ok: false; readonly message: string };
+
+/**
+ * Decides whether a file can be the signed copy, by its content rather than its name: a scan
+ * saved as `.jpg` that is really a Word file is refused with a message naming the file.
+ */
+export function checkAttachment(name: string, bytes: Uint8Array, alreadyAttachedBytes: number): AttachmentCheck {
+  if (bytes.byteLength === 0) return { ok: false, message: t('attachment.empty', { name }) };
+  if (bytes.byteLength > MAX_ATTACHMENT_BYTES) {
+    return { ok: false, message: t('attachment.too-large', { name, size: megabytes(bytes.byteLength), max: megabytes(MAX_ATTACHMENT_BYTES) }) };
+  }
+  if (alreadyAttachedBytes + bytes.byteLength > MAX_ATTACHMENTS_TOTAL_BYTES) {
+    return { ok: false, message: t('attachment.total-too-large', { name, max: megabytes(MAX_ATTACHMENTS_TOTAL_BYTES) }) };
+  }
+  const match = SIGNATURES.find(([, signature]) => signature.every((byte, i) => bytes[i] === byte));
+  return match ? { ok: true, type: match[0] } : { ok: false, message: t('attachment.wrong-type', { name }) };
+}
+
+/** @example megabytes(1572864) // '1.5 MB' */
+export function megabytes(size: number): string {
+  return `${(size / 1024 / 1024).toFixed(1)} MB`;
+}

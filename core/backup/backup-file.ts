@@ -1,0 +1,157 @@
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import type { AttachmentType } from '../drafts/draft-record';
+import { sha256Hex } from '../hash/sha256-hex';
+import {
+  BACKUP_FORMAT,
+  BACKUP_TABLES,
+  MANIFEST_ENTRY,
+  MAX_BACKUP_BYTES,
+  tableEntryName,
+  type BackupContents,
+  type BackupManifest,
+  type BytesRef,
+  type ManifestEntry,
+} from './backup-format';
+import { t } from './backup-messages';
+import { BackupRejected, inflateEntries, listZipEntries } from './bounded-unzip';
+import { checkEntries, parseManifest, parseTable } from './check-backup';
+
+// The format's names belong to this module's public face; their definitions live with the schemas.
+export { BACKUP_FORMAT, type BackupContents, type BackupManifest } from './backup-format';
+
+export interface WriteBackupOptions {
+  readonly exportedAt: Date;
+  readonly appVersion: string;
+  /** Called once per entry, then once more when the ZIP is assembled (`done === total`). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Thrown when the data is larger than a backup may be: {@link readBackup} would refuse the file. */
+export class BackupTooLargeError extends Error {
+  constructor(readonly size: number) {
+    super(`The data to back up is ${size} bytes, more than the ${MAX_BACKUP_BYTES} a backup may hold; purge drafts from the bin and try again.`);
+    this.name = 'BackupTooLargeError';
+  }
+}
+
+const EXTENSIONS: Record<AttachmentType, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'application/pdf': 'pdf' };
+
+interface PendingEntry {
+  readonly name: string;
+  readonly data: Uint8Array;
+  /** PDFs and images are compressed already: storing them saves time and keeps them byte-for-byte. */
+  readonly level: 0 | 6;
+}
+
+/**
+ * Writes every table into one `pledge-backup/1` ZIP (see {@link BACKUP_FORMAT}). The output
+ * depends only on the contents and options, so the same data gives the same bytes.
+ *
+ * @throws BackupTooLargeError when the entries add up to more than {@link MAX_BACKUP_BYTES}.
+ * @example
+ * const zip = await writeBackup(contents, { exportedAt: new Date('2026-04-20T09:00:00Z'), appVersion: '0.1.0' });
+ */
+export async function writeBackup(contents: BackupContents, options: WriteBackupOptions): Promise<Uint8Array> {
+  const binaries: PendingEntry[] = [];
+  const ref = (name: string, data: Uint8Array): BytesRef => {
+    binaries.push({ name, data, level: 0 });
+    return { entry: name };
+  };
+  const tables: Record<(typeof BACKUP_TABLES)[number], unknown[]> = {
+    drafts: contents.drafts,
+    letters: contents.letters,
+    snapshots: contents.snapshots,
+    documents: contents.documents.map((document, i) => ({ ...document, bytes: ref(`documents/${i}.pdf`, document.bytes) })),
+    attachments: contents.attachments.map((attachment, i) => ({ ...attachment, bytes: ref(`attachments/${i}.${EXTENSIONS[attachment.type] ?? 'bin'}`, attachment.bytes) })),
+    quarantine: contents.quarantine,
+  };
+  const entries: PendingEntry[] = [
+    ...BACKUP_TABLES.map((table): PendingEntry => ({ name: tableEntryName(table), data: strToU8(JSON.stringify(tables[table])), level: 6 })),
+    ...binaries,
+  ];
+
+  const size = entries.reduce((sum, entry) => sum + entry.data.byteLength, 0);
+  if (size > MAX_BACKUP_BYTES) throw new BackupTooLargeError(size);
+
+  // The manifest and the assembly of the ZIP count as the last step.
+  const total = entries.length + 1;
+  const listed: ManifestEntry[] = [];
+  for (const [i, entry] of entries.entries()) {
+    listed.push({ name: entry.name, size: entry.data.byteLength, sha256: sha256Hex(entry.data) });
+    options.onProgress?.(i + 1, total);
+  }
+
+  const manifest: BackupManifest = {
+    format: BACKUP_FORMAT,
+    exportedAt: options.exportedAt.toISOString(),
+    appVersion: options.appVersion,
+    counts: {
+      drafts: contents.drafts.length,
+      letters: contents.letters.length,
+      snapshots: contents.snapshots.length,
+      documents: contents.documents.length,
+      attachments: contents.attachments.length,
+      quarantine: contents.quarantine.length,
+    },
+    entries: listed,
+  };
+  const files: Zippable = { [MANIFEST_ENTRY]: [strToU8(JSON.stringify(manifest, null, 2)), { level: 6 }] };
+  for (const entry of entries) files[entry.name] = [entry.data, { level: entry.level }];
+  const zip = zipSync(files, { mtime: dosRange(options.exportedAt) });
+  options.onProgress?.(total, total);
+  return zip;
+}
+
+export type ReadBackupResult =
+  | { readonly ok: true; readonly contents: BackupContents; readonly manifest: BackupManifest }
+  | { readonly ok: false; /** In Chinese, for the user: what is wrong with the file. */ readonly reason: string };
+
+/**
+ * Reads and checks a `pledge-backup/1` file. Nothing in it is trusted: the ZIP's declared sizes
+ * are checked before inflating and enforced while inflating, every entry against the manifest's
+ * size and SHA-256, every record against its table's schema. Never throws; a file that fails any
+ * check gives `{ ok: false, reason }` naming the problem.
+ *
+ * `onProgress` counts the entries inflated, then one last step for checking the records.
+ *
+ * @example
+ * const read = await readBackup(bytes, (done, total) => setProgress(done / total));
+ * if (!read.ok) showError(read.reason);
+ */
+export async function readBackup(bytes: Uint8Array, onProgress?: (done: number, total: number) => void): Promise<ReadBackupResult> {
+  try {
+    return { ok: true, ...parseBackup(bytes, onProgress) };
+  } catch (error) {
+    if (error instanceof BackupRejected) return { ok: false, reason: error.reason };
+    return { ok: false, reason: t('backup.error.unreadable', { detail: error instanceof Error ? error.message : String(error) }) };
+  }
+}
+
+function parseBackup(bytes: Uint8Array, onProgress?: (done: number, total: number) => void): { contents: BackupContents; manifest: BackupManifest } {
+  const listed = listZipEntries(bytes);
+  if (!listed.some((entry) => entry.name === MANIFEST_ENTRY)) throw new BackupRejected(t('backup.error.missingManifest'));
+
+  const total = listed.length + 1;
+  let done = 0;
+  const files = inflateEntries(bytes, listed, () => onProgress?.(++done, total));
+
+  const manifest = parseManifest(files.get(MANIFEST_ENTRY)!);
+  checkEntries(manifest, files);
+
+  const contents: BackupContents = {
+    drafts: parseTable('drafts', manifest, files),
+    letters: parseTable('letters', manifest, files),
+    snapshots: parseTable('snapshots', manifest, files),
+    documents: parseTable('documents', manifest, files),
+    attachments: parseTable('attachments', manifest, files),
+    quarantine: parseTable('quarantine', manifest, files),
+  };
+  onProgress?.(total, total);
+  return { contents, manifest };
+}
+
+/** ZIP timestamps (DOS format) only cover 1980–2107, and fflate refuses anything outside 1980–2099. */
+function dosRange(date: Date): Date {
+  const year = date.getFullYear();
+  return year >= 1980 && year <= 2099 ? date : new Date(1980, 0, 1);
+}

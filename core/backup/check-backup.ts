@@ -1,0 +1,108 @@
+import { strFromU8 } from 'fflate';
+import type { z } from 'zod';
+import { sha256Hex } from '../hash/sha256-hex';
+import { isRecord } from '../json/is-record';
+import {
+  BACKUP_FORMAT,
+  BINARY_TABLES,
+  BackupManifestSchema,
+  BytesRefSchema,
+  MANIFEST_ENTRY,
+  RECORD_SCHEMAS,
+  recordKey,
+  tableEntryName,
+  type BackupContents,
+  type BackupManifest,
+  type BackupTable,
+} from './backup-format';
+import { t } from './backup-messages';
+import { BackupRejected } from './bounded-unzip';
+
+/*
+ * The checks readBackup runs once every entry is inflated. Each throws BackupRejected with the
+ * reason for the user.
+ */
+
+export function parseManifest(bytes: Uint8Array): BackupManifest {
+  const raw = parseJson(bytes);
+  if (!isRecord(raw)) throw new BackupRejected(t('backup.error.manifestNotJson'));
+  if (raw['format'] === undefined) throw new BackupRejected(t('backup.error.missingFormat'));
+  if (raw['format'] !== BACKUP_FORMAT) throw new BackupRejected(t('backup.error.unknownFormat', { format: String(raw['format']), expected: BACKUP_FORMAT }));
+  const parsed = BackupManifestSchema.safeParse(raw);
+  if (!parsed.success) throw new BackupRejected(t('backup.error.manifestInvalid', { field: formatIssuePath(parsed.error.issues[0]?.path ?? []) }));
+  const names = new Set<string>();
+  for (const [i, entry] of parsed.data.entries.entries()) {
+    if (names.has(entry.name) || entry.name === MANIFEST_ENTRY) throw new BackupRejected(t('backup.error.manifestInvalid', { field: `entries[${i}].name` }));
+    names.add(entry.name);
+  }
+  return parsed.data;
+}
+
+/** Every listed entry present with its size and hash; nothing present that is not listed. */
+export function checkEntries(manifest: BackupManifest, files: ReadonlyMap<string, Uint8Array>): void {
+  const listed = new Set(manifest.entries.map((entry) => entry.name));
+  for (const name of files.keys()) {
+    if (name !== MANIFEST_ENTRY && !listed.has(name)) throw new BackupRejected(t('backup.error.unlistedEntry', { name }));
+  }
+  for (const entry of manifest.entries) {
+    const bytes = files.get(entry.name);
+    if (!bytes) throw new BackupRejected(t('backup.error.missingEntry', { name: entry.name }));
+    if (bytes.byteLength !== entry.size) throw new BackupRejected(t('backup.error.entrySizeMismatch', { name: entry.name, actual: bytes.byteLength, expected: entry.size }));
+    if (sha256Hex(bytes) !== entry.sha256) throw new BackupRejected(t('backup.error.entryHashMismatch', { name: entry.name }));
+  }
+}
+
+const BINARY_FIELD_TABLES: ReadonlySet<BackupTable> = new Set(BINARY_TABLES);
+
+export function parseTable<T extends BackupTable>(table: T, manifest: BackupManifest, files: ReadonlyMap<string, Uint8Array>): BackupContents[T][number][] {
+  const name = tableEntryName(table);
+  const bytes = files.get(name);
+  if (!bytes) throw new BackupRejected(t('backup.error.missingEntry', { name }));
+  const label = t(`backup.table.${table}`);
+  const rows = parseJson(bytes);
+  if (!Array.isArray(rows)) throw new BackupRejected(t('backup.error.tableNotJson', { table: label, name }));
+  if (rows.length !== manifest.counts[table]) throw new BackupRejected(t('backup.error.countMismatch', { table: label, actual: rows.length, expected: manifest.counts[table] }));
+
+  const schema: z.ZodType<BackupContents[T][number]> = RECORD_SCHEMAS[table];
+  const keys = new Set<string>();
+  return rows.map((row: unknown, index) => {
+    const where = { table: label, n: index + 1, record: `${table}[${index}]` };
+    const resolved = BINARY_FIELD_TABLES.has(table) ? resolveBytes(row, files, where) : row;
+    const parsed = schema.safeParse(resolved);
+    if (!parsed.success) {
+      const path = parsed.error.issues[0]?.path ?? [];
+      if (path.length === 0) throw new BackupRejected(t('backup.error.invalidRecordShape', where));
+      throw new BackupRejected(t('backup.error.invalidRecord', { ...where, field: formatIssuePath(path) }));
+    }
+    const key = recordKey(table, parsed.data);
+    if (key !== undefined) {
+      if (keys.has(key)) throw new BackupRejected(t('backup.error.duplicateKey', { ...where, key }));
+      keys.add(key);
+    }
+    return parsed.data;
+  });
+}
+
+/** Puts the entry's bytes back where the table file has `{ "entry": name }`. */
+function resolveBytes(row: unknown, files: ReadonlyMap<string, Uint8Array>, where: { table: string; n: number; record: string }): unknown {
+  if (!isRecord(row)) return row;
+  const ref = BytesRefSchema.safeParse(row['bytes']);
+  if (!ref.success) return row; // the schema reports the field
+  const bytes = ref.data.entry === MANIFEST_ENTRY || ref.data.entry.startsWith('tables/') ? undefined : files.get(ref.data.entry);
+  if (!bytes) throw new BackupRejected(t('backup.error.missingBytes', { ...where, name: ref.data.entry }));
+  return { ...row, bytes };
+}
+
+function parseJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(strFromU8(bytes));
+  } catch {
+    return undefined;
+  }
+}
+
+function formatIssuePath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out === '' ? '' : '.'}${String(part)}`;
+  return out === '' ? '$' : out;
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/**
+ * What the app keeps about a letter while it is written, reviewed and signed. These are plain
+ * data, shared by the local database, the backup file and the tests; the storage engine is not
+ * named here. A record read back is parsed with these schemas, and one that does not parse is
+ * quarantined and shown rather than dropped.
+ */
+
+export const DRAFT_STATUSES = ['draft', 'in-review', 'returned', 'approved'] as const;
+export type DraftStatus = (typeof DRAFT_STATUSES)[number];
+
+/** Why a snapshot of the letter was kept. */
+export const SNAPSHOT_REASONS = ['created', 'autosave', 'submitted', 'approved', 'returned', 'reopened', 'before-restore', 'restored', 'before-import', 'upgraded'] as const;
+export type SnapshotReason = (typeof SNAPSHOT_REASONS)[number];
+
+const epochMs = z.number().int().nonnegative();
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** What the list shows, computed when the letter is saved so listing never validates letters. */
+export const LetterSummarySchema = z.object({
+  kind: z.enum(['unit', 'person', 'unknown']),
+  /** The unit, or for a personal letter the person; empty when not filled in yet. */
+  name: z.string(),
+  year: z.number().int().nullable(),
+  itemCount: z.number().int().nonnegative(),
+  errorCount: z.number().int().nonnegative(),
+  warningCount: z.number().int().nonnegative(),
+});
+export type LetterSummary = z.infer<typeof LetterSummarySchema>;
+
+export const ReviewDecisionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('approved'), by: z.string().min(1), at: epochMs, pdfSha256: sha256 }),
+  z.object({ kind: z.literal('returned'), by: z.string().min(1), at: epochMs, pdfSha256: sha256, comments: z.string().min(1) }),
+]);
+export type ReviewDecision = z.infer<typeof ReviewDecisionSchema>;
+
+/** A version frozen for the principal: the exact PDF (by its SHA-256) and what was decided on it. */
+export const ReviewRecordSchema = z.object({
+  snapshotId: z.string().min(1),
+  pdfSha256: sha256,
+  submittedAt: epochMs,
+  decision: ReviewDecisionSchema.optional(),
+});
+export type ReviewRecord = z.infer<typeof ReviewRecordSchema>;
+
+export const DraftRecordSchema = z.object({
+  id: z.string().min(1),
+  templateKey: z.string(),
+  status: z.enum(DRAFT_STATUSES),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+  /** Set while the draft is in the bin. */
+  deletedAt: epochMs.optional(),
+  summary: LetterSummarySchema,
+  /** When the last snapshot was taken, so editing adds one every few minutes. */
+  lastSnapshotAt: epochMs,
+  review: ReviewRecordSchema.optional(),
+});
+export type DraftRecord = z.infer<typeof DraftRecordSchema>;
+
+/** The letter as typed, valid or not; kept apart from the draft so the list never loads letters. */
+export const LetterRecordSchema = z.object({ draftId: z.string().min(1), letter: z.unknown() });
+export type LetterRecord = z.infer<typeof LetterRecordSchema>;
+
+export const SnapshotRecordSchema = z.object({
+  id: z.string().min(1),
+  draftId: z.string().min(1),
+  at: epochMs,
+  reason: z.enum(SNAPSHOT_REASONS),
+  status: z.enum(DRAFT_STATUSES),
+  letter: z.unknown(),
+  review: ReviewRecordSchema.optional(),
+});
+export type SnapshotRecord = z.infer<typeof SnapshotRecordSchema>;
+
+const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'expected bytes' });
+
+/** A PDF frozen for review, stored under its SHA-256 so the approval can be checked against it. */
+export const DocumentRecordSchema = z.object({ sha256, draftId: z.string().min(1), bytes, createdAt: epochMs });
+export type DocumentRecord = z.infer<typeof DocumentRecordSchema>;
+
+export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'application/pdf'] as const;
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
+
+/** The signed and sealed copy: scanned pages or a signed PDF. */
+export const AttachmentRecordSchema = z.object({
+  id: z.string().min(1),
+  draftId: z.string().min(1),
+  name: z.string().min(1),
+  type: z.enum(ATTACHMENT_TYPES),
+  size: z.number().int().nonnegative(),
+  sha256,
+  bytes,
+  addedAt: epochMs,
+});
+export type AttachmentRecord = z.infer<typeof AttachmentRecordSchema>;
+
+/** A stored record that could not be read; kept verbatim so nothing is lost and someone can repair it. */
+export interface QuarantineRecord {
+  readonly seq?: number;
+  /** The table it came from, e.g. `drafts`. */
+  readonly source: string;
+  readonly key: string;
+  /** The record as JSON, or as much of it as could be serialised. */
+  readonly raw: string;
+  readonly reason: string;
+  readonly at: number;
+}

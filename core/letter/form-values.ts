@@ -1,0 +1,100 @@
+import { isRecord } from '../json/is-record';
+import { CATEGORY_KEYS, type CategoryKey } from './categories';
+import { LETTER_FORMAT } from './letter-schema';
+
+/**
+ * The letter as an editing form holds it: every field a string, nothing missing. A stored
+ * letter may be half-written or damaged, so reading is defensive; writing back drops empty
+ * optional fields and keeps anything the form does not edit, so saving never loses data.
+ */
+export interface ItemFormValues {
+  category: CategoryKey;
+  content: string;
+  deadline: string;
+  owner: string;
+}
+
+export interface LetterFormValues {
+  kind: 'unit' | 'person';
+  year: string;
+  title: string;
+  statement: string;
+  closing: string;
+  unit: { name: string; creditCode: string; type: string };
+  person: { name: string; position: string };
+  items: ItemFormValues[];
+  supervision: { phone: string; email: string; hotline: string };
+  principal: { name: string; title: string };
+  date: string;
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
+const record = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
+
+export function toFormValues(letter: unknown): LetterFormValues {
+  const l = record(letter);
+  const unit = record(l['unit']);
+  const person = record(l['person']);
+  const supervision = record(l['supervision']);
+  const principal = record(l['principal']);
+  const items = Array.isArray(l['items']) ? l['items'] : [];
+  return {
+    kind: l['kind'] === 'person' ? 'person' : 'unit',
+    year: text(l['year']),
+    title: text(l['title']),
+    statement: text(l['statement']),
+    closing: text(l['closing']),
+    unit: { name: text(unit['name']), creditCode: text(unit['creditCode']), type: text(unit['type']) },
+    person: { name: text(person['name']), position: text(person['position']) },
+    items: items.map((raw) => {
+      const item = record(raw);
+      const category = CATEGORY_KEYS.find((key) => key === item['category']) ?? 'duty';
+      return { category, content: text(item['content']), deadline: text(item['deadline']), owner: text(item['owner']) };
+    }),
+    supervision: { phone: text(supervision['phone']), email: text(supervision['email']), hotline: text(supervision['hotline']) },
+    principal: { name: text(principal['name']), title: text(principal['title']) },
+    date: text(l['date']),
+  };
+}
+
+/** Optional fields left empty are omitted, as the letter format expects. */
+function optional<K extends string>(key: K, value: string): { [P in K]?: string } {
+  return (value.trim() === '' ? {} : { [key]: value }) as { [P in K]?: string };
+}
+
+/**
+ * The letter to store and validate from the form. `original` is the letter as loaded: keys the
+ * form does not edit (the format, a confirmed credit-code override, unknown keys from a file)
+ * are carried over unchanged.
+ */
+export function fromFormValues(values: LetterFormValues, original: unknown): Record<string, unknown> {
+  const base = record(original);
+  const unit = record(base['unit']);
+  const year = values.year.trim();
+  const letter: Record<string, unknown> = {
+    ...base,
+    format: base['format'] ?? LETTER_FORMAT,
+    kind: values.kind,
+    year: /^\d{1,6}$/.test(year) ? Number(year) : year === '' ? undefined : year,
+    ...optional('title', values.title),
+    ...optional('statement', values.statement),
+    ...optional('closing', values.closing),
+    unit: { ...unit, name: values.unit.name, creditCode: values.unit.creditCode, ...optional('type', values.unit.type) },
+    items: values.items.map((item) => ({ category: item.category, content: item.content, ...optional('deadline', item.deadline), ...optional('owner', item.owner) })),
+    supervision: { phone: values.supervision.phone, ...optional('email', values.supervision.email), ...optional('hotline', values.supervision.hotline) },
+    principal: { name: values.principal.name, ...optional('title', values.principal.title) },
+    date: values.date,
+  };
+  // The spread of `base` brought back optional fields the person has just emptied.
+  for (const key of ['title', 'statement', 'closing'] as const) if (values[key].trim() === '') delete letter[key];
+  if (values.unit.type.trim() === '') delete (letter['unit'] as Record<string, unknown>)['type'];
+  if (letter['year'] === undefined) delete letter['year'];
+  if (values.kind === 'person') letter['person'] = { name: values.person.name, position: values.person.position };
+  else delete letter['person'];
+  return letter;
+}
+
+/** `items[2].content` → `items.2.content`, the dotted path form libraries use. */
+export function toDottedPath(path: string): string {
+  return path.replace(/\[(\d+)\]/g, '.$1');
+}

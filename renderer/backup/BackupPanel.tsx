@@ -1,0 +1,147 @@
+import { useId, useState } from 'react';
+import { readBackup } from '../../core/backup/backup-file';
+import { planImport, type ImportPlan } from '../../core/backup/plan-import';
+import type { BackupContents } from '../../core/backup/backup-file';
+import { t } from '../../core/i18n/translate';
+import { saveFile } from '../bridge/save-file';
+import type { PledgeDatabase } from '../drafts/draft-db';
+import { draftTitle } from '../drafts/draft-title';
+import { formatTime } from '../drafts/format-time';
+import { exportDatabase, importBackup } from './backup-io';
+
+type Progress = { readonly label: string; readonly done: number; readonly total: number } | null;
+type Pending = { readonly contents: BackupContents; readonly plan: ImportPlan } | null;
+
+/**
+ * Everything in one file and back: drafts, history, frozen PDFs and attachments. An import that
+ * would replace a draft edited here more recently than in the backup asks first, draft by draft.
+ */
+export function BackupPanel({ db, appVersion }: { db: PledgeDatabase; appVersion: string }) {
+  const inputId = useId();
+  const [progress, setProgress] = useState<Progress>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState<Pending>(null);
+  const [overwrite, setOverwrite] = useState<ReadonlySet<string>>(new Set());
+
+  const track = (label: string) => (done: number, total: number) => setProgress({ label, done, total });
+
+  const exportAll = async () => {
+    setMessage(null);
+    try {
+      const now = new Date();
+      const bytes = await exportDatabase(db, { now, appVersion, onProgress: track(t('ui.backup.exporting')) });
+      setMessage(await saveFile('backup', t('ui.backup.file-name', { stamp: fileStamp(now) }), bytes));
+    } catch (error) {
+      setMessage(t('ui.backup.failed', { reason: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const chooseFile = async (file: File | undefined) => {
+    if (!file) return;
+    setMessage(null);
+    try {
+      const read = await readBackup(new Uint8Array(await file.arrayBuffer()), track(t('ui.backup.reading')));
+      if (!read.ok) return setMessage(t('ui.backup.bad-file', { name: file.name, reason: read.reason }));
+      const plan = planImport(await db.drafts.toArray(), read.contents);
+      if (plan.conflicts.length > 0) {
+        setOverwrite(new Set());
+        setPending({ contents: read.contents, plan });
+      } else {
+        await runImport(read.contents, new Set());
+      }
+    } catch (error) {
+      setMessage(t('ui.backup.failed', { reason: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const runImport = async (contents: BackupContents, chosen: ReadonlySet<string>) => {
+    setPending(null);
+    try {
+      const result = await importBackup(db, contents, { overwrite: chosen, now: new Date(), onProgress: track(t('ui.backup.importing')) });
+      setMessage(t('ui.backup.imported', result));
+    } catch (error) {
+      setMessage(t('ui.backup.failed', { reason: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const toggle = (id: string) => {
+    const next = new Set(overwrite);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setOverwrite(next);
+  };
+
+  return (
+    <section className="backup-panel" aria-labelledby="backup-title">
+      <h2 id="backup-title">{t('ui.backup.title')}</h2>
+      <p>{t('ui.backup.explain')}</p>
+      <div className="actions actions--start">
+        <button type="button" onClick={() => void exportAll()} disabled={progress !== null}>
+          {t('ui.backup.export')}
+        </button>
+        <label htmlFor={inputId} className="file-button">
+          {t('ui.backup.import')}
+        </label>
+        <input
+          id={inputId}
+          type="file"
+          accept=".pledgebackup,.zip"
+          disabled={progress !== null}
+          onChange={(e) => {
+            void chooseFile(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+      </div>
+      {progress && (
+        <div className="progress">
+          <label>
+            {progress.label}
+            <progress value={progress.done} max={Math.max(progress.total, 1)} data-testid="backup-progress" />
+          </label>
+        </div>
+      )}
+      {message && (
+        <p role="status" data-testid="backup-status">
+          {message}
+        </p>
+      )}
+      {pending && (
+        <div className="conflicts" role="group" aria-labelledby="conflicts-title">
+          <h3 id="conflicts-title">{t('ui.backup.conflicts', { count: pending.plan.conflicts.length })}</h3>
+          <p>{t('ui.backup.conflicts-explain')}</p>
+          <ul>
+            {pending.plan.conflicts.map(({ incoming, localUpdatedAt }) => (
+              <li key={incoming.id}>
+                <label>
+                  <input type="checkbox" checked={overwrite.has(incoming.id)} onChange={() => toggle(incoming.id)} />
+                  {t('ui.backup.conflict', { name: draftTitle(incoming.summary), local: formatTime(localUpdatedAt), incoming: formatTime(incoming.updatedAt) })}
+                </label>
+              </li>
+            ))}
+          </ul>
+          <div className="actions actions--start">
+            <button type="button" className="primary" onClick={() => void runImport(pending.contents, overwrite)}>
+              {t('ui.backup.import-now')}
+            </button>
+            <button type="button" onClick={() => setPending(null)}>
+              {t('ui.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** `20260420-0830`, in local time, for the file name. */
+function fileStamp(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}`;
+}

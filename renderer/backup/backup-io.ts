@@ -1,0 +1,200 @@
+import type { IndexableType, Table } from 'dexie';
+import { RECORD_SCHEMAS, recordKey, type BackupContents, type BackupTable } from '../../core/backup/backup-format';
+import { planImport, type ImportPlan } from '../../core/backup/plan-import';
+import { writeBackup } from '../../core/backup/backup-file';
+import { DraftRecordSchema, type DraftRecord, type QuarantineRecord, type SnapshotRecord } from '../../core/drafts/draft-record';
+import type { PledgeDatabase } from '../drafts/draft-db';
+import { toBase64 } from '../pdf/to-base64';
+
+export type ProgressCallback = (done: number, total: number) => void;
+
+export interface ExportOptions {
+  readonly now: Date;
+  readonly appVersion: string;
+  readonly onProgress?: ProgressCallback;
+}
+
+/**
+ * The whole database as one backup file. All tables are read in one read transaction, so the
+ * backup is a consistent picture even while the app keeps saving. A stored row that does not
+ * parse is not dropped and does not make the backup unreadable: it goes into the backup's
+ * quarantine table, as the draft list already shows it.
+ */
+export async function exportDatabase(db: PledgeDatabase, options: ExportOptions): Promise<Uint8Array> {
+  const rows = await db.transaction('r', [db.drafts, db.letters, db.snapshots, db.documents, db.attachments, db.quarantine], () =>
+    Promise.all([db.drafts.toArray(), db.letters.toArray(), db.snapshots.toArray(), db.documents.toArray(), db.attachments.toArray(), db.quarantine.toArray()]),
+  );
+  const at = options.now.getTime();
+  const unreadable: QuarantineRecord[] = [];
+  const checked = <T extends BackupTable>(table: T, tableRows: readonly unknown[]): BackupContents[T][number][] =>
+    tableRows.flatMap((row) => {
+      const parsed = RECORD_SCHEMAS[table].safeParse(row);
+      if (parsed.success) return [parsed.data];
+      unreadable.push(quarantined(table, row, parsed.error.issues.map((i) => `${i.path.join('.') || '$'}: ${i.message}`).join('; '), at));
+      return [];
+    });
+  const [drafts, letters, snapshots, documents, attachments, quarantine] = rows;
+  const contents: BackupContents = {
+    drafts: checked('drafts', drafts),
+    letters: checked('letters', letters),
+    snapshots: checked('snapshots', snapshots),
+    documents: checked('documents', documents),
+    attachments: checked('attachments', attachments),
+    quarantine: checked('quarantine', quarantine),
+  };
+  contents.quarantine.push(...unreadable);
+  return writeBackup(contents, { exportedAt: options.now, appVersion: options.appVersion, onProgress: options.onProgress });
+}
+
+/** What importing `contents` would do here; the UI asks about `conflicts` before {@link importBackup}. */
+export async function planDatabaseImport(db: PledgeDatabase, contents: BackupContents): Promise<ImportPlan> {
+  return planImport((await db.drafts.toArray()).map(localStamp), contents);
+}
+
+export interface ImportOptions {
+  /** Ids of conflicting drafts (local newer) the user chose to replace with the backup's version. */
+  readonly overwrite: ReadonlySet<string>;
+  readonly now: Date;
+  /** Called after each draft or row is handled. */
+  readonly onProgress?: ProgressCallback;
+  /** Ids for the `before-import` snapshots. */
+  readonly newId?: () => string;
+}
+
+// A type rather than an interface, so a result can be passed straight to t() as its parameters.
+export type ImportResult = {
+  /** Drafts that were not here. */
+  readonly added: number;
+  /** Local drafts replaced by the backup's version: the newer ones and the conflicts chosen. */
+  readonly replaced: number;
+  /** Local drafts left as they are: conflicts not chosen, and drafts saved at the same moment. */
+  readonly kept: number;
+};
+
+/**
+ * Merges a backup into the database, following {@link planImport}: new drafts are added with their
+ * letters; drafts newer in the backup, and the conflicts named in `overwrite`, replace the local
+ * ones after the local letter is kept as a `before-import` snapshot; other conflicts are left
+ * alone. Snapshots, documents, attachments and quarantine rows are only ever added, never
+ * overwritten.
+ *
+ * Everything happens in one read-write transaction: an import that fails half-way (disk full, a
+ * key clash) leaves the database exactly as it was, and a replacement can never land without its
+ * before-import snapshot. The cost is that nothing is visible until the end; the data is in memory
+ * already (the backup was read whole), so chunking would only trade that guarantee for earlier
+ * visibility. Progress is still reported row by row from inside the transaction.
+ */
+export async function importBackup(db: PledgeDatabase, contents: BackupContents, options: ImportOptions): Promise<ImportResult> {
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  const at = options.now.getTime();
+  return db.transaction('rw', [db.drafts, db.letters, db.snapshots, db.documents, db.attachments, db.quarantine], async () => {
+    const localRows: unknown[] = await db.drafts.toArray();
+    const localById = new Map(localRows.map((row) => [localStamp(row).id, row]));
+    const plan = planImport(localRows.map(localStamp), contents);
+    const chosen = plan.conflicts.filter((conflict) => options.overwrite.has(conflict.incoming.id)).map((conflict) => conflict.incoming);
+    const replace = [...plan.newer, ...chosen];
+
+    const lettersByDraft = new Map(contents.letters.map((letter) => [letter.draftId, letter]));
+    const incomingDraftIds = new Set(contents.drafts.map((draft) => draft.id));
+    const orphanLetters = contents.letters.filter((letter) => !incomingDraftIds.has(letter.draftId));
+    const total =
+      plan.add.length + replace.length + orphanLetters.length + contents.snapshots.length + contents.documents.length + contents.attachments.length + contents.quarantine.length;
+    let done = 0;
+    const tick = () => options.onProgress?.(++done, total);
+
+    for (const draft of plan.add) {
+      await db.drafts.add(draft);
+      const letter = lettersByDraft.get(draft.id);
+      if (letter) await db.letters.put(letter);
+      tick();
+    }
+    for (const draft of replace) {
+      const local = localById.get(draft.id);
+      const localLetter = await db.letters.get(draft.id);
+      await db.snapshots.add(beforeImport(newId(), draft.id, at, local, localLetter?.letter));
+      await db.drafts.put(draft);
+      const letter = lettersByDraft.get(draft.id);
+      if (letter) await db.letters.put(letter);
+      tick();
+    }
+    await addAbsent(db.letters, orphanLetters, (letter) => letter.draftId, tick);
+    await addAbsent(db.snapshots, contents.snapshots, (snapshot) => snapshot.id, tick);
+    await addAbsent(db.documents, contents.documents, (document): [string, string] => [document.draftId, document.sha256], tick);
+    await addAbsent(db.attachments, contents.attachments, (attachment) => attachment.id, tick);
+    await addQuarantine(db, contents.quarantine, tick);
+    if (total === 0) options.onProgress?.(0, 0);
+
+    return { added: plan.add.length, replaced: replace.length, kept: plan.unchanged.length + plan.conflicts.length - chosen.length };
+  });
+}
+
+/** The local letter as it was before the import replaced it, so the import can be undone. */
+function beforeImport(id: string, draftId: string, at: number, localRow: unknown, letter: unknown): SnapshotRecord {
+  const local = DraftRecordSchema.safeParse(localRow);
+  return {
+    id,
+    draftId,
+    at,
+    reason: 'before-import',
+    status: local.success ? local.data.status : 'draft',
+    letter: letter ?? null,
+    ...(local.success && local.data.review ? { review: local.data.review } : {}),
+  };
+}
+
+/** A stored draft's id and time; a time that is not a number makes planImport ask rather than replace. */
+function localStamp(row: unknown): Pick<DraftRecord, 'id' | 'updatedAt'> {
+  const { id, updatedAt } = (row ?? {}) as { id?: unknown; updatedAt?: unknown };
+  return { id: String(id), updatedAt: typeof updatedAt === 'number' ? updatedAt : Number.NaN };
+}
+
+async function addAbsent<T extends TInsert, TKey extends IndexableType, TInsert>(
+  table: Table<T, TKey, TInsert>,
+  rows: readonly T[],
+  keyOf: (row: T) => TKey,
+  tick: () => void,
+): Promise<void> {
+  if (rows.length === 0) return;
+  // Keys only: checking by value would load every local PDF and image. Compound keys are
+  // arrays, so keys are compared in their JSON form.
+  const existing = new Set((await table.where(':id').anyOf(rows.map(keyOf)).primaryKeys()).map((key) => JSON.stringify(key)));
+  for (const row of rows) {
+    const key = JSON.stringify(keyOf(row));
+    if (!existing.has(key)) {
+      await table.add(row);
+      existing.add(key);
+    }
+    tick();
+  }
+}
+
+/**
+ * Quarantine rows are numbered by each database on its own, so the backup's `seq` means nothing
+ * here: a row is new unless one with the same source, key, content and time is already kept, and
+ * it gets a fresh number.
+ */
+async function addQuarantine(db: PledgeDatabase, rows: readonly QuarantineRecord[], tick: () => void): Promise<void> {
+  if (rows.length === 0) return;
+  const identity = (row: QuarantineRecord) => JSON.stringify([row.source, row.key, row.raw, row.at]);
+  const existing = new Set((await db.quarantine.toArray()).map(identity));
+  for (const row of rows) {
+    if (!existing.has(identity(row))) {
+      const { seq: _seq, ...rest } = row;
+      await db.quarantine.add(rest);
+      existing.add(identity(row));
+    }
+    tick();
+  }
+}
+
+/** A stored row that does not parse, kept whole; binaries are written as base64 so nothing is lost. */
+function quarantined(table: BackupTable, row: unknown, reason: string, at: number): QuarantineRecord {
+  const key = recordKey(table, row) ?? '';
+  let raw: string;
+  try {
+    raw = JSON.stringify(row, (_name, value: unknown) => (value instanceof Uint8Array ? { base64: toBase64(value) } : value)) ?? String(row);
+  } catch {
+    raw = String(row);
+  }
+  return { source: table, key, raw, reason, at };
+}

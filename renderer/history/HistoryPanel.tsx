@@ -1,0 +1,75 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import type { SnapshotRecord } from '../../core/drafts/draft-record';
+import { t } from '../../core/i18n/translate';
+import { toFormValues } from '../../core/letter/form-values';
+import { categoryName, CATEGORY_KEYS } from '../../core/letter/categories';
+import type { DraftStore } from '../drafts/draft-store';
+import { formatTime } from '../drafts/format-time';
+
+/** Every kept version of the letter, newest first; each can be read and put back. */
+export function HistoryPanel({ draftId, store, onRestored }: { draftId: string; store: DraftStore; onRestored: () => void }) {
+  const snapshots = useLiveQuery(() => store.history(draftId), [store, draftId]);
+  const [viewing, setViewing] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const restore = async (snapshot: SnapshotRecord) => {
+    if (!window.confirm(t('ui.history.confirm-restore', { at: formatTime(snapshot.at) }))) return;
+    try {
+      await store.restoreSnapshot(draftId, snapshot.id, new Date());
+      onRestored();
+    } catch (error) {
+      setFailure(t('ui.history.failed', { reason: error instanceof Error ? error.message : String(error) }));
+    }
+  };
+
+  if (!snapshots) return <p>{t('ui.loading')}</p>;
+  return (
+    <section className="history-panel" aria-label={t('ui.tab.history')}>
+      {failure && <p className="error">{failure}</p>}
+      <ol className="history-list">
+        {snapshots.map((s) => (
+          <li key={s.id} data-testid="snapshot">
+            <div className="history-entry">
+              <span className="history-entry__time">{formatTime(s.at)}</span>
+              <span className="badge">{t(`ui.snapshot.${s.reason}`)}</span>
+              <button type="button" aria-expanded={viewing === s.id} onClick={() => setViewing(viewing === s.id ? null : s.id)}>
+                {viewing === s.id ? t('ui.history.hide') : t('ui.history.view')}
+              </button>
+              <button type="button" onClick={() => void restore(s)}>
+                {t('ui.history.restore')}
+              </button>
+            </div>
+            {viewing === s.id && <SnapshotView snapshot={s} />}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** The version as text: enough to recognise it and compare, without rendering a PDF per entry. */
+function SnapshotView({ snapshot }: { snapshot: SnapshotRecord }) {
+  const letter = toFormValues(snapshot.letter);
+  return (
+    <article className="snapshot-view" data-testid="snapshot-view">
+      <p>
+        <strong>{letter.kind === 'person' ? letter.person.name : letter.unit.name}</strong> {letter.year}
+      </p>
+      {letter.statement && <p className="snapshot-view__statement">{letter.statement}</p>}
+      {CATEGORY_KEYS.map((key) => {
+        const items = letter.items.filter((item) => item.category === key);
+        return items.length === 0 ? null : (
+          <section key={key}>
+            <h4>{categoryName(key)}</h4>
+            <ol>
+              {items.map((item, i) => (
+                <li key={i}>{item.content}</li>
+              ))}
+            </ol>
+          </section>
+        );
+      })}
+    </article>
+  );
+}

@@ -1,0 +1,167 @@
+import { useEffect, useId, useState } from 'react';
+import { t } from '../../core/i18n/translate';
+import type { DraftRecord, ReviewDecision } from '../../core/drafts/draft-record';
+import { saveFile } from '../bridge/save-file';
+import type { DraftStore } from '../drafts/draft-store';
+import { formatTime } from '../drafts/format-time';
+import { PdfPreview } from '../pdf/PdfPreview';
+import { renderLetterInWorker } from '../pdf/pdf-renderer';
+import { printPdf } from './print-pdf';
+
+interface ReviewPanelProps {
+  readonly draft: DraftRecord;
+  readonly store: DraftStore;
+  readonly fileName: string;
+  /** The principal as the letter names them, offered as the reviewer. */
+  readonly principalName: string;
+  readonly onEdit: () => void;
+}
+
+/**
+ * Submit for review, and the principal's screen: the exact PDF that was frozen, its SHA-256,
+ * and approve or return. The decision is bound to that hash.
+ */
+export function ReviewPanel({ draft, store, fileName, principalName, onEdit }: ReviewPanelProps) {
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [document, setDocument] = useState<{ bytes: Uint8Array; sha256: string } | null | undefined>(undefined);
+  const reviewSha = draft.review?.pdfSha256;
+
+  useEffect(() => {
+    let current = true;
+    if (!reviewSha) return setDocument(null);
+    void store.reviewDocument(draft.id).then((doc) => current && setDocument(doc ?? null));
+    return () => {
+      current = false;
+    };
+  }, [store, draft.id, reviewSha]);
+
+  const submit = async () => {
+    setBusy(true);
+    setMessage(t('ui.review.rendering'));
+    try {
+      const response = await renderLetterInWorker(await store.letter(draft.id));
+      if (!response.ok) {
+        setMessage('problems' in response ? t('ui.review.cannot-submit', { count: response.problems.length }) : t('ui.preview.error', { reason: response.error }));
+        return;
+      }
+      await store.submitForReview(draft.id, response.bytes, new Date());
+      setMessage(null);
+    } catch (error) {
+      setMessage(t('ui.review.failed', { reason: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const decide = async (decision: ReviewDecision) => {
+    try {
+      await store.decide(draft.id, decision);
+      setMessage(null);
+    } catch (error) {
+      setMessage(t('ui.review.failed', { reason: error instanceof Error ? error.message : String(error) }));
+    }
+  };
+
+  return (
+    <section className="review-panel" aria-label={t('ui.tab.review')}>
+      {message && (
+        <p role="status" data-testid="review-status">
+          {message}
+        </p>
+      )}
+      {(draft.status === 'draft' || draft.status === 'returned') && (
+        <div className="review-submit">
+          {draft.status === 'returned' && draft.review?.decision?.kind === 'returned' && (
+            <div className="banner banner--warning" data-testid="returned-comments">
+              <p>{t('ui.review.returned-by', { by: draft.review.decision.by, at: formatTime(draft.review.decision.at) })}</p>
+              <blockquote>{draft.review.decision.comments}</blockquote>
+            </div>
+          )}
+          <p>{t('ui.review.explain')}</p>
+          {draft.summary.errorCount > 0 ? (
+            <p className="error">
+              {t('ui.review.fix-first', { count: draft.summary.errorCount })}{' '}
+              <button type="button" className="link" onClick={onEdit}>
+                {t('ui.tab.edit')}
+              </button>
+            </p>
+          ) : (
+            <button type="button" className="primary" disabled={busy} onClick={() => void submit()}>
+              {t('ui.review.submit')}
+            </button>
+          )}
+        </div>
+      )}
+      {draft.review && (draft.status === 'in-review' || draft.status === 'approved') && (
+        <>
+          <dl className="facts">
+            <div>
+              <dt>{t('ui.review.submitted-at')}</dt>
+              <dd>{formatTime(draft.review.submittedAt)}</dd>
+            </div>
+            <div>
+              <dt>{t('ui.review.sha256')}</dt>
+              <dd>
+                <code data-testid="review-sha256">{draft.review.pdfSha256}</code>
+              </dd>
+            </div>
+            {draft.review.decision?.kind === 'approved' && (
+              <div>
+                <dt>{t('ui.review.approved')}</dt>
+                <dd data-testid="approval">{t('ui.review.approved-by', { by: draft.review.decision.by, at: formatTime(draft.review.decision.at) })}</dd>
+              </div>
+            )}
+          </dl>
+          {draft.status === 'in-review' && <DecisionForm pdfSha256={draft.review.pdfSha256} principalName={principalName} onDecide={(d) => void decide(d)} />}
+          {draft.status === 'approved' && document && (
+            <div className="actions actions--start">
+              <button type="button" onClick={() => void printPdf(document.bytes, fileName).then(setMessage)}>
+                {t('ui.print')}
+              </button>
+              <button type="button" onClick={() => void saveFile('pdf', fileName, document.bytes).then(setMessage)}>
+                {t('ui.save-pdf')}
+              </button>
+            </div>
+          )}
+          {document === null && <p className="error">{t('ui.review.document-missing')}</p>}
+          {document && <PdfPreview bytes={document.bytes} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+function DecisionForm({ pdfSha256, principalName, onDecide }: { pdfSha256: string; principalName: string; onDecide: (decision: ReviewDecision) => void }) {
+  const id = useId();
+  const [by, setBy] = useState(principalName);
+  const [comments, setComments] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const decide = (kind: 'approved' | 'returned') => {
+    if (by.trim() === '') return setProblem(t('ui.review.name-required'));
+    if (kind === 'returned' && comments.trim() === '') return setProblem(t('ui.review.comments-required'));
+    const at = Date.now();
+    onDecide(kind === 'approved' ? { kind, by: by.trim(), at, pdfSha256 } : { kind, by: by.trim(), at, pdfSha256, comments: comments.trim() });
+  };
+  return (
+    <form className="decision-form" onSubmit={(e) => e.preventDefault()} aria-label={t('ui.review.decision')}>
+      <div className="field">
+        <label htmlFor={`${id}-by`}>{t('ui.review.reviewer')}</label>
+        <input id={`${id}-by`} value={by} onChange={(e) => setBy(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-comments`}>{t('ui.review.comments')}</label>
+        <textarea id={`${id}-comments`} rows={3} value={comments} onChange={(e) => setComments(e.target.value)} />
+      </div>
+      {problem && <p className="field-message">{problem}</p>}
+      <div className="actions actions--start">
+        <button type="button" className="primary" onClick={() => decide('approved')}>
+          {t('ui.review.approve')}
+        </button>
+        <button type="button" onClick={() => decide('returned')}>
+          {t('ui.review.return')}
+        </button>
+      </div>
+    </form>
+  );
+}

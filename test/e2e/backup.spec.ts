@@ -1,0 +1,76 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { createLetter, openTab, savedPath } from './app-actions';
+import { expect, test } from './fixtures';
+
+test('a backup of everything imports into a fresh profile, and never overwrites newer work without asking', async ({ appPage: page, baseURL }, testInfo) => {
+  test.skip(testInfo.project.name === 'electron', 'Saving the backup opens a native dialog in Electron; the web host saves to the data folder');
+  const dir = await mkdtemp(join(tmpdir(), 'pledge-backup-e2e-'));
+  try {
+    // Two letters, one with history and a scan.
+    await createLetter(page, /政务服务事项承诺/);
+    await page.getByRole('textbox', { name: '承诺正文' }).fill('备份前写下的正文。');
+    const png = new PNG({ width: 20, height: 30 });
+    png.data.fill(120);
+    const scan = join(dir, '签章页.png');
+    await writeFile(scan, PNG.sync.write(png));
+    await openTab(page, '签章件');
+    await page.getByLabel('添加签章件…').setInputFiles(scan);
+    await expect(page.getByTestId('attachment')).toHaveCount(1);
+    await page.getByRole('button', { name: /返回列表/ }).click();
+    await createLetter(page, /重点目标任务/);
+    await page.getByRole('button', { name: /返回列表/ }).click();
+
+    await page.getByRole('button', { name: '导出备份' }).click();
+    const status = page.getByTestId('backup-status');
+    await expect(status).toContainText('已保存到');
+    const backup = await savedPath(status);
+    expect(backup).toMatch(/政务诚信承诺-备份-\d{8}-\d{4}\.pledgebackup$/);
+
+    // Another machine: a browser profile that has never seen these drafts.
+    const fresh = await page.context().browser()!.newContext({ baseURL });
+    const other = await fresh.newPage();
+    await other.goto('/');
+    await expect(other.getByText('还没有草稿')).toBeVisible();
+    await other.getByLabel('导入备份…').setInputFiles(backup);
+    await expect(other.getByTestId('backup-status')).toHaveText('导入完成：新增2份，更新0份，保留本机0份。');
+    await expect(other.getByTestId('draft-card')).toHaveCount(2);
+    await other.getByTestId('draft-card').filter({ hasText: '青山县政务服务中心' }).click();
+    await expect(other.getByRole('textbox', { name: '承诺正文' })).toHaveValue('备份前写下的正文。');
+    await openTab(other, '签章件');
+    await expect(other.getByRole('img', { name: '签章页.png 的缩略图' })).toBeVisible();
+    await openTab(other, '历史版本');
+    await expect(other.getByTestId('snapshot')).toHaveCount(1);
+
+    // Work goes on here; importing the older backup again must ask before replacing it.
+    await openTab(other, '填写');
+    await other.getByRole('textbox', { name: '承诺正文' }).fill('导入后在新电脑上改过的正文。');
+    await other.getByRole('button', { name: /返回列表/ }).click();
+    await expect(other.getByTestId('draft-card').first()).toContainText('青山县政务服务中心');
+    await other.getByLabel('导入备份…').setInputFiles(backup);
+    const conflicts = other.getByRole('group', { name: /1份草稿在本机的修改比备份更新/ });
+    await expect(conflicts).toBeVisible();
+    await expect(conflicts.getByRole('checkbox')).not.toBeChecked();
+    await conflicts.getByRole('button', { name: '导入' }).click();
+    await expect(other.getByTestId('backup-status')).toHaveText('导入完成：新增0份，更新0份，保留本机1份。');
+    await other.getByTestId('draft-card').filter({ hasText: '青山县政务服务中心' }).click();
+    await expect(other.getByRole('textbox', { name: '承诺正文' })).toHaveValue('导入后在新电脑上改过的正文。');
+    await fresh.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('a file that is not a backup is refused with its name and the reason', async ({ appPage: page }) => {
+  const dir = await mkdtemp(join(tmpdir(), 'pledge-backup-e2e-'));
+  try {
+    const bogus = join(dir, '不是备份.pledgebackup');
+    await writeFile(bogus, 'hello');
+    await page.getByLabel('导入备份…').setInputFiles(bogus);
+    await expect(page.getByTestId('backup-status')).toContainText('“不是备份.pledgebackup”无法导入：');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

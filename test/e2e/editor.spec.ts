@@ -1,0 +1,159 @@
+import { createLetter, openTab } from './app-actions';
+import { expect, test } from './fixtures';
+
+test('the editor checks every field as it is typed, in Chinese, next to the field', async ({ appPage: page }) => {
+  await createLetter(page, /政务服务事项承诺/);
+  await expect(page.getByTestId('validation-ok')).toBeVisible();
+
+  const code = page.getByRole('textbox', { name: '统一社会信用代码' });
+  await expect(code).toHaveValue('122399214012770352');
+  await expect(code).toHaveAccessibleDescription('校验码正确。');
+  await code.fill('122399214012770353');
+  await expect(code).toHaveAccessibleDescription('统一社会信用代码校验位不符：第 18 位应为“2”，现为“3”。请核对；如确认代码无误，可记录人工确认。');
+
+  const unitName = page.getByRole('textbox', { name: '单位全称' });
+  await unitName.fill('');
+  await expect(unitName).toHaveAccessibleDescription('单位全称不能为空。');
+  const phone = page.getByRole('textbox', { name: '监督电话' });
+  await phone.fill('电话待定');
+  await expect(phone).toHaveAccessibleDescription(/监督电话“电话待定”不像电话号码/);
+
+  // The summary lists them all and takes the keyboard to the field.
+  const summary = page.getByTestId('problem-list');
+  await expect(summary).toContainText('待修改（3处）');
+  await summary.getByRole('button', { name: '单位全称不能为空。' }).click();
+  await expect(unitName).toBeFocused();
+  await page.keyboard.type('青山县行政审批局');
+  await expect(summary).toContainText('待修改（2处）');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^青山县行政审批局\d{4}年度政务诚信承诺书$/);
+
+  // Fixed again: nothing left.
+  await code.fill('122399214012770352');
+  await phone.fill('0458-6123455');
+  await expect(page.getByTestId('validation-ok')).toBeVisible();
+});
+
+test('items are added, inserted from snippets, reordered and removed within their category', async ({ appPage: page }) => {
+  await createLetter(page, /政务服务事项承诺/);
+  const service = page.getByRole('region', { name: '政务服务事项承诺' });
+  const contents = service.getByRole('textbox', { name: /承诺事项的内容$/ });
+  await expect(contents).toHaveCount(4);
+  const first = await contents.nth(0).inputValue();
+  const second = await contents.nth(1).inputValue();
+
+  await service.getByRole('button', { name: /第2项上移/ }).click();
+  await expect(contents.nth(0)).toHaveValue(second);
+  await expect(contents.nth(1)).toHaveValue(first);
+
+  await service.getByRole('button', { name: '添加一项政务服务事项承诺' }).click();
+  await expect(contents).toHaveCount(5);
+  await expect(page.getByTestId('problem-list')).toContainText('第5项承诺事项的内容不能为空。');
+  await contents.nth(4).fill('窗口工作人员一次性告知办事所需全部材料。');
+  await expect(page.getByTestId('validation-ok')).toBeVisible();
+
+  const policy = page.getByRole('region', { name: '惠企利民政策兑现承诺' });
+  await expect(policy.getByRole('textbox', { name: /承诺事项的内容$/ })).toHaveCount(0);
+  await policy.getByRole('combobox', { name: '从模板插入惠企利民政策兑现承诺' }).selectOption({ index: 1 });
+  await expect(policy.getByRole('textbox', { name: /承诺事项的内容$/ })).toHaveCount(1);
+  await expect(policy.getByRole('textbox', { name: /承诺事项的内容$/ })).toHaveValue(/免申即享/);
+
+  await service.getByRole('button', { name: '删除第5项' }).click();
+  await expect(contents).toHaveCount(4);
+
+  // Everything above was saved.
+  await page.getByRole('button', { name: /返回列表/ }).click();
+  await expect(page.getByTestId('draft-card').first()).toContainText('5项承诺');
+  await page.getByTestId('draft-card').first().click();
+  await expect(page.getByRole('region', { name: '惠企利民政策兑现承诺' }).getByRole('textbox', { name: /承诺事项的内容$/ })).toHaveValue(/免申即享/);
+  await expect(page.getByRole('region', { name: '政务服务事项承诺' }).getByRole('textbox', { name: /承诺事项的内容$/ }).nth(0)).toHaveValue(second);
+});
+
+test('the whole letter can be filled in with the keyboard alone', async ({ appPage: page }) => {
+  await createLetter(page, /公职人员个人履职尽责承诺/);
+  await expect(page.getByRole('textbox', { name: '承诺人姓名' })).toHaveValue('李明');
+  await page.getByRole('textbox', { name: '承诺人姓名' }).focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('张三');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('textbox', { name: '承诺人职务' })).toBeFocused();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('科员');
+  await expect(page.getByRole('heading', { level: 2 })).toContainText('张三');
+  // Switching kind is a radio group, reachable and changeable from the keyboard.
+  await page.getByRole('radio', { name: '公职人员个人承诺' }).focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('radio', { name: '单位承诺' })).toBeChecked();
+  await expect(page.getByRole('textbox', { name: '承诺人姓名' })).toHaveCount(0);
+});
+
+test('the draft list searches, duplicates, and deletes to a bin that restores', async ({ appPage: page }) => {
+  await createLetter(page, /政务服务事项承诺/);
+  await page.getByRole('button', { name: /返回列表/ }).click();
+  await createLetter(page, /重点目标任务/);
+  await page.getByRole('button', { name: /返回列表/ }).click();
+  const cards = page.getByTestId('draft-card');
+  await expect(cards).toHaveCount(2);
+
+  await page.getByRole('searchbox', { name: '搜索草稿' }).fill('临江镇');
+  await expect(cards).toHaveCount(1);
+  await expect(cards.first()).toContainText('青山县临江镇人民政府');
+  await page.getByRole('searchbox', { name: '搜索草稿' }).fill('');
+
+  await page.getByRole('button', { name: /^复制 青山县政务服务中心/ }).click();
+  await expect(cards).toHaveCount(3);
+
+  await page.getByRole('button', { name: /^删除 青山县临江镇人民政府/ }).click();
+  await expect(cards).toHaveCount(2);
+  await page.getByRole('button', { name: '回收站（1）' }).click();
+  await expect(page.getByTestId('bin-entry')).toContainText('青山县临江镇人民政府');
+  await page.getByTestId('bin-entry').getByRole('button', { name: '恢复' }).click();
+  await expect(cards).toHaveCount(3);
+
+  await page.getByRole('combobox', { name: '按状态筛选' }).selectOption({ label: '已批准' });
+  await expect(page.getByText('没有符合条件的草稿。')).toBeVisible();
+});
+
+test('an old version can be viewed and restored, and the restore itself can be undone', async ({ appPage: page }) => {
+  await createLetter(page);
+  const statement = page.getByRole('textbox', { name: '承诺正文' });
+  const original = await statement.inputValue();
+  await statement.fill('这是修改后的正文。');
+  await openTab(page, '历史版本');
+  const snapshots = page.getByTestId('snapshot');
+  await expect(snapshots).toHaveCount(1);
+  await snapshots.first().getByRole('button', { name: '查看' }).click();
+  await expect(page.getByTestId('snapshot-view')).toContainText(original.slice(0, 20));
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await snapshots.first().getByRole('button', { name: '恢复此版本' }).click();
+  await expect(page.getByRole('tab', { name: '填写' })).toHaveAttribute('aria-selected', 'true');
+  await expect(statement).toHaveValue(original);
+
+  await openTab(page, '历史版本');
+  await expect(snapshots).toHaveCount(3);
+  await expect(snapshots.nth(1)).toContainText('恢复前的内容');
+  await snapshots.nth(1).getByRole('button', { name: '查看' }).click();
+  await expect(page.getByTestId('snapshot-view')).toContainText('这是修改后的正文。');
+});
+
+test('a record that cannot be read is shown, not dropped', async ({ appPage: page }) => {
+  await createLetter(page);
+  await page.getByRole('button', { name: /返回列表/ }).click();
+  // Damage one record the way a bad disk or a bug might: a status no version ever wrote.
+  await page.evaluate(`new Promise((resolve, reject) => {
+    const open = indexedDB.open('pledge-desk');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('drafts', 'readwrite');
+      tx.objectStore('drafts').put({ id: 'damaged-1', status: '???', summary: null, updatedAt: 1 });
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+    open.onerror = () => reject(open.error);
+  })`);
+  await page.reload();
+  await expect(page.getByTestId('draft-card')).toHaveCount(1);
+  const unreadable = page.getByTestId('unreadable');
+  await expect(unreadable).toContainText('有1条记录无法读取');
+  await unreadable.getByText(/^damaged-1 ·/).click();
+  await expect(unreadable).toContainText('"status":"???"');
+});

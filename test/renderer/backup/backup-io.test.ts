@@ -1,0 +1,211 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { readBackup, type BackupContents } from '../../../core/backup/backup-file';
+import type { DraftRecord, LetterRecord, SnapshotRecord } from '../../../core/drafts/draft-record';
+import { sha256Hex } from '../../../core/hash/sha256-hex';
+import { exportDatabase, importBackup, planDatabaseImport } from '../../../renderer/backup/backup-io';
+import { PledgeDatabase } from '../../../renderer/drafts/draft-db';
+
+const BASE = Date.UTC(2026, 2, 1, 2, 0, 0);
+const MINUTE = 60_000;
+const at = (minutes: number) => BASE + minutes * MINUTE;
+const NOW = new Date(at(10_000));
+
+/** A fresh in-memory IndexedDB per call. */
+const freshDb = () => new PledgeDatabase('pledge-desk-backup-test', { indexedDB: new IDBFactory(), IDBKeyRange });
+
+function ids() {
+  let counter = 0;
+  return () => `new-${++counter}`;
+}
+
+const PDF = new TextEncoder().encode('%PDF-1.7\n% 送审稿 — 青山县政务服务中心\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+const PNG = new Uint8Array(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+
+const letter = (unit: string, content: string) => ({ format: 'pledge-letter/1', kind: 'unit', year: 2026, unit: { name: unit, creditCode: '' }, items: [{ category: 'duty', content }] });
+
+function draft(id: string, updatedAt: number, extra: Partial<DraftRecord> = {}): DraftRecord {
+  return {
+    id,
+    templateKey: 'duty',
+    status: 'draft',
+    createdAt: at(0),
+    updatedAt,
+    summary: { kind: 'unit', name: `单位 ${id}`, year: 2026, itemCount: 1, errorCount: 0, warningCount: 0 },
+    lastSnapshotAt: updatedAt,
+    ...extra,
+  };
+}
+
+/** What a colleague's computer might hold: a letter under review with its PDF and a scan, one in the bin. */
+async function seed(db: PledgeDatabase): Promise<void> {
+  const pdfSha256 = sha256Hex(PDF);
+  const review = { snapshotId: 'snap-submitted', pdfSha256, submittedAt: at(30) };
+  await db.drafts.bulkAdd([draft('review', at(30), { status: 'in-review', review }), draft('binned', at(5), { deletedAt: at(40) })]);
+  await db.letters.bulkAdd([
+    { draftId: 'review', letter: letter('青山县政务服务中心', '办事材料一次告知。') },
+    { draftId: 'binned', letter: letter('绿水镇人民政府', '按时办结投诉件。') },
+  ]);
+  await db.snapshots.bulkAdd([
+    { id: 'snap-created', draftId: 'review', at: at(0), reason: 'created', status: 'draft', letter: letter('青山县政务服务中心', '') },
+    { id: 'snap-submitted', draftId: 'review', at: at(30), reason: 'submitted', status: 'in-review', letter: letter('青山县政务服务中心', '办事材料一次告知。'), review },
+  ]);
+  await db.documents.add({ sha256: pdfSha256, draftId: 'review', bytes: PDF, createdAt: at(30) });
+  await db.attachments.add({ id: 'scan', draftId: 'review', name: '签章页.png', type: 'image/png', size: PNG.length, sha256: sha256Hex(PNG), bytes: PNG, addedAt: at(45) });
+  await db.quarantine.add({ source: 'drafts', key: 'old-1', raw: '{"id":"old-1"}', reason: 'status: Invalid input', at: at(1) });
+}
+
+async function everything(db: PledgeDatabase) {
+  const byKey = <T>(rows: T[], key: (row: T) => string) => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
+  return {
+    drafts: byKey(await db.drafts.toArray(), (d) => d.id),
+    letters: byKey(await db.letters.toArray(), (l) => l.draftId),
+    snapshots: byKey(await db.snapshots.toArray(), (s) => s.id),
+    documents: byKey(await db.documents.toArray(), (d) => d.draftId + d.sha256),
+    attachments: byKey(await db.attachments.toArray(), (a) => a.id),
+    quarantine: (await db.quarantine.toArray()).map(({ seq: _seq, ...rest }) => rest),
+  };
+}
+
+async function exported(db: PledgeDatabase): Promise<BackupContents> {
+  const read = await readBackup(await exportDatabase(db, { now: NOW, appVersion: '0.1.0' }));
+  if (!read.ok) throw new Error(read.reason);
+  return read.contents;
+}
+
+describe('exportDatabase and importBackup', () => {
+  it('restores a whole database into a fresh one, binaries byte for byte', async () => {
+    const source = freshDb();
+    await seed(source);
+    const exports: [number, number][] = [];
+    const bytes = await exportDatabase(source, { now: NOW, appVersion: '0.1.0', onProgress: (done, total) => exports.push([done, total]) });
+    expect(exports.at(-1)).toEqual([exports.at(-1)![1], exports.at(-1)![1]]);
+    const read = await readBackup(bytes);
+    if (!read.ok) throw new Error(read.reason);
+
+    const target = freshDb();
+    const imports: [number, number][] = [];
+    const result = await importBackup(target, read.contents, { overwrite: new Set(), now: NOW, newId: ids(), onProgress: (done, total) => imports.push([done, total]) });
+    expect(result).toEqual({ added: 2, replaced: 0, kept: 0 });
+    expect(await everything(target)).toEqual(await everything(source));
+    const [document] = await target.documents.toArray();
+    expect(Buffer.from(document!.bytes).equals(Buffer.from(PDF))).toBe(true);
+    expect((await target.attachments.get('scan'))!.bytes).toEqual(PNG);
+    expect((await target.drafts.get('binned'))!.deletedAt).toBe(at(40));
+    // 2 drafts + 2 snapshots + 1 document + 1 attachment + 1 quarantine row
+    expect(imports.at(-1)).toEqual([7, 7]);
+    expect(imports.map(([done]) => done)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('importing the same backup twice changes nothing the second time', async () => {
+    const source = freshDb();
+    await seed(source);
+    const contents = await exported(source);
+    const target = freshDb();
+    await importBackup(target, contents, { overwrite: new Set(), now: NOW, newId: ids() });
+    const first = await everything(target);
+    expect(await importBackup(target, contents, { overwrite: new Set(), now: NOW, newId: ids() })).toEqual({ added: 0, replaced: 0, kept: 2 });
+    expect(await everything(target)).toEqual(first);
+  });
+
+  it('keeps a draft edited here after the backup unless the user chooses to replace it', async () => {
+    const source = freshDb();
+    await seed(source);
+    const contents = await exported(source);
+
+    const local = freshDb();
+    const localLetter = letter('青山县政务服务中心', '本机上后来改过的内容。');
+    await local.drafts.add(draft('review', at(500), { status: 'returned' }));
+    await local.letters.add({ draftId: 'review', letter: localLetter });
+    expect((await planDatabaseImport(local, contents)).conflicts).toEqual([{ incoming: contents.drafts.find((d) => d.id === 'review'), localUpdatedAt: at(500) }]);
+
+    const kept = await importBackup(local, contents, { overwrite: new Set(), now: NOW, newId: ids() });
+    expect(kept).toEqual({ added: 1, replaced: 0, kept: 1 });
+    expect((await local.drafts.get('review'))!.updatedAt).toBe(at(500));
+    expect((await local.letters.get('review'))!.letter).toEqual(localLetter);
+    expect(await beforeImport(local)).toEqual([]);
+
+    const replaced = await importBackup(local, contents, { overwrite: new Set(['review']), now: NOW, newId: ids() });
+    expect(replaced).toEqual({ added: 0, replaced: 1, kept: 1 });
+    expect(await local.drafts.get('review')).toEqual(contents.drafts.find((d) => d.id === 'review'));
+    expect((await local.letters.get('review'))!.letter).toEqual(contents.letters.find((l) => l.draftId === 'review')!.letter);
+    expect(await beforeImport(local)).toEqual([{ id: 'new-1', draftId: 'review', at: NOW.getTime(), reason: 'before-import', status: 'returned', letter: localLetter }]);
+  });
+
+  it('replaces a draft that is newer in the backup without asking, keeping the local letter as a snapshot', async () => {
+    const source = freshDb();
+    await seed(source);
+    const contents = await exported(source);
+
+    const local = freshDb();
+    const oldLetter = letter('青山县政务服务中心', '很早以前的内容。');
+    await local.drafts.add(draft('review', at(1)));
+    await local.letters.add({ draftId: 'review', letter: oldLetter });
+    const result = await importBackup(local, contents, { overwrite: new Set(), now: NOW, newId: ids() });
+    expect(result).toEqual({ added: 1, replaced: 1, kept: 0 });
+    expect((await local.drafts.get('review'))!.status).toBe('in-review');
+    expect(await beforeImport(local)).toMatchObject([{ draftId: 'review', reason: 'before-import', status: 'draft', letter: oldLetter }]);
+  });
+
+  it('only adds history, PDFs, attachments and quarantine rows, never overwrites them', async () => {
+    const source = freshDb();
+    await seed(source);
+    const contents = await exported(source);
+
+    const local = freshDb();
+    const localSnapshot: SnapshotRecord = { id: 'snap-created', draftId: 'review', at: at(0), reason: 'created', status: 'draft', letter: { mine: true } };
+    await local.snapshots.add(localSnapshot);
+    await local.attachments.add({ ...contents.attachments[0]!, name: '本机改过名的扫描件.png' });
+    await local.quarantine.add({ ...contents.quarantine[0]!, seq: 99 });
+    await importBackup(local, contents, { overwrite: new Set(), now: NOW, newId: ids() });
+    expect(await local.snapshots.get('snap-created')).toEqual(localSnapshot);
+    expect(await local.snapshots.get('snap-submitted')).toBeDefined();
+    expect((await local.attachments.get('scan'))!.name).toBe('本机改过名的扫描件.png');
+    expect(await local.documents.count()).toBe(1);
+    expect(await local.quarantine.toArray()).toHaveLength(1);
+  });
+
+  it('writes nothing when an import fails half-way', async () => {
+    const source = freshDb();
+    await seed(source);
+    const contents = await exported(source);
+    const target = freshDb();
+    const failing = importBackup(target, contents, {
+      overwrite: new Set(),
+      now: NOW,
+      newId: ids(),
+      onProgress: (done) => {
+        if (done === 4) throw new Error('disk full');
+      },
+    });
+    await expect(failing).rejects.toThrow('disk full');
+    expect(await everything(target)).toEqual({ drafts: [], letters: [], snapshots: [], documents: [], attachments: [], quarantine: [] });
+  });
+
+  it('exports a stored row that does not parse into the quarantine instead of losing it or the backup', async () => {
+    const db = freshDb();
+    await seed(db);
+    const broken = { id: 'broken', status: 'lost', letter: { unit: { name: '某单位' } } } as unknown as DraftRecord;
+    await db.drafts.add(broken);
+    await db.letters.add({ draftId: 'orphan' } as unknown as LetterRecord);
+    const contents = await exported(db);
+    expect(contents.drafts.map((d) => d.id).sort()).toEqual(['binned', 'review']);
+    expect(contents.quarantine).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ source: 'drafts', key: 'broken', raw: JSON.stringify(broken), at: NOW.getTime() }),
+        expect.objectContaining({ source: 'letters', key: 'orphan' }),
+      ]),
+    );
+  });
+
+  it('exports and imports an empty database', async () => {
+    const contents = await exported(freshDb());
+    const progress: [number, number][] = [];
+    expect(await importBackup(freshDb(), contents, { overwrite: new Set(), now: NOW, onProgress: (d, t) => progress.push([d, t]) })).toEqual({ added: 0, replaced: 0, kept: 0 });
+    expect(progress).toEqual([[0, 0]]);
+  });
+});
+
+async function beforeImport(db: PledgeDatabase): Promise<SnapshotRecord[]> {
+  return (await db.snapshots.toArray()).filter((s) => s.reason === 'before-import');
+}

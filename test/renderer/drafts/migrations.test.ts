@@ -1,0 +1,327 @@
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { DraftRecordSchema, type DraftRecord } from '../../../core/drafts/draft-record';
+import { summarizeLetter } from '../../../core/drafts/summarize-letter';
+import { letterFromTemplate } from '../../../core/letter/templates';
+import { CURRENT_SCHEMA_VERSION, PledgeDatabase, SCHEMA_VERSIONS } from '../../../renderer/drafts/draft-db';
+import { createDraftStore } from '../../../renderer/drafts/draft-store';
+
+/**
+ * The requirement: the schema is versioned with migrations; a database written by each earlier
+ * version opens with every draft intact, and a draft that fails to parse is quarantined and shown,
+ * never dropped. Each earlier version writes its fixture with a plain Dexie declared at exactly
+ * that version's stores, so the test sees the bytes an old build of the app left behind.
+ */
+
+/** A draft the current version must show unchanged. */
+interface ExpectedDraft {
+  readonly id: string;
+  readonly templateKey: string;
+  readonly letter: unknown;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  /** As the current version shows it; `draft` when left out. */
+  readonly status?: DraftRecord['status'];
+}
+
+/** A record the current version cannot read and must show as unreadable. */
+interface ExpectedUnreadable {
+  readonly key: string;
+  /** Values of the original record that the quarantined JSON must still hold. */
+  readonly original: Record<string, unknown>;
+  /** A field named in the reason. */
+  readonly reasonMentions: string;
+}
+
+interface Fixture {
+  /** How many records the old version wrote. */
+  readonly written: number;
+  readonly drafts: readonly ExpectedDraft[];
+  readonly unreadable: readonly ExpectedUnreadable[];
+}
+
+type FixtureWriter = (db: Dexie) => Promise<Fixture>;
+
+const at = (iso: string) => new Date(iso).getTime();
+
+/** A letter someone had only started: no items, a credit code with a wrong check character. */
+const HALF_WRITTEN = {
+  format: 'pledge-letter/1',
+  kind: 'unit',
+  year: 2026,
+  unit: { name: '青山县政务服务中心', creditCode: '12239921401277035X' },
+  statement: '为深入贯彻落实政务守信践诺机制，',
+};
+
+/** Emoji (with a ZWJ sequence), a CJK Extension B character, a combining mark and a BOM. */
+const ODD_UNICODE = (() => {
+  const letter = structuredClone(letterFromTemplate('duty', { year: 2026 })) as unknown as Record<string, unknown> & { unit: Record<string, unknown>; items: Record<string, unknown>[] };
+  letter.unit['name'] = '青山县𠀀市场监督管理局🏛️';
+  letter.items[0]!['content'] = '承诺😀👨‍👩‍👧服务\u{20BB7}“吉”字，cafe\u0301，\uFEFF不推诿、不刁难。';
+  letter['closing'] = '以上承诺𪚥🙏。';
+  return letter;
+})();
+
+/** Version 1 kept the letter inside the draft and had no history, bin or review. */
+async function writeV1(db: Dexie): Promise<Fixture> {
+  const good: ExpectedDraft[] = [
+    { id: '6f1c2b0e-0000-4000-8000-000000000001', templateKey: 'service', letter: letterFromTemplate('service', { year: 2026 }), createdAt: at('2026-03-01T09:00:00+08:00'), updatedAt: at('2026-03-01T09:05:00+08:00') },
+    { id: '6f1c2b0e-0000-4000-8000-000000000002', templateKey: 'service', letter: HALF_WRITTEN, createdAt: at('2026-03-02T09:00:00+08:00'), updatedAt: at('2026-03-04T17:30:00+08:00') },
+    { id: '6f1c2b0e-0000-4000-8000-000000000003', templateKey: 'duty', letter: ODD_UNICODE, createdAt: at('2026-02-27T08:00:00+08:00'), updatedAt: at('2026-03-03T11:00:00+08:00') },
+    { id: '6f1c2b0e-0000-4000-8000-000000000004', templateKey: 'person', letter: letterFromTemplate('person', { year: 2025 }), createdAt: 0, updatedAt: 0 },
+  ];
+  const broken: Record<string, unknown>[] = [
+    { id: 'broken-status', letter: letterFromTemplate('policy', { year: 2026 }), templateKey: 'policy', status: 'weird', createdAt: at('2026-03-05T08:00:00Z'), updatedAt: at('2026-03-05T08:00:00Z') },
+    { id: 'broken-created', letter: HALF_WRITTEN, templateKey: 'contract', status: 'draft', createdAt: '2026-03-01T10:00:00+08:00', updatedAt: at('2026-03-06T08:00:00Z') },
+    { id: 'broken-no-letter', templateKey: 'key-task', status: 'draft', createdAt: at('2026-03-07T08:00:00Z'), updatedAt: at('2026-03-07T08:00:00Z') },
+  ];
+  await db.table('drafts').bulkAdd([...good.map((d) => ({ ...d, status: 'draft' })), ...broken]);
+  return {
+    written: good.length + broken.length,
+    drafts: good,
+    unreadable: [
+      { key: 'broken-status', original: { status: 'weird', templateKey: 'policy' }, reasonMentions: 'status' },
+      { key: 'broken-created', original: { createdAt: '2026-03-01T10:00:00+08:00', letter: HALF_WRITTEN }, reasonMentions: 'createdAt' },
+      { key: 'broken-no-letter', original: { templateKey: 'key-task', createdAt: at('2026-03-07T08:00:00Z') }, reasonMentions: 'letter' },
+    ],
+  };
+}
+
+/** One writer per released version below the current one; a new version must add its own. */
+const FIXTURE_WRITERS: Partial<Record<number, FixtureWriter>> = {
+  1: writeV1,
+};
+
+const EARLIER_VERSIONS = SCHEMA_VERSIONS.filter((schema) => schema.version < CURRENT_SCHEMA_VERSION);
+
+let counter = 0;
+const newId = () => `migrated-test-${++counter}`;
+
+/** Writes the fixture with a database that knows only the given version, as that build did. */
+async function writeWithVersion(factory: IDBFactory, name: string, version: number): Promise<Fixture> {
+  const writer = FIXTURE_WRITERS[version];
+  if (!writer) throw new Error(`No migration fixture for schema version ${version}: add one to FIXTURE_WRITERS in ${import.meta.url}`);
+  const old = new Dexie(name, { indexedDB: factory, IDBKeyRange });
+  for (const schema of SCHEMA_VERSIONS) {
+    if (schema.version > version) break;
+    old.version(schema.version).stores(schema.stores);
+  }
+  await old.open();
+  expect(old.verno).toBe(version);
+  const fixture = await writer(old);
+  old.close();
+  return fixture;
+}
+
+describe('schema versions', () => {
+  it('are increasing and end at the current version', () => {
+    const versions = SCHEMA_VERSIONS.map((schema) => schema.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+    expect(versions.at(-1)).toBe(CURRENT_SCHEMA_VERSION);
+  });
+
+  it('every earlier version has a fixture', () => {
+    expect(EARLIER_VERSIONS.length).toBeGreaterThan(0);
+    for (const schema of EARLIER_VERSIONS) expect(FIXTURE_WRITERS[schema.version], `fixture for version ${schema.version}`).toBeTypeOf('function');
+  });
+});
+
+describe.each(EARLIER_VERSIONS.map((schema) => schema.version))('opening a database written by version %i', (version) => {
+  async function upgrade() {
+    const factory = new IDBFactory();
+    const name = `pledge-desk-v${version}`;
+    const fixture = await writeWithVersion(factory, name, version);
+    const before = Date.now();
+    const db = new PledgeDatabase(name, { indexedDB: factory, IDBKeyRange });
+    const store = createDraftStore(db, newId);
+    const listing = await store.list();
+    return { factory, name, fixture, db, store, listing, before, after: Date.now() };
+  }
+
+  it('upgrades to the current version', async () => {
+    const { db } = await upgrade();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('lists every good draft with its letter, summary and times intact', async () => {
+    const { fixture, db, store, listing } = await upgrade();
+    expect(listing.bin).toEqual([]);
+    const byUpdate = [...fixture.drafts].sort((a, b) => b.updatedAt - a.updatedAt);
+    expect(listing.drafts.map((d) => d.id)).toEqual(byUpdate.map((d) => d.id));
+    for (const expected of fixture.drafts) {
+      const listed = listing.drafts.find((d) => d.id === expected.id);
+      expect(listed, expected.id).toBeDefined();
+      expect(DraftRecordSchema.parse(listed)).toEqual(listed);
+      expect(listed).toMatchObject<Partial<DraftRecord>>({
+        templateKey: expected.templateKey,
+        status: expected.status ?? 'draft',
+        createdAt: expected.createdAt,
+        updatedAt: expected.updatedAt,
+        summary: summarizeLetter(expected.letter),
+      });
+      expect(await store.letter(expected.id)).toEqual(expected.letter);
+    }
+    db.close();
+  });
+
+  it('shows every unreadable record with its original content', async () => {
+    const { fixture, db, listing, before, after } = await upgrade();
+    expect(listing.unreadable.map((u) => u.key).sort()).toEqual(fixture.unreadable.map((u) => u.key).sort());
+    for (const expected of fixture.unreadable) {
+      const found = listing.unreadable.find((u) => u.key === expected.key)!;
+      expect(found.source).toBe('drafts');
+      expect(found.reason).toContain(expected.reasonMentions);
+      expect(found.at).toBeGreaterThanOrEqual(before);
+      expect(found.at).toBeLessThanOrEqual(after);
+      const raw: unknown = JSON.parse(found.raw);
+      expect(raw).toMatchObject({ id: expected.key, ...expected.original });
+    }
+    db.close();
+  });
+
+  it('drops nothing: good drafts and quarantined records add up to what was written', async () => {
+    const { fixture, db, listing } = await upgrade();
+    expect(listing.drafts.length + listing.bin.length + listing.unreadable.length).toBe(fixture.written);
+    expect((await db.drafts.count()) + (await db.quarantine.count())).toBe(fixture.written);
+    db.close();
+  });
+
+  it('keeps the upgrade after the database is reopened, without migrating twice', async () => {
+    const { factory, name, db, store, listing } = await upgrade();
+    const histories = await Promise.all(listing.drafts.map((d) => store.history(d.id)));
+    db.close();
+
+    const reopened = new PledgeDatabase(name, { indexedDB: factory, IDBKeyRange });
+    const again = createDraftStore(reopened, newId);
+    expect(await again.list()).toEqual(listing);
+    expect(await Promise.all(listing.drafts.map((d) => again.history(d.id)))).toEqual(histories);
+    reopened.close();
+  });
+
+  it('leaves the upgraded drafts editable', async () => {
+    const { fixture, db, store } = await upgrade();
+    const first = fixture.drafts[0]!;
+    const edited = { ...(first.letter as Record<string, unknown>), year: 2027 };
+    await store.updateLetter(first.id, edited, new Date(first.updatedAt + 60_000));
+    expect(await store.letter(first.id)).toEqual(edited);
+    expect((await store.get(first.id))?.summary.year).toBe(2027);
+    db.close();
+  });
+});
+
+describe('the version 1 to 2 upgrade', () => {
+  it('starts each draft history with an upgraded snapshot of the letter as it was', async () => {
+    const factory = new IDBFactory();
+    const fixture = await writeWithVersion(factory, 'pledge-desk-history', 1);
+    const db = new PledgeDatabase('pledge-desk-history', { indexedDB: factory, IDBKeyRange });
+    const store = createDraftStore(db, newId);
+    for (const expected of fixture.drafts) {
+      const history = await store.history(expected.id);
+      expect(history).toHaveLength(1);
+      expect(history[0]).toMatchObject({ draftId: expected.id, reason: 'upgraded', status: 'draft', at: expected.updatedAt, letter: expected.letter });
+      expect(history[0]?.review).toBeUndefined();
+      expect((await store.get(expected.id))?.lastSnapshotAt).toBe(expected.updatedAt);
+    }
+    expect(new Set((await db.snapshots.toArray()).map((s) => s.id)).size).toBe(fixture.drafts.length);
+    db.close();
+  });
+
+  it('moves the letter out of the draft record', async () => {
+    const factory = new IDBFactory();
+    const fixture = await writeWithVersion(factory, 'pledge-desk-split', 1);
+    const db = new PledgeDatabase('pledge-desk-split', { indexedDB: factory, IDBKeyRange });
+    for (const expected of fixture.drafts) {
+      expect(await db.drafts.get(expected.id)).not.toHaveProperty('letter');
+      expect(await db.letters.get(expected.id)).toEqual({ draftId: expected.id, letter: expected.letter });
+    }
+    db.close();
+  });
+
+  it('keeps odd Unicode exactly, code point for code point', async () => {
+    const factory = new IDBFactory();
+    await writeWithVersion(factory, 'pledge-desk-unicode', 1);
+    const db = new PledgeDatabase('pledge-desk-unicode', { indexedDB: factory, IDBKeyRange });
+    const store = createDraftStore(db, newId);
+    const letter = (await store.letter('6f1c2b0e-0000-4000-8000-000000000003')) as typeof ODD_UNICODE;
+    expect(letter.unit['name']).toBe('青山县𠀀市场监督管理局🏛️');
+    expect([...String(letter.items[0]!['content'])]).toEqual([...String(ODD_UNICODE.items[0]!['content'])]);
+    expect((await store.get('6f1c2b0e-0000-4000-8000-000000000003'))?.summary.name).toBe('青山县𠀀市场监督管理局🏛️');
+    db.close();
+  });
+
+  it('quarantines a record keyed by a number and one that is not an object', async () => {
+    const factory = new IDBFactory();
+    const old = new Dexie('pledge-desk-odd-keys', { indexedDB: factory, IDBKeyRange });
+    old.version(1).stores(SCHEMA_VERSIONS[0].stores);
+    await old.open();
+    await old.table('drafts').add({ id: 42, letter: {}, templateKey: 'duty', status: 'draft', createdAt: 1, updatedAt: 1 });
+    await old.table('drafts').add({ id: ['a', 'b'], letter: '🎉', templateKey: 'duty', status: 'draft', createdAt: 1, updatedAt: 1 });
+    old.close();
+
+    const db = new PledgeDatabase('pledge-desk-odd-keys', { indexedDB: factory, IDBKeyRange });
+    const { drafts, unreadable } = await createDraftStore(db, newId).list();
+    expect(drafts).toEqual([]);
+    expect(unreadable.map((u) => u.key).sort()).toEqual(['42', 'a,b']);
+    expect(unreadable.find((u) => u.key === '42')?.raw).toContain('"id":42');
+    expect(unreadable.find((u) => u.key === 'a,b')?.raw).toContain('🎉');
+    db.close();
+  });
+
+  it('opens an empty version 1 database', async () => {
+    const factory = new IDBFactory();
+    const old = new Dexie('pledge-desk-empty', { indexedDB: factory, IDBKeyRange });
+    old.version(1).stores(SCHEMA_VERSIONS[0].stores);
+    await old.open();
+    old.close();
+    const db = new PledgeDatabase('pledge-desk-empty', { indexedDB: factory, IDBKeyRange });
+    expect(await createDraftStore(db, newId).list()).toEqual({ drafts: [], bin: [], unreadable: [] });
+    db.close();
+  });
+});
+
+describe('a current database with a record that no longer parses', () => {
+  async function withDamagedRecord(damaged: Record<string, unknown>) {
+    const factory = new IDBFactory();
+    const first = new PledgeDatabase('pledge-desk-damaged', { indexedDB: factory, IDBKeyRange });
+    const store = createDraftStore(first, newId);
+    const older = await store.createFromTemplate('service', new Date('2026-03-01T10:00:00Z'));
+    const newer = await store.createFromTemplate('person', new Date('2026-03-03T10:00:00Z'));
+    const good = { ...older, id: 'damaged', createdAt: at('2026-03-02T10:00:00Z'), updatedAt: at('2026-03-02T10:00:00Z') };
+    await first.drafts.put({ ...good, ...damaged } as unknown as DraftRecord);
+    first.close();
+
+    const db = new PledgeDatabase('pledge-desk-damaged', { indexedDB: factory, IDBKeyRange });
+    const listing = await createDraftStore(db, newId).list();
+    db.close();
+    return { listing, older, newer };
+  }
+
+  it('shows a draft with an unknown status as unreadable and still lists the others', async () => {
+    const { listing, older, newer } = await withDamagedRecord({ status: 'bogus' });
+    expect(listing.drafts.map((d) => d.id)).toEqual([newer.id, older.id]);
+    expect(listing.unreadable).toHaveLength(1);
+    expect(listing.unreadable[0]).toMatchObject({ source: 'drafts', key: 'damaged' });
+    expect(listing.unreadable[0]?.reason).toContain('status');
+    expect(JSON.parse(listing.unreadable[0]!.raw)).toMatchObject({ id: 'damaged', status: 'bogus' });
+  });
+
+  it('shows a draft with a damaged summary as unreadable', async () => {
+    const { listing, older, newer } = await withDamagedRecord({ summary: { kind: 'unit', name: 7 } });
+    expect(listing.drafts.map((d) => d.id)).toEqual([newer.id, older.id]);
+    expect(listing.unreadable.map((u) => u.key)).toEqual(['damaged']);
+  });
+
+  it('shows a draft without updatedAt as unreadable rather than leaving it out', async () => {
+    const { listing, older, newer } = await withDamagedRecord({ updatedAt: undefined });
+    expect(listing.drafts.map((d) => d.id)).toEqual([newer.id, older.id]);
+    expect(listing.unreadable.map((u) => u.key)).toEqual(['damaged']);
+  });
+
+  it('shows a draft whose updatedAt is not a valid key as unreadable rather than leaving it out', async () => {
+    const { listing } = await withDamagedRecord({ updatedAt: null });
+    expect(listing.unreadable.map((u) => u.key)).toEqual(['damaged']);
+  });
+});
