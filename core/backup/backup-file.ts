@@ -12,7 +12,7 @@ import {
   type BytesRef,
   type ManifestEntry,
 } from './backup-format';
-import { t } from './backup-messages';
+import { t } from '../i18n/translate';
 import { BackupRejected, inflateEntries, listZipEntries } from './bounded-unzip';
 import { checkEntries, parseManifest, parseTable } from './check-backup';
 

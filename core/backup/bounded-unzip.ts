@@ -1,6 +1,6 @@
 import { Unzip, UnzipInflate, unzipSync, type UnzipFile } from 'fflate';
 import { MAX_BACKUP_BYTES, MAX_BACKUP_ENTRIES } from './backup-format';
-import { t } from './backup-messages';
+import { t } from '../i18n/translate';
 
 /** A reason to refuse a backup, already in words for the user. */
 export class BackupRejected extends Error {

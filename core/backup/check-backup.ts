@@ -15,7 +15,7 @@ import {
   type BackupManifest,
   type BackupTable,
 } from './backup-format';
-import { t } from './backup-messages';
+import { t } from '../i18n/translate';
 import { BackupRejected } from './bounded-unzip';
 
 /*

@@ -86,7 +86,7 @@ function ListScreen({ onOpen, onError }: { onOpen: (id: string) => void; onError
       onOpen={onOpen}
       onDuplicate={(id) => run(store.duplicate(id, new Date()))}
       onBin={(id) => run(store.moveToBin(id, new Date()))}
-      onRestore={(id) => run(store.restoreFromBin(id))}
+      onRestore={(id) => run(store.restoreFromBin(id, new Date()))}
       onPurge={(id) => run(store.purge(id))}
     />
   );

@@ -59,7 +59,7 @@ export function AttachmentsPanel({ draftId, store }: { draftId: string; store: D
             <Thumbnail attachment={a} />
             <span className="attachment__name">{a.name}</span>
             <span className="attachment__meta">{megabytes(a.size)}</span>
-            <button type="button" className="danger" onClick={() => void store.removeAttachment(a.id)} aria-label={t('ui.attachments.remove', { name: a.name })}>
+            <button type="button" className="danger" onClick={() => void store.removeAttachment(a.id, new Date())} aria-label={t('ui.attachments.remove', { name: a.name })}>
               {t('ui.remove')}
             </button>
           </li>

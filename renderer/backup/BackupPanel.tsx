@@ -1,13 +1,13 @@
 import { useId, useState } from 'react';
 import { readBackup } from '../../core/backup/backup-file';
-import { planImport, type ImportPlan } from '../../core/backup/plan-import';
+import type { ImportPlan } from '../../core/backup/plan-import';
 import type { BackupContents } from '../../core/backup/backup-file';
 import { t } from '../../core/i18n/translate';
 import { saveFile } from '../bridge/save-file';
 import type { PledgeDatabase } from '../drafts/draft-db';
 import { draftTitle } from '../drafts/draft-title';
 import { formatTime } from '../drafts/format-time';
-import { exportDatabase, importBackup } from './backup-io';
+import { exportDatabase, importBackup, planDatabaseImport } from './backup-io';
 
 type Progress = { readonly label: string; readonly done: number; readonly total: number } | null;
 type Pending = { readonly contents: BackupContents; readonly plan: ImportPlan } | null;
@@ -44,7 +44,7 @@ export function BackupPanel({ db, appVersion }: { db: PledgeDatabase; appVersion
     try {
       const read = await readBackup(new Uint8Array(await file.arrayBuffer()), track(t('ui.backup.reading')));
       if (!read.ok) return setMessage(t('ui.backup.bad-file', { name: file.name, reason: read.reason }));
-      const plan = planImport(await db.drafts.toArray(), read.contents);
+      const plan = await planDatabaseImport(db, read.contents);
       if (plan.conflicts.length > 0) {
         setOverwrite(new Set());
         setPending({ contents: read.contents, plan });

@@ -112,8 +112,13 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
       return { drafts: drafts.sort(newestFirst), bin: bin.sort(newestFirst), unreadable };
     },
 
-    moveToBin: (id: string, now: Date) => db.drafts.update(id, { deletedAt: now.getTime() }),
-    restoreFromBin: (id: string) => db.drafts.where('id').equals(id).modify((draft) => void delete (draft as { deletedAt?: number }).deletedAt),
+    // Both stamp the draft, so a backup made before the change does not look newer on import.
+    moveToBin: (id: string, now: Date) => db.drafts.update(id, { deletedAt: now.getTime(), updatedAt: now.getTime() }),
+    restoreFromBin: (id: string, now: Date) =>
+      db.drafts.where('id').equals(id).modify((draft) => {
+        delete (draft as { deletedAt?: number }).deletedAt;
+        draft.updatedAt = now.getTime();
+      }),
 
     /** Removes a draft from the bin for good, with its history and attachments. */
     async purge(id: string): Promise<void> {
@@ -203,12 +208,22 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
     },
 
     async addAttachment(draftId: string, file: NewAttachment, now: Date): Promise<AttachmentRecord> {
-      await requireDraft(draftId);
       const record: AttachmentRecord = { id: newId(), draftId, name: file.name, type: file.type, size: file.bytes.byteLength, sha256: sha256Hex(file.bytes), bytes: file.bytes, addedAt: now.getTime() };
-      await db.attachments.add(record);
+      await db.transaction('rw', db.drafts, db.attachments, async () => {
+        await requireDraft(draftId);
+        await db.attachments.add(record);
+        await db.drafts.update(draftId, { updatedAt: now.getTime() });
+      });
       return record;
     },
-    removeAttachment: (id: string) => db.attachments.delete(id),
+    async removeAttachment(id: string, now: Date): Promise<void> {
+      await db.transaction('rw', db.drafts, db.attachments, async () => {
+        const attachment = await db.attachments.get(id);
+        if (!attachment) return;
+        await db.attachments.delete(id);
+        await db.drafts.update(attachment.draftId, { updatedAt: now.getTime() });
+      });
+    },
   };
 }
 

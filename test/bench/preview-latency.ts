@@ -1,9 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { createDesktopServices } from '../../electron/services/desktop-services';
-import { startWebHost } from '../../electron/web-host/web-host';
+import { OBSERVE_LONG_TASKS, quantile, withAppPage } from './bench-page';
 
 /**
  * Preview latency in Chromium for a two-page letter: from the last keystroke in the statement to
@@ -24,26 +19,12 @@ const WAIT_FOR_PREVIEW_AFTER_INPUT = `new Promise((done) => {
 })`;
 
 export async function measurePreviewLatency(): Promise<{ p50: number; p95: number; max: number; longTasks: number[]; phases: [string, number][] }> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'pledge-bench-'));
-  const handlers = createDesktopServices({
-    info: { name: 'Pledge Desk', version: 'bench', shell: 'web', platform: process.platform, dataDir },
-    chooseSavePath: async (name) => join(dataDir, name),
-    tempDir: join(dataDir, 'print'),
-  });
-  const host = await startWebHost({ handlers, rendererDir: resolve('dist/renderer'), port: 0 });
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
-    await page.addInitScript(`
-      window.longTasks = [];
+  return withAppPage(async (page, url) => {
+    await page.addInitScript(`${OBSERVE_LONG_TASKS}
       window.lastInput = 0;
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => window.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
       document.addEventListener('input', () => { window.lastInput = performance.now(); }, true);
     `);
-    await page.goto(host.url);
+    await page.goto(url);
     await page.getByRole('button', { name: '新建承诺书' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '创建' }).click();
     const preview = page.getByTestId('pdf-preview');
@@ -65,11 +46,6 @@ export async function measurePreviewLatency(): Promise<{ p50: number; p95: numbe
       `['pdf-render', 'pdf-draw'].map((name) => { const d = performance.getEntriesByName(name).map((e) => e.duration).sort((a, b) => a - b); return [name, d[Math.floor(d.length / 2)] || 0]; })`,
     )) as [string, number][];
     latencies.sort((a, b) => a - b);
-    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)] ?? 0;
-    return { p50: at(0.5), p95: at(0.95), max: latencies[latencies.length - 1] ?? 0, longTasks, phases };
-  } finally {
-    await browser.close();
-    await host.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+    return { p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), max: latencies[latencies.length - 1] ?? 0, longTasks, phases };
+  });
 }

@@ -271,23 +271,24 @@ describe('list', () => {
     expect(listing.bin[0]?.deletedAt).toBe(at(2).getTime());
     expect(listing.unreadable).toEqual([]);
 
-    await store.restoreFromBin(binned.id);
+    await store.restoreFromBin(binned.id, at(3));
     listing = await store.list();
     expect(listing.drafts.map((d) => d.id)).toEqual([binned.id, kept.id]);
     expect(listing.bin).toEqual([]);
     const restored = await store.get(binned.id);
     expect(restored).not.toHaveProperty('deletedAt');
-    expect(restored).toEqual(binned);
+    // Moving to the bin and back are changes: a backup from before them must not look newer.
+    expect(restored).toEqual({ ...binned, updatedAt: at(3).getTime() });
     db.close();
   });
 
-  it('orders the bin newest first too', async () => {
+  it('orders the bin newest first too: the last one deleted on top', async () => {
     const { db, store } = setup();
     const a = await store.createFromTemplate('policy', at(0));
     const b = await store.createFromTemplate('duty', at(1));
     await store.moveToBin(b.id, at(2));
     await store.moveToBin(a.id, at(3));
-    expect((await store.list()).bin.map((d) => d.id)).toEqual([b.id, a.id]);
+    expect((await store.list()).bin.map((d) => d.id)).toEqual([a.id, b.id]);
     db.close();
   });
 });
@@ -670,10 +671,11 @@ describe('attachments', () => {
     expect(await store.attachments(b.id)).toEqual([signed]);
     expect(await store.allAttachmentCounts()).toEqual(new Map([[a.id, 2], [b.id, 1]]));
 
-    await store.removeAttachment(first.id);
+    await store.removeAttachment(first.id, at(4));
+    expect((await store.get(a.id))?.updatedAt).toBe(at(4).getTime());
     expect(await store.attachments(a.id)).toEqual([second]);
     expect(await store.allAttachmentCounts()).toEqual(new Map([[a.id, 1], [b.id, 1]]));
-    await store.removeAttachment(second.id);
+    await store.removeAttachment(second.id, at(5));
     expect(await store.allAttachmentCounts()).toEqual(new Map([[b.id, 1]]));
     db.close();
   });
