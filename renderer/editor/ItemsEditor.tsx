@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useFieldArray, useFormContext, type UseFieldArrayReturn } from 'react-hook-form';
+import { useFieldArray, useFormContext, useFormState, type UseFieldArrayReturn } from 'react-hook-form';
 import { t } from '../../core/i18n/translate';
 import { categoryName, CATEGORY_KEYS, type CategoryKey } from '../../core/letter/categories';
 import { fieldLabel } from '../../core/letter/field-path';
@@ -31,8 +31,9 @@ export function ItemsEditor({ year }: { year: number }) {
 }
 
 function ItemsMessage() {
-  const { formState } = useFormContext<LetterFormValues>();
-  const message = formState.errors.items?.root?.message ?? formState.errors.items?.message;
+  // useFormState, not the context's formState: reading that would re-render the whole form on every error change.
+  const { errors } = useFormState<LetterFormValues>({ name: 'items', exact: true });
+  const message = errors.items?.root?.message ?? errors.items?.message;
   return message ? (
     <p className="field-message" data-testid="field-message">
       {message}

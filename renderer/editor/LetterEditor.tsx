@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef } from 'react';
-import { FormProvider, useForm, useFormContext, useWatch } from 'react-hook-form';
+import { FormProvider, useForm, useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { t } from '../../core/i18n/translate';
 import { fromFormValues, toFormValues, type LetterFormValues } from '../../core/letter/form-values';
 import { fieldLabel } from '../../core/letter/field-path';
@@ -116,8 +116,8 @@ function WhoFields() {
 }
 
 function CreditCodeField() {
-  const { getFieldState, formState } = useFormContext<LetterFormValues>();
-  const ok = !getFieldState('unit.creditCode', formState).invalid;
+  const { errors } = useFormState<LetterFormValues>({ name: 'unit.creditCode', exact: true });
+  const ok = errors.unit?.creditCode === undefined;
   return (
     <TextField
       name="unit.creditCode"

@@ -17,32 +17,53 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjs;
 }
 
+/** Pages drawn at once; later pages are drawn as they scroll near, so a 30-page letter stays light. */
+const EAGER_PAGES = 3;
+
 /**
- * Draws every page of a PDF with pdf.js: what the principal reviews is the real file, not an
- * HTML imitation. Marks the figure with the time the last drawing finished, for measurements.
+ * Draws the pages of a PDF with pdf.js: what the principal reviews is the real file, not an
+ * HTML imitation. Marks the figure with the time the first pages were drawn, for measurements.
  */
 export function PdfPreview({ bytes }: { bytes: Uint8Array }) {
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let cancelled = false;
+    let doc: PdfJsModule.PDFDocumentProxy | undefined;
+    let observer: IntersectionObserver | undefined;
     const host = container.current;
     void (async () => {
       const started = performance.now();
       const lib = await loadPdfJs();
-      const doc = await lib.getDocument({ data: bytes.slice(), isEvalSupported: false, worker: sharedWorker(lib) }).promise;
-      // Pages are drawn side by side in pdf.js's worker: together they are ready sooner.
-      const numbers = Array.from({ length: doc.numPages }, (_, i) => i + 1);
-      const canvases = await Promise.all(numbers.map((n) => drawPage(doc, n)));
-      await doc.destroy();
-      if (!cancelled && host) {
-        host.replaceChildren(...canvases);
-        host.dataset['renderedAt'] = String(performance.now());
-        host.dataset['pages'] = String(canvases.length);
-        performance.measure('pdf-draw', { start: started, end: performance.now() });
-      }
+      doc = await lib.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, worker: sharedWorker(lib) }).promise;
+      const loaded = doc;
+      const numbers = Array.from({ length: loaded.numPages }, (_, i) => i + 1);
+      const canvases = numbers.map((n) => pageCanvas(n));
+      // The first pages are drawn side by side in pdf.js's worker: together they are ready sooner.
+      await Promise.all(canvases.slice(0, EAGER_PAGES).map((canvas, i) => drawPage(loaded, i + 1, canvas)));
+      if (cancelled || !host) return;
+      const { width, height } = canvases[0] ?? { width: 0, height: 0 };
+      for (const later of canvases.slice(EAGER_PAGES)) Object.assign(later.style, { aspectRatio: `${width} / ${height}` });
+      host.replaceChildren(...canvases);
+      host.dataset['renderedAt'] = String(performance.now());
+      host.dataset['pages'] = String(canvases.length);
+      performance.measure('pdf-draw', { start: started, end: performance.now() });
+      observer = new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries.filter((e) => e.isIntersecting)) {
+            const canvas = entry.target as HTMLCanvasElement;
+            observer?.unobserve(canvas);
+            // A draw cut short by a newer PDF (the document is destroyed) is simply dropped.
+            drawPage(loaded, Number(canvas.dataset['page']), canvas).catch(() => undefined);
+          }
+        },
+        { rootMargin: '600px' },
+      );
+      for (const later of canvases.slice(EAGER_PAGES)) observer.observe(later);
     })();
     return () => {
       cancelled = true;
+      observer?.disconnect();
+      void doc?.destroy();
     };
   }, [bytes]);
   return <div ref={container} className="pdf-preview" data-testid="pdf-preview" />;
@@ -56,18 +77,23 @@ function sharedWorker(lib: PdfJs): PdfJsModule.PDFWorker {
   return worker;
 }
 
-async function drawPage(doc: PdfJsModule.PDFDocumentProxy, n: number): Promise<HTMLCanvasElement> {
+function pageCanvas(n: number): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.style.width = `${PAGE_WIDTH}px`;
+  canvas.dataset['page'] = String(n);
+  canvas.setAttribute('aria-label', t('ui.preview.page', { n }));
+  canvas.setAttribute('role', 'img');
+  return canvas;
+}
+
+async function drawPage(doc: PdfJsModule.PDFDocumentProxy, n: number, canvas: HTMLCanvasElement): Promise<void> {
   const page = await doc.getPage(n);
   const base = page.getViewport({ scale: 1 });
   const ratio = window.devicePixelRatio || 1;
   const viewport = page.getViewport({ scale: (PAGE_WIDTH / base.width) * ratio });
-  const canvas = document.createElement('canvas');
   canvas.width = Math.floor(viewport.width);
   canvas.height = Math.floor(viewport.height);
-  canvas.style.width = `${PAGE_WIDTH}px`;
-  canvas.setAttribute('aria-label', t('ui.preview.page', { n }));
-  canvas.setAttribute('role', 'img');
+  canvas.style.aspectRatio = '';
   const context = canvas.getContext('2d');
   if (context) await page.render({ canvasContext: context, viewport }).promise;
-  return canvas;
 }

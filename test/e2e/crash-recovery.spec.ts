@@ -81,9 +81,9 @@ async function typeThenCrash(shell: Shell, testInfo: TestInfo, label: string, pl
       await expect(statement).toHaveValue('');
       await first.page.waitForTimeout(1_500); // the empty statement is saved long before anything is typed
 
-      const start = Date.now();
-      let lastStart = start;
-      for (let i = 0; plan.count === undefined ? Date.now() - start < (plan.durationMs ?? 0) : i < plan.count; i++) {
+      let lastStart = Date.now();
+      // The duration counts from the first keystroke taken, so a slow first one does not end the run.
+      for (let i = 0; plan.count === undefined ? i === 0 || Date.now() - typedAt[0]! < (plan.durationMs ?? 0) : i < plan.count; i++) {
         const char = sequenceChar(i);
         if (i === plan.pause?.beforeIndex) await sleep(plan.pause.idleMs);
         else if (i > 0) await sleep(lastStart + randomBetween(60, 100) - Date.now());
@@ -122,7 +122,7 @@ async function typeThenCrash(shell: Shell, testInfo: TestInfo, label: string, pl
     const summary =
       (survived === saved.length ? '' : `SAVED TEXT IS NOT A PREFIX OF THE TYPED TEXT ("${saved}"). `) +
       `[${testInfo.project.name}] ${label}: typed ${typed.length} chars over ${typedAt.at(-1)! - typedAt[0]!} ms, ` +
-      `the page took ${median(latencies)} ms (median) and up to ${Math.max(...latencies)} ms to take a keystroke; ` +
+      `the page took ${median(latencies)} ms (median) and up to ${Math.max(...latencies)} ms (keystroke #${latencies.indexOf(Math.max(...latencies)) + 1}) to take a keystroke; ` +
       `SIGKILL ${killDelayMs} ms after the last (${newestLostAgeMs} ms by the clock); ` +
       `${survived} survived, ${mustSurvive} had to (typed > ${MUST_SURVIVE_MS} ms before the kill); ` +
       (oldestLostAgeMs === undefined
@@ -130,6 +130,12 @@ async function typeThenCrash(shell: Shell, testInfo: TestInfo, label: string, pl
         : `${typed.length - survived} lost, typed between ${oldestLostAgeMs} ms (oldest lost) and ${newestLostAgeMs} ms (newest lost) before the kill`);
     console.log(summary);
     testInfo.annotations.push({ type: 'crash-run', description: summary });
+    if (Math.max(...latencies) > MUST_SURVIVE_MS) {
+      // Still a valid run (the rule holds whatever the pace), but not the typing it meant to test.
+      const warning = `[${testInfo.project.name}] ${label}: the page stalled ${Math.max(...latencies)} ms on a keystroke (a busy machine?), so fewer were typed than planned`;
+      console.log(warning);
+      testInfo.annotations.push({ type: 'warning', description: warning });
+    }
 
     expect(typed.startsWith(saved), `the saved statement is a prefix of what was typed.\nsaved: "${saved}"\ntyped: "${typed}"`).toBe(true);
     expect(
