@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { checkAttachment, megabytes } from '../../core/attachments/check-attachment';
 import type { AttachmentRecord } from '../../core/drafts/draft-record';
 import { t } from '../../core/i18n/translate';
@@ -70,13 +70,16 @@ export function AttachmentsPanel({ draftId, store }: { draftId: string; store: D
 }
 
 function Thumbnail({ attachment }: { attachment: AttachmentRecord }) {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (attachment.type === 'application/pdf') return;
-    const objectUrl = URL.createObjectURL(new Blob([attachment.bytes.slice()], { type: attachment.type }));
-    setUrl(objectUrl);
-    return () => URL.revokeObjectURL(objectUrl);
-  }, [attachment]);
+  // The object URL lives exactly as long as the <img>: created when it mounts, released when it goes.
+  const attach = useCallback(
+    (img: HTMLImageElement | null) => {
+      if (!img) return;
+      const url = URL.createObjectURL(new Blob([attachment.bytes.slice()], { type: attachment.type }));
+      img.src = url;
+      return () => URL.revokeObjectURL(url);
+    },
+    [attachment],
+  );
   if (attachment.type === 'application/pdf') return <span className="attachment__thumb attachment__thumb--pdf">PDF</span>;
-  return url ? <img className="attachment__thumb" src={url} alt={t('ui.attachments.thumbnail', { name: attachment.name })} /> : <span className="attachment__thumb" />;
+  return <img className="attachment__thumb" ref={attach} alt={t('ui.attachments.thumbnail', { name: attachment.name })} />;
 }

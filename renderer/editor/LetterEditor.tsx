@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { FormProvider, useForm, useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { t } from '../../core/i18n/translate';
 import { fromFormValues, toFormValues, type LetterFormValues } from '../../core/letter/form-values';
@@ -23,10 +23,11 @@ interface LetterEditorProps {
  * re-renders for the preview on each keystroke, the form does not.
  */
 export const LetterEditor = memo(function LetterEditor({ letter, readOnly, onChange, onFlush }: LetterEditorProps) {
-  const original = useRef(letter);
+  // The letter as opened: keys the form does not edit are carried over from it on every save.
+  const [original] = useState(letter);
   const form = useForm<LetterFormValues>({
     defaultValues: toFormValues(letter),
-    resolver: letterResolver(() => original.current),
+    resolver: letterResolver(() => original),
     mode: 'onChange',
   });
   const { trigger, subscribe, getValues } = form;
@@ -35,14 +36,14 @@ export const LetterEditor = memo(function LetterEditor({ letter, readOnly, onCha
   useEffect(() => void trigger(), [trigger]);
 
   useEffect(
-    () => subscribe({ formState: { values: true }, callback: () => onChange(fromFormValues(getValues(), original.current)) }),
-    [subscribe, getValues, onChange],
+    () => subscribe({ formState: { values: true }, callback: () => onChange(fromFormValues(getValues(), original)) }),
+    [subscribe, getValues, onChange, original],
   );
 
   return (
     <FormProvider {...form}>
       <form className="letter-editor" onSubmit={(e) => e.preventDefault()} onBlur={onFlush} aria-label={t('ui.editor')} noValidate>
-        <ProblemSummary original={original.current} />
+        <ProblemSummary original={original} />
         <fieldset disabled={readOnly} className="letter-editor__body">
           <KindChoice />
           <section className="form-section" aria-labelledby="section-unit">

@@ -1,4 +1,5 @@
-import { useEffect, useId, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState } from 'react';
 import { t } from '../../core/i18n/translate';
 import type { DraftRecord, ReviewDecision } from '../../core/drafts/draft-record';
 import { saveFile } from '../bridge/save-file';
@@ -24,17 +25,9 @@ interface ReviewPanelProps {
 export function ReviewPanel({ draft, store, fileName, principalName, onEdit }: ReviewPanelProps) {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [document, setDocument] = useState<{ bytes: Uint8Array; sha256: string } | null | undefined>(undefined);
   const reviewSha = draft.review?.pdfSha256;
-
-  useEffect(() => {
-    let current = true;
-    if (!reviewSha) return setDocument(null);
-    void store.reviewDocument(draft.id).then((doc) => current && setDocument(doc ?? null));
-    return () => {
-      current = false;
-    };
-  }, [store, draft.id, reviewSha]);
+  // undefined while loading, null when there is none or it no longer matches its hash.
+  const document = useLiveQuery(async () => (reviewSha ? ((await store.reviewDocument(draft.id)) ?? null) : null), [store, draft.id, reviewSha]);
 
   const submit = async () => {
     setBusy(true);
