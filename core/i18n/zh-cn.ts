@@ -302,7 +302,7 @@ export const zhCN = {
   'ui.backup.importing': '正在导入',
   'ui.backup.failed': '备份操作失败：{reason}',
   'ui.backup.bad-file': '“{name}”无法导入：{reason}',
-  'ui.backup.imported': '导入完成：新增{added}份，更新{replaced}份，保留本机{kept}份。',
+  'ui.backup.imported': '导入完成：新增{added}份，更新{replaced}份，{kept}份保留本机内容（与备份相同或本机更新）。',
   'ui.backup.conflicts': '{count}份草稿在本机的修改比备份更新',
   'ui.backup.conflicts-explain': '默认保留本机内容。勾选的草稿将用备份覆盖，覆盖前的本机内容会保存为历史版本。',
   'ui.backup.conflict': '{name}（本机 {local}，备份 {incoming}）用备份覆盖',

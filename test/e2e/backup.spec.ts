@@ -35,7 +35,7 @@ test('a backup of everything imports into a fresh profile, and never overwrites 
     await other.goto('/');
     await expect(other.getByText('还没有草稿')).toBeVisible();
     await other.getByLabel('导入备份…').setInputFiles(backup);
-    await expect(other.getByTestId('backup-status')).toHaveText('导入完成：新增2份，更新0份，保留本机0份。');
+    await expect(other.getByTestId('backup-status')).toHaveText('导入完成：新增2份，更新0份，0份保留本机内容（与备份相同或本机更新）。');
     await expect(other.getByTestId('draft-card')).toHaveCount(2);
     await other.getByTestId('draft-card').filter({ hasText: '青山县政务服务中心' }).click();
     await expect(other.getByRole('textbox', { name: '承诺正文' })).toHaveValue('备份前写下的正文。');
@@ -54,7 +54,7 @@ test('a backup of everything imports into a fresh profile, and never overwrites 
     await expect(conflicts).toBeVisible();
     await expect(conflicts.getByRole('checkbox')).not.toBeChecked();
     await conflicts.getByRole('button', { name: '导入' }).click();
-    await expect(other.getByTestId('backup-status')).toHaveText('导入完成：新增0份，更新0份，保留本机1份。');
+    await expect(other.getByTestId('backup-status')).toHaveText('导入完成：新增0份，更新0份，2份保留本机内容（与备份相同或本机更新）。');
     await other.getByTestId('draft-card').filter({ hasText: '青山县政务服务中心' }).click();
     await expect(other.getByRole('textbox', { name: '承诺正文' })).toHaveValue('导入后在新电脑上改过的正文。');
     await fresh.close();
