@@ -25,12 +25,13 @@ export interface WebHost {
 
 /** Cross-site pages cannot send this header without a preflight we never grant. */
 export const BRIDGE_HEADER = 'x-pledge-desk';
-/** Room for a base64 PDF with its signed scans; the contract caps it too. */
-// Above the largest call in the contract (a backup of about 150 MB as base64).
+/** Above the largest call in the contract (a backup of about 150 MB as base64); the contract caps each call too. */
 const MAX_BODY_BYTES = 210 * 1024 * 1024;
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const statics = sirv(options.rendererDir, { single: true, etag: true });
+  // dev: look files up per request. The production mode lists them once at start and crashes the
+  // host (an unhandled stream error) when a rebuild replaces an asset it listed.
+  const statics = sirv(options.rendererDir, { single: true, etag: true, dev: true });
   const listeners = new Set<ServerResponse>();
 
   const server: Server = createServer((req, res) => {

@@ -45,6 +45,19 @@ describe('web host', () => {
     }
   });
 
+  it('keeps serving when a rebuild removes a file it served', async () => {
+    await writeFile(join(dir, 'renderer', 'app-old.js'), 'old');
+    const second = await startWebHost({ handlers: createDesktopServices({ info: { name: 'x', version: '0', shell: 'web', platform: 'linux', dataDir: dir }, chooseSavePath: async () => null, tempDir: dir }), rendererDir: join(dir, 'renderer'), port: 0 });
+    try {
+      expect((await fetch(`${second.url}/app-old.js`)).status).toBe(200);
+      await rm(join(dir, 'renderer', 'app-old.js'));
+      expect((await fetch(`${second.url}/app-old.js`)).headers.get('content-type')).not.toContain('javascript');
+      expect((await fetch(`${second.url}/`)).status).toBe(200);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('answers a call from the contract', async () => {
     const response = await call('app.getInfo', []);
     expect(response.status).toBe(200);
