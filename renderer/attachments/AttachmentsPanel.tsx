@@ -1,21 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { checkAttachment, megabytes } from '../../core/attachments/check-attachment';
 import type { AttachmentRecord } from '../../core/drafts/draft-record';
 import { t } from '../../core/i18n/translate';
+import { FileButton } from '../app/FileButton';
 import type { DraftStore } from '../drafts/draft-store';
 
 /** The signed and sealed copy: scanned pages (PNG, JPEG) or a signed PDF, checked before they are kept. */
 export function AttachmentsPanel({ draftId, store }: { draftId: string; store: DraftStore }) {
-  const id = useId();
   const attachments = useLiveQuery(() => store.attachments(draftId), [store, draftId]);
   const [messages, setMessages] = useState<string[]>([]);
 
-  const add = async (files: FileList | null) => {
-    if (!files) return;
+  const add = async (files: readonly File[]) => {
     const found: string[] = [];
     let total = (attachments ?? []).reduce((sum, a) => sum + a.size, 0);
-    for (const file of Array.from(files)) {
+    for (const file of files) {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const check = checkAttachment(file.name, bytes, total);
       if (!check.ok) {
@@ -32,19 +31,7 @@ export function AttachmentsPanel({ draftId, store }: { draftId: string; store: D
   return (
     <section className="attachments-panel" aria-label={t('ui.tab.signed')}>
       <p>{t('ui.attachments.explain')}</p>
-      <label htmlFor={id} className="file-button">
-        {t('ui.attachments.add')}
-      </label>
-      <input
-        id={id}
-        type="file"
-        multiple
-        accept="image/png,image/jpeg,application/pdf"
-        onChange={(e) => {
-          void add(e.target.files);
-          e.target.value = '';
-        }}
-      />
+      <FileButton label={t('ui.attachments.add')} accept="image/png,image/jpeg,application/pdf" multiple onFiles={(files) => void add(files)} />
       {messages.length > 0 && (
         <ul role="status" className="attachment-messages" data-testid="attachment-messages">
           {messages.map((m, i) => (

@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { readBackup } from '../../core/backup/backup-file';
 import type { ImportPlan } from '../../core/backup/plan-import';
 import type { BackupContents } from '../../core/backup/backup-file';
 import { t } from '../../core/i18n/translate';
+import { FileButton } from '../app/FileButton';
 import { saveFile } from '../bridge/save-file';
 import type { PledgeDatabase } from '../drafts/draft-db';
 import { draftTitle } from '../drafts/draft-title';
@@ -17,7 +18,6 @@ type Pending = { readonly contents: BackupContents; readonly plan: ImportPlan } 
  * would replace a draft edited here more recently than in the backup asks first, draft by draft.
  */
 export function BackupPanel({ db, appVersion }: { db: PledgeDatabase; appVersion: string }) {
-  const inputId = useId();
   const [progress, setProgress] = useState<Progress>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending>(null);
@@ -85,19 +85,7 @@ export function BackupPanel({ db, appVersion }: { db: PledgeDatabase; appVersion
         <button type="button" onClick={() => void exportAll()} disabled={progress !== null}>
           {t('ui.backup.export')}
         </button>
-        <label htmlFor={inputId} className="file-button">
-          {t('ui.backup.import')}
-        </label>
-        <input
-          id={inputId}
-          type="file"
-          accept=".pledgebackup,.zip"
-          disabled={progress !== null}
-          onChange={(e) => {
-            void chooseFile(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-        />
+        <FileButton label={t('ui.backup.import')} accept=".pledgebackup,.zip" disabled={progress !== null} onFiles={(files) => void chooseFile(files[0])} />
       </div>
       {progress && (
         <div className="progress">
