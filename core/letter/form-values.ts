@@ -14,13 +14,23 @@ export interface ItemFormValues {
   owner: string;
 }
 
+/** A confirmation that a failing code is nevertheless the unit's real code, bound to that code. */
+export interface CreditCodeOverrideValues {
+  code: string;
+  reason: string;
+  confirmedAt: string;
+}
+
+export const NO_OVERRIDE: CreditCodeOverrideValues = { code: '', reason: '', confirmedAt: '' };
+
 export interface LetterFormValues {
   kind: 'unit' | 'person';
   year: string;
   title: string;
   statement: string;
   closing: string;
-  unit: { name: string; creditCode: string; type: string };
+  /** `override` is empty (all '') until someone confirms a code that fails its check. */
+  unit: { name: string; creditCode: string; type: string; override: CreditCodeOverrideValues };
   person: { name: string; position: string };
   items: ItemFormValues[];
   supervision: { phone: string; email: string; hotline: string };
@@ -44,7 +54,7 @@ export function toFormValues(letter: unknown): LetterFormValues {
     title: text(l['title']),
     statement: text(l['statement']),
     closing: text(l['closing']),
-    unit: { name: text(unit['name']), creditCode: text(unit['creditCode']), type: text(unit['type']) },
+    unit: { name: text(unit['name']), creditCode: text(unit['creditCode']), type: text(unit['type']), override: overrideValues(unit['creditCodeOverride']) },
     person: { name: text(person['name']), position: text(person['position']) },
     items: items.map((raw) => {
       const item = record(raw);
@@ -55,6 +65,11 @@ export function toFormValues(letter: unknown): LetterFormValues {
     principal: { name: text(principal['name']), title: text(principal['title']) },
     date: text(l['date']),
   };
+}
+
+function overrideValues(value: unknown): CreditCodeOverrideValues {
+  const o = record(value);
+  return { code: text(o['code']), reason: text(o['reason']), confirmedAt: text(o['confirmedAt']) };
 }
 
 /** Optional fields left empty are omitted, as the letter format expects. */
@@ -79,7 +94,7 @@ export function fromFormValues(values: LetterFormValues, original: unknown): Rec
     ...optional('title', values.title),
     ...optional('statement', values.statement),
     ...optional('closing', values.closing),
-    unit: { ...unit, name: values.unit.name, creditCode: values.unit.creditCode, ...optional('type', values.unit.type) },
+    unit: { ...unit, name: values.unit.name, creditCode: values.unit.creditCode, ...optional('type', values.unit.type), creditCodeOverride: values.unit.override },
     items: values.items.map((item) => ({ category: item.category, content: item.content, ...optional('deadline', item.deadline), ...optional('owner', item.owner) })),
     supervision: { phone: values.supervision.phone, ...optional('email', values.supervision.email), ...optional('hotline', values.supervision.hotline) },
     principal: { name: values.principal.name, ...optional('title', values.principal.title) },
@@ -87,7 +102,9 @@ export function fromFormValues(values: LetterFormValues, original: unknown): Rec
   };
   // The spread of `base` brought back optional fields the person has just emptied.
   for (const key of ['title', 'statement', 'closing'] as const) if (values[key].trim() === '') delete letter[key];
-  if (values.unit.type.trim() === '') delete (letter['unit'] as Record<string, unknown>)['type'];
+  const letterUnit = letter['unit'] as Record<string, unknown>;
+  if (values.unit.type.trim() === '') delete letterUnit['type'];
+  if (Object.values(values.unit.override).every((v) => v.trim() === '')) delete letterUnit['creditCodeOverride'];
   if (letter['year'] === undefined) delete letter['year'];
   if (values.kind === 'person') letter['person'] = { name: values.person.name, position: values.person.position };
   else delete letter['person'];

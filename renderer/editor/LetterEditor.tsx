@@ -1,8 +1,9 @@
 import { memo, useEffect, useState } from 'react';
-import { FormProvider, useForm, useFormContext, useFormState, useWatch } from 'react-hook-form';
+import { FormProvider, useForm, useFormContext, useWatch } from 'react-hook-form';
 import { t } from '../../core/i18n/translate';
 import { fromFormValues, toFormValues, type LetterFormValues } from '../../core/letter/form-values';
 import { fieldLabel } from '../../core/letter/field-path';
+import { CreditCodeField } from './CreditCodeField';
 import { ItemsEditor } from './ItemsEditor';
 import { letterResolver } from './letter-resolver';
 import { ProblemSummary } from './ProblemSummary';
@@ -113,19 +114,6 @@ function WhoFields() {
       </div>
       <CreditCodeField />
     </>
-  );
-}
-
-function CreditCodeField() {
-  const { errors } = useFormState<LetterFormValues>({ name: 'unit.creditCode', exact: true });
-  const ok = errors.unit?.creditCode === undefined;
-  return (
-    <TextField
-      name="unit.creditCode"
-      label={fieldLabel(['unit', 'creditCode'])}
-      hint={ok ? t('ui.hint.credit-code-ok') : undefined}
-      className="field--code"
-    />
   );
 }
 

@@ -15,7 +15,7 @@ import { OBSERVE_LONG_TASKS, quantile, withAppPage } from './bench-page';
 const DRAFTS = 1000;
 const ROUNDS = 7;
 
-function seedRecords(count: number, now: number): { drafts: DraftRecord[]; letters: LetterRecord[]; snapshots: SnapshotRecord[] } {
+export function seedRecords(count: number, now: number): { drafts: DraftRecord[]; letters: LetterRecord[]; snapshots: SnapshotRecord[] } {
   const drafts: DraftRecord[] = [];
   const letters: LetterRecord[] = [];
   const snapshots: SnapshotRecord[] = [];
@@ -33,7 +33,7 @@ function seedRecords(count: number, now: number): { drafts: DraftRecord[]; lette
 }
 
 /** Writes records into the app's database after the app has created it (same origin, same schema). */
-async function seed(page: Page, records: ReturnType<typeof seedRecords>): Promise<void> {
+export async function seed(page: Page, records: ReturnType<typeof seedRecords>): Promise<void> {
   await page.evaluate(`new Promise((resolve, reject) => {
     const records = ${JSON.stringify(records)};
     const open = indexedDB.open('pledge-desk');
@@ -48,7 +48,7 @@ async function seed(page: Page, records: ReturnType<typeof seedRecords>): Promis
 }
 
 /** Resolves with performance.now() at the first frame painted after draft cards appear. */
-const LIST_PAINTED = `new Promise((done) => {
+export const LIST_PAINTED = `new Promise((done) => {
   const poll = () => document.querySelector('[data-testid="draft-card"]')
     ? requestAnimationFrame(() => setTimeout(() => done(performance.now())))
     : requestAnimationFrame(poll);

@@ -33,6 +33,28 @@ test('the editor checks every field as it is typed, in Chinese, next to the fiel
   await expect(page.getByTestId('validation-ok')).toBeVisible();
 });
 
+test('a real code that fails its check can be confirmed by hand, bound to that code', async ({ appPage: page }) => {
+  await createLetter(page, /政务服务事项承诺/);
+  const code = page.getByRole('textbox', { name: '统一社会信用代码' });
+  await code.fill('122399214012770353');
+  await page.getByRole('button', { name: '代码确认无误？记录人工确认' }).click();
+  const confirm = page.getByRole('button', { name: '记录确认' });
+  await expect(confirm).toBeDisabled();
+  await page.getByRole('textbox', { name: /人工确认理由/ }).fill('已与事业单位法人证书核对');
+  await confirm.click();
+  await expect(page.getByTestId('credit-override')).toContainText('已人工确认代码 122399214012770353：已与事业单位法人证书核对。');
+  await expect(code).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('warning-list')).toContainText('统一社会信用代码未通过校验（第 18 位应为“2”），已于');
+
+  // Another code is not covered by that confirmation.
+  await code.fill('122399214012770354');
+  await expect(code).toHaveAccessibleDescription(/校验位不符：第 18 位应为“2”，现为“4”/);
+  await expect(page.getByTestId('problem-list')).toContainText('人工确认的信用代码“122399214012770353”与当前统一社会信用代码不一致，人工确认不适用，请重新确认。');
+  await page.getByRole('button', { name: '撤销确认' }).click();
+  await expect(page.getByTestId('credit-override')).toHaveCount(0);
+  await expect(code).toHaveAccessibleDescription(/校验位不符：第 18 位应为“2”，现为“4”/);
+});
+
 test('items are added, inserted from snippets, reordered and removed within their category', async ({ appPage: page }) => {
   await createLetter(page, /政务服务事项承诺/);
   const service = page.getByRole('region', { name: '政务服务事项承诺' });
