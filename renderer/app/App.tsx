@@ -1,18 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { t } from '../../core/i18n/translate';
 import type { TemplateKey } from '../../core/letter/templates';
 import appIcon from '../../assets/app-icon.svg';
-import { BackupPanel } from '../backup/BackupPanel';
 import { desktop } from '../bridge/desktop';
 import { PledgeDatabase } from '../drafts/draft-db';
 import { DraftList } from '../drafts/DraftList';
 import { createDraftStore } from '../drafts/draft-store';
-import { DraftView } from '../drafts/DraftView';
 import { NewLetterDialog } from '../drafts/NewLetterDialog';
 import { StatusBar } from './StatusBar';
 import { useAppInfo } from './use-app-info';
 import { usePersistentStorage } from './use-persistent-storage';
+
+// Loaded on first use: the list paints without the editor, review and backup code.
+const DraftView = lazy(() => import('../drafts/DraftView').then((m) => ({ default: m.DraftView })));
+const BackupPanel = lazy(() => import('../backup/BackupPanel').then((m) => ({ default: m.BackupPanel })));
 
 const db = new PledgeDatabase();
 const store = createDraftStore(db);
@@ -51,11 +53,16 @@ export function App() {
           </p>
         )}
         {openId ? (
-          <OpenDraft key={openId} id={openId} onBack={() => setOpenId(null)} onError={onError} />
+          <Suspense fallback={<p>{t('ui.loading')}</p>}>
+            <OpenDraft key={openId} id={openId} onBack={() => setOpenId(null)} onError={onError} />
+          </Suspense>
         ) : (
           <>
             <ListScreen onOpen={setOpenId} onError={onError} />
-            <BackupPanel db={db} appVersion={appInfo && 'info' in appInfo ? appInfo.info.version : '0.0.0'} />
+            {/* Its own boundary: the list never waits for the backup code. */}
+            <Suspense fallback={null}>
+              <BackupPanel db={db} appVersion={appInfo && 'info' in appInfo ? appInfo.info.version : '0.0.0'} />
+            </Suspense>
           </>
         )}
       </main>

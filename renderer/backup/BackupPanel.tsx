@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { readBackup } from '../../core/backup/backup-file';
 import type { ImportPlan } from '../../core/backup/plan-import';
 import type { BackupContents } from '../../core/backup/backup-file';
 import { t } from '../../core/i18n/translate';
@@ -8,6 +7,7 @@ import { saveFile } from '../bridge/save-file';
 import type { PledgeDatabase } from '../drafts/draft-db';
 import { draftTitle } from '../drafts/draft-title';
 import { formatTime } from '../drafts/format-time';
+import { readBackupInWorker, writeBackupInWorker } from './backup-in-worker';
 import { exportDatabase, importBackup, planDatabaseImport } from './backup-io';
 
 type Progress = { readonly label: string; readonly done: number; readonly total: number } | null;
@@ -29,7 +29,7 @@ export function BackupPanel({ db, appVersion }: { db: PledgeDatabase; appVersion
     setMessage(null);
     try {
       const now = new Date();
-      const bytes = await exportDatabase(db, { now, appVersion, onProgress: track(t('ui.backup.exporting')) });
+      const bytes = await exportDatabase(db, { now, appVersion, onProgress: track(t('ui.backup.exporting')), write: writeBackupInWorker });
       setMessage(await saveFile('backup', t('ui.backup.file-name', { stamp: fileStamp(now) }), bytes));
     } catch (error) {
       setMessage(t('ui.backup.failed', { reason: error instanceof Error ? error.message : String(error) }));
@@ -42,7 +42,7 @@ export function BackupPanel({ db, appVersion }: { db: PledgeDatabase; appVersion
     if (!file) return;
     setMessage(null);
     try {
-      const read = await readBackup(new Uint8Array(await file.arrayBuffer()), track(t('ui.backup.reading')));
+      const read = await readBackupInWorker(new Uint8Array(await file.arrayBuffer()), track(t('ui.backup.reading')));
       if (!read.ok) return setMessage(t('ui.backup.bad-file', { name: file.name, reason: read.reason }));
       const plan = await planDatabaseImport(db, read.contents);
       if (plan.conflicts.length > 0) {

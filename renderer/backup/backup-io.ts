@@ -12,6 +12,8 @@ export interface ExportOptions {
   readonly now: Date;
   readonly appVersion: string;
   readonly onProgress?: ProgressCallback;
+  /** How the zip is made; the app passes the worker, tests the plain function. */
+  readonly write?: typeof writeBackup;
 }
 
 /**
@@ -43,7 +45,8 @@ export async function exportDatabase(db: PledgeDatabase, options: ExportOptions)
     quarantine: checked('quarantine', quarantine),
   };
   contents.quarantine.push(...unreadable);
-  return writeBackup(contents, { exportedAt: options.now, appVersion: options.appVersion, onProgress: options.onProgress });
+  const write = options.write ?? writeBackup;
+  return write(contents, { exportedAt: options.now, appVersion: options.appVersion, onProgress: options.onProgress });
 }
 
 /** What importing `contents` would do here; the UI asks about `conflicts` before {@link importBackup}. */

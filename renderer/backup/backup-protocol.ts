@@ -1,0 +1,12 @@
+import type { BackupContents, ReadBackupResult } from '../../core/backup/backup-file';
+
+/** Messages between the UI and the backup worker. */
+export type BackupJob =
+  | { readonly kind: 'write'; readonly contents: BackupContents; readonly exportedAt: number; readonly appVersion: string }
+  | { readonly kind: 'read'; readonly bytes: Uint8Array };
+
+export type BackupReply =
+  | { readonly kind: 'progress'; readonly done: number; readonly total: number }
+  | { readonly kind: 'written'; readonly bytes: Uint8Array }
+  | { readonly kind: 'read'; readonly result: ReadBackupResult }
+  | { readonly kind: 'failed'; readonly error: string };
