@@ -56,11 +56,18 @@ export const desktopCalls = {
    * is false where the host has no viewer to open (the browser host), and the page prints itself.
    */
   'files.openPdf': { args: z.tuple([OpenPdfRequestSchema]), result: z.object({ opened: z.boolean(), path: z.string() }) },
+  /**
+   * The page has saved everything it had pending after `app.before-close`; the window may close.
+   * `closing` is false where no window waits for it (the browser host).
+   */
+  'app.readyToClose': { args: z.tuple([]), result: z.object({ closing: z.boolean() }) },
 } as const;
 
 export const desktopEvents = {
   /** A command chosen outside the page, e.g. from the application menu. */
   'app.command': z.object({ command: z.enum(['new-letter']) }),
+  /** The window is about to close: save what is pending, then call `app.readyToClose`. */
+  'app.before-close': z.object({}),
 } as const;
 
 export type DesktopCallName = keyof typeof desktopCalls;

@@ -6,6 +6,7 @@ import { createDesktopServices } from '../services/desktop-services';
 import { registerDesktopHandlers, trustRendererAt } from './ipc';
 import { createMainWindow } from './main-window';
 import { setupMenu } from './menu';
+import { setupSafeClose } from './safe-close';
 
 // Tests give each run a fresh data folder; it must be set before anything reads userData.
 const userDataOverride = process.env['PLEDGE_USER_DATA_DIR'];
@@ -15,7 +16,10 @@ const rendererDir = join(__dirname, '..', 'renderer');
 const indexHtml = join(rendererDir, 'index.html');
 
 void app.whenReady().then(() => {
+  // Set once the window exists; the services are created first because the window needs them.
+  let readyToClose = () => false;
   const handlers = createDesktopServices({
+    readyToClose: () => readyToClose(),
     chooseSavePath: async (name) => {
       const extension = extname(name).slice(1);
       const options = { defaultPath: join(app.getPath('documents'), name), filters: [{ name: extension.toUpperCase(), extensions: [extension] }] };
@@ -43,6 +47,7 @@ void app.whenReady().then(() => {
     if (!mainWindow.isDestroyed()) mainWindow.webContents.send(event, desktopEvents[event].parse(payload));
   };
   setupMenu(emit);
+  readyToClose = setupSafeClose(mainWindow, emit);
 });
 
 app.on('window-all-closed', () => app.quit());

@@ -16,6 +16,8 @@ export interface ServiceContext {
   readonly tempDir: string;
   /** Opens a file in the system's viewer; absent where there is none to open (the browser host). */
   readonly openPath?: (path: string) => Promise<void>;
+  /** Lets a window that waits for the page's last saves close; absent where none waits. */
+  readonly readyToClose?: () => boolean;
 }
 
 export function createDesktopServices(context: ServiceContext): DesktopHandlers {
@@ -26,6 +28,7 @@ export function createDesktopServices(context: ServiceContext): DesktopHandlers 
       await appendErrorReport(context.info.dataDir, report, now());
       return { logged: true };
     },
+    'app.readyToClose': () => ({ closing: context.readyToClose?.() ?? false }),
     'files.saveFile': async ({ kind, suggestedName, base64 }) => {
       const path = await context.chooseSavePath(safeFileName(suggestedName, SAVED_FILE_EXTENSIONS[kind]));
       if (path === null) return { saved: false };

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
+import { registerFlusher, trackWrite } from './pending-saves';
 
 /** A pause in typing this long saves. */
 export const SAVE_DELAY_MS = 300;
@@ -28,10 +29,11 @@ export function useDebouncedSave<A extends unknown[]>(save: (...args: A) => unkn
     if (!job) return;
     clearTimeout(job.timer);
     pending.current = null;
-    saveRef.current(...job.args);
+    void trackWrite(Promise.resolve(saveRef.current(...job.args)));
   }, []);
 
   useEffect(() => {
+    const unregister = registerFlusher(flush);
     const onHide = () => flush();
     window.addEventListener('pagehide', onHide);
     window.addEventListener('beforeunload', onHide);
@@ -40,6 +42,7 @@ export function useDebouncedSave<A extends unknown[]>(save: (...args: A) => unkn
       window.removeEventListener('pagehide', onHide);
       window.removeEventListener('beforeunload', onHide);
       document.removeEventListener('visibilitychange', onHide);
+      unregister();
       flush();
     };
   }, [flush]);

@@ -8,6 +8,7 @@ function handlers(): DesktopHandlers {
     'diagnostics.reportError': vi.fn(async () => ({ logged: true })),
     'files.saveFile': vi.fn(async () => ({ saved: false })),
     'files.openPdf': vi.fn(async () => ({ opened: false, path: '' })),
+    'app.readyToClose': vi.fn(() => ({ closing: false })),
   };
 }
 

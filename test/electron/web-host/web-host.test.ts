@@ -96,6 +96,10 @@ describe('web host', () => {
     expect(await readFile(first.result.path, 'utf8')).toBe('%PDF-1.7 print');
   });
 
+  it('has no window waiting to close', async () => {
+    expect(await (await call('app.readyToClose', [])).json()).toEqual({ result: { closing: false } });
+  });
+
   it('refuses unknown calls, bad arguments and bad JSON with 400', async () => {
     expect((await call('fs.readFile', ['/etc/passwd'])).status).toBe(400);
     expect((await call('diagnostics.reportError', [{ message: 1 }])).status).toBe(400);
