@@ -42,6 +42,8 @@ test('the status bar shows what the host reports through the bridge', async ({ a
   await expect(statusBar).toContainText(testInfo.project.name === 'electron' ? '桌面版' : '浏览器版');
   await expect(statusBar).toContainText(/版本 \d+\.\d+\.\d+/);
   await expect(page.getByTestId('data-dir')).toHaveText(/pledge-e2e-/);
+  // The app asked for persistent storage; whatever the browser answered is said plainly.
+  await expect(page.getByTestId('storage-persistence')).toHaveText(/^草稿库：(持久保存|浏览器可能在磁盘不足时清理，请定期导出备份)$/);
 });
 
 test('an edit survives leaving the draft at once', async ({ appPage: page }) => {
