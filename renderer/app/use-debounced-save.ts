@@ -17,12 +17,14 @@ export interface DebouncedSave<A extends unknown[]> {
  * while edits keep coming, and flushes when the page is hidden or closed or the component goes
  * away, so a closing window does not drop the last keystrokes.
  */
-export function useDebouncedSave<A extends unknown[]>(save: (...args: A) => unknown): DebouncedSave<A> {
+export function useDebouncedSave<A extends unknown[]>(save: (...args: A) => unknown, saveUrgently?: (...args: A) => boolean): DebouncedSave<A> {
   const pending = useRef<{ timer: ReturnType<typeof setTimeout>; args: A; since: number } | null>(null);
   const saveRef = useRef(save);
+  const urgentRef = useRef(saveUrgently);
   useEffect(() => {
     saveRef.current = save;
-  }, [save]);
+    urgentRef.current = saveUrgently;
+  }, [save, saveUrgently]);
 
   const flush = useCallback(() => {
     const job = pending.current;
@@ -34,7 +36,16 @@ export function useDebouncedSave<A extends unknown[]>(save: (...args: A) => unkn
 
   useEffect(() => {
     const unregister = registerFlusher(flush);
-    const onHide = () => flush();
+    // The page may not live to finish an ordinary save: write in one go if the caller can.
+    const onHide = () => {
+      const job = pending.current;
+      if (job && urgentRef.current?.(...job.args)) {
+        clearTimeout(job.timer);
+        pending.current = null;
+      } else {
+        flush();
+      }
+    };
     window.addEventListener('pagehide', onHide);
     window.addEventListener('beforeunload', onHide);
     document.addEventListener('visibilitychange', onHide);

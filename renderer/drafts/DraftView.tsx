@@ -11,6 +11,7 @@ import { draftTitle } from './draft-title';
 import type { DraftStore } from './draft-store';
 import { formatTime } from './format-time';
 import { OutstandingSteps } from './OutstandingSteps';
+import { settleAllSaves } from '../app/pending-saves';
 
 const TABS = ['edit', 'review', 'signed', 'history'] as const;
 type Tab = (typeof TABS)[number];
@@ -31,12 +32,26 @@ export function DraftView({ draft, store, onBack, onError }: DraftViewProps) {
   const [loaded, setLoaded] = useState<{ letter: unknown; version: number } | null>(null);
   const attachmentCount = useLiveQuery(() => store.attachments(draft.id).then((a) => a.length), [store, draft.id]) ?? 0;
 
+  // Read after every pending save has landed: the editor left behind flushes as it unmounts.
   const load = useCallback(() => {
-    store.letter(draft.id).then((letter) => setLoaded((previous) => ({ letter, version: (previous?.version ?? 0) + 1 })), onError);
+    settleAllSaves()
+      .then(() => store.letter(draft.id))
+      .then((letter) => setLoaded((previous) => ({ letter, version: (previous?.version ?? 0) + 1 })), onError);
   }, [store, draft.id, onError]);
   useEffect(load, [load]);
 
+  const open = (next: Tab) => {
+    if (next === tab) return;
+    // The editor is rebuilt from what is stored, never from the letter as it was when the draft opened.
+    if (next === 'edit') {
+      setLoaded(null);
+      load();
+    }
+    setTab(next);
+  };
+
   const save = useCallback((letter: unknown) => store.updateLetter(draft.id, letter, new Date()).catch(onError), [store, draft.id, onError]);
+  const saveUrgently = useCallback((letter: unknown) => store.saveLetterUrgently(draft, letter, new Date()), [store, draft]);
   const reopen = () => void store.reopen(draft.id, new Date()).catch(onError);
   const title = draftTitle(draft.summary);
   const fileName = `${title}.pdf`;
@@ -61,7 +76,7 @@ export function DraftView({ draft, store, onBack, onError }: DraftViewProps) {
       </p>
       <div role="tablist" className="tabs" aria-label={t('ui.tabs')}>
         {TABS.map((key) => (
-          <button key={key} type="button" role="tab" aria-selected={tab === key} aria-controls={`panel-${key}`} id={`tab-${key}`} onClick={() => setTab(key)}>
+          <button key={key} type="button" role="tab" aria-selected={tab === key} aria-controls={`panel-${key}`} id={`tab-${key}`} onClick={() => open(key)}>
             {t(`ui.tab.${key}`)}
             {key === 'signed' && attachmentCount > 0 && ` (${attachmentCount})`}
           </button>
@@ -70,20 +85,17 @@ export function DraftView({ draft, store, onBack, onError }: DraftViewProps) {
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'edit' &&
           (loaded ? (
-            <EditPanel key={loaded.version} draft={draft} letter={loaded.letter} fileName={fileName} onSave={save} onReopen={reopen} />
+            <EditPanel key={loaded.version} draft={draft} letter={loaded.letter} fileName={fileName} onSave={save} onSaveUrgently={saveUrgently} onReopen={reopen} />
           ) : (
             <p>{t('ui.loading')}</p>
           ))}
-        {tab === 'review' && <ReviewPanel draft={draft} store={store} fileName={fileName} principalName={principal} onEdit={() => setTab('edit')} />}
+        {tab === 'review' && <ReviewPanel draft={draft} store={store} fileName={fileName} principalName={principal} onEdit={() => open('edit')} />}
         {tab === 'signed' && <AttachmentsPanel draftId={draft.id} store={store} />}
         {tab === 'history' && (
           <HistoryPanel
             draftId={draft.id}
             store={store}
-            onRestored={() => {
-              load();
-              setTab('edit');
-            }}
+            onRestored={() => open('edit')}
           />
         )}
       </div>

@@ -96,6 +96,21 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
       });
     },
 
+    /**
+     * The save for a page that is going away (reload, close, navigation): every request is issued
+     * at once and committed explicitly, because an unloading page gets no further turns of the event
+     * loop for Dexie's read-then-write. `draft` is the record as last read; the letter wins over
+     * anything newer in it only for the summary and time, which this very save changes anyway.
+     */
+    saveLetterUrgently(draft: DraftRecord, letter: unknown, now: Date): boolean {
+      if (draft.status === 'in-review' || draft.status === 'approved' || !db.isOpen()) return false;
+      const tx = db.backendDB().transaction(['letters', 'drafts'], 'readwrite', { durability: 'strict' });
+      tx.objectStore('letters').put({ draftId: draft.id, letter });
+      tx.objectStore('drafts').put({ ...draft, summary: summarizeLetter(letter), updatedAt: now.getTime() });
+      tx.commit();
+      return true;
+    },
+
     /** Everything the list needs in one read; records that do not parse are reported, never dropped. */
     async list(): Promise<DraftListing> {
       // The whole table, not the updatedAt index: a damaged record missing from the index would vanish.

@@ -14,6 +14,8 @@ interface EditPanelProps {
   readonly letter: unknown;
   readonly fileName: string;
   readonly onSave: (letter: unknown) => Promise<void>;
+  /** The one-shot save for a page that is going away; false when it cannot be used. */
+  readonly onSaveUrgently: (letter: unknown) => boolean;
   readonly onReopen: () => void;
 }
 
@@ -21,10 +23,10 @@ interface EditPanelProps {
  * The form beside the live PDF. Each change is saved within a second (a pause of 300 ms, or
  * every 800 ms of continuous typing), and at once when a field loses focus or the page goes away.
  */
-export function EditPanel({ draft, letter, fileName, onSave, onReopen }: EditPanelProps) {
+export function EditPanel({ draft, letter, fileName, onSave, onSaveUrgently, onReopen }: EditPanelProps) {
   const [current, setCurrent] = useState<unknown>(letter);
   const lastSaved = useRef(JSON.stringify(letter));
-  const { schedule, flush } = useDebouncedSave(onSave);
+  const { schedule, flush } = useDebouncedSave(onSave, onSaveUrgently);
   const pdf = useLetterPdf(current);
   // Every field listens to these; keep the same map while they stay the same, so a new PDF
   // does not re-render the whole form.

@@ -158,6 +158,20 @@ test('an old version can be viewed and restored, and the restore itself can be u
   await expect(page.getByTestId('snapshot-view')).toContainText('这是修改后的正文。');
 });
 
+test('coming back to the form after another tab shows what was typed, and keeps it', async ({ appPage: page }) => {
+  await createLetter(page);
+  const statement = page.getByRole('textbox', { name: '承诺正文' });
+  await statement.fill('第一次修改的正文内容。');
+  await openTab(page, '审核');
+  await openTab(page, '填写');
+  await expect(statement).toHaveValue('第一次修改的正文内容。');
+  await statement.press('End');
+  await statement.pressSequentially('再补一句。');
+  await page.reload();
+  await page.getByTestId('draft-card').first().click();
+  await expect(statement).toHaveValue('第一次修改的正文内容。再补一句。');
+});
+
 test('a record that cannot be read is shown, not dropped', async ({ appPage: page }) => {
   await createLetter(page);
   await page.getByRole('button', { name: /返回列表/ }).click();

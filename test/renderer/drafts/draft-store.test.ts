@@ -702,3 +702,28 @@ describe('attachments', () => {
     db.close();
   });
 });
+
+describe('saveLetterUrgently', () => {
+  it('writes the letter, summary and time in one committed transaction', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    await db.open();
+    const letter = { ...((await store.letter(created.id)) as object), statement: '关窗前最后输入的正文。' };
+    expect(store.saveLetterUrgently(created, letter, at(1))).toBe(true);
+    // A fresh read through Dexie sees the write once it is committed.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await store.letter(created.id)).toEqual(letter);
+    expect((await store.get(created.id))?.updatedAt).toBe(at(1).getTime());
+    db.close();
+  });
+
+  it('refuses a letter under review: only an explicit reopen changes it', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    await store.submitForReview(created.id, new TextEncoder().encode('%PDF-1.7 frozen'), at(1));
+    const frozen = (await store.get(created.id))!;
+    expect(store.saveLetterUrgently(frozen, { statement: 'x' }, at(2))).toBe(false);
+    expect(await store.letter(created.id)).not.toEqual({ statement: 'x' });
+    db.close();
+  });
+});
