@@ -194,10 +194,13 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
 
     /** Records the principal's decision, bound to the hash of the PDF that was read. */
     async decide(id: string, decision: ReviewDecision): Promise<void> {
-      await db.transaction('rw', draftTables, async () => {
+      await db.transaction('rw', [...draftTables, db.documents], async () => {
         const draft = await requireDraft(id);
         if (draft.status !== 'in-review' || !draft.review) throw new DraftStateError(`draft ${id} is not in review`);
         if (draft.review.pdfSha256 !== decision.pdfSha256) throw new DraftStateError(`draft ${id} was submitted as ${draft.review.pdfSha256}, not ${decision.pdfSha256}`);
+        // The decision is about bytes someone read: they must still be there, unchanged (hashing is synchronous, so the transaction stays open).
+        const document = await db.documents.get([id, decision.pdfSha256]);
+        if (!document || sha256Hex(document.bytes) !== decision.pdfSha256) throw new DraftStateError(`draft ${id} has no intact PDF ${decision.pdfSha256}`);
         const status = decision.kind === 'approved' ? 'approved' : 'returned';
         const review = { ...draft.review, decision };
         await db.snapshots.add(snapshot(id, decision.at, status, status, await letterOf(id), review));

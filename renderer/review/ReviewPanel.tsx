@@ -106,7 +106,7 @@ export function ReviewPanel({ draft, store, fileName, principalName, onEdit }: R
               </div>
             )}
           </dl>
-          {draft.status === 'in-review' && <DecisionForm pdfSha256={draft.review.pdfSha256} principalName={principalName} onDecide={(d) => void decide(d)} />}
+          {draft.status === 'in-review' && document && <DecisionForm pdfSha256={draft.review.pdfSha256} principalName={principalName} onDecide={(d) => void decide(d)} />}
           {draft.status === 'approved' && document && (
             <div className="actions actions--start">
               <button type="button" onClick={() => void printPdf(document.bytes, fileName).then(setMessage)}>

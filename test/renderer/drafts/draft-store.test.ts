@@ -592,6 +592,16 @@ describe('decide', () => {
     db.close();
   });
 
+  it('refuses an approval when the frozen PDF has been damaged since it was shown', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    const hash = await store.submitForReview(created.id, pdfBytes('submitted'), at(1));
+    await db.documents.update([created.id, hash], { bytes: pdfBytes('damaged') });
+    await expect(store.decide(created.id, approve(hash, 2))).rejects.toBeInstanceOf(DraftStateError);
+    expect((await store.get(created.id))?.status).toBe('in-review');
+    db.close();
+  });
+
   it('returns a letter with comments', async () => {
     const { db, store } = setup();
     const created = await store.createFromTemplate('service', at(0));
