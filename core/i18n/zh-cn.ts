@@ -220,6 +220,7 @@ export const zhCN = {
   'ui.item.add': '添加一项{category}',
   'ui.item.snippet': '从模板插入…',
   'ui.item.snippet-label': '从模板插入{category}',
+  'ui.item.insert': '插入',
   'ui.item.deadline': '完成时限',
   'ui.item.owner': '责任单位或责任人',
   'ui.item.category': '类别',

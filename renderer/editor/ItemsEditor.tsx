@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useFieldArray, useFormContext, useFormState, type UseFieldArrayReturn } from 'react-hook-form';
 import { t } from '../../core/i18n/translate';
 import { categoryName, CATEGORY_KEYS, type CategoryKey } from '../../core/letter/categories';
@@ -44,10 +44,13 @@ function ItemsMessage() {
 function CategoryItems({ category, items, snippets }: { category: CategoryKey; items: Items; snippets: readonly LetterItem[] }) {
   const indexes = items.fields.flatMap((field, index) => (field.category === category ? [index] : []));
   const title = categoryName(category);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const [snippet, setSnippet] = useState('');
   const add = () => items.append({ category, content: '', deadline: '', owner: '' });
-  const insertSnippet = (value: string) => {
-    const snippet = snippets[Number(value)];
-    if (snippet) items.append({ category, content: snippet.content, deadline: snippet.deadline ?? '', owner: snippet.owner ?? '' });
+  const insertSnippet = () => {
+    const chosen = snippets[Number(snippet)];
+    if (chosen) items.append({ category, content: chosen.content, deadline: chosen.deadline ?? '', owner: chosen.owner ?? '' });
+    setSnippet('');
   };
   return (
     <section className="item-group" aria-label={title}>
@@ -62,35 +65,64 @@ function CategoryItems({ category, items, snippets }: { category: CategoryKey; i
             previous={indexes[position - 1]}
             next={indexes[position + 1]}
             items={items}
+            onRemoved={() => addButton.current?.focus()}
           />
         ))}
       </ol>
       <div className="item-actions">
-        <button type="button" onClick={add}>
+        <button type="button" ref={addButton} onClick={add}>
           {t('ui.item.add', { category: title })}
         </button>
         {snippets.length > 0 && (
-          <label>
-            <span className="visually-hidden">{t('ui.item.snippet-label', { category: title })}</span>
-            <select value="" onChange={(e) => insertSnippet(e.target.value)} aria-label={t('ui.item.snippet-label', { category: title })}>
+          // Choosing and inserting are two steps: arrow keys on a closed select fire change at once.
+          <span className="snippet-picker">
+            <select value={snippet} onChange={(e) => setSnippet(e.target.value)} aria-label={t('ui.item.snippet-label', { category: title })}>
               <option value="">{t('ui.item.snippet')}</option>
-              {snippets.map((snippet, i) => (
+              {snippets.map((s, i) => (
                 <option key={i} value={i}>
-                  {snippet.content.length > 40 ? `${snippet.content.slice(0, 40)}…` : snippet.content}
+                  {s.content.length > 40 ? `${s.content.slice(0, 40)}…` : s.content}
                 </option>
               ))}
             </select>
-          </label>
+            <button type="button" disabled={snippet === ''} onClick={insertSnippet}>
+              {t('ui.item.insert')}
+            </button>
+          </span>
         )}
       </div>
     </section>
   );
 }
 
-function ItemRow({ index, previous, next, items }: { index: number; previous: number | undefined; next: number | undefined; items: Items }) {
-  const { getValues } = useFormContext<LetterFormValues>();
+interface ItemRowProps {
+  readonly index: number;
+  readonly previous: number | undefined;
+  readonly next: number | undefined;
+  readonly items: Items;
+  readonly onRemoved: () => void;
+}
+
+function ItemRow({ index, previous, next, items, onRemoved }: ItemRowProps) {
+  const { getValues, setFocus } = useFormContext<LetterFormValues>();
+  const id = items.fields[index]!.id;
   const n = index + 1;
-  const moveTo = (category: CategoryKey) => items.update(index, { ...getValues(`items.${index}`), category });
+  const [category, setCategory] = useState<CategoryKey>(getValues(`items.${index}.category`));
+  // The move happens when the choice is confirmed (Enter or leaving the list), not on every arrow key.
+  const applyCategory = () => {
+    if (category === getValues(`items.${index}.category`)) return;
+    items.update(index, { ...getValues(`items.${index}`), category });
+    setTimeout(() => setFocus(`items.${index}.content`));
+  };
+  // Swapping moves the row's elements; the focus follows the item to its new place.
+  const move = (to: number | undefined, direction: 'up' | 'down') => {
+    if (to === undefined) return;
+    items.swap(index, to);
+    setTimeout(() => {
+      const same = document.getElementById(`${id}-${direction}`) as HTMLButtonElement | null;
+      // At the top or bottom that button is disabled; the other one keeps the focus in the row.
+      (same && !same.disabled ? same : document.getElementById(`${id}-${direction === 'up' ? 'down' : 'up'}`))?.focus();
+    });
+  };
   return (
     <li className="item-row" aria-label={fieldLabel(['items', index])}>
       <TextField name={`items.${index}.content`} label={fieldLabel(['items', index, 'content'])} rows={2} className="item-content" />
@@ -99,7 +131,13 @@ function ItemRow({ index, previous, next, items }: { index: number; previous: nu
         <TextField name={`items.${index}.owner`} label={t('ui.item.owner')} />
         <label className="field">
           <span>{t('ui.item.category')}</span>
-          <select value={getValues(`items.${index}.category`)} onChange={(e) => moveTo(e.target.value as CategoryKey)} aria-label={fieldLabel(['items', index, 'category'])}>
+          <select
+            value={category}
+            onChange={(e) => setCategory(e.target.value as CategoryKey)}
+            onBlur={applyCategory}
+            onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), applyCategory())}
+            aria-label={fieldLabel(['items', index, 'category'])}
+          >
             {CATEGORY_KEYS.map((key) => (
               <option key={key} value={key}>
                 {categoryName(key)}
@@ -109,13 +147,21 @@ function ItemRow({ index, previous, next, items }: { index: number; previous: nu
         </label>
       </div>
       <div className="item-row__buttons">
-        <button type="button" disabled={previous === undefined} onClick={() => previous !== undefined && items.swap(index, previous)} aria-label={t('ui.item.move-up', { n })}>
+        <button type="button" id={`${id}-up`} disabled={previous === undefined} onClick={() => move(previous, 'up')} aria-label={t('ui.item.move-up', { n })}>
           ↑
         </button>
-        <button type="button" disabled={next === undefined} onClick={() => next !== undefined && items.swap(index, next)} aria-label={t('ui.item.move-down', { n })}>
+        <button type="button" id={`${id}-down`} disabled={next === undefined} onClick={() => move(next, 'down')} aria-label={t('ui.item.move-down', { n })}>
           ↓
         </button>
-        <button type="button" className="danger" onClick={() => items.remove(index)} aria-label={t('ui.item.remove', { n })}>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => {
+            items.remove(index);
+            setTimeout(onRemoved);
+          }}
+          aria-label={t('ui.item.remove', { n })}
+        >
           {t('ui.remove')}
         </button>
       </div>

@@ -66,6 +66,8 @@ test('items are added, inserted from snippets, reordered and removed within thei
   await service.getByRole('button', { name: /第2项上移/ }).click();
   await expect(contents.nth(0)).toHaveValue(second);
   await expect(contents.nth(1)).toHaveValue(first);
+  // The focus moved with the item (now first, so its "down" button), ready for the next press.
+  await expect(service.getByRole('button', { name: '第1项下移' })).toBeFocused();
 
   await service.getByRole('button', { name: '添加一项政务服务事项承诺' }).click();
   await expect(contents).toHaveCount(5);
@@ -75,11 +77,32 @@ test('items are added, inserted from snippets, reordered and removed within thei
 
   const policy = page.getByRole('region', { name: '惠企利民政策兑现承诺' });
   await expect(policy.getByRole('textbox', { name: /承诺事项的内容$/ })).toHaveCount(0);
-  await policy.getByRole('combobox', { name: '从模板插入惠企利民政策兑现承诺' }).selectOption({ index: 1 });
+  const snippets = policy.getByRole('combobox', { name: '从模板插入惠企利民政策兑现承诺' });
+  // Browsing the snippets with the keyboard inserts nothing; the button does.
+  await snippets.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(policy.getByRole('textbox', { name: /承诺事项的内容$/ })).toHaveCount(0);
+  await snippets.selectOption({ index: 1 });
+  await policy.getByRole('button', { name: '插入' }).click();
   await expect(policy.getByRole('textbox', { name: /承诺事项的内容$/ })).toHaveCount(1);
   await expect(policy.getByRole('textbox', { name: /承诺事项的内容$/ })).toHaveValue(/免申即享/);
 
   await service.getByRole('button', { name: '删除第5项' }).click();
+  await expect(contents).toHaveCount(4);
+  await expect(service.getByRole('button', { name: '添加一项政务服务事项承诺' })).toBeFocused();
+
+  // A category is changed when the choice is confirmed, and the item moves to its group.
+  const category = service.getByRole('combobox', { name: '第4项承诺事项的类别' });
+  await category.focus();
+  await category.selectOption('duty');
+  await expect(contents).toHaveCount(4);
+  await page.keyboard.press('Enter');
+  await expect(contents).toHaveCount(3);
+  await expect(page.getByRole('region', { name: '履职尽责承诺' }).getByRole('textbox', { name: /承诺事项的内容$/ })).toHaveCount(1);
+  const moved = page.getByRole('region', { name: '履职尽责承诺' }).getByRole('combobox', { name: /类别$/ });
+  await moved.focus();
+  await moved.selectOption('service');
+  await page.keyboard.press('Tab'); // leaving the list confirms the choice too
   await expect(contents).toHaveCount(4);
 
   // Everything above was saved.
