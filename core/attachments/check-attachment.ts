@@ -19,15 +19,18 @@ export type AttachmentCheck = { readonly ok: true; readonly type: AttachmentType
  * saved as `.jpg` that is really a Word file is refused with a message naming the file.
  */
 export function checkAttachment(name: string, bytes: Uint8Array, alreadyAttachedBytes: number): AttachmentCheck {
-  if (bytes.byteLength === 0) return { ok: false, message: t('attachment.empty', { name }) };
-  if (bytes.byteLength > MAX_ATTACHMENT_BYTES) {
-    return { ok: false, message: t('attachment.too-large', { name, size: megabytes(bytes.byteLength), max: megabytes(MAX_ATTACHMENT_BYTES) }) };
-  }
-  if (alreadyAttachedBytes + bytes.byteLength > MAX_ATTACHMENTS_TOTAL_BYTES) {
-    return { ok: false, message: t('attachment.total-too-large', { name, max: megabytes(MAX_ATTACHMENTS_TOTAL_BYTES) }) };
-  }
+  const sizeProblem = checkAttachmentSize(name, bytes.byteLength, alreadyAttachedBytes);
+  if (sizeProblem) return { ok: false, message: sizeProblem };
   const match = SIGNATURES.find(([, signature]) => signature.every((byte, i) => bytes[i] === byte));
   return match ? { ok: true, type: match[0] } : { ok: false, message: t('attachment.wrong-type', { name }) };
+}
+
+/** The size rules alone, so a huge file is refused before it is read into memory. Null when the size is fine. */
+export function checkAttachmentSize(name: string, size: number, alreadyAttachedBytes: number): string | null {
+  if (size === 0) return t('attachment.empty', { name });
+  if (size > MAX_ATTACHMENT_BYTES) return t('attachment.too-large', { name, size: megabytes(size), max: megabytes(MAX_ATTACHMENT_BYTES) });
+  if (alreadyAttachedBytes + size > MAX_ATTACHMENTS_TOTAL_BYTES) return t('attachment.total-too-large', { name, max: megabytes(MAX_ATTACHMENTS_TOTAL_BYTES) });
+  return null;
 }
 
 /** @example megabytes(1572864) // '1.5 MB' */

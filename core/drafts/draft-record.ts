@@ -93,8 +93,15 @@ export const AttachmentRecordSchema = z.object({
   sha256,
   bytes,
   addedAt: epochMs,
+  /** The approved PDF this copy was signed from; a copy of an earlier approval no longer counts. */
+  approvalSha256: sha256.optional(),
 });
 export type AttachmentRecord = z.infer<typeof AttachmentRecordSchema>;
+
+/** Whether an attachment is the signed copy of the letter as it is approved now. */
+export function isCurrentSignedCopy(draft: Pick<DraftRecord, 'status' | 'review'>, attachment: Pick<AttachmentRecord, 'approvalSha256'>): boolean {
+  return draft.status === 'approved' && draft.review !== undefined && attachment.approvalSha256 === draft.review.pdfSha256;
+}
 
 /** A stored record that could not be read; kept verbatim so nothing is lost and someone can repair it. */
 export interface QuarantineRecord {

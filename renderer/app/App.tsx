@@ -8,6 +8,7 @@ import { PledgeDatabase } from '../drafts/draft-db';
 import { DraftList } from '../drafts/DraftList';
 import { createDraftStore } from '../drafts/draft-store';
 import { NewLetterDialog } from '../drafts/NewLetterDialog';
+import { describeStorageError } from '../drafts/storage-errors';
 import { settleAllSaves } from './pending-saves';
 import { StatusBar } from './StatusBar';
 import { useAppInfo } from './use-app-info';
@@ -26,7 +27,7 @@ export function App() {
   const [choosing, setChoosing] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const [storageError, setStorageError] = useState<string | null>(null);
-  const onError = useCallback((error: unknown) => setStorageError(error instanceof Error ? error.message : String(error)), []);
+  const onError = useCallback((error: unknown) => setStorageError(describeStorageError(error)), []);
 
 
   useEffect(() => desktop.on('app.command', ({ command }) => command === 'new-letter' && setChoosing(true)), []);
@@ -52,7 +53,10 @@ export function App() {
       <main>
         {storageError && (
           <p role="alert" className="error">
-            {t('ui.storage-failed', { reason: storageError })}
+            {t('ui.storage-failed', { reason: storageError })}{' '}
+            <button type="button" onClick={() => setStorageError(null)}>
+              {t('ui.dismiss')}
+            </button>
           </p>
         )}
         {openId ? (
@@ -87,7 +91,7 @@ function OpenDraft({ id, onBack, onError }: { id: string; onBack: () => void; on
 
 function ListScreen({ onOpen, onError }: { onOpen: (id: string) => void; onError: (error: unknown) => void }) {
   const listing = useLiveQuery(() => store.list().catch((error: unknown) => (onError(error), undefined)), [onError]);
-  const attachmentCounts = useLiveQuery(() => store.allAttachmentCounts(), []) ?? NO_COUNTS;
+  const attachmentCounts = useLiveQuery(() => store.signedCopyCounts(), []) ?? NO_COUNTS;
   const run = (action: Promise<unknown>) => void action.catch(onError);
   return (
     <DraftList

@@ -1,37 +1,61 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useState } from 'react';
-import { checkAttachment, megabytes } from '../../core/attachments/check-attachment';
-import type { AttachmentRecord } from '../../core/drafts/draft-record';
+import { checkAttachment, checkAttachmentSize, megabytes } from '../../core/attachments/check-attachment';
+import { isCurrentSignedCopy, type AttachmentRecord, type DraftRecord } from '../../core/drafts/draft-record';
 import { t } from '../../core/i18n/translate';
 import { FileButton } from '../app/FileButton';
 import type { DraftStore } from '../drafts/draft-store';
+import { describeStorageError } from '../drafts/storage-errors';
 
-/** The signed and sealed copy: scanned pages (PNG, JPEG) or a signed PDF, checked before they are kept. */
-export function AttachmentsPanel({ draftId, store }: { draftId: string; store: DraftStore }) {
-  const attachments = useLiveQuery(() => store.attachments(draftId), [store, draftId]);
+/**
+ * The signed and sealed copy: scanned pages (PNG, JPEG) or a signed PDF of the approved letter,
+ * checked before they are kept. Copies signed from an earlier approval stay listed but no longer count.
+ */
+export function AttachmentsPanel({ draft, store }: { draft: DraftRecord; store: DraftStore }) {
+  const attachments = useLiveQuery(() => store.attachments(draft.id), [store, draft.id]);
   const [messages, setMessages] = useState<string[]>([]);
+  const approved = draft.status === 'approved';
 
   const add = async (files: readonly File[]) => {
     const found: string[] = [];
-    let total = (attachments ?? []).reduce((sum, a) => sum + a.size, 0);
+    let total = (attachments ?? []).filter((a) => isCurrentSignedCopy(draft, a)).reduce((sum, a) => sum + a.size, 0);
     for (const file of files) {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const check = checkAttachment(file.name, bytes, total);
-      if (!check.ok) {
-        found.push(check.message);
-        continue;
+      try {
+        const sizeProblem = checkAttachmentSize(file.name, file.size, total);
+        if (sizeProblem) {
+          found.push(sizeProblem);
+          continue;
+        }
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const check = checkAttachment(file.name, bytes, total);
+        if (!check.ok) {
+          found.push(check.message);
+          continue;
+        }
+        await store.addAttachment(draft.id, { name: file.name, type: check.type, bytes }, new Date());
+        total += bytes.byteLength;
+        found.push(t('attachment.added', { name: file.name }));
+      } catch (error) {
+        found.push(t('attachment.failed', { name: file.name, reason: describeStorageError(error) }));
       }
-      await store.addAttachment(draftId, { name: file.name, type: check.type, bytes }, new Date());
-      total += bytes.byteLength;
-      found.push(t('attachment.added', { name: file.name }));
     }
     setMessages(found);
+  };
+
+  const remove = (attachment: AttachmentRecord) => {
+    if (window.confirm(t('ui.attachments.confirm-remove', { name: attachment.name }))) void store.removeAttachment(attachment.id, new Date());
   };
 
   return (
     <section className="attachments-panel" aria-label={t('ui.tab.signed')}>
       <p>{t('ui.attachments.explain')}</p>
-      <FileButton label={t('ui.attachments.add')} accept="image/png,image/jpeg,application/pdf" multiple onFiles={(files) => void add(files)} />
+      {approved ? (
+        <FileButton label={t('ui.attachments.add')} accept="image/png,image/jpeg,application/pdf" multiple onFiles={(files) => void add(files)} />
+      ) : (
+        <p className="banner" data-testid="attachments-not-approved">
+          {t('ui.attachments.approve-first')}
+        </p>
+      )}
       {messages.length > 0 && (
         <ul role="status" className="attachment-messages" data-testid="attachment-messages">
           {messages.map((m, i) => (
@@ -45,8 +69,11 @@ export function AttachmentsPanel({ draftId, store }: { draftId: string; store: D
           <li key={a.id} className="attachment" data-testid="attachment">
             <Thumbnail attachment={a} />
             <span className="attachment__name">{a.name}</span>
-            <span className="attachment__meta">{megabytes(a.size)}</span>
-            <button type="button" className="danger" onClick={() => void store.removeAttachment(a.id, new Date())} aria-label={t('ui.attachments.remove', { name: a.name })}>
+            <span className="attachment__meta">
+              {megabytes(a.size)}
+              {!isCurrentSignedCopy(draft, a) && ` · ${t('ui.attachments.stale')}`}
+            </span>
+            <button type="button" className="danger" onClick={() => remove(a)} aria-label={t('ui.attachments.remove', { name: a.name })}>
               {t('ui.remove')}
             </button>
           </li>

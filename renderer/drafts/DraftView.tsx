@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
-import type { DraftRecord } from '../../core/drafts/draft-record';
+import { isCurrentSignedCopy, type DraftRecord } from '../../core/drafts/draft-record';
 import { t } from '../../core/i18n/translate';
 import { toFormValues } from '../../core/letter/form-values';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
@@ -30,7 +30,8 @@ interface DraftViewProps {
 export function DraftView({ draft, store, onBack, onError }: DraftViewProps) {
   const [tab, setTab] = useState<Tab>('edit');
   const [loaded, setLoaded] = useState<{ letter: unknown; version: number } | null>(null);
-  const attachmentCount = useLiveQuery(() => store.attachments(draft.id).then((a) => a.length), [store, draft.id]) ?? 0;
+  const attachments = useLiveQuery(() => store.attachments(draft.id), [store, draft.id]);
+  const attachmentCount = attachments?.filter((a) => isCurrentSignedCopy(draft, a)).length ?? 0;
 
   // Read after every pending save has landed: the editor left behind flushes as it unmounts.
   const load = useCallback(() => {
@@ -90,10 +91,10 @@ export function DraftView({ draft, store, onBack, onError }: DraftViewProps) {
             <p>{t('ui.loading')}</p>
           ))}
         {tab === 'review' && <ReviewPanel draft={draft} store={store} fileName={fileName} principalName={principal} onEdit={() => open('edit')} />}
-        {tab === 'signed' && <AttachmentsPanel draftId={draft.id} store={store} />}
+        {tab === 'signed' && <AttachmentsPanel draft={draft} store={store} />}
         {tab === 'history' && (
           <HistoryPanel
-            draftId={draft.id}
+            draft={draft}
             store={store}
             onRestored={() => open('edit')}
           />

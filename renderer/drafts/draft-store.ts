@@ -1,7 +1,9 @@
 import { sha256Hex } from '../../core/hash/sha256-hex';
+import { t } from '../../core/i18n/translate';
 import { letterFromTemplate, type TemplateKey } from '../../core/letter/templates';
 import {
   DraftRecordSchema,
+  isCurrentSignedCopy,
   type AttachmentRecord,
   type AttachmentType,
   type DraftRecord,
@@ -31,7 +33,7 @@ export interface NewAttachment {
   readonly bytes: Uint8Array;
 }
 
-/** Thrown when a step does not fit the draft's state, e.g. approving a PDF other than the one submitted. */
+/** Thrown when a step does not fit the draft's state, e.g. approving a PDF other than the one submitted; the message is for the user. */
 export class DraftStateError extends Error {}
 
 /** Drafts as the UI needs them; Dexie stays behind this interface. */
@@ -52,7 +54,7 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
 
   const requireDraft = async (id: string): Promise<DraftRecord> => {
     const draft = await db.drafts.get(id);
-    if (!draft) throw new DraftStateError(`draft ${id} not found`);
+    if (!draft) throw new DraftStateError(t('draft.error.not-found'));
     return draft;
   };
 
@@ -88,7 +90,7 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
       const at = now.getTime();
       await db.transaction('rw', draftTables, async () => {
         const draft = await requireDraft(id);
-        if (draft.status === 'in-review' || draft.status === 'approved') throw new DraftStateError(`draft ${id} is ${draft.status}`);
+        if (draft.status === 'in-review' || draft.status === 'approved') throw new DraftStateError(t('draft.error.frozen', { status: t(`ui.status.${draft.status}`) }));
         const takeSnapshot = at - draft.lastSnapshotAt >= AUTOSAVE_SNAPSHOT_MS;
         await db.letters.put({ draftId: id, letter });
         await db.drafts.update(id, { summary: summarizeLetter(letter), updatedAt: at, ...(takeSnapshot ? { lastSnapshotAt: at } : {}) });
@@ -139,7 +141,7 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
     async purge(id: string): Promise<void> {
       await db.transaction('rw', [...draftTables, db.documents, db.attachments], async () => {
         const draft = await requireDraft(id);
-        if (draft.deletedAt === undefined) throw new DraftStateError(`draft ${id} is not in the bin`);
+        if (draft.deletedAt === undefined) throw new DraftStateError(t('draft.error.not-in-bin'));
         await Promise.all([
           db.drafts.delete(id),
           db.letters.delete(id),
@@ -158,7 +160,7 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
       const at = now.getTime();
       await db.transaction('rw', draftTables, async () => {
         const [draft, old] = await Promise.all([requireDraft(draftId), db.snapshots.get(snapshotId)]);
-        if (!old || old.draftId !== draftId) throw new DraftStateError(`snapshot ${snapshotId} is not of draft ${draftId}`);
+        if (!old || old.draftId !== draftId) throw new DraftStateError(t('draft.error.snapshot-missing'));
         await db.snapshots.add(snapshot(draftId, at, 'before-restore', draft.status, await letterOf(draftId), draft.review));
         await db.snapshots.add(snapshot(draftId, at + 1, 'restored', 'draft', old.letter));
         await db.letters.put({ draftId, letter: old.letter });
@@ -166,15 +168,20 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
       });
     },
 
-    /** Freezes the letter as it is and the exact PDF made from it, for the principal to read. */
-    async submitForReview(id: string, pdf: Uint8Array, now: Date): Promise<string> {
+    /**
+     * Freezes the letter and the exact PDF made from it, for the principal to read. `renderedFrom`
+     * is the letter the PDF was made from; if the stored letter changed meanwhile, nothing is frozen.
+     */
+    async submitForReview(id: string, pdf: Uint8Array, now: Date, renderedFrom: unknown): Promise<string> {
       const at = now.getTime();
       const pdfSha256 = sha256Hex(pdf);
       await db.transaction('rw', [...draftTables, db.documents], async () => {
         const draft = await requireDraft(id);
-        if (draft.status === 'in-review' || draft.status === 'approved') throw new DraftStateError(`draft ${id} is already ${draft.status}`);
-        if (draft.summary.errorCount > 0) throw new DraftStateError(`draft ${id} has problems`);
-        const frozen = snapshot(id, at, 'submitted', 'in-review', await letterOf(id));
+        if (draft.status === 'in-review' || draft.status === 'approved') throw new DraftStateError(t('draft.error.already', { status: t(`ui.status.${draft.status}`) }));
+        if (draft.summary.errorCount > 0) throw new DraftStateError(t('ui.review.cannot-submit', { count: draft.summary.errorCount }));
+        const letter = await letterOf(id);
+        if (JSON.stringify(letter) !== JSON.stringify(renderedFrom)) throw new DraftStateError(t('draft.error.changed-while-rendering'));
+        const frozen = snapshot(id, at, 'submitted', 'in-review', letter);
         const review = { snapshotId: frozen.id, pdfSha256, submittedAt: at };
         await db.documents.put({ sha256: pdfSha256, draftId: id, bytes: pdf, createdAt: at });
         await db.snapshots.add({ ...frozen, review });
@@ -196,11 +203,11 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
     async decide(id: string, decision: ReviewDecision): Promise<void> {
       await db.transaction('rw', [...draftTables, db.documents], async () => {
         const draft = await requireDraft(id);
-        if (draft.status !== 'in-review' || !draft.review) throw new DraftStateError(`draft ${id} is not in review`);
-        if (draft.review.pdfSha256 !== decision.pdfSha256) throw new DraftStateError(`draft ${id} was submitted as ${draft.review.pdfSha256}, not ${decision.pdfSha256}`);
+        if (draft.status !== 'in-review' || !draft.review) throw new DraftStateError(t('draft.error.not-in-review'));
+        if (draft.review.pdfSha256 !== decision.pdfSha256) throw new DraftStateError(t('draft.error.other-pdf'));
         // The decision is about bytes someone read: they must still be there, unchanged (hashing is synchronous, so the transaction stays open).
         const document = await db.documents.get([id, decision.pdfSha256]);
-        if (!document || sha256Hex(document.bytes) !== decision.pdfSha256) throw new DraftStateError(`draft ${id} has no intact PDF ${decision.pdfSha256}`);
+        if (!document || sha256Hex(document.bytes) !== decision.pdfSha256) throw new DraftStateError(t('draft.error.pdf-damaged'));
         const status = decision.kind === 'approved' ? 'approved' : 'returned';
         const review = { ...draft.review, decision };
         await db.snapshots.add(snapshot(id, decision.at, status, status, await letterOf(id), review));
@@ -219,16 +226,26 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
     },
 
     attachments: (draftId: string) => db.attachments.where('draftId').equals(draftId).sortBy('addedAt'),
-    allAttachmentCounts: async (): Promise<Map<string, number>> => {
+    /** Per draft, the signed copies of its current approval: what the list counts as attached. */
+    async signedCopyCounts(): Promise<Map<string, number>> {
+      const [drafts, attachments] = await Promise.all([db.drafts.toArray(), db.attachments.toArray()]);
+      const byId = new Map(drafts.map((d) => [d.id, d]));
       const counts = new Map<string, number>();
-      await db.attachments.orderBy('draftId').eachKey((key) => counts.set(String(key), (counts.get(String(key)) ?? 0) + 1));
+      for (const attachment of attachments) {
+        const draft = byId.get(attachment.draftId);
+        if (draft && isCurrentSignedCopy(draft, attachment)) counts.set(draft.id, (counts.get(draft.id) ?? 0) + 1);
+      }
       return counts;
     },
 
+    /** A signed copy belongs to the approval it was signed from, so only an approved letter takes one. */
     async addAttachment(draftId: string, file: NewAttachment, now: Date): Promise<AttachmentRecord> {
-      const record: AttachmentRecord = { id: newId(), draftId, name: file.name, type: file.type, size: file.bytes.byteLength, sha256: sha256Hex(file.bytes), bytes: file.bytes, addedAt: now.getTime() };
+      const base = { id: newId(), draftId, name: file.name, type: file.type, size: file.bytes.byteLength, sha256: sha256Hex(file.bytes), bytes: file.bytes, addedAt: now.getTime() };
+      let record: AttachmentRecord = base;
       await db.transaction('rw', db.drafts, db.attachments, async () => {
-        await requireDraft(draftId);
+        const draft = await requireDraft(draftId);
+        if (draft.status !== 'approved' || !draft.review) throw new DraftStateError(t('draft.error.not-approved'));
+        record = { ...base, approvalSha256: draft.review.pdfSha256 };
         await db.attachments.add(record);
         await db.drafts.update(draftId, { updatedAt: now.getTime() });
       });

@@ -1,25 +1,30 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import type { SnapshotRecord } from '../../core/drafts/draft-record';
+import type { DraftRecord, SnapshotRecord } from '../../core/drafts/draft-record';
 import { t } from '../../core/i18n/translate';
 import { toFormValues } from '../../core/letter/form-values';
 import { categoryName, CATEGORY_KEYS } from '../../core/letter/categories';
 import type { DraftStore } from '../drafts/draft-store';
+import { describeStorageError } from '../drafts/storage-errors';
 import { formatTime } from '../drafts/format-time';
 
 /** Every kept version of the letter, newest first; each can be read and put back. */
-export function HistoryPanel({ draftId, store, onRestored }: { draftId: string; store: DraftStore; onRestored: () => void }) {
+export function HistoryPanel({ draft, store, onRestored }: { draft: DraftRecord; store: DraftStore; onRestored: () => void }) {
+  const draftId = draft.id;
   const snapshots = useLiveQuery(() => store.history(draftId), [store, draftId]);
   const [viewing, setViewing] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
   const restore = async (snapshot: SnapshotRecord) => {
-    if (!window.confirm(t('ui.history.confirm-restore', { at: formatTime(snapshot.at) }))) return;
+    const at = formatTime(snapshot.at);
+    const frozen = draft.status === 'in-review' || draft.status === 'approved';
+    const question = frozen ? t('ui.history.confirm-restore-frozen', { at, status: t(`ui.status.${draft.status}`) }) : t('ui.history.confirm-restore', { at });
+    if (!window.confirm(question)) return;
     try {
       await store.restoreSnapshot(draftId, snapshot.id, new Date());
       onRestored();
     } catch (error) {
-      setFailure(t('ui.history.failed', { reason: error instanceof Error ? error.message : String(error) }));
+      setFailure(t('ui.history.failed', { reason: describeStorageError(error) }));
     }
   };
 

@@ -4,6 +4,7 @@ import { t } from '../../core/i18n/translate';
 import type { DraftRecord, ReviewDecision } from '../../core/drafts/draft-record';
 import { saveFile } from '../bridge/save-file';
 import type { DraftStore } from '../drafts/draft-store';
+import { describeStorageError } from '../drafts/storage-errors';
 import { formatTime } from '../drafts/format-time';
 import { PdfPreview } from '../pdf/PdfPreview';
 import { renderLetterInWorker } from '../pdf/pdf-renderer';
@@ -33,15 +34,16 @@ export function ReviewPanel({ draft, store, fileName, principalName, onEdit }: R
     setBusy(true);
     setMessage(t('ui.review.rendering'));
     try {
-      const response = await renderLetterInWorker(await store.letter(draft.id));
+      const letter = await store.letter(draft.id);
+      const response = await renderLetterInWorker(letter);
       if (!response.ok) {
         setMessage('problems' in response ? t('ui.review.cannot-submit', { count: response.problems.length }) : t('ui.preview.error', { reason: response.error }));
         return;
       }
-      await store.submitForReview(draft.id, response.bytes, new Date());
+      await store.submitForReview(draft.id, response.bytes, new Date(), letter);
       setMessage(null);
     } catch (error) {
-      setMessage(t('ui.review.failed', { reason: error instanceof Error ? error.message : String(error) }));
+      setMessage(t('ui.review.failed', { reason: describeStorageError(error) }));
     } finally {
       setBusy(false);
     }
@@ -52,7 +54,7 @@ export function ReviewPanel({ draft, store, fileName, principalName, onEdit }: R
       await store.decide(draft.id, decision);
       setMessage(null);
     } catch (error) {
-      setMessage(t('ui.review.failed', { reason: error instanceof Error ? error.message : String(error) }));
+      setMessage(t('ui.review.failed', { reason: describeStorageError(error) }));
     }
   };
 

@@ -30,3 +30,11 @@ export async function savedPath(status: Locator): Promise<string> {
 export async function openTab(page: Page, name: '填写' | '审核' | '签章件' | '历史版本'): Promise<void> {
   await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
 }
+
+/** Submits the open letter for review and approves it as the principal the letter names. */
+export async function submitAndApprove(page: Page): Promise<void> {
+  await openTab(page, '审核');
+  await page.getByRole('button', { name: '提交审核' }).click();
+  await page.getByRole('form', { name: '审核意见' }).getByRole('button', { name: '批准' }).click();
+  await page.getByTestId('approval').waitFor();
+}

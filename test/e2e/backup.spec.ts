@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { createLetter, openTab, savedPath } from './app-actions';
+import { createLetter, openTab, savedPath, submitAndApprove } from './app-actions';
 import { expect, test } from './fixtures';
 
 test('a backup of everything imports into a fresh profile, and never overwrites newer work without asking', async ({ appPage: page, baseURL }, testInfo) => {
@@ -16,6 +16,7 @@ test('a backup of everything imports into a fresh profile, and never overwrites 
     png.data.fill(120);
     const scan = join(dir, '签章页.png');
     await writeFile(scan, PNG.sync.write(png));
+    await submitAndApprove(page);
     await openTab(page, '签章件');
     await page.getByLabel('添加签章件…').setInputFiles(scan);
     await expect(page.getByTestId('attachment')).toHaveCount(1);
@@ -42,10 +43,12 @@ test('a backup of everything imports into a fresh profile, and never overwrites 
     await openTab(other, '签章件');
     await expect(other.getByRole('img', { name: '签章页.png 的缩略图' })).toBeVisible();
     await openTab(other, '历史版本');
-    await expect(other.getByTestId('snapshot')).toHaveCount(1);
+    await expect(other.getByTestId('snapshot')).toHaveCount(3); // created, submitted, approved
+    await expect(other.getByTestId('draft-status')).toHaveText('已批准');
 
     // Work goes on here; importing the older backup again must ask before replacing it.
     await openTab(other, '填写');
+    await other.getByRole('button', { name: '修改（需重新审核）' }).click();
     await other.getByRole('textbox', { name: '承诺正文' }).fill('导入后在新电脑上改过的正文。');
     await other.getByRole('button', { name: /返回列表/ }).click();
     await expect(other.getByTestId('draft-card').first()).toContainText('青山县政务服务中心');

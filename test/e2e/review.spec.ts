@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { createLetter, openTab, pdfText, savedPath } from './app-actions';
+import { createLetter, openTab, pdfText, savedPath, submitAndApprove } from './app-actions';
 import { expect, test } from './fixtures';
 
 /** A small grey "scan" made here, so the test depends on no file in the repository. */
@@ -87,6 +87,9 @@ test('the signed copy is attached as a scan, shown as a thumbnail, and checked',
     await writeFile(notAScan, 'this is text pretending to be an image');
     await createLetter(page);
     await openTab(page, '签章件');
+    await expect(page.getByTestId('attachments-not-approved')).toContainText('负责人批准后');
+    await submitAndApprove(page);
+    await openTab(page, '签章件');
     await expect(page.getByText('还没有上传签章件。')).toBeVisible();
     await page.getByLabel('添加签章件…').setInputFiles([scan, notAScan]);
     const messages = page.getByTestId('attachment-messages');
@@ -96,14 +99,16 @@ test('the signed copy is attached as a scan, shown as a thumbnail, and checked',
     await expect(thumbnail).toBeVisible();
     expect(await thumbnail.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(60);
     await expect(page.getByRole('tab', { name: '签章件 (1)' })).toBeVisible();
-    await expect(page.getByTestId('outstanding')).toHaveText('还差：提交审核');
+    await expect(page.getByTestId('outstanding')).toHaveText('材料齐全，可以报送。');
 
     await page.reload();
     await page.getByTestId('draft-card').first().click();
     await openTab(page, '签章件');
     await expect(page.getByTestId('attachment')).toHaveCount(1);
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: '删除 承诺书签章页.png' }).click();
     await expect(page.getByTestId('attachment')).toHaveCount(0);
+    await expect(page.getByTestId('outstanding')).toHaveText('还差：上传签字盖章件');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -125,7 +125,7 @@ describe('duplicate', () => {
   it('does not copy the review state of an approved draft', async () => {
     const { db, store } = setup();
     const original = await store.createFromTemplate('duty', at(0));
-    const hash = await store.submitForReview(original.id, pdfBytes('duty'), at(1));
+    const hash = await store.submitForReview(original.id, pdfBytes('duty'), at(1), await store.letter(original.id));
     await store.decide(original.id, approve(hash, 2));
     const copy = await store.duplicate(original.id, at(3));
     expect(copy.status).toBe('draft');
@@ -195,7 +195,7 @@ describe('updateLetter', () => {
   it('refuses a letter in review and leaves it unchanged', async () => {
     const { db, store } = setup();
     const created = await store.createFromTemplate('service', at(0));
-    await store.submitForReview(created.id, pdfBytes('review'), at(1));
+    await store.submitForReview(created.id, pdfBytes('review'), at(1), await store.letter(created.id));
     const before = await store.get(created.id);
 
     await expect(store.updateLetter(created.id, halfWritten(), at(2))).rejects.toBeInstanceOf(DraftStateError);
@@ -207,7 +207,7 @@ describe('updateLetter', () => {
   it('refuses an approved letter', async () => {
     const { db, store } = setup();
     const created = await store.createFromTemplate('service', at(0));
-    const hash = await store.submitForReview(created.id, pdfBytes('review'), at(1));
+    const hash = await store.submitForReview(created.id, pdfBytes('review'), at(1), await store.letter(created.id));
     await store.decide(created.id, approve(hash, 2));
 
     await expect(store.updateLetter(created.id, halfWritten(), at(30))).rejects.toBeInstanceOf(DraftStateError);
@@ -219,7 +219,7 @@ describe('updateLetter', () => {
   it('edits a returned letter, keeping its status and review', async () => {
     const { db, store } = setup();
     const created = await store.createFromTemplate('service', at(0));
-    const hash = await store.submitForReview(created.id, pdfBytes('review'), at(1));
+    const hash = await store.submitForReview(created.id, pdfBytes('review'), at(1), await store.letter(created.id));
     await store.decide(created.id, returnWith(hash, 2));
     const edited = { ...letterFromTemplate('service', { year: 2026 }), closing: '修改后的结束语。' };
 
@@ -314,7 +314,7 @@ describe('purge', () => {
     const kept = await store.createFromTemplate('policy', at(0));
     const gone = await store.createFromTemplate('service', at(1));
     for (const id of [kept.id, gone.id]) {
-      const hash = await store.submitForReview(id, pdfBytes(`letter ${id}`), at(2));
+      const hash = await store.submitForReview(id, pdfBytes(`letter ${id}`), at(2), await store.letter(id));
       await store.decide(id, approve(hash, 3));
       await store.addAttachment(id, { name: 'signed.pdf', type: 'application/pdf', bytes: pdfBytes(`signed ${id}`) }, at(4));
     }
@@ -335,7 +335,7 @@ describe('purge', () => {
     expect((await store.history(kept.id)).map((s) => s.reason)).toEqual(['approved', 'submitted', 'created']);
     expect(await store.attachments(kept.id)).toHaveLength(1);
     expect(await store.reviewDocument(kept.id)).toBeDefined();
-    expect(await store.allAttachmentCounts()).toEqual(new Map([[kept.id, 1]]));
+    expect(await store.signedCopyCounts()).toEqual(new Map([[kept.id, 1]]));
     db.close();
   });
 
@@ -344,8 +344,8 @@ describe('purge', () => {
     const original = await store.createFromTemplate('service', at(0));
     const copy = await store.duplicate(original.id, at(1));
     const samePdf = pdfBytes('identical rendering');
-    const hash = await store.submitForReview(original.id, samePdf, at(2));
-    expect(await store.submitForReview(copy.id, samePdf, at(3))).toBe(hash);
+    const hash = await store.submitForReview(original.id, samePdf, at(2), await store.letter(original.id));
+    expect(await store.submitForReview(copy.id, samePdf, at(3), await store.letter(copy.id))).toBe(hash);
 
     await store.moveToBin(copy.id, at(4));
     await store.purge(copy.id);
@@ -365,7 +365,7 @@ describe('history', () => {
     const edited = { ...letterFromTemplate('service', { year: 2026 }), closing: '新的结束语。' };
     await store.updateLetter(created.id, edited, at(5));
     await store.updateLetter(created.id, letterFromTemplate('service', { year: 2026 }), at(10));
-    const hash = await store.submitForReview(created.id, pdfBytes('x'), at(11));
+    const hash = await store.submitForReview(created.id, pdfBytes('x'), at(11), await store.letter(created.id));
     await store.decide(created.id, returnWith(hash, 12));
 
     const history = await store.history(created.id);
@@ -428,7 +428,7 @@ describe('restoreSnapshot', () => {
     const { db, store } = setup();
     const created = await store.createFromTemplate('service', at(0));
     const [createdSnapshot] = await store.history(created.id);
-    const hash = await store.submitForReview(created.id, pdfBytes('x'), at(1));
+    const hash = await store.submitForReview(created.id, pdfBytes('x'), at(1), await store.letter(created.id));
     await store.decide(created.id, returnWith(hash, 2));
     const returned = await store.get(created.id);
 
@@ -466,7 +466,7 @@ describe('submitForReview', () => {
     const created = await store.createFromTemplate('service', at(0));
     await store.updateLetter(created.id, halfWritten(), at(1));
 
-    await expect(store.submitForReview(created.id, pdfBytes('x'), at(2))).rejects.toBeInstanceOf(DraftStateError);
+    await expect(store.submitForReview(created.id, pdfBytes('x'), at(2), await store.letter(created.id))).rejects.toBeInstanceOf(DraftStateError);
     const draft = await store.get(created.id);
     expect(draft?.status).toBe('draft');
     expect(draft?.review).toBeUndefined();
@@ -479,7 +479,7 @@ describe('submitForReview', () => {
     const { db, store } = setup();
     const created = await store.createFromTemplate('service', at(0));
     const pdf = pdfBytes('青山县政务服务中心 2026');
-    const hash = await store.submitForReview(created.id, pdf, at(5));
+    const hash = await store.submitForReview(created.id, pdf, at(5), await store.letter(created.id));
 
     expect(hash).toBe(sha256(pdf));
     const document = await db.documents.get([created.id, hash]);
@@ -499,13 +499,13 @@ describe('submitForReview', () => {
   it('refuses a letter already in review or approved', async () => {
     const { db, store } = setup();
     const created = await store.createFromTemplate('service', at(0));
-    const hash = await store.submitForReview(created.id, pdfBytes('first'), at(1));
-    await expect(store.submitForReview(created.id, pdfBytes('second'), at(2))).rejects.toBeInstanceOf(DraftStateError);
+    const hash = await store.submitForReview(created.id, pdfBytes('first'), at(1), await store.letter(created.id));
+    await expect(store.submitForReview(created.id, pdfBytes('second'), at(2), await store.letter(created.id))).rejects.toBeInstanceOf(DraftStateError);
     expect((await store.get(created.id))?.review?.pdfSha256).toBe(hash);
     expect(await db.documents.count()).toBe(1);
 
     await store.decide(created.id, approve(hash, 3));
-    await expect(store.submitForReview(created.id, pdfBytes('third'), at(4))).rejects.toBeInstanceOf(DraftStateError);
+    await expect(store.submitForReview(created.id, pdfBytes('third'), at(4), await store.letter(created.id))).rejects.toBeInstanceOf(DraftStateError);
     expect((await store.get(created.id))?.status).toBe('approved');
     db.close();
   });
@@ -513,9 +513,9 @@ describe('submitForReview', () => {
   it('accepts a returned letter again with a new PDF, dropping the old decision', async () => {
     const { db, store } = setup();
     const created = await store.createFromTemplate('service', at(0));
-    const first = await store.submitForReview(created.id, pdfBytes('first'), at(1));
+    const first = await store.submitForReview(created.id, pdfBytes('first'), at(1), await store.letter(created.id));
     await store.decide(created.id, returnWith(first, 2));
-    const second = await store.submitForReview(created.id, pdfBytes('second'), at(3));
+    const second = await store.submitForReview(created.id, pdfBytes('second'), at(3), await store.letter(created.id));
 
     expect(second).not.toBe(first);
     const draft = await store.get(created.id);
@@ -526,7 +526,7 @@ describe('submitForReview', () => {
 
   it('refuses a draft that does not exist', async () => {
     const { db, store } = setup();
-    await expect(store.submitForReview('missing', pdfBytes('x'), at(0))).rejects.toBeInstanceOf(DraftStateError);
+    await expect(store.submitForReview('missing', pdfBytes('x'), at(0), await store.letter('missing'))).rejects.toBeInstanceOf(DraftStateError);
     expect(await db.documents.count()).toBe(0);
     db.close();
   });
@@ -544,7 +544,7 @@ describe('reviewDocument', () => {
     const { db, store } = setup();
     const created = await store.createFromTemplate('service', at(0));
     const pdf = pdfBytes('frozen');
-    const hash = await store.submitForReview(created.id, pdf, at(1));
+    const hash = await store.submitForReview(created.id, pdf, at(1), await store.letter(created.id));
     expect(await store.reviewDocument(created.id)).toEqual({ bytes: pdf, sha256: hash });
     db.close();
   });
@@ -552,7 +552,7 @@ describe('reviewDocument', () => {
   it('refuses bytes that no longer match the hash, or a missing document', async () => {
     const { db, store } = setup();
     const created = await store.createFromTemplate('service', at(0));
-    const hash = await store.submitForReview(created.id, pdfBytes('frozen'), at(1));
+    const hash = await store.submitForReview(created.id, pdfBytes('frozen'), at(1), await store.letter(created.id));
 
     await db.documents.update([created.id, hash], { bytes: pdfBytes('tampered') });
     expect(await store.reviewDocument(created.id)).toBeUndefined();
@@ -566,7 +566,7 @@ describe('decide', () => {
   it('approves the PDF that was submitted', async () => {
     const { db, store } = setup();
     const created = await store.createFromTemplate('service', at(0));
-    const hash = await store.submitForReview(created.id, pdfBytes('x'), at(1));
+    const hash = await store.submitForReview(created.id, pdfBytes('x'), at(1), await store.letter(created.id));
     const decision = approve(hash, 60);
     await store.decide(created.id, decision);
 
@@ -583,7 +583,7 @@ describe('decide', () => {
   it('refuses an approval of a different PDF and changes nothing', async () => {
     const { db, store } = setup();
     const created = await store.createFromTemplate('service', at(0));
-    await store.submitForReview(created.id, pdfBytes('submitted'), at(1));
+    await store.submitForReview(created.id, pdfBytes('submitted'), at(1), await store.letter(created.id));
     const before = await store.get(created.id);
 
     await expect(store.decide(created.id, approve(sha256(pdfBytes('something else')), 2))).rejects.toBeInstanceOf(DraftStateError);
@@ -595,7 +595,7 @@ describe('decide', () => {
   it('refuses an approval when the frozen PDF has been damaged since it was shown', async () => {
     const { db, store } = setup();
     const created = await store.createFromTemplate('service', at(0));
-    const hash = await store.submitForReview(created.id, pdfBytes('submitted'), at(1));
+    const hash = await store.submitForReview(created.id, pdfBytes('submitted'), at(1), await store.letter(created.id));
     await db.documents.update([created.id, hash], { bytes: pdfBytes('damaged') });
     await expect(store.decide(created.id, approve(hash, 2))).rejects.toBeInstanceOf(DraftStateError);
     expect((await store.get(created.id))?.status).toBe('in-review');
@@ -605,7 +605,7 @@ describe('decide', () => {
   it('returns a letter with comments', async () => {
     const { db, store } = setup();
     const created = await store.createFromTemplate('service', at(0));
-    const hash = await store.submitForReview(created.id, pdfBytes('x'), at(1));
+    const hash = await store.submitForReview(created.id, pdfBytes('x'), at(1), await store.letter(created.id));
     await store.decide(created.id, returnWith(hash, 2, '请补充监督电话。'));
 
     const draft = await store.get(created.id);
@@ -620,7 +620,7 @@ describe('decide', () => {
     const created = await store.createFromTemplate('service', at(0));
     await expect(store.decide(created.id, approve(sha256(pdfBytes('x')), 1))).rejects.toBeInstanceOf(DraftStateError);
 
-    const hash = await store.submitForReview(created.id, pdfBytes('x'), at(2));
+    const hash = await store.submitForReview(created.id, pdfBytes('x'), at(2), await store.letter(created.id));
     await store.decide(created.id, approve(hash, 3));
     await expect(store.decide(created.id, returnWith(hash, 4))).rejects.toBeInstanceOf(DraftStateError);
     expect((await store.get(created.id))?.status).toBe('approved');
@@ -633,7 +633,7 @@ describe('reopen', () => {
   it('makes an approved letter editable again, keeping the approval in a reopened snapshot', async () => {
     const { db, store } = setup();
     const created = await store.createFromTemplate('service', at(0));
-    const hash = await store.submitForReview(created.id, pdfBytes('x'), at(1));
+    const hash = await store.submitForReview(created.id, pdfBytes('x'), at(1), await store.letter(created.id));
     await store.decide(created.id, approve(hash, 2));
     const approved = await store.get(created.id);
 
@@ -648,7 +648,7 @@ describe('reopen', () => {
     await store.updateLetter(created.id, { ...letterFromTemplate('service', { year: 2026 }), closing: '改过的结束语。' }, at(4));
     expect((await store.letter(created.id)) as Record<string, unknown>).toMatchObject({ closing: '改过的结束语。' });
     // The approval does not carry over: the changed letter must be submitted again.
-    const again = await store.submitForReview(created.id, pdfBytes('changed'), at(5));
+    const again = await store.submitForReview(created.id, pdfBytes('changed'), at(5), await store.letter(created.id));
     expect((await store.get(created.id))?.review).toEqual({ snapshotId: expect.any(String), pdfSha256: again, submittedAt: at(5).getTime() });
     db.close();
   });
@@ -656,7 +656,7 @@ describe('reopen', () => {
   it('withdraws a letter from review', async () => {
     const { db, store } = setup();
     const created = await store.createFromTemplate('service', at(0));
-    const hash = await store.submitForReview(created.id, pdfBytes('x'), at(1));
+    const hash = await store.submitForReview(created.id, pdfBytes('x'), at(1), await store.letter(created.id));
     await store.reopen(created.id, at(2));
     expect((await store.get(created.id))?.status).toBe('draft');
     await expect(store.decide(created.id, approve(hash, 3))).rejects.toBeInstanceOf(DraftStateError);
@@ -665,10 +665,18 @@ describe('reopen', () => {
 });
 
 describe('attachments', () => {
-  it('adds, lists in the order added, counts and removes', async () => {
+  /** A draft approved on its first submission, ready for its signed copy. */
+  async function approved(store: ReturnType<typeof setup>['store'], key: Parameters<ReturnType<typeof setup>['store']['createFromTemplate']>[0], minute: number) {
+    const draft = await store.createFromTemplate(key, at(minute));
+    const hash = await store.submitForReview(draft.id, pdfBytes(`letter ${draft.id}`), at(minute), await store.letter(draft.id));
+    await store.decide(draft.id, approve(hash, minute));
+    return { id: draft.id, hash };
+  }
+
+  it('adds, lists in the order added, counts the current signed copies and removes', async () => {
     const { db, store } = setup();
-    const a = await store.createFromTemplate('service', at(0));
-    const b = await store.createFromTemplate('duty', at(0));
+    const a = await approved(store, 'service', 0);
+    const b = await approved(store, 'duty', 0);
     const page2 = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 2]);
     const page1 = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1]);
 
@@ -676,23 +684,43 @@ describe('attachments', () => {
     const first = await store.addAttachment(a.id, { name: '第1页.png', type: 'image/png', bytes: page1 }, at(1));
     const signed = await store.addAttachment(b.id, { name: 'signed.pdf', type: 'application/pdf', bytes: pdfBytes('signed') }, at(3));
 
-    expect(first).toEqual({ id: first.id, draftId: a.id, name: '第1页.png', type: 'image/png', size: 5, sha256: sha256(page1), bytes: page1, addedAt: at(1).getTime() });
+    expect(first).toEqual({ id: first.id, draftId: a.id, name: '第1页.png', type: 'image/png', size: 5, sha256: sha256(page1), bytes: page1, addedAt: at(1).getTime(), approvalSha256: a.hash });
     expect(await store.attachments(a.id)).toEqual([first, second]);
     expect(await store.attachments(b.id)).toEqual([signed]);
-    expect(await store.allAttachmentCounts()).toEqual(new Map([[a.id, 2], [b.id, 1]]));
+    expect(await store.signedCopyCounts()).toEqual(new Map([[a.id, 2], [b.id, 1]]));
 
     await store.removeAttachment(first.id, at(4));
     expect((await store.get(a.id))?.updatedAt).toBe(at(4).getTime());
     expect(await store.attachments(a.id)).toEqual([second]);
-    expect(await store.allAttachmentCounts()).toEqual(new Map([[a.id, 1], [b.id, 1]]));
+    expect(await store.signedCopyCounts()).toEqual(new Map([[a.id, 1], [b.id, 1]]));
     await store.removeAttachment(second.id, at(5));
-    expect(await store.allAttachmentCounts()).toEqual(new Map([[b.id, 1]]));
+    expect(await store.signedCopyCounts()).toEqual(new Map([[b.id, 1]]));
+    db.close();
+  });
+
+  it('takes a signed copy only for an approved letter', async () => {
+    const { db, store } = setup();
+    const draft = await store.createFromTemplate('service', at(0));
+    await expect(store.addAttachment(draft.id, { name: 'x.png', type: 'image/png', bytes: new Uint8Array([1]) }, at(1))).rejects.toThrow('批准后才能上传签字盖章件');
+    await store.submitForReview(draft.id, pdfBytes('frozen'), at(1), await store.letter(draft.id));
+    await expect(store.addAttachment(draft.id, { name: 'x.png', type: 'image/png', bytes: new Uint8Array([1]) }, at(2))).rejects.toBeInstanceOf(DraftStateError);
+    expect(await store.attachments(draft.id)).toEqual([]);
+    db.close();
+  });
+
+  it('stops counting a signed copy once the letter is reopened, and keeps it listed', async () => {
+    const { db, store } = setup();
+    const a = await approved(store, 'service', 0);
+    await store.addAttachment(a.id, { name: 'signed.pdf', type: 'application/pdf', bytes: pdfBytes('signed') }, at(1));
+    await store.reopen(a.id, at(2));
+    expect(await store.signedCopyCounts()).toEqual(new Map());
+    expect(await store.attachments(a.id)).toHaveLength(1);
     db.close();
   });
 
   it('keeps attachment bytes across a restart', async () => {
     const { db, open, newId, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await approved(store, 'service', 0);
     const bytes = pdfBytes('scanned');
     const added = await store.addAttachment(created.id, { name: 'scan.pdf', type: 'application/pdf', bytes }, at(1));
     db.close();
@@ -708,7 +736,19 @@ describe('attachments', () => {
   it('refuses an attachment for a draft that does not exist', async () => {
     const { db, store } = setup();
     await expect(store.addAttachment('missing', { name: 'x.png', type: 'image/png', bytes: new Uint8Array([1]) }, at(0))).rejects.toBeInstanceOf(DraftStateError);
-    expect(await store.allAttachmentCounts()).toEqual(new Map());
+    expect(await store.signedCopyCounts()).toEqual(new Map());
+    db.close();
+  });
+});
+
+describe('submitForReview, racing an edit', () => {
+  it('freezes nothing when the stored letter changed while the PDF was made', async () => {
+    const { db, store } = setup();
+    const created = await store.createFromTemplate('service', at(0));
+    const rendered = await store.letter(created.id);
+    await store.updateLetter(created.id, { ...(rendered as object), statement: '生成 PDF 时又改了一句。' }, at(1));
+    await expect(store.submitForReview(created.id, pdfBytes('stale'), at(2), rendered)).rejects.toThrow('生成 PDF 期间内容有变化');
+    expect((await store.get(created.id))?.status).toBe('draft');
     db.close();
   });
 });
@@ -730,7 +770,7 @@ describe('saveLetterUrgently', () => {
   it('refuses a letter under review: only an explicit reopen changes it', async () => {
     const { db, store } = setup();
     const created = await store.createFromTemplate('service', at(0));
-    await store.submitForReview(created.id, new TextEncoder().encode('%PDF-1.7 frozen'), at(1));
+    await store.submitForReview(created.id, new TextEncoder().encode('%PDF-1.7 frozen'), at(1), await store.letter(created.id));
     const frozen = (await store.get(created.id))!;
     expect(store.saveLetterUrgently(frozen, { statement: 'x' }, at(2))).toBe(false);
     expect(await store.letter(created.id)).not.toEqual({ statement: 'x' });
