@@ -12,6 +12,8 @@ export interface ItemFormValues {
   content: string;
   deadline: string;
   owner: string;
+  /** Keys of the item the form does not edit (from a file), written back as they were. */
+  extra?: Record<string, unknown>;
 }
 
 /** A confirmation that a failing code is nevertheless the unit's real code, bound to that code. */
@@ -58,8 +60,9 @@ export function toFormValues(letter: unknown): LetterFormValues {
     person: { name: text(person['name']), position: text(person['position']) },
     items: items.map((raw) => {
       const item = record(raw);
-      const category = CATEGORY_KEYS.find((key) => key === item['category']) ?? 'duty';
-      return { category, content: text(item['content']), deadline: text(item['deadline']), owner: text(item['owner']) };
+      const { category: rawCategory, content, deadline, owner, ...extra } = item;
+      const category = CATEGORY_KEYS.find((key) => key === rawCategory) ?? 'duty';
+      return { category, content: text(content), deadline: text(deadline), owner: text(owner), ...(Object.keys(extra).length > 0 ? { extra } : {}) };
     }),
     supervision: { phone: text(supervision['phone']), email: text(supervision['email']), hotline: text(supervision['hotline']) },
     principal: { name: text(principal['name']), title: text(principal['title']) },
@@ -70,6 +73,11 @@ export function toFormValues(letter: unknown): LetterFormValues {
 function overrideValues(value: unknown): CreditCodeOverrideValues {
   const o = record(value);
   return { code: text(o['code']), reason: text(o['reason']), confirmedAt: text(o['confirmedAt']) };
+}
+
+/** A copy without the optional keys the form rewrites, so an emptied one does not come back from the original. */
+function without(value: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key)));
 }
 
 /** Optional fields left empty are omitted, as the letter format expects. */
@@ -95,9 +103,9 @@ export function fromFormValues(values: LetterFormValues, original: unknown): Rec
     ...optional('statement', values.statement),
     ...optional('closing', values.closing),
     unit: { ...unit, name: values.unit.name, creditCode: values.unit.creditCode, ...optional('type', values.unit.type), creditCodeOverride: values.unit.override },
-    items: values.items.map((item) => ({ category: item.category, content: item.content, ...optional('deadline', item.deadline), ...optional('owner', item.owner) })),
-    supervision: { phone: values.supervision.phone, ...optional('email', values.supervision.email), ...optional('hotline', values.supervision.hotline) },
-    principal: { name: values.principal.name, ...optional('title', values.principal.title) },
+    items: values.items.map((item) => ({ ...item.extra, category: item.category, content: item.content, ...optional('deadline', item.deadline), ...optional('owner', item.owner) })),
+    supervision: { ...without(record(base['supervision']), ['email', 'hotline']), phone: values.supervision.phone, ...optional('email', values.supervision.email), ...optional('hotline', values.supervision.hotline) },
+    principal: { ...without(record(base['principal']), ['title']), name: values.principal.name, ...optional('title', values.principal.title) },
     date: values.date,
   };
   // The spread of `base` brought back optional fields the person has just emptied.

@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { desktopEvents, type EmitDesktopEvent } from '../../core/bridge/desktop-api';
-import { createDesktopServices } from '../services/desktop-services';
+import { createDesktopServices, removeOldPrintCopies } from '../services/desktop-services';
 import { registerDesktopHandlers, trustRendererAt } from './ipc';
 import { createMainWindow } from './main-window';
 import { setupMenu } from './menu';
@@ -48,6 +48,7 @@ void app.whenReady().then(() => {
   };
   setupMenu(emit);
   readyToClose = setupSafeClose(mainWindow, emit);
+  void removeOldPrintCopies(app.getPath('temp'));
 });
 
 app.on('window-all-closed', () => app.quit());

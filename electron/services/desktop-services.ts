@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SAVED_FILE_EXTENSIONS, type AppInfo, type DesktopHandlers } from '../../core/bridge/desktop-api';
 import { appendErrorReport } from './error-log';
@@ -46,6 +46,27 @@ export function createDesktopServices(context: ServiceContext): DesktopHandlers 
       return { opened: true, path };
     },
   };
+}
+
+/** Print copies older than this are removed at start: the viewer has long since read them. */
+export const PRINT_COPY_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes the folders `files.openPdf` left for the system viewer (letter PDFs should not pile up
+ * in a temp folder). Only our own `pledge-print-*` folders older than a day are touched.
+ */
+export async function removeOldPrintCopies(tempDir: string, now: Date = new Date()): Promise<number> {
+  let removed = 0;
+  const entries = await readdir(tempDir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isDirectory() || !entry.name.startsWith('pledge-print-')) continue;
+    const path = join(tempDir, entry.name);
+    const { mtimeMs } = await stat(path);
+    if (now.getTime() - mtimeMs < PRINT_COPY_MAX_AGE_MS) continue;
+    await rm(path, { recursive: true, force: true });
+    removed += 1;
+  }
+  return removed;
 }
 
 async function writeBase64(path: string, base64: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDesktopServices } from '../services/desktop-services';
+import { createDesktopServices, removeOldPrintCopies } from '../services/desktop-services';
 import { readPackageInfo } from '../services/package-info';
 import { startWebHost } from './web-host';
 
@@ -22,6 +22,7 @@ const handlers = createDesktopServices({
   // No system viewer to open from here: the page shows the PDF for printing itself.
   tempDir: resolve(dataDir, 'print'),
 });
+await removeOldPrintCopies(resolve(dataDir, 'print'));
 const host = await startWebHost({ handlers, rendererDir, port, host: process.env['HOST'] ?? '127.0.0.1' });
 console.log(`Pledge Desk is served at ${host.url} (data: ${dataDir})`);
 

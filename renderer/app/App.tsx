@@ -9,7 +9,6 @@ import { DraftList } from '../drafts/DraftList';
 import { createDraftStore } from '../drafts/draft-store';
 import { NewLetterDialog } from '../drafts/NewLetterDialog';
 import { describeStorageError } from '../drafts/storage-errors';
-import { settleAllSaves } from './pending-saves';
 import { StatusBar } from './StatusBar';
 import { useAppInfo } from './use-app-info';
 import { usePersistentStorage } from './use-persistent-storage';
@@ -31,8 +30,6 @@ export function App() {
 
 
   useEffect(() => desktop.on('app.command', ({ command }) => command === 'new-letter' && setChoosing(true)), []);
-  // The desktop window waits for this before it closes, so the last keystrokes reach IndexedDB.
-  useEffect(() => desktop.on('app.before-close', () => void settleAllSaves().finally(() => void desktop.call('app.readyToClose'))), []);
 
   const run = (action: Promise<unknown>) => void action.catch(onError);
   const create = async (key: TemplateKey) => {

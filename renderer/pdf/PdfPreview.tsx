@@ -31,11 +31,13 @@ export function PdfPreview({ bytes }: { bytes: Uint8Array }) {
     let doc: PdfJsModule.PDFDocumentProxy | undefined;
     let observer: IntersectionObserver | undefined;
     const host = container.current;
-    void (async () => {
+    (async () => {
       const started = performance.now();
       const lib = await loadPdfJs();
-      doc = await lib.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, worker: sharedWorker(lib) }).promise;
-      const loaded = doc;
+      const loaded = await lib.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, worker: sharedWorker(lib) }).promise;
+      // A newer PDF arrived while this one loaded: the cleanup has run already, so release it here.
+      if (cancelled) return void loaded.destroy();
+      doc = loaded;
       const numbers = Array.from({ length: loaded.numPages }, (_, i) => i + 1);
       const canvases = numbers.map((n) => pageCanvas(n));
       // The first pages are drawn side by side in pdf.js's worker: together they are ready sooner.
@@ -59,7 +61,7 @@ export function PdfPreview({ bytes }: { bytes: Uint8Array }) {
         { rootMargin: '600px' },
       );
       for (const later of canvases.slice(EAGER_PAGES)) observer.observe(later);
-    })();
+    })().catch(() => undefined); // a document destroyed mid-draw by a newer one: nothing to show
     return () => {
       cancelled = true;
       observer?.disconnect();

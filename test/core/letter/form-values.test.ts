@@ -34,6 +34,15 @@ describe('letter form values', () => {
     expect(back['format']).toBe('pledge-letter/1');
   });
 
+  it('keeps keys it does not edit inside items, supervision and principal', () => {
+    const base = letterFromTemplate('service', { year: 2026 });
+    const letter = { ...base, items: [{ ...base.items[0]!, note: '文件里的备注' }], supervision: { ...base.supervision, fax: '0458-6123499' }, principal: { ...base.principal, seal: '公章' } };
+    const back = fromFormValues(toFormValues(letter), letter);
+    expect(back['items']).toEqual(letter.items);
+    expect(back['supervision']).toEqual(letter.supervision);
+    expect(back['principal']).toEqual(letter.principal);
+  });
+
   it('keeps a year that is not a number as typed, so validation can name it', () => {
     const letter = letterFromTemplate('duty', { year: 2026 });
     const values = toFormValues(letter);

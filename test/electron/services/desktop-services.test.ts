@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDesktopServices } from '../../../electron/services/desktop-services';
+import { createDesktopServices, PRINT_COPY_MAX_AGE_MS, removeOldPrintCopies } from '../../../electron/services/desktop-services';
 
 let dir: string;
 beforeEach(async () => {
@@ -35,5 +35,22 @@ describe('files.saveFile', () => {
   it('does not write when the person cancels the dialog', async () => {
     const services = createDesktopServices({ info, chooseSavePath: async () => null, tempDir: dir });
     expect(await services['files.saveFile']({ kind: 'backup', suggestedName: 'b', base64: '' })).toEqual({ saved: false });
+  });
+});
+
+describe('removeOldPrintCopies', () => {
+  it('removes only our own print folders older than a day', async () => {
+    const now = new Date('2026-04-21T08:00:00Z');
+    const old = new Date(now.getTime() - PRINT_COPY_MAX_AGE_MS - 1000);
+    for (const name of ['pledge-print-old', 'pledge-print-new', 'someone-else']) await mkdir(join(dir, name));
+    await utimes(join(dir, 'pledge-print-old'), old, old);
+    await utimes(join(dir, 'someone-else'), old, old);
+    await utimes(join(dir, 'pledge-print-new'), now, now);
+    expect(await removeOldPrintCopies(dir, now)).toBe(1);
+    expect((await readdir(dir)).sort()).toEqual(['pledge-print-new', 'someone-else']);
+  });
+
+  it('does nothing when the folder does not exist yet', async () => {
+    expect(await removeOldPrintCopies(join(dir, 'missing'))).toBe(0);
   });
 });
