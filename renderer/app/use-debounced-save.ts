@@ -31,7 +31,8 @@ export function useDebouncedSave<A extends unknown[]>(save: (...args: A) => unkn
     if (!job) return;
     clearTimeout(job.timer);
     pending.current = null;
-    void trackWrite(Promise.resolve(saveRef.current(...job.args)));
+    const urgent = urgentRef.current;
+    void trackWrite(Promise.resolve(saveRef.current(...job.args)), urgent && (() => urgent(...job.args)));
   }, []);
 
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registerFlusher, settleAllSaves, trackWrite } from '../../../renderer/app/pending-saves';
+import { registerFlusher, rescueWritesInFlight, settleAllSaves, trackWrite } from '../../../renderer/app/pending-saves';
 
 describe('pending saves', () => {
   it('flushes every registered editor and waits for every write, including ones a flush starts', async () => {
@@ -22,5 +22,20 @@ describe('pending saves', () => {
     registerFlusher(() => (flushed += 1))();
     await settleAllSaves();
     expect(flushed).toBe(0);
+  });
+});
+
+describe('rescueWritesInFlight', () => {
+  it('re-issues only the writes that have not settled', async () => {
+    const rescued: string[] = [];
+    let finish = () => undefined as unknown;
+    const slow = new Promise<void>((resolve) => (finish = resolve));
+    void trackWrite(slow, () => rescued.push('slow'));
+    await trackWrite(Promise.resolve(), () => rescued.push('done'));
+    await Promise.resolve();
+    rescueWritesInFlight();
+    expect(rescued).toEqual(['slow']);
+    finish();
+    await settleAllSaves();
   });
 });
