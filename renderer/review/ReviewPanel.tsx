@@ -108,19 +108,24 @@ export function ReviewPanel({ draft, store, fileName, principalName, onEdit }: R
               </div>
             )}
           </dl>
-          {draft.status === 'in-review' && document && <DecisionForm pdfSha256={draft.review.pdfSha256} principalName={principalName} onDecide={(d) => void decide(d)} />}
-          {draft.status === 'approved' && document && (
-            <div className="actions actions--start">
-              <button type="button" onClick={() => void printPdf(document.bytes, fileName).then(setMessage)}>
-                {t('ui.print')}
-              </button>
-              <button type="button" onClick={() => void saveFile('pdf', fileName, document.bytes).then(setMessage)}>
-                {t('ui.save-pdf')}
-              </button>
-            </div>
-          )}
           {document === null && <p className="error">{t('ui.review.document-missing')}</p>}
-          {document && <PdfPreview bytes={document.bytes} />}
+          {/* The PDF beside the decision: the principal reads what they approve, page by page. */}
+          <div className="review-body">
+            {document && <PdfPreview bytes={document.bytes} />}
+            <div className="review-side">
+              {draft.status === 'in-review' && document && <DecisionForm pdfSha256={draft.review.pdfSha256} principalName={principalName} onDecide={(d) => void decide(d)} />}
+              {draft.status === 'approved' && document && (
+                <div className="actions actions--start">
+                  <button type="button" onClick={() => void printPdf(document.bytes, fileName).then(setMessage)}>
+                    {t('ui.print')}
+                  </button>
+                  <button type="button" onClick={() => void saveFile('pdf', fileName, document.bytes).then(setMessage)}>
+                    {t('ui.save-pdf')}
+                  </button>
+                </div>
+              )}
+            </div>
+          </div>
         </>
       )}
     </section>
