@@ -4,8 +4,10 @@ import { sha256Hex } from '../hash/sha256-hex';
 import {
   BACKUP_FORMAT,
   BACKUP_TABLES,
+  BackupManifestSchema,
   MANIFEST_ENTRY,
   MAX_BACKUP_BYTES,
+  MAX_BACKUP_ENTRIES,
   tableEntryName,
   type BackupContents,
   type BackupManifest,
@@ -13,8 +15,12 @@ import {
   type ManifestEntry,
 } from './backup-format';
 import { t } from '../i18n/translate';
-import { BackupRejected, inflateEntries, listZipEntries } from './bounded-unzip';
-import { checkEntries, parseManifest, parseTable } from './check-backup';
+import { inflateEntries, listZipEntries, ZipRejected } from '../zip/bounded-unzip';
+import { zipRejectionMessage } from '../zip/zip-rejection-message';
+import { BACKUP_ZIP_MESSAGES, BackupRejected } from './backup-rejected';
+import { parseTable } from './check-backup';
+import { parseManifest } from '../zip/parse-manifest';
+import { checkListedEntries } from '../zip/listed-entries';
 
 // The format's names belong to this module's public face; their definitions live with the schemas.
 export { BACKUP_FORMAT, type BackupContents, type BackupManifest } from './backup-format';
@@ -123,20 +129,21 @@ export async function readBackup(bytes: Uint8Array, onProgress?: (done: number, 
     return { ok: true, ...parseBackup(bytes, onProgress) };
   } catch (error) {
     if (error instanceof BackupRejected) return { ok: false, reason: error.reason };
+    if (error instanceof ZipRejected) return { ok: false, reason: zipRejectionMessage(error, BACKUP_ZIP_MESSAGES) };
     return { ok: false, reason: t('backup.error.unreadable', { detail: error instanceof Error ? error.message : String(error) }) };
   }
 }
 
 function parseBackup(bytes: Uint8Array, onProgress?: (done: number, total: number) => void): { contents: BackupContents; manifest: BackupManifest } {
-  const listed = listZipEntries(bytes);
+  const listed = listZipEntries(bytes, { maxBytes: MAX_BACKUP_BYTES, maxEntries: MAX_BACKUP_ENTRIES });
   if (!listed.some((entry) => entry.name === MANIFEST_ENTRY)) throw new BackupRejected(t('backup.error.missingManifest'));
 
   const total = listed.length + 1;
   let done = 0;
   const files = inflateEntries(bytes, listed, () => onProgress?.(++done, total));
 
-  const manifest = parseManifest(files.get(MANIFEST_ENTRY)!);
-  checkEntries(manifest, files);
+  const manifest = parseManifest(files.get(MANIFEST_ENTRY)!, { name: MANIFEST_ENTRY, format: BACKUP_FORMAT, schema: BackupManifestSchema, entries: (m) => m.entries, entriesKey: 'entries' });
+  checkListedEntries(manifest.entries, files, MANIFEST_ENTRY);
 
   const contents: BackupContents = {
     drafts: parseTable('drafts', manifest, files),

@@ -1,11 +1,8 @@
-import { strFromU8 } from 'fflate';
 import type { z } from 'zod';
-import { sha256Hex } from '../hash/sha256-hex';
 import { isRecord } from '../json/is-record';
+import { parseJsonBytes } from '../json/parse-json-bytes';
 import {
-  BACKUP_FORMAT,
   BINARY_TABLES,
-  BackupManifestSchema,
   BytesRefSchema,
   MANIFEST_ENTRY,
   RECORD_SCHEMAS,
@@ -16,41 +13,12 @@ import {
   type BackupTable,
 } from './backup-format';
 import { t } from '../i18n/translate';
-import { BackupRejected } from './bounded-unzip';
+import { BackupRejected } from './backup-rejected';
 
 /*
- * The checks readBackup runs once every entry is inflated. Each throws BackupRejected with the
- * reason for the user.
+ * The table checks readBackup runs once every entry is inflated and the manifest is read. Each
+ * throws BackupRejected with the reason for the user.
  */
-
-export function parseManifest(bytes: Uint8Array): BackupManifest {
-  const raw = parseJson(bytes);
-  if (!isRecord(raw)) throw new BackupRejected(t('backup.error.manifestNotJson'));
-  if (raw['format'] === undefined) throw new BackupRejected(t('backup.error.missingFormat'));
-  if (raw['format'] !== BACKUP_FORMAT) throw new BackupRejected(t('backup.error.unknownFormat', { format: String(raw['format']), expected: BACKUP_FORMAT }));
-  const parsed = BackupManifestSchema.safeParse(raw);
-  if (!parsed.success) throw new BackupRejected(t('backup.error.manifestInvalid', { field: formatIssuePath(parsed.error.issues[0]?.path ?? []) }));
-  const names = new Set<string>();
-  for (const [i, entry] of parsed.data.entries.entries()) {
-    if (names.has(entry.name) || entry.name === MANIFEST_ENTRY) throw new BackupRejected(t('backup.error.manifestInvalid', { field: `entries[${i}].name` }));
-    names.add(entry.name);
-  }
-  return parsed.data;
-}
-
-/** Every listed entry present with its size and hash; nothing present that is not listed. */
-export function checkEntries(manifest: BackupManifest, files: ReadonlyMap<string, Uint8Array>): void {
-  const listed = new Set(manifest.entries.map((entry) => entry.name));
-  for (const name of files.keys()) {
-    if (name !== MANIFEST_ENTRY && !listed.has(name)) throw new BackupRejected(t('backup.error.unlistedEntry', { name }));
-  }
-  for (const entry of manifest.entries) {
-    const bytes = files.get(entry.name);
-    if (!bytes) throw new BackupRejected(t('backup.error.missingEntry', { name: entry.name }));
-    if (bytes.byteLength !== entry.size) throw new BackupRejected(t('backup.error.entrySizeMismatch', { name: entry.name, actual: bytes.byteLength, expected: entry.size }));
-    if (sha256Hex(bytes) !== entry.sha256) throw new BackupRejected(t('backup.error.entryHashMismatch', { name: entry.name }));
-  }
-}
 
 const BINARY_FIELD_TABLES: ReadonlySet<BackupTable> = new Set(BINARY_TABLES);
 
@@ -59,7 +27,7 @@ export function parseTable<T extends BackupTable>(table: T, manifest: BackupMani
   const bytes = files.get(name);
   if (!bytes) throw new BackupRejected(t('backup.error.missingEntry', { name }));
   const label = t(`backup.table.${table}`);
-  const rows = parseJson(bytes);
+  const rows = parseJsonBytes(bytes);
   if (!Array.isArray(rows)) throw new BackupRejected(t('backup.error.tableNotJson', { table: label, name }));
   if (rows.length !== manifest.counts[table]) throw new BackupRejected(t('backup.error.countMismatch', { table: label, actual: rows.length, expected: manifest.counts[table] }));
 
@@ -91,14 +59,6 @@ function resolveBytes(row: unknown, files: ReadonlyMap<string, Uint8Array>, wher
   const bytes = ref.data.entry === MANIFEST_ENTRY || ref.data.entry.startsWith('tables/') ? undefined : files.get(ref.data.entry);
   if (!bytes) throw new BackupRejected(t('backup.error.missingBytes', { ...where, name: ref.data.entry }));
   return { ...row, bytes };
-}
-
-function parseJson(bytes: Uint8Array): unknown {
-  try {
-    return JSON.parse(strFromU8(bytes));
-  } catch {
-    return undefined;
-  }
 }
 
 function formatIssuePath(path: readonly PropertyKey[]): string {

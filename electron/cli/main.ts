@@ -1,9 +1,11 @@
 import { t } from '../../core/i18n/translate';
 import { TEMPLATE_KEYS } from '../../core/letter/templates';
 import { newCommand } from './commands/new-command';
+import { packCommand } from './commands/pack-command';
 import { renderCommand } from './commands/render-command';
 import { schemaCommand } from './commands/schema-command';
 import { validateCommand } from './commands/validate-command';
+import { verifyCommand } from './commands/verify-command';
 import { CliFailure, EXIT, type CliIo, type ExitCode } from './exit-codes';
 
 /** Runs `pledge <command> …` and returns the exit code; it never lets a stack trace reach the user. */
@@ -19,6 +21,10 @@ export async function main(argv: string[], io: CliIo, now: Date = new Date()): P
         return await renderCommand(rest, io);
       case 'schema':
         return schemaCommand(io);
+      case 'pack':
+        return await packCommand(rest, io, now);
+      case 'verify':
+        return await verifyCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -1,18 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { t } from '../../core/i18n/translate';
 import { isRecord } from '../../core/json/is-record';
 import { CliFailure, EXIT } from './exit-codes';
+import { readInputFile } from './read-input-file';
 
 /** Reads a file that must hold a JSON object; every other outcome is a {@link CliFailure} (exit 2). */
 export async function readJsonObjectFile(file: string): Promise<Record<string, unknown>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CliFailure(t('cli.file-missing', { file }), EXIT.unusable);
-    throw new CliFailure(t('cli.file-unreadable', { file, reason: code ?? String(error) }), EXIT.unusable);
-  }
+  const text = (await readInputFile(file)).toString('utf8');
   let value: unknown;
   try {
     // A UTF-8 byte-order mark is common in files saved by Windows editors.

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { t } from '../../../core/i18n/translate';
 import { renderLetterPdf } from '../../../core/pdf/render-letter';
@@ -6,6 +5,7 @@ import { loadNodeDocumentFonts } from '../../services/node-document-fonts';
 import { CliFailure, EXIT, type CliIo, type ExitCode } from '../exit-codes';
 import { printProblems } from '../print-problems';
 import { readJsonObjectFile } from '../read-json-file';
+import { writeOutputFile } from '../write-output-file';
 
 /**
  * `pledge render <letter.json> [-o <out.pdf>]`: writes the signable PDF. An invalid letter, or
@@ -22,11 +22,7 @@ export async function renderCommand(args: string[], io: CliIo): Promise<ExitCode
     return EXIT.invalid;
   }
   printProblems(result.warnings, io);
-  try {
-    await writeFile(output, result.bytes);
-  } catch (error) {
-    throw new CliFailure(t('cli.write-failed', { file: output, reason: (error as NodeJS.ErrnoException).code ?? String(error) }), EXIT.unusable);
-  }
+  await writeOutputFile(output, result.bytes);
   io.stdout.write(`${t('cli.rendered', { file: output, pages: result.plan.pages.length })}\n`);
   return EXIT.ok;
 }

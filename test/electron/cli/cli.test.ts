@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { letterFromTemplate } from '../../../core/letter/templates';
-import { main } from '../../../electron/cli/main';
+import { runCli } from './run-cli';
 
 let dir: string;
 beforeAll(async () => {
@@ -15,13 +15,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Runs the command line in-process and captures what it prints. */
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } }, new Date('2026-03-10T09:00:00+08:00'));
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv, new Date('2026-03-10T09:00:00+08:00'));
 
 async function file(name: string, content: string): Promise<string> {
   const path = join(dir, name);

@@ -1,0 +1,118 @@
+import { t } from '../i18n/translate';
+import { isRecord } from '../json/is-record';
+import { parseJsonBytes } from '../json/parse-json-bytes';
+import type { Letter } from '../letter/letter-schema';
+import { validateLetter } from '../letter/validate-letter';
+import { inflateEntries, listZipEntries, ZipRejected } from '../zip/bounded-unzip';
+import { checkListedEntries } from '../zip/listed-entries';
+import { parseManifest } from '../zip/parse-manifest';
+import { zipRejectionMessage, type ZipMessageKeys } from '../zip/zip-rejection-message';
+import {
+  FILE_ROLES,
+  MAX_PACKAGE_BYTES,
+  MAX_PACKAGE_ENTRIES,
+  PACKAGE_FORMAT,
+  PACKAGE_MANIFEST,
+  PackageManifestSchema,
+  type FileRole,
+  type PackageManifest,
+} from './package-format';
+
+export type PackageVerification =
+  | {
+      readonly ok: true;
+      readonly manifest: PackageManifest;
+      /** The letter inside, validated and normalised. */
+      readonly letter: Letter;
+      /** Every entry except the manifest, by name, in manifest order. */
+      readonly files: ReadonlyMap<string, Uint8Array>;
+    }
+  | { readonly ok: false; /** In Chinese, for the user: what is wrong with the package. */ readonly reason: string };
+
+/** How a package words each way the bounded ZIP reader can refuse a file. */
+const PACKAGE_ZIP_MESSAGES: ZipMessageKeys = {
+  'not-zip': 'package.error.notZip',
+  'trailing-data': 'package.error.trailingData',
+  'too-many-entries': 'package.error.tooManyEntries',
+  'unsafe-path': 'package.error.unsafePath',
+  'duplicate-entry': 'package.error.duplicateEntry',
+  'unsupported-compression': 'package.error.unsupportedCompression',
+  'size-lie': 'package.error.sizeLie',
+  'too-large': 'package.error.tooLarge',
+  'structure-mismatch': 'package.error.structureMismatch',
+  'corrupt-entry': 'package.error.corruptEntry',
+  'missing-entry': 'package.error.missingEntry',
+  'unlisted-entry': 'package.error.unlistedEntry',
+  'entry-size-mismatch': 'package.error.entrySizeMismatch',
+  'entry-hash-mismatch': 'package.error.entryHashMismatch',
+  'manifest-not-json': 'package.error.manifestNotJson',
+  'missing-format': 'package.error.missingFormat',
+  'unknown-format': 'package.error.unknownFormat',
+  'manifest-invalid': 'package.error.manifestInvalid',
+};
+
+/** Roles a package has exactly once; signed copies may be any number. */
+const SINGLE_ROLES: readonly FileRole[] = FILE_ROLES.filter((role) => role !== 'signed-copy');
+
+class PackageRejected extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'PackageRejected';
+  }
+}
+
+/**
+ * Checks a `pledge-package/1` file, trusting nothing in it: declared sizes are checked before
+ * inflating and enforced while inflating, every path must stay inside the archive, every file must
+ * match the manifest's size and SHA-256 (and nothing may be unlisted), and the letter must be
+ * valid and agree with the manifest. Never throws; a bad package gives `{ ok: false, reason }`.
+ * The platform runs the same check.
+ *
+ * @example
+ * const check = verifyPackage(bytes);
+ * if (!check.ok) console.log(check.reason);
+ */
+export function verifyPackage(bytes: Uint8Array): PackageVerification {
+  try {
+    return { ok: true, ...readPackage(bytes) };
+  } catch (error) {
+    if (error instanceof PackageRejected) return { ok: false, reason: error.reason };
+    if (error instanceof ZipRejected) return { ok: false, reason: zipRejectionMessage(error, PACKAGE_ZIP_MESSAGES) };
+    return { ok: false, reason: t('package.error.unreadable', { detail: error instanceof Error ? error.message : String(error) }) };
+  }
+}
+
+function readPackage(bytes: Uint8Array): { manifest: PackageManifest; letter: Letter; files: ReadonlyMap<string, Uint8Array> } {
+  const listed = listZipEntries(bytes, { maxBytes: MAX_PACKAGE_BYTES, maxEntries: MAX_PACKAGE_ENTRIES });
+  if (!listed.some((entry) => entry.name === PACKAGE_MANIFEST)) throw new PackageRejected(t('package.error.missingManifest'));
+  const inflated = inflateEntries(bytes, listed);
+
+  const manifest = readManifest(inflated.get(PACKAGE_MANIFEST)!);
+  checkListedEntries(manifest.files, inflated, PACKAGE_MANIFEST);
+
+  const letterFile = manifest.files.find((file) => file.role === 'letter-json')!;
+  const raw = parseJsonBytes(inflated.get(letterFile.name)!);
+  if (!isRecord(raw)) throw new PackageRejected(t('package.error.letterNotJson', { name: letterFile.name }));
+  const validation = validateLetter(raw);
+  if (!validation.ok) {
+    const problems = validation.problems.filter((p) => p.severity === 'error').map((p) => `${p.path}: ${p.message}`);
+    throw new PackageRejected(t('package.error.invalidLetter', { problems: problems.join('；') }));
+  }
+  const letter = validation.letter;
+  if (letter.unit.name !== manifest.unit.name || letter.unit.creditCode !== manifest.unit.creditCode) {
+    throw new PackageRejected(t('package.error.manifestMismatch', { field: t('package.field.unit') }));
+  }
+  if (letter.year !== manifest.year) throw new PackageRejected(t('package.error.manifestMismatch', { field: t('package.field.year') }));
+
+  const files = new Map(manifest.files.map((file) => [file.name, inflated.get(file.name)!]));
+  return { manifest, letter, files };
+}
+
+/** The manifest, with exactly one letter, PDF and credit record among its files. */
+function readManifest(bytes: Uint8Array): PackageManifest {
+  const manifest = parseManifest(bytes, { name: PACKAGE_MANIFEST, format: PACKAGE_FORMAT, schema: PackageManifestSchema, entries: (m) => m.files, entriesKey: 'files' });
+  for (const role of SINGLE_ROLES) {
+    if (manifest.files.filter((file) => file.role === role).length !== 1) throw new PackageRejected(t('package.error.manifestInvalid', { field: `files[].role = ${role}` }));
+  }
+  return manifest;
+}

@@ -1,0 +1,63 @@
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { validateLetter } from '../../../core/letter/validate-letter';
+import { letterFromTemplate } from '../../../core/letter/templates';
+import type { Letter } from '../../../core/letter/letter-schema';
+import { buildPackage } from '../../../core/package/build-package';
+import { creditRecord } from '../../../core/package/credit-record';
+import { ID, json, packageInput } from './package-fixtures';
+
+const valid = (input: unknown): Letter => {
+  const result = validateLetter(input);
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+  return result.letter;
+};
+
+describe('creditRecord (the national 信用承诺 template)', () => {
+  it('maps a unit letter field by field, in the template order', () => {
+    const letter = valid({ ...letterFromTemplate('service', { year: 2026 }), closing: undefined });
+    const record = creditRecord(letter, ID);
+    expect(Object.keys(record)).toEqual([
+      '承诺编码', '承诺人名称', '承诺人类别', '承诺人代码', '承诺类型', '承诺事由', '承诺内容', '违诺责任',
+      '承诺作出日期', '承诺有效期', '承诺履行状态', '承诺受理单位', '承诺受理单位代码', '公开类型', '备注',
+    ]);
+    expect(record).toMatchObject({
+      承诺编码: ID,
+      承诺人名称: letter.unit.name,
+      承诺人类别: '法人和非法人组织',
+      承诺人代码: letter.unit.creditCode,
+      承诺类型: '主动型',
+      承诺事由: `${letter.unit.name}2026年度政务诚信承诺书`,
+      违诺责任: '如未按承诺兑现，承诺单位将主动说明情况、限期整改，并依规依纪承担相应责任。',
+      承诺作出日期: letter.date,
+      承诺有效期: '2026-12-31',
+      承诺履行状态: '履行中',
+      承诺受理单位: '',
+      承诺受理单位代码: '',
+      公开类型: '社会公开',
+      备注: `监督电话：${letter.supervision.phone}；政务服务便民热线：12345`,
+    });
+    const lines = record.承诺内容.split('\n');
+    expect(lines).toHaveLength(letter.items.length);
+    const first = letter.items[0]!;
+    expect(lines[0]).toBe(`1.${first.content}${first.deadline ? `（完成时限：${first.deadline}）` : ''}`);
+  });
+
+  it('uses the closing as the liability when the letter has one', () => {
+    const letter = valid({ ...letterFromTemplate('policy', { year: 2026 }), closing: '如有违诺，依规承担责任。' });
+    expect(creditRecord(letter, ID).违诺责任).toBe('如有违诺，依规承担责任。');
+  });
+
+  it('maps a civil servant as a natural person, with the employer in the remark', () => {
+    const letter = valid(letterFromTemplate('person', { year: 2026 }));
+    if (letter.kind !== 'person') throw new Error('expected a personal letter');
+    const record = creditRecord(letter, ID);
+    expect(record).toMatchObject({ 承诺人名称: letter.person.name, 承诺人类别: '自然人', 承诺人代码: '' });
+    expect(record.备注).toContain(`工作单位：${letter.unit.name}（${letter.unit.creditCode}）；职务：${letter.person.position}`);
+  });
+
+  it('is the credit-record.json of the package', () => {
+    const files = unzipSync(buildPackage(packageInput()));
+    expect(json(files['credit-record.json'])).toEqual(creditRecord(valid(letterFromTemplate('service', { year: 2026 })), ID));
+  });
+});

@@ -1,0 +1,50 @@
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { sha256Hex } from '../../../core/hash/sha256-hex';
+import { letterFromTemplate } from '../../../core/letter/templates';
+import { buildPackage, type PackageInput } from '../../../core/package/build-package';
+
+/** Invented inputs: a template letter, a stand-in PDF and a real 1×1 PNG as the signed scan. */
+export const PDF = strToU8('%PDF-1.7\n% stand-in for the rendered letter\n%%EOF\n');
+export const PNG = new Uint8Array(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+export const ID = '0b7e6f52-3c1d-4a8e-9f2b-5d6c7e8f9a0b';
+export const OTHER_ID = '6d1f2c3b-8a7e-4f60-b5d4-c3b2a1908f7e';
+export const CREATED_AT = new Date('2026-04-21T01:30:00.000Z');
+
+export function packageInput(overrides: Partial<PackageInput> = {}): PackageInput {
+  return {
+    letter: letterFromTemplate('service', { year: 2026 }),
+    pdf: PDF,
+    signed: [{ name: '签字盖章扫描件.png', bytes: PNG }],
+    submissionId: ID,
+    createdAt: CREATED_AT,
+    ...overrides,
+  };
+}
+
+export type Files = Record<string, Uint8Array>;
+export const json = (bytes: Uint8Array | undefined): unknown => JSON.parse(strFromU8(bytes!));
+export const toJson = (value: unknown): Uint8Array => strToU8(JSON.stringify(value));
+
+/** Changes the files of a good package and zips them again; `relist` rewrites the manifest's files so only the change is wrong. */
+export function tamper(change: (files: Files) => void, { relist = false } = {}): Uint8Array {
+  const files: Files = unzipSync(buildPackage(packageInput()));
+  change(files);
+  if (relist) {
+    const manifest = json(files['manifest.json']) as { files: { name: string; size: number; sha256: string }[] };
+    for (const file of manifest.files) {
+      const bytes = files[file.name];
+      if (bytes) Object.assign(file, { size: bytes.length, sha256: sha256Hex(bytes) });
+    }
+    files['manifest.json'] = toJson(manifest);
+  }
+  return zipSync(files as Zippable);
+}
+
+/** Edits the manifest of a good package. */
+export function editManifest(change: (manifest: Record<string, unknown>) => void): (files: Files) => void {
+  return (files) => {
+    const manifest = json(files['manifest.json']) as Record<string, unknown>;
+    change(manifest);
+    files['manifest.json'] = toJson(manifest);
+  };
+}
