@@ -406,6 +406,18 @@ export const zhCN = {
   'package.record.liability': '如未按承诺兑现，承诺单位将主动说明情况、限期整改，并依规依纪承担相应责任。',
   'package.record.remark.unit': '监督电话：{phone}；政务服务便民热线：{hotline}',
   'package.record.remark.person': '工作单位：{unit}（{code}）；职务：{position}；监督电话：{phone}；政务服务便民热线：{hotline}',
+  'platform.error.unauthorized': '访问令牌缺失或不正确，请在设置中核对报送平台的访问令牌。',
+  'platform.error.tooLarge': '报送包超过平台允许的大小（{max} 字节），请压缩签章扫描件后重新生成报送包。',
+  'platform.error.missingMetadata': '上传请求缺少“{key}”信息，请使用本软件重新报送。',
+  'platform.error.badMetadata': '上传请求中的“{key}”格式不正确，请使用本软件重新报送。',
+  'platform.error.lengthRequired': '上传请求必须事先声明报送包大小，请使用本软件重新报送。',
+  'platform.error.hashMismatch': '平台收到的报送包 SHA-256 校验值与上传时声明的不符，文件可能在传输中损坏，请重新报送。',
+  'platform.error.submissionMismatch': '报送包清单中的报送编号（{manifest}）与上传时声明的报送编号（{claimed}）不一致。',
+  'platform.error.conflict': '报送编号 {id} 已于 {receivedAt} 收到内容不同的报送包，同一报送编号只能报送一次。如需更正，请生成新的更正报送包。',
+  'platform.error.notFound': '平台上没有报送编号为 {id} 的报送记录。',
+  'platform.error.uploadNotFound': '平台上没有这次上传的记录（可能已经完成或已过期），请查询回执，或重新报送。',
+  'platform.error.badRequest': '平台无法处理该请求：{detail}',
+  'platform.error.server': '报送平台内部出错，请稍后重试：{detail}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -8,8 +8,16 @@ import { z } from 'zod';
  * - `GET  /health`                       → 200 `HealthSchema`, no auth: the connectivity probe.
  * - `POST /files/` … `PATCH` / `HEAD`    → tus 1.0.0 resumable upload of one package (creation,
  *   creation-with-upload, termination). `Upload-Metadata` carries `filename`, `submissionId` and
- *   `sha256` (hex, of the whole package). The PATCH that completes the upload answers 200/204
- *   with the receipt as JSON when the package was accepted, or an error status with `ErrorBody`.
+ *   `sha256` (hex, of the whole package); `submissionId` and `sha256` are required (else 400).
+ *   `Upload-Length` is required (no deferred length); over the server's limit → 413 `too-large`.
+ *   The PATCH that completes the upload answers 200 with the receipt as JSON when the package was
+ *   accepted (a creation-with-upload POST that completes it answers 201 with the receipt), or an
+ *   error status with `ErrorBody` (422 `invalid-package`, 409 `conflict`). The same bytes again
+ *   under an accepted id get the original receipt. A finished upload is removed from `/files/`:
+ *   if that response was lost, HEAD answers 404 and the client fetches the receipt by id.
+ *   tus's own refusals (offset mismatch 409, unknown upload 404) come as `bad-request`/`not-found`,
+ *   so a client resumes from HEAD rather than treating them as final. Error bodies from the tus
+ *   routes may lack a JSON `Content-Type`; parse them as `ErrorBody` regardless.
  * - `GET  /submissions/:id/receipt`      → 200 `ReceiptSchema`, or 404 `ErrorBody`.
  * - `GET  /submissions`                  → 200 `{ submissions: SubmissionListing[] }`, for tests and operators.
  *

@@ -1,0 +1,91 @@
+import { isSubmissionId } from '../../core/package/package-format';
+import { verifyPackage } from '../../core/package/verify-package';
+import { t } from '../../core/i18n/translate';
+import { sha256Hex } from '../../core/hash/sha256-hex';
+import type { Receipt } from '../../core/sync/reference-protocol';
+import type { PlatformRefusal } from './platform-refusal';
+import { receiptOf, type SubmissionIndex } from './submission-index';
+
+/** What the uploader declared in tus `Upload-Metadata`. */
+export interface UploadClaim {
+  readonly submissionId: string;
+  readonly sha256: string;
+}
+
+export interface AcceptanceContext {
+  readonly index: SubmissionIndex;
+  /** Moves the finished upload into permanent storage; called only for a submission not seen before. */
+  readonly storePackage: (submissionId: string) => void;
+  readonly now: () => Date;
+  readonly newReceiptId: () => string;
+}
+
+export type Acceptance =
+  | { readonly ok: true; readonly receipt: Receipt; /** False when the same bytes had been accepted before. */ readonly fresh: boolean }
+  | { readonly ok: false; readonly refusal: PlatformRefusal };
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** Checks `Upload-Metadata` before any byte is accepted. */
+export function checkClaim(metadata: Record<string, string | null | undefined> | undefined): { ok: true; claim: UploadClaim } | { ok: false; refusal: PlatformRefusal } {
+  const fields: [keyof UploadClaim, (value: string) => boolean][] = [
+    ['submissionId', isSubmissionId],
+    ['sha256', (value) => SHA256_HEX.test(value)],
+  ];
+  for (const [key, valid] of fields) {
+    const value = metadata?.[key];
+    if (value === undefined || value === null || value === '') return { ok: false, refusal: badRequest(t('platform.error.missingMetadata', { key })) };
+    if (!valid(value)) return { ok: false, refusal: badRequest(t('platform.error.badMetadata', { key })) };
+  }
+  return { ok: true, claim: { submissionId: metadata!['submissionId']!, sha256: metadata!['sha256']! } };
+}
+
+/** Refuses early a submission id already taken by other bytes, before the upload is sent. */
+export function checkNotConflicting(index: SubmissionIndex, claim: UploadClaim): PlatformRefusal | undefined {
+  const existing = index.find(claim.submissionId);
+  return existing && existing.sha256 !== claim.sha256 ? conflict(claim.submissionId, existing.receivedAt) : undefined;
+}
+
+/**
+ * Decides on a finished upload: the bytes must hash to what was declared, pass the same package
+ * check as `pledge verify`, and carry the declared submission id. A submission id is accepted once:
+ * the same bytes again get the original receipt, other bytes are a conflict. Synchronous from the
+ * index lookup to the insert, so concurrent uploads of one id cannot both be stored.
+ */
+export function acceptPackage(context: AcceptanceContext, claim: UploadClaim, bytes: Uint8Array): Acceptance {
+  const sha256 = sha256Hex(bytes);
+  if (sha256 !== claim.sha256) return refuse(invalid(t('platform.error.hashMismatch')));
+
+  const existing = context.index.find(claim.submissionId);
+  if (existing) {
+    return existing.sha256 === sha256 ? { ok: true, receipt: receiptOf(existing), fresh: false } : refuse(conflict(claim.submissionId, existing.receivedAt));
+  }
+
+  const check = verifyPackage(bytes);
+  if (!check.ok) return refuse(invalid(check.reason));
+  const { manifest } = check;
+  if (manifest.submissionId !== claim.submissionId) {
+    return refuse(invalid(t('platform.error.submissionMismatch', { manifest: manifest.submissionId, claimed: claim.submissionId })));
+  }
+
+  const entry = {
+    receiptId: context.newReceiptId(),
+    submissionId: manifest.submissionId,
+    sha256,
+    receivedAt: context.now().toISOString(),
+    unitName: manifest.unit.name,
+    creditCode: manifest.unit.creditCode,
+    year: manifest.year,
+    size: bytes.byteLength,
+    ...(manifest.supersedes === undefined ? {} : { supersedes: manifest.supersedes }),
+  };
+  // File first: a crash between the two leaves an unindexed file that the next upload overwrites.
+  context.storePackage(entry.submissionId);
+  context.index.add(entry);
+  return { ok: true, receipt: receiptOf(entry), fresh: true };
+}
+
+const refuse = (refusal: PlatformRefusal): Acceptance => ({ ok: false, refusal });
+const badRequest = (message: string): PlatformRefusal => ({ status: 400, code: 'bad-request', message });
+const invalid = (message: string): PlatformRefusal => ({ status: 422, code: 'invalid-package', message });
+const conflict = (id: string, receivedAt: string): PlatformRefusal => ({ status: 409, code: 'conflict', message: t('platform.error.conflict', { id, receivedAt }) });
