@@ -93,7 +93,7 @@ export const zhCN = {
   'coverage.missing-invisible': '{field}中有一个无法显示的不可见字符（{codePoint}），请删除后重新输入。',
   'coverage.missing': '{field}中的“{char}”（{codePoint}）无法用文档字体显示，请改用常用字，或用文字说明该字。',
 
-  'cli.usage': '用法：pledge <命令> [参数]\n\n命令：\n  new --template <模板> [--year <年度>] [--date <年-月-日>]  输出一份模板承诺书（JSON）\n  validate <承诺书.json> [--json]  校验承诺书，有问题时逐行列出\n  render <承诺书.json> [-o <输出.pdf>]  生成可签章的 PDF（默认与承诺书同名）\n  schema  输出承诺书格式的 JSON Schema\n  pack <承诺书.json> [--signed <签章件>...] -o <报送包.zip> [--id <UUID>] [--supersedes <UUID>]  生成报送包（签章件为扫描图片或签章 PDF，可多次指定）\n  verify <报送包.zip>  校验报送包是否完整、未被篡改\n\n模板：{templates}',
+  'cli.usage': '用法：pledge <命令> [参数]\n\n命令：\n  new --template <模板> [--year <年度>] [--date <年-月-日>]  输出一份模板承诺书（JSON）\n  validate <承诺书.json> [--json]  校验承诺书，有问题时逐行列出\n  render <承诺书.json> [-o <输出.pdf>]  生成可签章的 PDF（默认与承诺书同名）\n  schema  输出承诺书格式的 JSON Schema\n  pack <承诺书.json> [--signed <签章件>...] -o <报送包.zip> [--id <UUID>] [--supersedes <UUID>]  生成报送包（签章件为扫描图片或签章 PDF，可多次指定）\n  verify <报送包.zip>  校验报送包是否完整、未被篡改\n  send <报送包.zip> --endpoint <平台地址> [--token <令牌>] [--retries <次数>] [--state <进度文件>]  报送到平台并输出回执（JSON）；中断后重新运行同一命令即从断点续传（进度默认存于 <报送包>.upload.json）。令牌也可用环境变量 PLEDGE_TOKEN 提供，以免留在命令历史中\n\n模板：{templates}',
   'cli.unknown-command': '未知命令“{command}”。运行 pledge --help 查看用法。',
   'cli.unknown-option': '未知选项“{option}”。运行 pledge --help 查看用法。',
   'cli.bad-option-value': '选项“{option}”缺少取值或取值有误。运行 pledge --help 查看用法。',
@@ -118,6 +118,14 @@ export const zhCN = {
   'cli.package-valid': '{file}：报送包校验通过。\n提交编号：{id}\n承诺单位：{unit}（{code}）\n承诺年度：{year}年\n生成时间：{createdAt}\n文件：{files}',
   'cli.package-supersedes': '更正的提交编号：{id}',
   'cli.package-invalid': '{file}：报送包未通过校验。{reason}',
+  'cli.missing-send-argument': '请指定要报送的报送包，例如：pledge send package.zip --endpoint https://platform.example.gov.cn',
+  'cli.missing-endpoint': '请用 --endpoint 指定报送平台地址，例如：pledge send package.zip --endpoint https://platform.example.gov.cn',
+  'cli.bad-endpoint': '平台地址“{value}”不是有效的 http(s) 网址。',
+  'cli.bad-retries': '选项“--retries”应为 1 到 100 之间的整数，现为“{value}”。',
+  'cli.send-package-invalid': '{file}：报送包未通过本地校验，没有报送。{reason}',
+  'cli.send-retrying': '第 {attempt} 次报送未成功：{reason} {seconds} 秒后重试。',
+  'cli.send-rejected': '报送平台拒收了 {file}：{reason}',
+  'cli.send-unreachable': '尝试 {attempts} 次后仍未能送达 {file}：{reason} 已传的部分会保留，稍后重新运行同一命令即可续传。',
   'cli.bad-year': '年度应为 2000 到 2100 之间的整数，现为“{value}”。',
   'cli.bad-date': '日期应写作 年-月-日，例如 2026-04-20，现为“{value}”。',
 
@@ -418,6 +426,12 @@ export const zhCN = {
   'platform.error.uploadNotFound': '平台上没有这次上传的记录（可能已经完成或已过期），请查询回执，或重新报送。',
   'platform.error.badRequest': '平台无法处理该请求：{detail}',
   'platform.error.server': '报送平台内部出错，请稍后重试：{detail}',
+  'sync.error.network': '无法连接报送平台（{what}：{reason}），请检查网络。',
+  'sync.error.timeout': '报送平台 {seconds} 秒内没有回应（{what}）。',
+  'sync.error.server': '报送平台暂时无法处理请求（{detail}）。',
+  'sync.error.unauthorized': '报送平台拒绝了访问令牌，请核对报送平台的访问令牌。',
+  'sync.error.unexpected': '报送平台的回应无法识别（{detail}）。',
+  'sync.error.badReceipt': '报送平台返回的回执格式不正确，请稍后重试或联系平台。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -5,6 +5,8 @@ export const EXIT = {
   invalid: 1,
   /** The input could not be used at all: a missing file, not JSON, bad arguments. */
   unusable: 2,
+  /** The platform could not be reached, or kept failing, through every retry; running again later may work. */
+  unreachable: 3,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

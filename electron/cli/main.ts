@@ -4,6 +4,7 @@ import { newCommand } from './commands/new-command';
 import { packCommand } from './commands/pack-command';
 import { renderCommand } from './commands/render-command';
 import { schemaCommand } from './commands/schema-command';
+import { sendCommand } from './commands/send-command';
 import { validateCommand } from './commands/validate-command';
 import { verifyCommand } from './commands/verify-command';
 import { CliFailure, EXIT, type CliIo, type ExitCode } from './exit-codes';
@@ -25,6 +26,8 @@ export async function main(argv: string[], io: CliIo, now: Date = new Date()): P
         return await packCommand(rest, io, now);
       case 'verify':
         return await verifyCommand(rest, io);
+      case 'send':
+        return await sendCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

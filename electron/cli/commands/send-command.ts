@@ -1,0 +1,109 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { sha256Hex } from '../../../core/hash/sha256-hex';
+import { t } from '../../../core/i18n/translate';
+import type { PackageRef } from '../../../core/outbox/outbox-entry';
+import { toUploadFailure, type UploadFailure } from '../../../core/outbox/platform-adapter';
+import { retryDelay, type RetryPolicy } from '../../../core/outbox/retry-delay';
+import { verifyPackage } from '../../../core/package/verify-package';
+import { isFinalRejection, type Receipt } from '../../../core/sync/reference-protocol';
+import { TusPlatformAdapter } from '../../sync/tus-platform-adapter';
+import { readUploadState, removeUploadState, writeUploadState, type UploadState } from '../../sync/upload-state-file';
+import { CliFailure, EXIT, type CliIo, type ExitCode } from '../exit-codes';
+import { readInputFile } from '../read-input-file';
+
+/** A person waits at the terminal: short waits, unlike the app's outbox, which can wait minutes. */
+export const CLI_RETRY_POLICY: RetryPolicy = { baseMs: 500, capMs: 10_000 };
+export const DEFAULT_SEND_ATTEMPTS = 6;
+
+/** What tests change: shorter waits, smaller chunks, a fixed random draw. */
+export interface SendTuning {
+  readonly retry?: RetryPolicy;
+  readonly chunkBytes?: number;
+  readonly requestTimeoutMs?: number;
+  readonly random?: () => number;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * `pledge send <pkg.zip> --endpoint <url> [--token <token>] [--retries N] [--state <file>]`:
+ * verifies the package, delivers it and prints the receipt as JSON (exit 0). A final refusal
+ * exits 1 with the platform's reason; a platform still unreachable after N attempts exits 3 and
+ * keeps the state file, so running the command again resumes the upload rather than restarting it.
+ */
+export async function sendCommand(args: string[], io: CliIo, tuning: SendTuning = {}): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { endpoint: { type: 'string' }, token: { type: 'string' }, retries: { type: 'string' }, state: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const file = positionals[0];
+  if (file === undefined) throw new CliFailure(t('cli.missing-send-argument'), EXIT.unusable);
+  if (positionals.length > 1) throw new CliFailure(t('cli.extra-argument', { option: positionals[1]! }), EXIT.unusable);
+  const endpoint = parseEndpoint(values.endpoint);
+  const attempts = parseAttempts(values.retries);
+  const token = values.token ?? (tuning.env ?? process.env)['PLEDGE_TOKEN'];
+  const stateFile = values.state ?? `${file}.upload.json`;
+
+  const bytes = new Uint8Array(await readInputFile(file));
+  const verified = verifyPackage(bytes);
+  if (!verified.ok) {
+    io.stderr.write(`${t('cli.send-package-invalid', { file, reason: verified.reason })}\n`);
+    return EXIT.invalid;
+  }
+  const pkg: PackageRef = { submissionId: verified.manifest.submissionId, sha256: sha256Hex(bytes), size: bytes.byteLength };
+  const adapter = new TusPlatformAdapter({ endpoint, token, readPackage: async () => bytes, chunkBytes: tuning.chunkBytes, requestTimeoutMs: tuning.requestTimeoutMs });
+
+  let state = readUploadState(stateFile, pkg.sha256);
+  const save = (next: UploadState) => {
+    state = next;
+    writeUploadState(stateFile, next);
+  };
+  let failure: UploadFailure | undefined;
+  for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    let receipt: Receipt;
+    try {
+      receipt = await adapter.upload(pkg, {
+        ...(state ? { resumeUrl: state.uploadUrl, resumeOffset: state.offset } : {}),
+        onUploadUrl: (uploadUrl) => save({ sha256: pkg.sha256, uploadUrl, offset: state?.uploadUrl === uploadUrl ? state.offset : 0 }),
+        onProgress: (offset) => state && save({ ...state, offset }),
+      });
+    } catch (error) {
+      failure = toUploadFailure(error);
+      if (failure.kind === 'platform' && isFinalRejection(failure.code)) {
+        removeUploadState(stateFile);
+        io.stderr.write(`${t('cli.send-rejected', { file, reason: failure.message })}\n`);
+        return EXIT.invalid;
+      }
+      if (attempt === attempts) break;
+      const delay = retryDelay(attempt, (tuning.random ?? Math.random)(), tuning.retry ?? CLI_RETRY_POLICY);
+      io.stderr.write(`${t('cli.send-retrying', { attempt, reason: failure.message, seconds: (delay / 1000).toFixed(1) })}\n`);
+      await sleep(delay);
+      continue;
+    }
+    removeUploadState(stateFile);
+    io.stdout.write(`${JSON.stringify(receipt, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  io.stderr.write(`${t('cli.send-unreachable', { attempts, file, reason: failure?.message ?? '' })}\n`);
+  return EXIT.unreachable;
+}
+
+function parseEndpoint(value: string | undefined): string {
+  if (value === undefined) throw new CliFailure(t('cli.missing-endpoint'), EXIT.unusable);
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.toString();
+  } catch {
+    // Reported below, with the value as typed.
+  }
+  throw new CliFailure(t('cli.bad-endpoint', { value }), EXIT.unusable);
+}
+
+function parseAttempts(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_SEND_ATTEMPTS;
+  const attempts = Number(value);
+  if (!/^\d+$/.test(value) || attempts < 1 || attempts > 100) throw new CliFailure(t('cli.bad-retries', { value }), EXIT.unusable);
+  return attempts;
+}

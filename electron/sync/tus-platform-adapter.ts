@@ -1,0 +1,222 @@
+import { t } from '../../core/i18n/translate';
+import { NetworkError, PlatformRejection, UploadTimeoutError, type PlatformAdapter, type UploadOptions } from '../../core/outbox/platform-adapter';
+import type { PackageRef } from '../../core/outbox/outbox-entry';
+import { ErrorBodySchema, HealthSchema, ReceiptSchema, ROUTES, UPLOAD_METADATA, type Receipt } from '../../core/sync/reference-protocol';
+
+/**
+ * The client side of the reference protocol (core/sync/reference-protocol.ts) over Node's fetch.
+ *
+ * Why not tus-js-client: the protocol answers the receipt in the body of the finishing PATCH, and
+ * a finished upload disappears (HEAD 404), after which the receipt is fetched by submission id;
+ * tus-js-client would start a fresh upload on that 404 and resend every byte, and it has no
+ * per-request timeout. What is left of tus here (POST, HEAD, PATCH with offsets) is small.
+ */
+export interface TusPlatformAdapterOptions {
+  /** Base URL of the platform, e.g. `https://platform.example.gov.cn`. */
+  readonly endpoint: string;
+  readonly token?: string;
+  /** Finds the bytes of a package; the outbox only passes references. */
+  readonly readPackage: (pkg: PackageRef) => Promise<Uint8Array>;
+  /** Bytes per PATCH: what a cut can cost at most. */
+  readonly chunkBytes?: number;
+  /** How long one request (one chunk) may take before it counts as lost. */
+  readonly requestTimeoutMs?: number;
+  readonly probeTimeoutMs?: number;
+}
+
+export const DEFAULT_CHUNK_BYTES = 256 * 1024;
+/** 256 KiB at 8 KiB/s, a weak mobile link, takes 32 s: a minute leaves room. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+export const DEFAULT_PROBE_TIMEOUT_MS = 5_000;
+
+const TUS_VERSION = { 'Tus-Resumable': '1.0.0' } as const;
+/** Offset mismatches in a row before giving up on this attempt; each one is answered by a HEAD. */
+const MAX_OFFSET_MISMATCHES = 3;
+
+interface Answer {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+}
+
+export class TusPlatformAdapter implements PlatformAdapter {
+  private readonly endpoint: string;
+  private readonly chunkBytes: number;
+  private readonly requestTimeoutMs: number;
+  private readonly probeTimeoutMs: number;
+
+  constructor(private readonly options: TusPlatformAdapterOptions) {
+    this.endpoint = new URL(options.endpoint).toString();
+    this.chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    this.probeTimeoutMs = options.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
+    if (!Number.isInteger(this.chunkBytes) || this.chunkBytes < 1) throw new RangeError(`TusPlatformAdapter: chunkBytes must be a positive integer, got ${this.chunkBytes}.`);
+  }
+
+  async probe(): Promise<boolean> {
+    try {
+      const answer = await this.request('GET', ROUTES.health, {}, undefined, this.probeTimeoutMs);
+      return answer.status === 200 && HealthSchema.safeParse(JSON.parse(answer.text)).success;
+    } catch {
+      return false;
+    }
+  }
+
+  async upload(pkg: PackageRef, options: UploadOptions): Promise<Receipt> {
+    const bytes = await this.options.readPackage(pkg);
+    if (bytes.byteLength !== pkg.size) throw new Error(`TusPlatformAdapter: package ${pkg.submissionId} has ${bytes.byteLength} bytes, the reference says ${pkg.size}.`);
+
+    let url: string | undefined;
+    let offset = 0;
+    if (options.resumeUrl !== undefined) {
+      const resumed = await this.resume(pkg, options.resumeUrl);
+      if ('receipt' in resumed) return resumed.receipt;
+      if (resumed.offset !== undefined) {
+        url = options.resumeUrl;
+        offset = resumed.offset;
+        options.onUploadUrl(url);
+        options.onProgress(offset);
+      }
+    }
+    if (url === undefined) {
+      url = await this.create(pkg);
+      // Saved before any byte leaves, so a cut during the first chunk can still resume.
+      options.onUploadUrl(url);
+    }
+
+    let mismatches = 0;
+    for (;;) {
+      const end = Math.min(offset + this.chunkBytes, bytes.byteLength);
+      const answer = await this.request(
+        'PATCH',
+        url,
+        { 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' },
+        // A copy, typed as fetch wants it; a chunk is small.
+        bytes.slice(offset, end),
+        this.requestTimeoutMs,
+      );
+      if (answer.status === 204) {
+        offset = Number(answer.headers.get('upload-offset') ?? end);
+        mismatches = 0;
+        options.onProgress(offset);
+        continue;
+      }
+      if (answer.status === 200 || answer.status === 201) {
+        options.onProgress(bytes.byteLength);
+        return parseReceipt(answer.text);
+      }
+      const rejection = rejectionOf(answer);
+      if (rejection.code === 'not-found') {
+        // The upload finished with an answer we never saw, or it expired: the receipt says which.
+        const receipt = await this.fetchReceipt(pkg.submissionId);
+        if (receipt) return receipt;
+        throw rejection;
+      }
+      if (answer.status === 409 && rejection.code === 'bad-request' && mismatches < MAX_OFFSET_MISMATCHES) {
+        // Our offset is not the server's (an earlier chunk arrived after all): ask and go on from there.
+        mismatches += 1;
+        const head = await this.resume(pkg, url);
+        if ('receipt' in head) return head.receipt;
+        if (head.offset === undefined) throw rejection;
+        offset = head.offset;
+        options.onProgress(offset);
+        continue;
+      }
+      throw rejection;
+    }
+  }
+
+  /** HEAD on an earlier upload: its offset, the receipt when it already finished, or nothing when it cannot be used. */
+  private async resume(pkg: PackageRef, url: string): Promise<{ offset: number | undefined } | { receipt: Receipt }> {
+    const answer = await this.request('HEAD', url, {}, undefined, this.requestTimeoutMs);
+    if (answer.status === 200) {
+      const offset = Number(answer.headers.get('upload-offset'));
+      const length = Number(answer.headers.get('upload-length'));
+      const usable = Number.isInteger(offset) && offset >= 0 && length === pkg.size;
+      return { offset: usable ? offset : undefined };
+    }
+    if (answer.status === 404 || answer.status === 410) {
+      const receipt = await this.fetchReceipt(pkg.submissionId);
+      return receipt && receipt.sha256 === pkg.sha256 ? { receipt } : { offset: undefined };
+    }
+    throw rejectionOf(answer);
+  }
+
+  private async create(pkg: PackageRef): Promise<string> {
+    const metadata = {
+      [UPLOAD_METADATA.filename]: `${pkg.submissionId}.zip`,
+      [UPLOAD_METADATA.submissionId]: pkg.submissionId,
+      [UPLOAD_METADATA.sha256]: pkg.sha256,
+    };
+    const answer = await this.request(
+      'POST',
+      ROUTES.uploads,
+      { 'Upload-Length': String(pkg.size), 'Upload-Metadata': encodeMetadata(metadata) },
+      undefined,
+      this.requestTimeoutMs,
+    );
+    const location = answer.headers.get('location');
+    if (answer.status !== 201 || location === null) throw rejectionOf(answer);
+    return new URL(location, this.endpoint).toString();
+  }
+
+  private async fetchReceipt(submissionId: string): Promise<Receipt | undefined> {
+    const answer = await this.request('GET', ROUTES.receipt(submissionId), {}, undefined, this.requestTimeoutMs);
+    if (answer.status === 200) return parseReceipt(answer.text);
+    if (answer.status === 404) return undefined;
+    throw rejectionOf(answer);
+  }
+
+  /** One request, its body read in full; every way it can fail becomes one of the outbox's errors. */
+  private async request(method: string, path: string, headers: Record<string, string>, body: Uint8Array<ArrayBuffer> | undefined, timeoutMs: number): Promise<Answer> {
+    const url = new URL(path, this.endpoint);
+    const auth: Record<string, string> = this.options.token === undefined ? {} : { Authorization: `Bearer ${this.options.token}` };
+    try {
+      const response = await fetch(url, { method, headers: { ...TUS_VERSION, ...auth, ...headers }, body, signal: AbortSignal.timeout(timeoutMs) });
+      return { status: response.status, headers: response.headers, text: await response.text() };
+    } catch (error) {
+      throw transportError(error, `${method} ${url.pathname}`, timeoutMs);
+    }
+  }
+}
+
+function encodeMetadata(metadata: Record<string, string>): string {
+  return Object.entries(metadata)
+    .map(([key, value]) => `${key} ${Buffer.from(value, 'utf8').toString('base64')}`)
+    .join(',');
+}
+
+function parseReceipt(text: string): Receipt {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const receipt = ReceiptSchema.safeParse(json);
+  if (!receipt.success) throw new PlatformRejection('server-error', t('sync.error.badReceipt'));
+  return receipt.data;
+}
+
+/** An error answer as a {@link PlatformRejection}; tus routes may send `ErrorBody` without a JSON content type, so the body is read regardless. */
+function rejectionOf(answer: Answer): PlatformRejection {
+  try {
+    const body = ErrorBodySchema.safeParse(JSON.parse(answer.text));
+    if (body.success) return new PlatformRejection(body.data.error.code, body.data.error.message);
+  } catch {
+    // Not JSON: a proxy or gateway answered; judge by the status alone.
+  }
+  const detail = `HTTP ${answer.status}`;
+  if (answer.status >= 500) return new PlatformRejection('server-error', t('sync.error.server', { detail }));
+  if (answer.status === 401 || answer.status === 403) return new PlatformRejection('unauthorized', t('sync.error.unauthorized'));
+  if (answer.status === 404) return new PlatformRejection('not-found', t('sync.error.unexpected', { detail }));
+  return new PlatformRejection('bad-request', t('sync.error.unexpected', { detail }));
+}
+
+function transportError(error: unknown, what: string, timeoutMs: number): Error {
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'TimeoutError') return new UploadTimeoutError(t('sync.error.timeout', { what, seconds: Math.round(timeoutMs / 100) / 10 }));
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+  const reason = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : String(error);
+  return new NetworkError(t('sync.error.network', { what, reason }));
+}

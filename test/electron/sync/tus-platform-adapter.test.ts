@@ -1,0 +1,161 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NetworkError, PlatformRejection, UploadTimeoutError, type UploadOptions } from '../../../core/outbox/platform-adapter';
+import { buildPackage } from '../../../core/package/build-package';
+import { isFinalRejection, ReceiptSchema } from '../../../core/sync/reference-protocol';
+import { TusPlatformAdapter, type TusPlatformAdapterOptions } from '../../../electron/sync/tus-platform-adapter';
+import { ID, packageInput, tamper } from '../../core/package/package-fixtures';
+import { startCuttingProxy, type CuttingProxy } from './cutting-proxy';
+import { bigPackage, deadEndpoint, refOf, silentEndpoint, startTestPlatform, TOKEN } from './sync-fixtures';
+
+const CHUNK = 16 * 1024;
+const PACKAGE = bigPackage(200 * 1024);
+const REF = refOf(PACKAGE, ID);
+/** Request lines and headers of one tus request, generously. */
+const PER_REQUEST_OVERHEAD = 400;
+
+let server: Awaited<ReturnType<typeof startTestPlatform>>;
+let proxy: CuttingProxy | undefined;
+
+beforeEach(async () => {
+  server = await startTestPlatform();
+});
+afterEach(async () => {
+  await proxy?.close();
+  proxy = undefined;
+  await server.stop();
+});
+
+function adapter(options: Partial<TusPlatformAdapterOptions> & { bytes?: Uint8Array } = {}): TusPlatformAdapter {
+  const bytes = options.bytes ?? PACKAGE;
+  return new TusPlatformAdapter({ endpoint: server.platform.url, token: TOKEN, chunkBytes: CHUNK, readPackage: async () => bytes, ...options });
+}
+
+/** Records what the adapter reports, to check the URL comes before any byte and to resume with it. */
+function recorder(resume: { url?: string; offset?: number } = {}) {
+  const seen = { url: undefined as string | undefined, offsets: [] as number[], urlBeforeBytes: true };
+  const options: UploadOptions = {
+    ...(resume.url ? { resumeUrl: resume.url, resumeOffset: resume.offset ?? 0 } : {}),
+    onUploadUrl: (url) => {
+      seen.url = url;
+    },
+    onProgress: (offset) => {
+      if (seen.url === undefined) seen.urlBeforeBytes = false;
+      seen.offsets.push(offset);
+    },
+  };
+  return { seen, options };
+}
+
+async function submissionCount(): Promise<number> {
+  const response = await fetch(new URL('/submissions', server.platform.url), { headers: { Authorization: `Bearer ${TOKEN}` } });
+  return ((await response.json()) as { submissions: unknown[] }).submissions.length;
+}
+
+describe('TusPlatformAdapter against the reference platform', () => {
+  it('probes: true when the platform answers, false when nothing listens or nothing answers', async () => {
+    expect(await adapter().probe()).toBe(true);
+    expect(await adapter({ endpoint: await deadEndpoint() }).probe()).toBe(false);
+    const silent = await silentEndpoint();
+    try {
+      const started = Date.now();
+      expect(await adapter({ endpoint: silent.url, probeTimeoutMs: 200 }).probe()).toBe(false);
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('uploads in chunks, reports the URL before any byte, and returns the receipt of the finishing PATCH', async () => {
+    const { seen, options } = recorder();
+    const receipt = await adapter().upload(REF, options);
+    expect(ReceiptSchema.parse(receipt)).toMatchObject({ submissionId: ID, sha256: REF.sha256 });
+    expect(seen.url).toMatch(/\/files\//);
+    expect(seen.urlBeforeBytes).toBe(true);
+    expect(seen.offsets.length).toBeGreaterThanOrEqual(Math.floor(PACKAGE.byteLength / CHUNK));
+    expect(seen.offsets.at(-1)).toBe(PACKAGE.byteLength);
+    expect(await server.storedPackages()).toEqual([`${ID}.zip`]);
+  });
+
+  it.each([0.1, 0.5, 0.9])('resumes an upload cut at %d of the package from the offset HEAD reports', async (fraction) => {
+    proxy = await startCuttingProxy({ target: server.platform.url, cutAt: [Math.floor(PACKAGE.byteLength * fraction)] });
+    const viaProxy = adapter({ endpoint: proxy.url });
+    const first = recorder();
+    await expect(viaProxy.upload(REF, first.options)).rejects.toBeInstanceOf(NetworkError);
+    expect(proxy.cuts).toBe(1);
+    expect(first.seen.url).toBeDefined();
+
+    const second = recorder({ url: first.seen.url, offset: first.seen.offsets.at(-1) });
+    const receipt = await viaProxy.upload(REF, second.options);
+    expect(receipt.sha256).toBe(REF.sha256);
+    // The second attempt starts where the server stood, not at zero.
+    expect(second.seen.offsets[0]).toBeGreaterThan(PACKAGE.byteLength * fraction - CHUNK);
+    expect(await server.storedPackages()).toEqual([`${ID}.zip`]);
+    expect(await submissionCount()).toBe(1);
+
+    const requests = Math.ceil(PACKAGE.byteLength / CHUNK) + 4;
+    const ratio = proxy.bytesUp / PACKAGE.byteLength;
+    console.log(`cut at ${fraction}: ${proxy.bytesUp} bytes up for a ${PACKAGE.byteLength}-byte package (${ratio.toFixed(3)})`);
+    expect(proxy.bytesUp).toBeLessThanOrEqual(1.1 * PACKAGE.byteLength + requests * PER_REQUEST_OVERHEAD);
+  });
+
+  it('gets the receipt by id when the finishing answer was lost (HEAD 404), without sending the bytes again', async () => {
+    const first = recorder();
+    const receipt = await adapter().upload(REF, first.options);
+    proxy = await startCuttingProxy({ target: server.platform.url });
+    const again = recorder({ url: first.seen.url!.replace(server.platform.url, proxy.url), offset: 0 });
+    expect(await adapter({ endpoint: proxy.url }).upload(REF, again.options)).toEqual(receipt);
+    expect(proxy.bytesUp).toBeLessThan(2 * PER_REQUEST_OVERHEAD);
+  });
+
+  it('answers the same package sent twice from scratch with the same receipt and keeps one copy', async () => {
+    const first = await adapter().upload(REF, recorder().options);
+    const second = await adapter().upload(REF, recorder().options);
+    expect(second).toEqual(first);
+    expect(await server.storedPackages()).toEqual([`${ID}.zip`]);
+  });
+
+  it('treats a 503 from a gateway (no JSON body) as retryable, then delivers', async () => {
+    proxy = await startCuttingProxy({ target: server.platform.url, unavailableConnections: 1 });
+    const viaProxy = adapter({ endpoint: proxy.url });
+    const error = await viaProxy.upload(REF, recorder().options).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PlatformRejection);
+    expect((error as PlatformRejection).code).toBe('server-error');
+    expect(isFinalRejection((error as PlatformRejection).code)).toBe(false);
+    expect((error as PlatformRejection).message).toContain('503');
+    expect((await viaProxy.upload(REF, recorder().options)).sha256).toBe(REF.sha256);
+  });
+
+  it('rejects a tampered package with the final invalid-package and the platform’s Chinese reason', async () => {
+    const tampered = tamper((files) => {
+      files['letter.pdf'] = new TextEncoder().encode('%PDF-1.7\n% changed after signing\n%%EOF\n');
+    });
+    const error = await adapter({ bytes: tampered })
+      .upload(refOf(tampered, ID), recorder().options)
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PlatformRejection);
+    expect(error).toMatchObject({ code: 'invalid-package' });
+    expect((error as Error).message).toMatch(/[\u4e00-\u9fff]/);
+    expect(await server.storedPackages()).toEqual([]);
+  });
+
+  it('rejects other bytes under an accepted id with conflict, and a wrong token with unauthorized', async () => {
+    await adapter().upload(REF, recorder().options);
+    const other = buildPackage(packageInput({ createdAt: new Date('2026-04-22T01:30:00.000Z') }));
+    await expect(adapter({ bytes: other }).upload(refOf(other, ID), recorder().options)).rejects.toMatchObject({ name: 'PlatformRejection', code: 'conflict' });
+    await expect(adapter({ token: 'wrong' }).upload(REF, recorder().options)).rejects.toMatchObject({ name: 'PlatformRejection', code: 'unauthorized' });
+  });
+
+  it('fails with NetworkError when nothing listens and UploadTimeoutError when nothing answers', async () => {
+    await expect(adapter({ endpoint: await deadEndpoint() }).upload(REF, recorder().options)).rejects.toBeInstanceOf(NetworkError);
+    const silent = await silentEndpoint();
+    try {
+      const error = await adapter({ endpoint: silent.url, requestTimeoutMs: 300 })
+        .upload(REF, recorder().options)
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(UploadTimeoutError);
+      expect((error as Error).message).toMatch(/[\u4e00-\u9fff]/);
+    } finally {
+      await silent.close();
+    }
+  });
+});
