@@ -8,6 +8,7 @@ import { renderPlanWithPdfkit } from './pdfkit-renderer';
 import { PREVIEW_DELAY_MS } from '../../renderer/pdf/use-letter-pdf';
 import { measureListWithManyDrafts, measureTypingInLongLetter } from './editor-performance';
 import { measurePreviewLatency } from './preview-latency';
+import { measureSync, printSync } from './sync-benchmark';
 import { referenceLetter } from './reference-letter';
 
 /**
@@ -70,3 +71,5 @@ const typingOver = typing.longTasks.filter((d) => d > 50);
 console.log(`\ntyping in a long letter (${typing.items} items, ${typing.pages} pages), 20 characters at 80 ms:`);
 console.log(`      main-thread tasks over 50 ms: ${typingOver.length}${typingOver.length ? ` (longest ${Math.max(...typingOver).toFixed(0)} ms)` : ''} (target 0)`);
 console.log(`      input event duration p95 ${typing.inputP95.toFixed(0)} ms (events under 16 ms are not reported by Chromium)`);
+
+printSync(await measureSync(fonts));
