@@ -431,6 +431,8 @@ export const zhCN = {
   'sync.error.server': '报送平台暂时无法处理请求（{detail}）。',
   'sync.error.unauthorized': '报送平台拒绝了访问令牌，请核对报送平台的访问令牌。',
   'sync.error.unexpected': '报送平台的回应无法识别（{detail}）。',
+  'sync.error.receiptForOtherBytes': '报送平台上提交编号 {id} 已有内容不同的报送包，本包未被接收。请核对后以新的提交编号重新报送。',
+  'sync.error.foreignLocation': '报送平台把上传地址指向了另一个网站（{location}），为保护访问令牌已停止报送。',
   'sync.error.badReceipt': '报送平台返回的回执格式不正确，请稍后重试或联系平台。',
 } as const;
 

@@ -98,6 +98,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
           if (before) entries.set(submissionId, before);
           else entries.delete(submissionId);
           options.onError?.(error);
+          // A caller who enqueues must learn that nothing was queued.
+          if (event.type === 'enqueue') throw error;
           return;
         }
         notify();

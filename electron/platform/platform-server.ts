@@ -1,7 +1,7 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { renameSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { FileStore } from '@tus/file-store';
@@ -47,6 +47,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const isAuthorized = tokenCheck(options.token);
 
   const server: Server = createServer((req, res) => {
+    // A malformed URL or escape must be a 400 for that request, never an exception that ends the process.
+    try {
+      route(req, res);
+    } catch {
+      if (!res.headersSent) sendRefusal(res, { status: 400, code: 'bad-request', message: t('platform.error.badRequest', { detail: 'URL' }) });
+    }
+  });
+  const route = (req: IncomingMessage, res: ServerResponse): void => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path === ROUTES.health) return sendJson(res, 200, { status: 'ok', protocol: PROTOCOL_VERSION });
     if (!isAuthorized(req.headers.authorization)) return sendRefusal(res, { status: 401, code: 'unauthorized', message: t('platform.error.unauthorized') });
@@ -58,7 +66,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     if (listing) return sendJson(res, 200, receiptOf(listing));
     const id = receipt ? decodeURIComponent(receipt[1]!) : path;
     sendRefusal(res, { status: 404, code: 'not-found', message: t('platform.error.notFound', { id }) });
-  });
+  };
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

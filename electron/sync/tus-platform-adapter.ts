@@ -68,7 +68,8 @@ export class TusPlatformAdapter implements PlatformAdapter {
 
     let url: string | undefined;
     let offset = 0;
-    if (options.resumeUrl !== undefined) {
+    // A saved URL of another platform is never followed: it would carry this platform's token there.
+    if (options.resumeUrl !== undefined && this.isOwnUrl(options.resumeUrl)) {
       const resumed = await this.resume(pkg, options.resumeUrl);
       if ('receipt' in resumed) return resumed.receipt;
       if (resumed.offset !== undefined) {
@@ -109,8 +110,10 @@ export class TusPlatformAdapter implements PlatformAdapter {
       if (rejection.code === 'not-found') {
         // The upload finished with an answer we never saw, or it expired: the receipt says which.
         const receipt = await this.fetchReceipt(pkg.submissionId);
-        if (receipt) return receipt;
-        throw rejection;
+        if (!receipt) throw rejection;
+        // A receipt for other bytes under this id is someone else's delivery, not ours.
+        if (receipt.sha256 !== pkg.sha256) throw new PlatformRejection('conflict', t('sync.error.receiptForOtherBytes', { id: pkg.submissionId }));
+        return receipt;
       }
       if (answer.status === 409 && rejection.code === 'bad-request' && mismatches < MAX_OFFSET_MISMATCHES) {
         // Our offset is not the server's (an earlier chunk arrived after all): ask and go on from there.
@@ -157,7 +160,18 @@ export class TusPlatformAdapter implements PlatformAdapter {
     );
     const location = answer.headers.get('location');
     if (answer.status !== 201 || location === null) throw rejectionOf(answer);
-    return new URL(location, this.endpoint).toString();
+    const url = new URL(location, this.endpoint).toString();
+    if (!this.isOwnUrl(url)) throw new PlatformRejection('bad-request', t('sync.error.foreignLocation', { location }));
+    return url;
+  }
+
+  /** Whether a URL is on the configured platform (same origin), the only place the token may go. */
+  private isOwnUrl(url: string): boolean {
+    try {
+      return new URL(url, this.endpoint).origin === new URL(this.endpoint).origin;
+    } catch {
+      return false;
+    }
   }
 
   private async fetchReceipt(submissionId: string): Promise<Receipt | undefined> {

@@ -193,6 +193,14 @@ describe('createOutbox', () => {
     expect(w.errors).toHaveLength(1);
   });
 
+  it('tells the caller when a submission could not be queued, and keeps nothing half-queued', async () => {
+    const w = await world();
+    w.storage.failOn = (entry) => entry.state.status === 'queued';
+    await expect(w.outbox.enqueue(pkg(1))).rejects.toThrow('disk full');
+    expect(w.outbox.list()).toEqual([]);
+    expect(w.platform.calls).toHaveLength(0);
+  });
+
   it('sends one at a time in the order submissions were queued', async () => {
     const w = await world();
     const packages = [5, 3, 9, 1, 7].map((n) => pkg(n));

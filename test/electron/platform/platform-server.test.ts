@@ -55,6 +55,21 @@ describe('reference platform', () => {
     expect(HealthSchema.parse(await response.json())).toEqual({ status: 'ok', protocol: 'pledge-sync/1' });
   });
 
+  it('answers a malformed URL with 400 and keeps running', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const url = new URL(platform.url);
+      const req = request({ host: url.hostname, port: url.port, path: '//[', method: 'GET' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(400);
+    expect((await fetch(new URL(ROUTES.health, platform.url))).status).toBe(200);
+  });
+
   it('refuses every other route without the right bearer token', async () => {
     await expectRefusal(await get(ROUTES.submissions, {}), 401, 'unauthorized');
     await expectRefusal(await get(ROUTES.submissions, auth('wrong')), 401, 'unauthorized');

@@ -107,6 +107,14 @@ describe('TusPlatformAdapter against the reference platform', () => {
     expect(proxy.bytesUp).toBeLessThan(2 * PER_REQUEST_OVERHEAD);
   });
 
+  it('never follows a saved upload URL on another origin: it starts afresh on the configured platform', async () => {
+    const foreign = await deadEndpoint();
+    const { seen, options } = recorder({ url: `${foreign}/files/stolen`, offset: 1000 });
+    const receipt = await adapter().upload(REF, options);
+    expect(ReceiptSchema.parse(receipt).submissionId).toBe(ID);
+    expect(seen.url?.startsWith(server.platform.url)).toBe(true);
+  });
+
   it('answers the same package sent twice from scratch with the same receipt and keeps one copy', async () => {
     const first = await adapter().upload(REF, recorder().options);
     const second = await adapter().upload(REF, recorder().options);
