@@ -68,6 +68,9 @@ export function acceptPackage(context: AcceptanceContext, claim: UploadClaim, by
     return refuse(invalid(t('platform.error.submissionMismatch', { manifest: manifest.submissionId, claimed: claim.submissionId })));
   }
 
+  const supersession = checkSupersession(context.index, manifest.submissionId, manifest.supersedes, manifest.unit.creditCode);
+  if (supersession) return refuse(supersession);
+
   const entry = {
     receiptId: context.newReceiptId(),
     submissionId: manifest.submissionId,
@@ -83,6 +86,21 @@ export function acceptPackage(context: AcceptanceContext, claim: UploadClaim, by
   context.storePackage(entry.submissionId);
   context.index.add(entry);
   return { ok: true, receipt: receiptOf(entry), fresh: true };
+}
+
+/**
+ * A correction may replace only its own unit's submission, once, and never itself. The one it
+ * replaces may not have arrived yet (an office can send them out of order); it is linked then.
+ */
+function checkSupersession(index: SubmissionIndex, submissionId: string, supersedes: string | undefined, creditCode: string): PlatformRefusal | undefined {
+  if (supersedes === undefined) return undefined;
+  if (supersedes === submissionId) return invalid(t('platform.error.supersedesItself'));
+  const earlier = index.find(supersedes);
+  if (earlier && earlier.creditCode !== creditCode) return invalid(t('platform.error.supersedesOtherUnit', { id: supersedes }));
+  if (earlier?.supersededBy !== undefined && earlier.supersededBy !== submissionId) {
+    return { status: 409, code: 'conflict', message: t('platform.error.alreadySuperseded', { id: supersedes, by: earlier.supersededBy }) };
+  }
+  return undefined;
 }
 
 const refuse = (refusal: PlatformRefusal): Acceptance => ({ ok: false, refusal });

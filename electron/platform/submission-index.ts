@@ -53,7 +53,7 @@ export function openSubmissionIndex(file: string): SubmissionIndex {
   const insert = db.prepare(
     `INSERT INTO submissions (submission_id, receipt_id, sha256, received_at, unit_name, credit_code, year, size, supersedes, superseded_by)
      VALUES (@submissionId, @receiptId, @sha256, @receivedAt, @unitName, @creditCode, @year, @size, @supersedes,
-             (SELECT submission_id FROM submissions WHERE supersedes = @submissionId ORDER BY received_at LIMIT 1))`,
+             (SELECT submission_id FROM submissions WHERE supersedes = @submissionId AND credit_code = @creditCode ORDER BY received_at LIMIT 1))`,
   );
   const markSuperseded = db.prepare('UPDATE submissions SET superseded_by = ? WHERE submission_id = ? AND superseded_by IS NULL');
   const add = db.transaction((entry: Omit<SubmissionListing, 'supersededBy'>) => {

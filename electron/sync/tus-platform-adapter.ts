@@ -97,7 +97,9 @@ export class TusPlatformAdapter implements PlatformAdapter {
         this.requestTimeoutMs,
       );
       if (answer.status === 204) {
-        offset = Number(answer.headers.get('upload-offset') ?? end);
+        // 204 means the chunk was taken; a missing or malformed offset header must not derail the loop.
+        const reported = Number(answer.headers.get('upload-offset') ?? end);
+        offset = Number.isInteger(reported) && reported > offset && reported <= bytes.byteLength ? reported : end;
         mismatches = 0;
         options.onProgress(offset);
         continue;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../core/hash/sha256-hex';
 import { buildPackage } from '../../../core/package/build-package';
+import { letterFromTemplate } from '../../../core/letter/templates';
 import { ErrorBodySchema, HealthSchema, ReceiptSchema, ROUTES, SubmissionListingSchema, type ErrorCode, type Receipt } from '../../../core/sync/reference-protocol';
 import { startPlatform, type Platform, type PlatformOptions } from '../../../electron/platform/platform-server';
 import { editManifest, ID, OTHER_ID, packageInput, tamper } from '../../core/package/package-fixtures';
@@ -215,6 +216,22 @@ describe('reference platform', () => {
     await receiptFrom(await send(PACKAGE));
     const { submissions } = (await (await get(ROUTES.submissions)).json()) as { submissions: { submissionId: string; supersededBy?: string }[] };
     expect(submissions.find((row) => row.submissionId === ID)?.supersededBy).toBe(OTHER_ID);
+  });
+
+  it('refuses a correction of another unit, of itself, or of a submission already corrected', async () => {
+    await receiptFrom(await send(PACKAGE));
+    // 青山县发展和改革局 is another unit than the 政务服务中心 that sent ID.
+    const otherUnit = buildPackage(packageInput({ letter: letterFromTemplate('policy', { year: 2026 }), submissionId: OTHER_ID, supersedes: ID }));
+    expect(await expectRefusal(await send(otherUnit, { submissionId: OTHER_ID }), 422, 'invalid-package')).toContain('属于另一个单位');
+
+    const itself = buildPackage(packageInput({ submissionId: OTHER_ID, supersedes: OTHER_ID }));
+    expect(await expectRefusal(await send(itself, { submissionId: OTHER_ID }), 422, 'invalid-package')).toContain('替代它自己');
+
+    await receiptFrom(await send(buildPackage(packageInput({ submissionId: OTHER_ID, supersedes: ID })), { submissionId: OTHER_ID }));
+    const THIRD_ID = '9c4e2a1b-7d3f-4b6a-8e5c-1f2a3b4c5d6e';
+    const second = buildPackage(packageInput({ submissionId: THIRD_ID, supersedes: ID }));
+    expect(await expectRefusal(await send(second, { submissionId: THIRD_ID }), 409, 'conflict')).toContain(`已被提交 ${OTHER_ID} 替代`);
+    expect((await readdir(join(dataDir, 'packages'))).sort()).toEqual([`${ID}.zip`, `${OTHER_ID}.zip`].sort());
   });
 
   it('keeps receipts and the index across a restart on the same data folder', async () => {
