@@ -67,6 +67,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const listeners = new Set<(entries: readonly OutboxEntry[]) => void>();
   let probeTimer: unknown;
   let probeFailures = 0;
+  let saveFailures = 0;
   let phase: 'idle' | 'starting' | 'uploading' = 'idle';
   let stopped = true;
   // While saved entries are being restored, nothing may start: a `sending` one must be back in line first.
@@ -100,12 +101,31 @@ export function createOutbox(options: OutboxOptions): Outbox {
           options.onError?.(error);
           // A caller who enqueues must learn that nothing was queued.
           if (event.type === 'enqueue') throw error;
+          recoverFromFailedSave(submissionId, event);
           return;
         }
+        saveFailures = 0;
         notify();
       } else {
         run(effect);
       }
+    }
+  }
+
+  /**
+   * A state that could not be saved was not taken. The outcome of an upload (a receipt, a
+   * failure) is still true, so it is applied again later; anything else only needs the queue to
+   * keep moving. Without this an entry would stay `sending` until the app restarts.
+   */
+  function recoverFromFailedSave(submissionId: string, event: OutboxEvent): void {
+    saveFailures += 1;
+    const delay = retryDelay(saveFailures, random(), probeRetry);
+    if (event.type === 'delivered' || event.type === 'upload-failed') {
+      timers.setTimeout(() => {
+        if (!stopped) void dispatch(submissionId, event).then(() => probeSoon(0), () => undefined);
+      }, delay);
+    } else {
+      probeSoon(delay);
     }
   }
 

@@ -193,6 +193,30 @@ describe('createOutbox', () => {
     expect(w.errors).toHaveLength(1);
   });
 
+  it('applies a receipt again when saving it failed, instead of staying in sending', async () => {
+    const w = await world();
+    let failures = 1;
+    w.storage.failOn = (entry) => entry.state.status === 'delivered' && failures-- > 0;
+    const a = pkg(1);
+    await enqueue(w, a);
+    expect(w.entry(a).state.status).toBe('sending');
+    await w.time.advance(60_000);
+    expect(w.entry(a).state.status).toBe('delivered');
+    expect(w.storage.saved.get(a.submissionId)?.state.status).toBe('delivered');
+    expect(w.platform.calls).toHaveLength(1);
+  });
+
+  it('keeps the queue moving when saving the start of a send failed', async () => {
+    const w = await world();
+    let failures = 1;
+    w.storage.failOn = (entry) => entry.state.status === 'sending' && failures-- > 0;
+    const a = pkg(1);
+    await enqueue(w, a);
+    expect(w.platform.calls).toHaveLength(0);
+    await w.time.advance(60_000);
+    expect(w.entry(a).state.status).toBe('delivered');
+  });
+
   it('tells the caller when a submission could not be queued, and keeps nothing half-queued', async () => {
     const w = await world();
     w.storage.failOn = (entry) => entry.state.status === 'queued';
