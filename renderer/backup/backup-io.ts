@@ -3,6 +3,7 @@ import { RECORD_SCHEMAS, recordKey, type BackupContents, type BackupTable } from
 import { planImport, type ImportPlan } from '../../core/backup/plan-import';
 import { writeBackup } from '../../core/backup/backup-file';
 import { DraftRecordSchema, type DraftRecord, type QuarantineRecord, type SnapshotRecord } from '../../core/drafts/draft-record';
+import { describeIssues } from '../../core/drafts/describe-issues';
 import type { PledgeDatabase } from '../drafts/draft-db';
 import { toBase64 } from '../pdf/to-base64';
 
@@ -32,7 +33,7 @@ export async function exportDatabase(db: PledgeDatabase, options: ExportOptions)
     tableRows.flatMap((row) => {
       const parsed = RECORD_SCHEMAS[table].safeParse(row);
       if (parsed.success) return [parsed.data];
-      unreadable.push(quarantined(table, row, parsed.error.issues.map((i) => `${i.path.join('.') || '$'}: ${i.message}`).join('; '), at));
+      unreadable.push(quarantined(table, row, describeIssues(parsed.error), at));
       return [];
     });
   const [drafts, letters, snapshots, documents, attachments, quarantine] = rows;

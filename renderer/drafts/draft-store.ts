@@ -12,6 +12,7 @@ import {
   type SnapshotReason,
   type SnapshotRecord,
 } from '../../core/drafts/draft-record';
+import { describeIssues } from '../../core/drafts/describe-issues';
 import { rawJson } from '../../core/drafts/migrations/v1-to-v2';
 import { summarizeLetter } from '../../core/drafts/summarize-letter';
 import type { PledgeDatabase } from './draft-db';
@@ -122,7 +123,7 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
       const unreadable: QuarantineRecord[] = [...quarantined];
       for (const row of rows) {
         const parsed = DraftRecordSchema.safeParse(row);
-        if (!parsed.success) unreadable.push({ source: 'drafts', key: String((row as { id?: unknown }).id), raw: rawJson(row), reason: parsed.error.message, at: Date.now() });
+        if (!parsed.success) unreadable.push({ source: 'drafts', key: String((row as { id?: unknown }).id), raw: rawJson(row), reason: describeIssues(parsed.error), at: Date.now() });
         else (parsed.data.deletedAt === undefined ? drafts : bin).push(parsed.data);
       }
       const newestFirst = (a: DraftRecord, b: DraftRecord) => b.updatedAt - a.updatedAt;

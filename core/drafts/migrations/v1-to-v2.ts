@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isRecord } from '../../json/is-record';
+import { describeIssues } from '../describe-issues';
 import type { DraftRecord, LetterRecord, QuarantineRecord, SnapshotRecord } from '../draft-record';
 import { summarizeLetter } from '../summarize-letter';
 
@@ -24,7 +25,7 @@ export type V1Migration =
 export function migrateV1Draft(raw: unknown, key: string, now: number, snapshotId: string): V1Migration {
   const parsed = V1DraftSchema.safeParse(raw);
   if (!parsed.success) {
-    return { quarantine: { source: 'drafts', key, raw: rawJson(raw), reason: parsed.error.issues.map((i) => `${i.path.join('.') || '$'}: ${i.message}`).join('; '), at: now } };
+    return { quarantine: { source: 'drafts', key, raw: rawJson(raw), reason: describeIssues(parsed.error), at: now } };
   }
   const v1 = parsed.data;
   const draft: DraftRecord = {
