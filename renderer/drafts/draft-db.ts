@@ -19,7 +19,8 @@ export const SCHEMA_VERSIONS = [
       snapshots: 'id, draftId, [draftId+at]',
       // Per draft: two drafts may freeze byte-identical PDFs, and each owns its copy.
       documents: '[draftId+sha256], draftId',
-      attachments: 'id, draftId',
+      // The compound index lets the list count signed copies without loading any scan.
+      attachments: 'id, draftId, [draftId+approvalSha256]',
       quarantine: '++seq',
     },
     upgrade: upgradeToV2,

@@ -229,13 +229,14 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
     attachments: (draftId: string) => db.attachments.where('draftId').equals(draftId).sortBy('addedAt'),
     /** Per draft, the signed copies of its current approval: what the list counts as attached. */
     async signedCopyCounts(): Promise<Map<string, number>> {
-      const [drafts, attachments] = await Promise.all([db.drafts.toArray(), db.attachments.toArray()]);
-      const byId = new Map(drafts.map((d) => [d.id, d]));
+      const drafts = new Map((await db.drafts.toArray()).map((d) => [d.id, d]));
       const counts = new Map<string, number>();
-      for (const attachment of attachments) {
-        const draft = byId.get(attachment.draftId);
-        if (draft && isCurrentSignedCopy(draft, attachment)) counts.set(draft.id, (counts.get(draft.id) ?? 0) + 1);
-      }
+      // Keys only: reading the records would load every scan's bytes on each repaint of the list.
+      await db.attachments.orderBy('[draftId+approvalSha256]').eachKey((key) => {
+        const [draftId, approvalSha256] = key as [string, string];
+        const draft = drafts.get(draftId);
+        if (draft && isCurrentSignedCopy(draft, { approvalSha256 })) counts.set(draftId, (counts.get(draftId) ?? 0) + 1);
+      });
       return counts;
     },
 
