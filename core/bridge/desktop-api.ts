@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { OutboxSnapshotSchema, PackageOriginSchema } from '../outbox/outbox-item';
+import { MAX_PACKAGE_BYTES } from '../package/package-format';
 
 /**
  * The one contract for everything that crosses the preload bridge. Each call names the schema
@@ -27,11 +29,11 @@ export const ErrorReportSchema = z.strictObject({
 export type ErrorReport = z.infer<typeof ErrorReportSchema>;
 
 /** What the app saves for the user, each with its own file extension. */
-export const SAVED_FILE_EXTENSIONS = { pdf: '.pdf', backup: '.pledgebackup' } as const;
+export const SAVED_FILE_EXTENSIONS = { pdf: '.pdf', backup: '.pledgebackup', receipt: '.json' } as const;
 
 /** A file to save; bytes travel as base64 so every transport (IPC, HTTP JSON) carries them alike. */
 export const SaveFileRequestSchema = z.strictObject({
-  kind: z.enum(['pdf', 'backup']),
+  kind: z.enum(['pdf', 'backup', 'receipt']),
   suggestedName: z.string().min(1).max(200),
   // A backup holds scans; 200 MB of base64 is about 150 MB of files.
   base64: z.string().max(200_000_000),
@@ -43,6 +45,35 @@ export const OpenPdfRequestSchema = z.strictObject({
   suggestedName: z.string().min(1).max(200),
   base64: z.string().max(40_000_000),
 });
+
+/** The platform settings as the page sees them: the token itself never comes back across the bridge. */
+export const SyncSettingsViewSchema = z.object({
+  endpoint: z.string().nullable(),
+  hasToken: z.boolean(),
+  /** How the main process keeps the token: see electron/sync/token-vault.ts. */
+  tokenProtection: z.enum(['os-encryption', 'file-permissions']),
+});
+export type SyncSettingsView = z.infer<typeof SyncSettingsViewSchema>;
+
+export const SaveSyncSettingsSchema = z.strictObject({
+  /** An http(s) address; empty clears it. */
+  endpoint: z.string().max(2000),
+  /** Absent: keep the token as it is. */
+  token: z.union([z.strictObject({ set: z.string().min(1).max(4096) }), z.strictObject({ clear: z.literal(true) })]).optional(),
+});
+export type SaveSyncSettings = z.infer<typeof SaveSyncSettingsSchema>;
+
+/** A refusal the page shows as it is: `message` is Chinese and names the field or file. */
+const Refused = z.object({ ok: z.literal(false), message: z.string() });
+
+const SubmissionIdArg = z.strictObject({ submissionId: z.string().min(1).max(100) });
+
+export const AddPackageRequestSchema = z.strictObject({
+  origin: PackageOriginSchema,
+  // Base64 of at most a whole package.
+  base64: z.string().max(Math.ceil(MAX_PACKAGE_BYTES / 3) * 4),
+});
+export type AddPackageRequest = z.infer<typeof AddPackageRequestSchema>;
 
 export const desktopCalls = {
   /** Version, shell and data location, for the About box and the status bar. */
@@ -61,6 +92,32 @@ export const desktopCalls = {
    * `closing` is false where no window waits for it (the browser host).
    */
   'app.readyToClose': { args: z.tuple([]), result: z.object({ closing: z.boolean() }) },
+  /** The platform address and whether a token is set. */
+  'sync.getSettings': { args: z.tuple([]), result: SyncSettingsViewSchema },
+  /** Saves the address (checked) and, when given, sets or clears the token; then probes at once. */
+  'sync.saveSettings': {
+    args: z.tuple([SaveSyncSettingsSchema]),
+    result: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), settings: SyncSettingsViewSchema }), Refused]),
+  },
+  /** Every submission in the outbox and the connection, as `outbox.changed` sends them. */
+  'outbox.get': { args: z.tuple([]), result: OutboxSnapshotSchema },
+  /**
+   * Verifies a package and queues it for sending: packed from an approved, signed letter, or
+   * imported from a file. The same package again is a no-op (`duplicate`); other bytes under a
+   * submission id already queued are refused.
+   */
+  'outbox.add': {
+    args: z.tuple([AddPackageRequestSchema]),
+    result: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), submissionId: z.string(), duplicate: z.boolean() }), Refused]),
+  },
+  /** Skips the wait before the next attempt at this submission, and probes at once. */
+  'outbox.sendNow': { args: z.tuple([SubmissionIdArg]), result: z.object({}) },
+  /** Sends a refused submission again, after the person changed something (e.g. the token). */
+  'outbox.resend': { args: z.tuple([SubmissionIdArg]), result: z.object({}) },
+  /** Saves the package to a file for a colleague with a connection (a USB stick). */
+  'outbox.exportPackage': { args: z.tuple([SubmissionIdArg]), result: z.object({ saved: z.boolean(), path: z.string().optional() }) },
+  /** The page saw the system report a network: probe now. Only a hint; the probe decides. */
+  'outbox.networkHint': { args: z.tuple([]), result: z.object({}) },
 } as const;
 
 export const desktopEvents = {
@@ -68,6 +125,8 @@ export const desktopEvents = {
   'app.command': z.object({ command: z.enum(['new-letter']) }),
   /** The window is about to close: save what is pending, then call `app.readyToClose`. */
   'app.before-close': z.object({}),
+  /** The outbox or the connection changed: the whole snapshot, small enough to send every time. */
+  'outbox.changed': OutboxSnapshotSchema,
 } as const;
 
 export type DesktopCallName = keyof typeof desktopCalls;

@@ -39,6 +39,11 @@ export interface Outbox {
   enqueue(pkg: PackageRef): Promise<void>;
   /** Skips the wait before the next attempt. */
   sendNow(submissionId: string): Promise<void>;
+  /**
+   * Probes now instead of after the current backoff: the settings changed, or the system reports
+   * a network. Only a hint: whether to send is still decided by the probe.
+   */
+  kick(): void;
   /** Sends a rejected submission again, after the user changed something. */
   resend(pkg: PackageRef): Promise<void>;
   /** Entries in queue order. */
@@ -261,6 +266,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
     async sendNow(submissionId) {
       probeFailures = 0;
       await dispatch(submissionId, { type: 'send-now' });
+    },
+    kick() {
+      probeFailures = 0;
+      probeSoon(0);
     },
     async resend(pkg) {
       await dispatch(pkg.submissionId, { type: 'resend', package: pkg });

@@ -1,38 +1,54 @@
-import type { ErrorCode, Receipt } from '../sync/reference-protocol';
-import type { UploadFailure } from './platform-adapter';
+import { z } from 'zod';
+import { ERROR_CODES, ReceiptSchema } from '../sync/reference-protocol';
+
+/**
+ * What the outbox keeps per submission, as zod schemas: entries are saved as JSON by whichever
+ * process runs the outbox and cross the bridge to the page, and both ends parse them back.
+ */
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const count = z.number().int().nonnegative();
 
 /** One package to deliver, known by its submission id and the hash of its bytes. */
-export interface PackageRef {
-  readonly submissionId: string;
+export const PackageRefSchema = z.object({
+  submissionId: z.string().min(1),
   /** SHA-256 of the whole package file, hex. */
-  readonly sha256: string;
-  readonly size: number;
-}
+  sha256,
+  size: count,
+});
+export type PackageRef = z.infer<typeof PackageRefSchema>;
 
 /** Where an interrupted upload can go on; only valid for the package bytes it was made for. */
-export interface ResumePoint {
-  readonly sha256: string;
-  readonly url: string;
-  readonly offset: number;
-}
+export const ResumePointSchema = z.object({ sha256, url: z.string().min(1), offset: count });
+export type ResumePoint = z.infer<typeof ResumePointSchema>;
+
+/** Why one attempt failed, as plain data that can be persisted and shown. */
+export const UploadFailureSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('network'), message: z.string() }),
+  z.object({ kind: z.literal('timeout'), message: z.string() }),
+  z.object({ kind: z.literal('platform'), code: z.enum(ERROR_CODES), message: z.string() }),
+]);
+export type UploadFailure = z.infer<typeof UploadFailureSchema>;
 
 /** Where one submission stands. `attempt` counts failed attempts so far. */
-export type SubmissionState =
-  | { readonly status: 'queued'; readonly attempt: number; readonly lastError?: UploadFailure }
-  | { readonly status: 'sending'; readonly attempt: number; readonly sent: number; readonly total: number }
-  | { readonly status: 'waiting'; readonly attempt: number; readonly retryAt: number; readonly lastError: UploadFailure }
-  | { readonly status: 'delivered'; readonly receipt: Receipt }
+export const SubmissionStateSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('queued'), attempt: count, lastError: UploadFailureSchema.optional() }),
+  z.object({ status: z.literal('sending'), attempt: count, sent: count, total: count }),
+  z.object({ status: z.literal('waiting'), attempt: count, retryAt: count, lastError: UploadFailureSchema }),
+  z.object({ status: z.literal('delivered'), receipt: ReceiptSchema }),
   /** Final: the platform refused and sending the same again would not change that. `message` is the platform's, in Chinese. */
-  | { readonly status: 'rejected'; readonly code: ErrorCode; readonly message: string };
-
+  z.object({ status: z.literal('rejected'), code: z.enum(ERROR_CODES), message: z.string() }),
+]);
+export type SubmissionState = z.infer<typeof SubmissionStateSchema>;
 export type SubmissionStatus = SubmissionState['status'];
 
 /** What the outbox persists per submission: plain JSON. */
-export interface OutboxEntry {
-  readonly package: PackageRef;
+export const OutboxEntrySchema = z.object({
+  package: PackageRefSchema,
   /** Position in the queue: lower goes first. */
-  readonly seq: number;
-  readonly enqueuedAt: number;
-  readonly state: SubmissionState;
-  readonly resume?: ResumePoint;
-}
+  seq: count,
+  enqueuedAt: count,
+  state: SubmissionStateSchema,
+  resume: ResumePointSchema.optional(),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;

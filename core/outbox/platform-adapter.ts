@@ -1,5 +1,7 @@
 import { ERROR_CODES, type ErrorCode, type Receipt } from '../sync/reference-protocol';
-import type { PackageRef } from './outbox-entry';
+import type { PackageRef, UploadFailure } from './outbox-entry';
+
+export type { UploadFailure } from './outbox-entry';
 
 /** What the outbox asks of one receiving platform; the reference tus client is one implementation, another city's protocol would be another. */
 export interface PlatformAdapter {
@@ -50,12 +52,6 @@ export class PlatformRejection extends Error {
     this.name = 'PlatformRejection';
   }
 }
-
-/** Why one attempt failed, as plain data that can be persisted and shown. */
-export type UploadFailure =
-  | { readonly kind: 'network'; readonly message: string }
-  | { readonly kind: 'timeout'; readonly message: string }
-  | { readonly kind: 'platform'; readonly code: ErrorCode; readonly message: string };
 
 /**
  * Turns whatever an adapter threw into an {@link UploadFailure}. Errors that crossed a bridge lose

@@ -1,9 +1,12 @@
-import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, shell } from 'electron';
 import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { desktopEvents, type EmitDesktopEvent } from '../../core/bridge/desktop-api';
 import { createDesktopServices, removeOldPrintCopies } from '../services/desktop-services';
+import { createSyncService } from '../sync/sync-service';
+import { fileTokenVault } from '../sync/token-vault';
 import { registerDesktopHandlers, trustRendererAt } from './ipc';
+import { safeStorageCipher } from './safe-storage-cipher';
 import { createMainWindow } from './main-window';
 import { setupMenu } from './menu';
 import { setupSafeClose } from './safe-close';
@@ -18,15 +21,25 @@ const indexHtml = join(rendererDir, 'index.html');
 void app.whenReady().then(() => {
   // Set once the window exists; the services are created first because the window needs them.
   let readyToClose = () => false;
+  const chooseSavePath = async (name: string) => {
+    const extension = extname(name).slice(1);
+    const options = { defaultPath: join(app.getPath('documents'), name), filters: [{ name: extension.toUpperCase(), extensions: [extension] }] };
+    const parent = BrowserWindow.getFocusedWindow();
+    const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  };
+  const dataDir = app.getPath('userData');
+  // The token lives here, in the main process, encrypted by the system where it can be; never in the page's database.
+  const sync = createSyncService({
+    dataDir,
+    vault: fileTokenVault(join(dataDir, 'sync', 'token'), safeStorageCipher(safeStorage, process.platform)),
+    chooseSavePath,
+    onError: (error) => console.error(error),
+  });
   const handlers = createDesktopServices({
     readyToClose: () => readyToClose(),
-    chooseSavePath: async (name) => {
-      const extension = extname(name).slice(1);
-      const options = { defaultPath: join(app.getPath('documents'), name), filters: [{ name: extension.toUpperCase(), extensions: [extension] }] };
-      const parent = BrowserWindow.getFocusedWindow();
-      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
-      return result.canceled || !result.filePath ? null : result.filePath;
-    },
+    chooseSavePath,
+    sync,
     tempDir: app.getPath('temp'),
     openPath: async (path) => {
       const failure = await shell.openPath(path);
@@ -37,7 +50,7 @@ void app.whenReady().then(() => {
       version: app.getVersion(),
       shell: 'electron',
       platform: process.platform,
-      dataDir: app.getPath('userData'),
+      dataDir,
     },
   });
   registerDesktopHandlers(ipcMain, handlers, trustRendererAt(pathToFileURL(rendererDir).href));
@@ -47,6 +60,9 @@ void app.whenReady().then(() => {
     if (!mainWindow.isDestroyed()) mainWindow.webContents.send(event, desktopEvents[event].parse(payload));
   };
   setupMenu(emit);
+  sync.subscribe((snapshot) => emit('outbox.changed', snapshot));
+  void sync.start();
+  app.on('before-quit', () => sync.stop());
   readyToClose = setupSafeClose(mainWindow, emit);
   void removeOldPrintCopies(app.getPath('temp'));
 });

@@ -1,7 +1,9 @@
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SAVED_FILE_EXTENSIONS, type AppInfo, type DesktopHandlers } from '../../core/bridge/desktop-api';
+import type { SyncService } from '../sync/sync-service';
 import { appendErrorReport } from './error-log';
+import { safeFileName } from './safe-file-name';
 
 /**
  * The services behind the bridge, in plain Node: Electron's main process and the HTTP host for
@@ -18,11 +20,14 @@ export interface ServiceContext {
   readonly openPath?: (path: string) => Promise<void>;
   /** Lets a window that waits for the page's last saves close; absent where none waits. */
   readonly readyToClose?: () => boolean;
+  /** The outbox and the platform settings. */
+  readonly sync: Pick<SyncService, 'handlers'>;
 }
 
 export function createDesktopServices(context: ServiceContext): DesktopHandlers {
   const now = context.now ?? (() => new Date());
   return {
+    ...context.sync.handlers,
     'app.getInfo': () => context.info,
     'diagnostics.reportError': async (report) => {
       await appendErrorReport(context.info.dataDir, report, now());
@@ -72,11 +77,4 @@ export async function removeOldPrintCopies(tempDir: string, now: Date = new Date
 async function writeBase64(path: string, base64: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, Buffer.from(base64, 'base64'));
-}
-
-/** A name that is only a file name, whatever the page sent: no folders, no reserved characters. */
-export function safeFileName(name: string, extension: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const base = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '').trim().slice(0, 150) || 'letter';
-  return base.toLowerCase().endsWith(extension) ? base : `${base}${extension}`;
 }

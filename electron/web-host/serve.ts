@@ -1,11 +1,16 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDesktopServices, removeOldPrintCopies } from '../services/desktop-services';
+import { removeOldPrintCopies } from '../services/desktop-services';
 import { readPackageInfo } from '../services/package-info';
 import { startWebHost } from './web-host';
+import { createWebServices } from './web-services';
 
-/** `npm run web`: serve the built renderer and the bridge on PORT (default 5173), loopback only. */
+/**
+ * `npm run web`: serve the built renderer and the bridge on PORT (default 5173), loopback only.
+ * PLEDGE_DATA_DIR sets the data folder; PLEDGE_PROBE_CAP_MS caps the wait between connectivity
+ * probes while the platform cannot be reached (2 minutes by default; tests shorten it).
+ */
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const rendererDir = resolve(root, 'dist/renderer');
 if (!existsSync(resolve(rendererDir, 'index.html'))) {
@@ -15,17 +20,20 @@ if (!existsSync(resolve(rendererDir, 'index.html'))) {
 
 const port = Number(process.env['PORT'] ?? 5173);
 const dataDir = resolve(process.env['PLEDGE_DATA_DIR'] ?? resolve(root, '.pledge-data'));
-const handlers = createDesktopServices({
-  info: { ...readPackageInfo(), shell: 'web', platform: process.platform, dataDir },
-  // A browser page cannot open a native save dialog on this machine: saved files go to exports/.
-  chooseSavePath: async (name) => resolve(dataDir, 'exports', name),
-  // No system viewer to open from here: the page shows the PDF for printing itself.
-  tempDir: resolve(dataDir, 'print'),
+const probeCap = Number(process.env['PLEDGE_PROBE_CAP_MS'] ?? NaN);
+const { handlers, sync } = createWebServices({
+  info: { ...readPackageInfo(), platform: process.platform, dataDir },
+  ...(probeCap > 0 ? { probeRetry: { baseMs: Math.min(5_000, probeCap), capMs: probeCap } } : {}),
 });
 await removeOldPrintCopies(resolve(dataDir, 'print'));
 const host = await startWebHost({ handlers, rendererDir, port, host: process.env['HOST'] ?? '127.0.0.1' });
+sync.subscribe((snapshot) => host.emit('outbox.changed', snapshot));
+await sync.start();
 console.log(`Pledge Desk is served at ${host.url} (data: ${dataDir})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => void host.close().then(() => process.exit(0)));
+  process.on(signal, () => {
+    sync.stop();
+    void host.close().then(() => process.exit(0));
+  });
 }

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { createDesktopServices } from '../../electron/services/desktop-services';
 import { startWebHost } from '../../electron/web-host/web-host';
+import { createWebServices } from '../../electron/web-host/web-services';
 
 /**
  * The built renderer on the web host in Debian's Chromium, with a fresh data folder and profile:
@@ -11,11 +11,7 @@ import { startWebHost } from '../../electron/web-host/web-host';
  */
 export async function withAppPage<T>(use: (page: Page, url: string) => Promise<T>): Promise<T> {
   const dataDir = await mkdtemp(join(tmpdir(), 'pledge-bench-'));
-  const handlers = createDesktopServices({
-    info: { name: 'Pledge Desk', version: 'bench', shell: 'web', platform: process.platform, dataDir },
-    chooseSavePath: async (name) => join(dataDir, name),
-    tempDir: join(dataDir, 'print'),
-  });
+  const { handlers } = createWebServices({ info: { name: 'Pledge Desk', version: 'bench', platform: process.platform, dataDir } });
   const host = await startWebHost({ handlers, rendererDir: resolve('dist/renderer'), port: 0 });
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',

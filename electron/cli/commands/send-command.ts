@@ -6,6 +6,7 @@ import type { PackageRef } from '../../../core/outbox/outbox-entry';
 import { toUploadFailure, type UploadFailure } from '../../../core/outbox/platform-adapter';
 import { retryDelay, type RetryPolicy } from '../../../core/outbox/retry-delay';
 import { verifyPackage } from '../../../core/package/verify-package';
+import { parseEndpoint } from '../../../core/sync/endpoint';
 import { isFinalRejection, type Receipt } from '../../../core/sync/reference-protocol';
 import { TusPlatformAdapter } from '../../sync/tus-platform-adapter';
 import { readUploadState, removeUploadState, writeUploadState, type UploadState } from '../../sync/upload-state-file';
@@ -41,7 +42,7 @@ export async function sendCommand(args: string[], io: CliIo, tuning: SendTuning 
   const file = positionals[0];
   if (file === undefined) throw new CliFailure(t('cli.missing-send-argument'), EXIT.unusable);
   if (positionals.length > 1) throw new CliFailure(t('cli.extra-argument', { option: positionals[1]! }), EXIT.unusable);
-  const endpoint = parseEndpoint(values.endpoint);
+  const endpoint = endpointOption(values.endpoint);
   const attempts = parseAttempts(values.retries);
   const token = values.token ?? (tuning.env ?? process.env)['PLEDGE_TOKEN'];
   const stateFile = values.state ?? `${file}.upload.json`;
@@ -90,15 +91,11 @@ export async function sendCommand(args: string[], io: CliIo, tuning: SendTuning 
   return EXIT.unreachable;
 }
 
-function parseEndpoint(value: string | undefined): string {
+function endpointOption(value: string | undefined): string {
   if (value === undefined) throw new CliFailure(t('cli.missing-endpoint'), EXIT.unusable);
-  try {
-    const url = new URL(value);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return url.toString();
-  } catch {
-    // Reported below, with the value as typed.
-  }
-  throw new CliFailure(t('cli.bad-endpoint', { value }), EXIT.unusable);
+  const parsed = parseEndpoint(value);
+  if (!parsed.ok) throw new CliFailure(parsed.message, EXIT.unusable);
+  return parsed.url;
 }
 
 function parseAttempts(value: string | undefined): number {

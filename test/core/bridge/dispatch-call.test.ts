@@ -1,16 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DesktopHandlers } from '../../../core/bridge/desktop-api';
 import { DesktopCallRejected, dispatchDesktopCall } from '../../../core/bridge/dispatch-call';
+import { recordingHandlers } from './recording-handlers';
 
-function handlers(): DesktopHandlers {
-  return {
-    'app.getInfo': () => ({ name: 'Pledge Desk', version: '1.2.3', shell: 'web', platform: 'linux', dataDir: '/data' }),
-    'diagnostics.reportError': vi.fn(async () => ({ logged: true })),
-    'files.saveFile': vi.fn(async () => ({ saved: false })),
-    'files.openPdf': vi.fn(async () => ({ opened: false, path: '' })),
-    'app.readyToClose': vi.fn(() => ({ closing: false })),
-  };
-}
+const handlers = () => recordingHandlers('web');
 
 describe('dispatchDesktopCall', () => {
   it('runs the handler for a known call with valid arguments', async () => {

@@ -89,6 +89,24 @@ describe('createOutbox', () => {
     expect(statusesOf(w, a)).toEqual(['queued', 'sending', 'delivered']);
   });
 
+  it('probes at once on kick() instead of waiting out the probe backoff, and still sends only when the probe answers', async () => {
+    const w = await world();
+    w.platform.online = false;
+    const a = pkg(1);
+    await enqueue(w, a);
+    await w.time.advance(2_000);
+    w.outbox.kick();
+    await settle();
+    // A hint alone sends nothing: the probe still decides.
+    expect(w.platform.calls).toHaveLength(0);
+    expect(w.log.filter((l) => l.startsWith('probe'))).toHaveLength(3);
+    w.platform.online = true;
+    w.outbox.kick();
+    await settle();
+    expect(w.entry(a).state.status).toBe('delivered');
+    expect(w.time.now).toBe(T0 + 2_000);
+  });
+
   it('retries a 503 with growing delays up to the cap, then delivers', async () => {
     const w = await world({ random: 0.999, retry: { baseMs: 1_000, capMs: 8_000 } });
     const a = pkg(1);

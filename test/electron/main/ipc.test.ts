@@ -1,7 +1,8 @@
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
-import { describe, expect, it, vi } from 'vitest';
-import { DESKTOP_CALL_NAMES, type DesktopHandlers } from '../../../core/bridge/desktop-api';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP_CALL_NAMES } from '../../../core/bridge/desktop-api';
 import { registerDesktopHandlers, trustRendererAt } from '../../../electron/main/ipc';
+import { recordingHandlers } from '../../core/bridge/recording-handlers';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
@@ -17,15 +18,7 @@ function fakeIpcMain() {
 const APP_URL = 'file:///opt/pledge-desk/resources/app.asar/dist/renderer';
 const ownFrame = { url: `${APP_URL}/index.html`, parent: null } as Partial<WebFrameMain>;
 
-function handlers(): DesktopHandlers {
-  return {
-    'app.getInfo': vi.fn(() => ({ name: 'Pledge Desk', version: '0.1.0', shell: 'electron' as const, platform: 'linux', dataDir: '/d' })),
-    'diagnostics.reportError': vi.fn(async () => ({ logged: true })),
-    'files.saveFile': vi.fn(async () => ({ saved: false })),
-    'files.openPdf': vi.fn(async () => ({ opened: false, path: '' })),
-    'app.readyToClose': vi.fn(() => ({ closing: false })),
-  };
-}
+const handlers = () => recordingHandlers('electron');
 
 describe('registerDesktopHandlers', () => {
   it('registers every call of the contract, and nothing else', () => {

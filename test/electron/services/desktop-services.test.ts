@@ -2,7 +2,9 @@ import { mkdir, mkdtemp, readFile, readdir, rm, utimes } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDesktopServices, PRINT_COPY_MAX_AGE_MS, removeOldPrintCopies } from '../../../electron/services/desktop-services';
+import { createDesktopServices as createServices, PRINT_COPY_MAX_AGE_MS, removeOldPrintCopies, type ServiceContext } from '../../../electron/services/desktop-services';
+import { createSyncService } from '../../../electron/sync/sync-service';
+import { fileTokenVault } from '../../../electron/sync/token-vault';
 
 let dir: string;
 beforeEach(async () => {
@@ -11,6 +13,12 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
+
+/** The services with a real (not started) outbox in the test folder: these tests do not call it. */
+function createDesktopServices(context: Omit<ServiceContext, 'sync'>) {
+  const sync = createSyncService({ dataDir: dir, vault: fileTokenVault(join(dir, 'token')), chooseSavePath: context.chooseSavePath });
+  return createServices({ ...context, sync });
+}
 
 const info = { name: 'Pledge Desk', version: '1.0.0', shell: 'electron' as const, platform: 'linux', dataDir: '' };
 

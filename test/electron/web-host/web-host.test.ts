@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDesktopServices } from '../../../electron/services/desktop-services';
 import { errorLogPath } from '../../../electron/services/error-log';
 import { BRIDGE_HEADER, startWebHost, type WebHost } from '../../../electron/web-host/web-host';
+import { createWebServices } from '../../../electron/web-host/web-services';
 
 let dir: string;
 let host: WebHost;
@@ -14,11 +14,9 @@ beforeEach(async () => {
   const rendererDir = join(dir, 'renderer');
   await mkdir(rendererDir);
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>政务诚信承诺填报</title>');
-  const handlers = createDesktopServices({
-    info: { name: 'Pledge Desk', version: '9.9.9', shell: 'web', platform: 'linux', dataDir: join(dir, 'data') },
+  const { handlers } = createWebServices({
+    info: { name: 'Pledge Desk', version: '9.9.9', platform: 'linux', dataDir: join(dir, 'data') },
     now: () => new Date('2026-04-20T08:00:00Z'),
-    chooseSavePath: async (name) => join(dir, 'data', 'exports', name),
-    tempDir: join(dir, 'data', 'print'),
   });
   host = await startWebHost({ handlers, rendererDir, port: 0 });
 });
@@ -47,7 +45,7 @@ describe('web host', () => {
 
   it('keeps serving when a rebuild removes a file it served', async () => {
     await writeFile(join(dir, 'renderer', 'app-old.js'), 'old');
-    const second = await startWebHost({ handlers: createDesktopServices({ info: { name: 'x', version: '0', shell: 'web', platform: 'linux', dataDir: dir }, chooseSavePath: async () => null, tempDir: dir }), rendererDir: join(dir, 'renderer'), port: 0 });
+    const second = await startWebHost({ handlers: createWebServices({ info: { name: 'x', version: '0', platform: 'linux', dataDir: dir } }).handlers, rendererDir: join(dir, 'renderer'), port: 0 });
     try {
       expect((await fetch(`${second.url}/app-old.js`)).status).toBe(200);
       await rm(join(dir, 'renderer', 'app-old.js'));

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { OutboxEntrySchema } from './outbox-entry';
+
+/**
+ * What the outbox screen shows: each entry with what its package says about itself, and whether
+ * the platform answers. The process that runs the outbox sends these over the bridge.
+ */
+
+/** Where a package came from: packed from a draft here, or imported from a file (hand-over). */
+export const PackageOriginSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('app'), draftId: z.string().min(1).max(200) }),
+  z.object({ kind: z.literal('import'), fileName: z.string().min(1).max(300) }),
+]);
+export type PackageOrigin = z.infer<typeof PackageOriginSchema>;
+
+/** Read from the package's manifest when it was added, so the list never opens packages. */
+export const SubmissionDetailsSchema = z.object({
+  unitName: z.string(),
+  creditCode: z.string(),
+  year: z.number().int(),
+  /** When the package was made (its manifest), ISO 8601. */
+  createdAt: z.string(),
+  supersedes: z.string().optional(),
+  origin: PackageOriginSchema,
+  addedAt: z.number().int().nonnegative(),
+});
+export type SubmissionDetails = z.infer<typeof SubmissionDetailsSchema>;
+
+/** `details` is missing only when its file could not be read; the entry still shows and sends. */
+export const OutboxItemSchema = z.object({ entry: OutboxEntrySchema, details: SubmissionDetailsSchema.optional() });
+export type OutboxItem = z.infer<typeof OutboxItemSchema>;
+
+/**
+ * What the last probe found. `not-configured`: no platform address is set; `unknown`: not probed
+ * yet; `online` / `offline`: the health route answered or did not.
+ */
+export const ConnectionSchema = z.object({
+  state: z.enum(['not-configured', 'unknown', 'online', 'offline']),
+  checkedAt: z.number().int().nonnegative().optional(),
+});
+export type Connection = z.infer<typeof ConnectionSchema>;
+
+export const OutboxSnapshotSchema = z.object({ items: z.array(OutboxItemSchema), connection: ConnectionSchema });
+export type OutboxSnapshot = z.infer<typeof OutboxSnapshotSchema>;

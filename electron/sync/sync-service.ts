@@ -1,0 +1,267 @@
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DesktopHandlers, SyncSettingsView } from '../../core/bridge/desktop-api';
+import { t } from '../../core/i18n/translate';
+import { createOutbox, type Outbox, type OutboxTimers } from '../../core/outbox/create-outbox';
+import type { PackageRef } from '../../core/outbox/outbox-entry';
+import type { Connection, OutboxSnapshot, PackageOrigin, SubmissionDetails } from '../../core/outbox/outbox-item';
+import { NetworkError, PlatformRejection, type PlatformAdapter } from '../../core/outbox/platform-adapter';
+import type { RetryPolicy } from '../../core/outbox/retry-delay';
+import { verifyPackage } from '../../core/package/verify-package';
+import { parseEndpoint } from '../../core/sync/endpoint';
+import { safeFileName } from '../services/safe-file-name';
+import { openOutboxFolder } from './outbox-folder';
+import { readSyncSettings, writeSyncSettings, type SyncSettings } from './sync-settings-file';
+import type { TokenVault } from './token-vault';
+import { TusPlatformAdapter, type TusPlatformAdapterOptions } from './tus-platform-adapter';
+
+/**
+ * The outbox of the app, run by the main process (or the browser host's Node process): packages
+ * and their state on disk under `<dataDir>/outbox`, the platform address in
+ * `<dataDir>/sync/settings.json`, the token in the vault. The page sees it through the bridge
+ * calls below and the `outbox.changed` event.
+ */
+export interface SyncServiceOptions {
+  readonly dataDir: string;
+  readonly vault: TokenVault;
+  /** Where to save an exported package, or null when the person cancelled. */
+  readonly chooseSavePath: (suggestedName: string) => Promise<string | null>;
+  readonly clock?: { now(): number };
+  readonly timers?: OutboxTimers;
+  readonly random?: () => number;
+  readonly retry?: RetryPolicy;
+  readonly probeRetry?: RetryPolicy;
+  /** Chunk size and timeouts of the platform client. */
+  readonly transfer?: Pick<TusPlatformAdapterOptions, 'chunkBytes' | 'requestTimeoutMs' | 'probeTimeoutMs'>;
+  /** Told about files that cannot be read and saves that fail; nothing is deleted because of them. */
+  readonly onError?: (error: unknown) => void;
+}
+
+export type SyncCallName = 'sync.getSettings' | 'sync.saveSettings' | 'outbox.get' | 'outbox.add' | 'outbox.sendNow' | 'outbox.resend' | 'outbox.exportPackage' | 'outbox.networkHint';
+
+export interface SyncService {
+  readonly handlers: Pick<DesktopHandlers, SyncCallName>;
+  /** Loads settings and saved submissions and starts sending; the handlers wait for it. */
+  start(): Promise<void>;
+  stop(): void;
+  snapshot(): OutboxSnapshot;
+  subscribe(listener: (snapshot: OutboxSnapshot) => void): () => void;
+}
+
+export function createSyncService(options: SyncServiceOptions): SyncService {
+  const clock = options.clock ?? { now: () => Date.now() };
+  const report = options.onError ?? (() => undefined);
+  const settingsFile = join(options.dataDir, 'sync', 'settings.json');
+  const folder = openOutboxFolder(join(options.dataDir, 'outbox'), (file, error) => report(new Error(`Unreadable outbox file ${file}: ${String(error)}`)));
+  const details = new Map<string, SubmissionDetails>();
+  const listeners = new Set<(snapshot: OutboxSnapshot) => void>();
+  let settings: SyncSettings = {};
+  let token: string | undefined;
+  let client: TusPlatformAdapter | undefined;
+  let connection: Connection = { state: 'not-configured' };
+  // Adds run one at a time, so two adds of one submission id cannot both pass the duplicate check.
+  let adding: Promise<unknown> = Promise.resolve();
+
+  const setConnection = (next: Connection) => {
+    connection = next;
+    notify();
+  };
+
+  /** Sends through whichever platform is configured at the moment of each call. */
+  const network: PlatformAdapter = {
+    async probe() {
+      if (!client) {
+        setConnection({ state: 'not-configured' });
+        return false;
+      }
+      const answered = await client.probe();
+      setConnection({ state: answered ? 'online' : 'offline', checkedAt: clock.now() });
+      return answered;
+    },
+    upload(pkg, uploadOptions) {
+      if (!client) return Promise.reject(new NetworkError(t('outbox.error.no-endpoint')));
+      return client.upload(pkg, uploadOptions);
+    },
+  };
+
+  const outbox: Outbox = createOutbox({
+    clock,
+    timers: options.timers ?? { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+    random: options.random ?? Math.random,
+    network,
+    storage: folder.storage,
+    ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.probeRetry ? { probeRetry: options.probeRetry } : {}),
+    onError: report,
+  });
+  outbox.subscribe(() => notify());
+
+  /** The bytes of a queued package, checked against the hash it was queued with: a damaged copy is never sent. */
+  async function readPackage(pkg: PackageRef): Promise<Uint8Array> {
+    const bytes = await folder.readPackage(pkg.submissionId);
+    if (sha256(bytes) !== pkg.sha256) throw new PlatformRejection('invalid-package', t('outbox.error.damaged-copy'));
+    return bytes;
+  }
+
+  function configure(): void {
+    const endpoint = settings.endpoint;
+    client = endpoint ? new TusPlatformAdapter({ endpoint, token, readPackage, ...options.transfer }) : undefined;
+    connection = client ? { state: 'unknown' } : { state: 'not-configured' };
+    notify();
+  }
+
+  const settingsView = (): SyncSettingsView => ({ endpoint: settings.endpoint ?? null, hasToken: token !== undefined, tokenProtection: options.vault.protection });
+
+  function snapshot(): OutboxSnapshot {
+    return {
+      items: outbox.list().map((entry) => {
+        const found = details.get(entry.package.submissionId);
+        return found ? { entry, details: found } : { entry };
+      }),
+      connection,
+    };
+  }
+
+  function notify(): void {
+    if (listeners.size === 0) return;
+    const current = snapshot();
+    for (const listener of listeners) listener(current);
+  }
+
+  async function add(bytes: Uint8Array, origin: PackageOrigin): Promise<{ ok: true; submissionId: string; duplicate: boolean } | { ok: false; message: string }> {
+    const verified = verifyPackage(bytes);
+    if (!verified.ok) return { ok: false, message: t('outbox.error.invalid-package', { reason: verified.reason }) };
+    const { manifest } = verified;
+    const ref: PackageRef = { submissionId: manifest.submissionId, sha256: sha256(bytes), size: bytes.byteLength };
+    const existing = outbox.list().find((entry) => entry.package.submissionId === ref.submissionId);
+    if (existing) {
+      if (existing.package.sha256 === ref.sha256) return { ok: true, submissionId: ref.submissionId, duplicate: true };
+      return { ok: false, message: t('outbox.error.other-bytes', { id: ref.submissionId }) };
+    }
+    const about: SubmissionDetails = {
+      unitName: manifest.unit.name,
+      creditCode: manifest.unit.creditCode,
+      year: manifest.year,
+      createdAt: manifest.createdAt,
+      ...(manifest.supersedes ? { supersedes: manifest.supersedes } : {}),
+      origin,
+      addedAt: clock.now(),
+    };
+    // The package is on disk before it is queued: a queued entry always has its bytes.
+    await folder.addPackage(ref.submissionId, bytes, about);
+    details.set(ref.submissionId, about);
+    await outbox.enqueue(ref);
+    return { ok: true, submissionId: ref.submissionId, duplicate: false };
+  }
+
+  /** Queues packages whose entry was never written (the app stopped between keeping and queueing one). */
+  async function requeueOrphans(): Promise<void> {
+    const queued = new Set(outbox.list().map((entry) => entry.package.submissionId));
+    for (const id of details.keys()) {
+      if (queued.has(id)) continue;
+      const bytes = await folder.readPackage(id).catch(() => undefined);
+      if (bytes && verifyPackage(bytes).ok) await outbox.enqueue({ submissionId: id, sha256: sha256(bytes), size: bytes.byteLength });
+    }
+  }
+
+  let started: Promise<void> | undefined;
+  const ready = () => started ?? Promise.reject(new Error('SyncService: call start() first.'));
+
+  const entryOf = (submissionId: string) => {
+    const entry = outbox.list().find((e) => e.package.submissionId === submissionId);
+    if (!entry) throw new Error(t('outbox.error.unknown-submission', { id: submissionId }));
+    return entry;
+  };
+
+  return {
+    start() {
+      started ??= (async () => {
+        await mkdir(join(options.dataDir, 'outbox'), { recursive: true });
+        settings = await readSyncSettings(settingsFile);
+        token = await options.vault.read().catch((error: unknown) => {
+          report(error);
+          return undefined;
+        });
+        for (const [id, about] of await folder.loadDetails()) details.set(id, about);
+        configure();
+        await outbox.start();
+        await requeueOrphans();
+      })();
+      return started;
+    },
+    stop: () => outbox.stop(),
+    snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    handlers: {
+      'sync.getSettings': async () => {
+        await ready();
+        return settingsView();
+      },
+      'sync.saveSettings': async (request) => {
+        await ready();
+        let endpoint: string | undefined;
+        if (request.endpoint.trim() !== '') {
+          const parsed = parseEndpoint(request.endpoint);
+          if (!parsed.ok) return { ok: false, message: t('outbox.error.endpoint-field', { reason: parsed.message }) };
+          endpoint = parsed.url;
+        }
+        if (request.token && 'set' in request.token) {
+          await options.vault.write(request.token.set.trim());
+          token = request.token.set.trim();
+        } else if (request.token) {
+          await options.vault.write(undefined);
+          token = undefined;
+        }
+        settings = endpoint ? { endpoint } : {};
+        await writeSyncSettings(settingsFile, settings);
+        configure();
+        outbox.kick();
+        return { ok: true, settings: settingsView() };
+      },
+      'outbox.get': async () => {
+        await ready();
+        return snapshot();
+      },
+      'outbox.add': async ({ origin, base64 }) => {
+        await ready();
+        const run = adding.then(() => add(new Uint8Array(Buffer.from(base64, 'base64')), origin));
+        adding = run.catch(() => undefined);
+        return run;
+      },
+      'outbox.sendNow': async ({ submissionId }) => {
+        await ready();
+        await outbox.sendNow(entryOf(submissionId).package.submissionId);
+        return {};
+      },
+      'outbox.resend': async ({ submissionId }) => {
+        await ready();
+        await outbox.resend(entryOf(submissionId).package);
+        return {};
+      },
+      'outbox.exportPackage': async ({ submissionId }) => {
+        await ready();
+        entryOf(submissionId);
+        const about = details.get(submissionId);
+        const name = t('outbox.export-file-name', { unit: about?.unitName ?? '', year: about?.year ?? '', id: submissionId.slice(0, 8) });
+        const path = await options.chooseSavePath(safeFileName(name, '.zip'));
+        if (path === null) return { saved: false };
+        await mkdir(join(path, '..'), { recursive: true });
+        await copyFile(folder.packagePath(submissionId), path);
+        return { saved: true, path };
+      },
+      'outbox.networkHint': async () => {
+        await ready();
+        outbox.kick();
+        return {};
+      },
+    },
+  };
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

@@ -1,0 +1,23 @@
+import { vi } from 'vitest';
+import type { DesktopHandlers } from '../../../core/bridge/desktop-api';
+
+/** Every call of the contract as a recording function with a valid answer, for tests of the transports (not of the services). */
+export function recordingHandlers(shell: 'web' | 'electron' = 'web'): DesktopHandlers {
+  const noSnapshot = { items: [], connection: { state: 'not-configured' as const } };
+  const settings = { endpoint: null, hasToken: false, tokenProtection: 'file-permissions' as const };
+  return {
+    'app.getInfo': vi.fn(() => ({ name: 'Pledge Desk', version: '1.2.3', shell, platform: 'linux', dataDir: '/data' })),
+    'diagnostics.reportError': vi.fn(async () => ({ logged: true })),
+    'files.saveFile': vi.fn(async () => ({ saved: false })),
+    'files.openPdf': vi.fn(async () => ({ opened: false, path: '' })),
+    'app.readyToClose': vi.fn(() => ({ closing: false })),
+    'sync.getSettings': vi.fn(() => settings),
+    'sync.saveSettings': vi.fn(() => ({ ok: true as const, settings })),
+    'outbox.get': vi.fn(() => noSnapshot),
+    'outbox.add': vi.fn(() => ({ ok: false as const, message: '未实现' })),
+    'outbox.sendNow': vi.fn(() => ({})),
+    'outbox.resend': vi.fn(() => ({})),
+    'outbox.exportPackage': vi.fn(() => ({ saved: false })),
+    'outbox.networkHint': vi.fn(() => ({})),
+  };
+}

@@ -1,0 +1,159 @@
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OutboxSnapshot } from '../../../core/outbox/outbox-item';
+import { buildPackage } from '../../../core/package/build-package';
+import { openOutboxFolder } from '../../../electron/sync/outbox-folder';
+import { createSyncService, type SyncService } from '../../../electron/sync/sync-service';
+import { fileTokenVault } from '../../../electron/sync/token-vault';
+import { ID, OTHER_ID, packageInput } from '../../core/package/package-fixtures';
+import { deadEndpoint, startTestPlatform, TOKEN } from './sync-fixtures';
+
+const PACKAGE = buildPackage(packageInput());
+const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+const FAST = { retry: { baseMs: 20, capMs: 100 }, probeRetry: { baseMs: 20, capMs: 100 } };
+
+let dir: string;
+let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+const services: SyncService[] = [];
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pledge-sync-service-'));
+  platform = await startTestPlatform();
+});
+afterEach(async () => {
+  for (const service of services.splice(0)) service.stop();
+  await platform.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function service(): Promise<SyncService> {
+  const created = createSyncService({ dataDir: dir, vault: fileTokenVault(join(dir, 'sync', 'token')), chooseSavePath: async (name) => join(dir, 'exports', name), ...FAST });
+  services.push(created);
+  await created.start();
+  return created;
+}
+
+/** Resolves with the first snapshot `done` accepts, checking the current one first. */
+function until(sync: SyncService, done: (snapshot: OutboxSnapshot) => boolean, ms = 5_000): Promise<OutboxSnapshot> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`Timed out; last snapshot: ${JSON.stringify(sync.snapshot())}`));
+    }, ms);
+    const check = (snapshot: OutboxSnapshot) => {
+      if (!done(snapshot)) return;
+      clearTimeout(timer);
+      stop();
+      resolve(snapshot);
+    };
+    const stop = sync.subscribe(check);
+    check(sync.snapshot());
+  });
+}
+
+const statusOf = (snapshot: OutboxSnapshot, id = ID) => snapshot.items.find((item) => item.entry.package.submissionId === id)?.entry.state.status;
+
+async function configure(sync: SyncService, endpoint = platform.platform.url, token = TOKEN) {
+  return sync.handlers['sync.saveSettings']({ endpoint, token: { set: token } });
+}
+
+describe('the sync service (the app’s outbox in the main process)', () => {
+  it('queues a package while no platform is set, and delivers it once the address and token are saved', async () => {
+    const sync = await service();
+    expect(await sync.handlers['outbox.add']({ origin: { kind: 'app', draftId: 'd1' }, base64: base64(PACKAGE) })).toEqual({ ok: true, submissionId: ID, duplicate: false });
+    await until(sync, (s) => s.connection.state === 'not-configured' && statusOf(s) === 'queued');
+
+    expect(await configure(sync)).toMatchObject({ ok: true, settings: { endpoint: `${platform.platform.url}/`, hasToken: true, tokenProtection: 'file-permissions' } });
+    const delivered = await until(sync, (s) => statusOf(s) === 'delivered');
+    const item = delivered.items[0]!;
+    expect(item.details).toMatchObject({ unitName: expect.any(String), year: 2026, origin: { kind: 'app', draftId: 'd1' } });
+    expect(item.entry.state).toMatchObject({ status: 'delivered', receipt: { submissionId: ID, sha256: item.entry.package.sha256 } });
+    expect(delivered.connection.state).toBe('online');
+    expect(await platform.storedPackages()).toEqual([`${ID}.zip`]);
+  });
+
+  it('keeps the token out of the page and out of the settings file, in a file only this user can read', async () => {
+    const sync = await service();
+    await configure(sync);
+    const view = await sync.handlers['sync.getSettings']();
+    expect(JSON.stringify(view)).not.toContain(TOKEN);
+    expect(await readFile(join(dir, 'sync', 'settings.json'), 'utf8')).not.toContain(TOKEN);
+    expect((await stat(join(dir, 'sync', 'token'))).mode & 0o777).toBe(0o600);
+    // Saving the address again without a token keeps the token; clearing removes it.
+    expect(await sync.handlers['sync.saveSettings']({ endpoint: platform.platform.url })).toMatchObject({ ok: true, settings: { hasToken: true } });
+    expect(await sync.handlers['sync.saveSettings']({ endpoint: platform.platform.url, token: { clear: true } })).toMatchObject({ ok: true, settings: { hasToken: false } });
+  });
+
+  it('refuses a bad address with a Chinese message naming the field, and keeps the old settings', async () => {
+    const sync = await service();
+    await configure(sync);
+    const refused = await sync.handlers['sync.saveSettings']({ endpoint: 'ftp://platform', token: { set: 'other' } });
+    expect(refused).toEqual({ ok: false, message: expect.stringContaining('报送平台地址') });
+    expect(await sync.handlers['sync.getSettings']()).toMatchObject({ endpoint: `${platform.platform.url}/` });
+  });
+
+  it('refuses a package that fails the check, with the reason, and keeps nothing of it', async () => {
+    const sync = await service();
+    const broken = PACKAGE.slice(0, PACKAGE.byteLength - 10);
+    const refused = await sync.handlers['outbox.add']({ origin: { kind: 'import', fileName: 'u盘.zip' }, base64: base64(broken) });
+    expect(refused).toEqual({ ok: false, message: expect.stringMatching(/^报送包未通过校验：/) });
+    expect(sync.snapshot().items).toEqual([]);
+  });
+
+  it('adds the same package once, and refuses other bytes under a submission id already queued', async () => {
+    const sync = await service();
+    await sync.handlers['outbox.add']({ origin: { kind: 'app', draftId: 'd1' }, base64: base64(PACKAGE) });
+    expect(await sync.handlers['outbox.add']({ origin: { kind: 'import', fileName: 'copy.zip' }, base64: base64(PACKAGE) })).toEqual({ ok: true, submissionId: ID, duplicate: true });
+    const other = buildPackage(packageInput({ createdAt: new Date('2026-05-01T00:00:00Z') }));
+    expect(await sync.handlers['outbox.add']({ origin: { kind: 'import', fileName: 'other.zip' }, base64: base64(other) })).toEqual({ ok: false, message: expect.stringContaining(ID) });
+    expect(sync.snapshot().items).toHaveLength(1);
+  });
+
+  it('waits offline and sends by itself when the platform comes up; a restart keeps every state and receipt', async () => {
+    const first = await service();
+    await configure(first, await deadEndpoint());
+    await first.handlers['outbox.add']({ origin: { kind: 'app', draftId: 'd1' }, base64: base64(PACKAGE) });
+    await until(first, (s) => s.connection.state === 'offline' && statusOf(s) === 'queued');
+    first.stop();
+
+    const second = await service();
+    expect(statusOf(second.snapshot())).toBe('queued');
+    await configure(second);
+    const delivered = await until(second, (s) => statusOf(s) === 'delivered');
+    second.stop();
+
+    const third = await service();
+    expect(third.snapshot().items).toEqual(delivered.items);
+  });
+
+  it('exports a queued package byte for byte, for a colleague to import and send', async () => {
+    const sync = await service();
+    await sync.handlers['outbox.add']({ origin: { kind: 'app', draftId: 'd1' }, base64: base64(PACKAGE) });
+    const saved = await sync.handlers['outbox.exportPackage']({ submissionId: ID });
+    expect(saved.saved).toBe(true);
+    expect(saved.path!.endsWith('.zip')).toBe(true);
+    expect(new Uint8Array(await readFile(saved.path!))).toEqual(PACKAGE);
+  });
+
+  it('queues at start a package kept on disk whose entry was never written (a crash between the two)', async () => {
+    const other = buildPackage(packageInput({ submissionId: OTHER_ID }));
+    const folder = openOutboxFolder(join(dir, 'outbox'), () => undefined);
+    await folder.addPackage(OTHER_ID, other, { unitName: '某单位', creditCode: 'x', year: 2026, createdAt: '2026-04-21T01:30:00.000Z', origin: { kind: 'app', draftId: 'd2' }, addedAt: 1 });
+    const sync = await service();
+    expect(statusOf(sync.snapshot(), OTHER_ID)).toBe('queued');
+  });
+
+  it('never sends a copy damaged on disk: it is refused with a message, and the platform gets nothing', async () => {
+    const sync = await service();
+    await sync.handlers['outbox.add']({ origin: { kind: 'app', draftId: 'd1' }, base64: base64(PACKAGE) });
+    const damaged = PACKAGE.slice();
+    damaged[100] = damaged[100]! ^ 0xff;
+    await writeFile(join(dir, 'outbox', ID, 'package.zip'), damaged);
+    await configure(sync);
+    const rejected = await until(sync, (s) => statusOf(s) === 'rejected');
+    expect(rejected.items[0]!.entry.state).toMatchObject({ status: 'rejected', message: expect.stringContaining('已损坏') });
+    expect(await platform.storedPackages()).toEqual([]);
+  });
+});
