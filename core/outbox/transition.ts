@@ -96,8 +96,8 @@ export function transition(entry: OutboxEntry | undefined, event: OutboxEvent, p
       }
       const attempt = state.attempt + 1;
       const retryAt = event.now + retryDelay(attempt, event.random, policy);
-      // The platform no longer knows the upload: start the next attempt from zero.
-      const resume = failure.kind === 'platform' && failure.code === 'not-found' ? undefined : entry.resume;
+      // The platform no longer knows the upload, or dropped it as damaged on the way: start the next attempt from zero.
+      const resume = failure.kind === 'platform' && (failure.code === 'not-found' || failure.code === 'hash-mismatch') ? undefined : entry.resume;
       return {
         state: withResume({ ...entry, state: { status: 'waiting', attempt, retryAt, lastError: failure } }, resume),
         effects: [{ kind: 'persist' }, { kind: 'schedule', submissionId: id, at: retryAt }],

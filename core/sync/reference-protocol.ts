@@ -8,13 +8,18 @@ import { z } from 'zod';
  * - `GET  /health`                       → 200 `HealthSchema`, no auth: the connectivity probe.
  * - `POST /files/` … `PATCH` / `HEAD`    → tus 1.0.0 resumable upload of one package (creation,
  *   creation-with-upload, termination). `Upload-Metadata` carries `filename`, `submissionId` and
- *   `sha256` (hex, of the whole package); `submissionId` and `sha256` are required (else 400).
- *   `Upload-Length` is required (no deferred length); over the server's limit → 413 `too-large`.
- *   The PATCH that completes the upload answers 200 with the receipt as JSON when the package was
- *   accepted (a creation-with-upload POST that completes it answers 201 with the receipt), or an
- *   error status with `ErrorBody` (422 `invalid-package`, 409 `conflict`). The same bytes again
- *   under an accepted id get the original receipt. A finished upload is removed from `/files/`:
- *   if that response was lost, HEAD answers 404 and the client fetches the receipt by id.
+ *   `sha256` (hex, of the whole package); `submissionId` and `sha256` are required and
+ *   `Upload-Length` too (no deferred length), else 400 `bad-metadata`; over the server's limit →
+ *   413 `too-large`. The PATCH that completes the upload answers 200 with the receipt as JSON when
+ *   the package was accepted (a creation-with-upload POST that completes it answers 201 with the
+ *   receipt), or an error status with `ErrorBody`: 422 `hash-mismatch` when the bytes that arrived
+ *   do not hash to the declared `sha256` (damaged on the way: the upload is dropped, send it again
+ *   from zero), 422 `invalid-package` when the package itself fails the check, 409 `conflict`.
+ *   The same bytes again under an accepted id get the original receipt, so a client without an
+ *   upload in progress asks for the receipt first and creates an upload only on 404. A finished
+ *   upload is removed from `/files/`: if that response was lost, HEAD answers 404 and the client
+ *   fetches the receipt by id. An unfinished upload is dropped some days after its creation (a
+ *   week on the reference platform); then HEAD and PATCH answer 404 and the client starts afresh.
  *   tus's own refusals (offset mismatch 409, unknown upload 404) come as `bad-request`/`not-found`,
  *   so a client resumes from HEAD rather than treating them as final. Error bodies from the tus
  *   routes may lack a JSON `Content-Type`; parse them as `ErrorBody` regardless.
@@ -50,16 +55,23 @@ export const ReceiptSchema = z.object({
 });
 export type Receipt = z.infer<typeof ReceiptSchema>;
 
-/** Machine-readable reasons a platform refuses; `message` is Chinese, for the person at the desk. */
-export const ERROR_CODES = ['unauthorized', 'invalid-package', 'conflict', 'too-large', 'not-found', 'bad-request', 'server-error'] as const;
+/**
+ * Machine-readable reasons a platform refuses; `message` is Chinese, for the person at the desk.
+ * `bad-metadata` is a request the platform will refuse however often it is sent; `bad-request`
+ * covers protocol hiccups (an offset mismatch) that the next attempt can get past.
+ */
+export const ERROR_CODES = ['unauthorized', 'invalid-package', 'conflict', 'too-large', 'not-found', 'bad-request', 'server-error', 'bad-metadata', 'hash-mismatch'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const ErrorBodySchema = z.object({ error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
-/** A refusal that sending again will not change, as opposed to a network fault or a 5xx. */
+/**
+ * A refusal that sending again will not change, as opposed to a network fault or a 5xx.
+ * `hash-mismatch` is not final: bytes damaged on the way arrive intact on another try.
+ */
 export function isFinalRejection(code: ErrorCode): boolean {
-  return code === 'invalid-package' || code === 'conflict' || code === 'too-large' || code === 'unauthorized';
+  return code === 'invalid-package' || code === 'conflict' || code === 'too-large' || code === 'unauthorized' || code === 'bad-metadata';
 }
 
 export const SubmissionListingSchema = ReceiptSchema.extend({

@@ -1,7 +1,6 @@
 import { isSubmissionId } from '../../core/package/package-format';
 import { verifyPackage } from '../../core/package/verify-package';
 import { t } from '../../core/i18n/translate';
-import { sha256Hex } from '../../core/hash/sha256-hex';
 import type { Receipt } from '../../core/sync/reference-protocol';
 import type { PlatformRefusal } from './platform-refusal';
 import { receiptOf, type SubmissionIndex } from './submission-index';
@@ -14,7 +13,10 @@ export interface UploadClaim {
 
 export interface AcceptanceContext {
   readonly index: SubmissionIndex;
-  /** Moves the finished upload into permanent storage; called only for a submission not seen before. */
+  /**
+   * Moves the finished upload into permanent storage, durably, before its index row is written;
+   * called only for a submission not seen before.
+   */
   readonly storePackage: (submissionId: string) => void;
   readonly now: () => Date;
   readonly newReceiptId: () => string;
@@ -26,7 +28,7 @@ export type Acceptance =
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
-/** Checks `Upload-Metadata` before any byte is accepted. */
+/** Checks `Upload-Metadata` before any byte is accepted; what fails here fails on every try, hence `bad-metadata`. */
 export function checkClaim(metadata: Record<string, string | null | undefined> | undefined): { ok: true; claim: UploadClaim } | { ok: false; refusal: PlatformRefusal } {
   const fields: [keyof UploadClaim, (value: string) => boolean][] = [
     ['submissionId', isSubmissionId],
@@ -34,8 +36,8 @@ export function checkClaim(metadata: Record<string, string | null | undefined> |
   ];
   for (const [key, valid] of fields) {
     const value = metadata?.[key];
-    if (value === undefined || value === null || value === '') return { ok: false, refusal: badRequest(t('platform.error.missingMetadata', { key })) };
-    if (!valid(value)) return { ok: false, refusal: badRequest(t('platform.error.badMetadata', { key })) };
+    if (value === undefined || value === null || value === '') return { ok: false, refusal: badMetadata(t('platform.error.missingMetadata', { key })) };
+    if (!valid(value)) return { ok: false, refusal: badMetadata(t('platform.error.badMetadata', { key })) };
   }
   return { ok: true, claim: { submissionId: metadata!['submissionId']!, sha256: metadata!['sha256']! } };
 }
@@ -47,19 +49,29 @@ export function checkNotConflicting(index: SubmissionIndex, claim: UploadClaim):
 }
 
 /**
- * Decides on a finished upload: the bytes must hash to what was declared, pass the same package
- * check as `pledge verify`, and carry the declared submission id. A submission id is accepted once:
- * the same bytes again get the original receipt, other bytes are a conflict. Synchronous from the
- * index lookup to the insert, so concurrent uploads of one id cannot both be stored.
+ * What the digest of a finished upload decides on its own, so the package need not be read into
+ * memory: bytes that do not hash to the declared value were damaged on the way (`hash-mismatch`,
+ * worth sending again, unlike a package that fails its own check), and a submission id is accepted
+ * once: the same bytes again get the original receipt, other bytes are a conflict. `undefined`
+ * when the package itself has to be checked.
  */
-export function acceptPackage(context: AcceptanceContext, claim: UploadClaim, bytes: Uint8Array): Acceptance {
-  const sha256 = sha256Hex(bytes);
-  if (sha256 !== claim.sha256) return refuse(invalid(t('platform.error.hashMismatch')));
+export function decideByDigest(index: SubmissionIndex, claim: UploadClaim, sha256: string): Acceptance | undefined {
+  if (sha256 !== claim.sha256) return refuse({ status: 422, code: 'hash-mismatch', message: t('platform.error.hashMismatch') });
+  const existing = index.find(claim.submissionId);
+  if (!existing) return undefined;
+  return existing.sha256 === sha256 ? { ok: true, receipt: receiptOf(existing), fresh: false } : refuse(conflict(claim.submissionId, existing.receivedAt));
+}
 
-  const existing = context.index.find(claim.submissionId);
-  if (existing) {
-    return existing.sha256 === sha256 ? { ok: true, receipt: receiptOf(existing), fresh: false } : refuse(conflict(claim.submissionId, existing.receivedAt));
-  }
+/**
+ * Decides on a finished upload whose `sha256` was computed from the stored file: besides
+ * {@link decideByDigest}, the bytes must pass the same package check as `pledge verify` and carry
+ * the declared submission id. Synchronous from the index lookup to the insert, so concurrent
+ * uploads of one id cannot both be stored.
+ */
+export function acceptPackage(context: AcceptanceContext, claim: UploadClaim, received: { readonly sha256: string; readonly bytes: Uint8Array }): Acceptance {
+  const { sha256, bytes } = received;
+  const decided = decideByDigest(context.index, claim, sha256);
+  if (decided) return decided;
 
   const check = verifyPackage(bytes);
   if (!check.ok) return refuse(invalid(check.reason));
@@ -82,7 +94,7 @@ export function acceptPackage(context: AcceptanceContext, claim: UploadClaim, by
     size: bytes.byteLength,
     ...(manifest.supersedes === undefined ? {} : { supersedes: manifest.supersedes }),
   };
-  // File first: a crash between the two leaves an unindexed file that the next upload overwrites.
+  // File first, flushed: a crash between the two leaves an unindexed file that the next upload overwrites, never a row without its file.
   context.storePackage(entry.submissionId);
   context.index.add(entry);
   return { ok: true, receipt: receiptOf(entry), fresh: true };
@@ -104,6 +116,6 @@ function checkSupersession(index: SubmissionIndex, submissionId: string, superse
 }
 
 const refuse = (refusal: PlatformRefusal): Acceptance => ({ ok: false, refusal });
-const badRequest = (message: string): PlatformRefusal => ({ status: 400, code: 'bad-request', message });
+const badMetadata = (message: string): PlatformRefusal => ({ status: 400, code: 'bad-metadata', message });
 const invalid = (message: string): PlatformRefusal => ({ status: 422, code: 'invalid-package', message });
 const conflict = (id: string, receivedAt: string): PlatformRefusal => ({ status: 409, code: 'conflict', message: t('platform.error.conflict', { id, receivedAt }) });

@@ -65,21 +65,35 @@ export class TusPlatformAdapter implements PlatformAdapter {
   async upload(pkg: PackageRef, options: UploadOptions): Promise<Receipt> {
     const bytes = await this.options.readPackage(pkg);
     if (bytes.byteLength !== pkg.size) throw new Error(`TusPlatformAdapter: package ${pkg.submissionId} has ${bytes.byteLength} bytes, the reference says ${pkg.size}.`);
+    try {
+      return await this.send(pkg, bytes, options, options.resumeUrl);
+    } catch (error) {
+      if (!(error instanceof PlatformRejection && error.code === 'hash-mismatch')) throw error;
+      // The platform got other bytes than we sent and dropped the upload: damaged on the way, so
+      // one fresh upload right away is likely to get through. A second mismatch goes to the outbox.
+      return this.send(pkg, bytes, options, undefined);
+    }
+  }
 
+  private async send(pkg: PackageRef, bytes: Uint8Array, options: UploadOptions, resumeUrl: string | undefined): Promise<Receipt> {
     let url: string | undefined;
     let offset = 0;
     // A saved URL of another platform is never followed: it would carry this platform's token there.
-    if (options.resumeUrl !== undefined && this.isOwnUrl(options.resumeUrl)) {
-      const resumed = await this.resume(pkg, options.resumeUrl);
+    if (resumeUrl !== undefined && this.isOwnUrl(resumeUrl)) {
+      const resumed = await this.resume(pkg, resumeUrl);
       if ('receipt' in resumed) return resumed.receipt;
       if (resumed.offset !== undefined) {
-        url = options.resumeUrl;
+        url = resumeUrl;
         offset = resumed.offset;
         options.onUploadUrl(url);
         options.onProgress(offset);
       }
     }
     if (url === undefined) {
+      // The platform may hold this package already (sent from another desk, or before our saved
+      // state was lost): its receipt then costs one GET instead of every byte again.
+      const held = await this.receiptFor(pkg);
+      if (held) return held;
       url = await this.create(pkg);
       // Saved before any byte leaves, so a cut during the first chunk can still resume.
       options.onUploadUrl(url);
@@ -111,10 +125,8 @@ export class TusPlatformAdapter implements PlatformAdapter {
       const rejection = rejectionOf(answer);
       if (rejection.code === 'not-found') {
         // The upload finished with an answer we never saw, or it expired: the receipt says which.
-        const receipt = await this.fetchReceipt(pkg.submissionId);
+        const receipt = await this.receiptFor(pkg);
         if (!receipt) throw rejection;
-        // A receipt for other bytes under this id is someone else's delivery, not ours.
-        if (receipt.sha256 !== pkg.sha256) throw new PlatformRejection('conflict', t('sync.error.receiptForOtherBytes', { id: pkg.submissionId }));
         return receipt;
       }
       if (answer.status === 409 && rejection.code === 'bad-request' && mismatches < MAX_OFFSET_MISMATCHES) {
@@ -174,6 +186,13 @@ export class TusPlatformAdapter implements PlatformAdapter {
     } catch {
       return false;
     }
+  }
+
+  /** The platform's receipt for this package, if it has one; a receipt for other bytes under this id is someone else's delivery. */
+  private async receiptFor(pkg: PackageRef): Promise<Receipt | undefined> {
+    const receipt = await this.fetchReceipt(pkg.submissionId);
+    if (receipt && receipt.sha256 !== pkg.sha256) throw new PlatformRejection('conflict', t('sync.error.receiptForOtherBytes', { id: pkg.submissionId }));
+    return receipt;
   }
 
   private async fetchReceipt(submissionId: string): Promise<Receipt | undefined> {

@@ -98,6 +98,12 @@ describe('transition', () => {
     expect(state?.resume).toBeUndefined();
   });
 
+  it('starts over, and retries, when the platform dropped bytes damaged on the way', () => {
+    const { state } = transition(sending, { type: 'upload-failed', failure: { kind: 'platform', code: 'hash-mismatch', message: '校验值不符' }, now: T0, random: 0.5 });
+    expect(state?.state.status).toBe('waiting');
+    expect(state?.resume).toBeUndefined();
+  });
+
   it('fires the retry timer only when due', () => {
     expect(transition(waiting, { type: 'timer-fired', now: T0 + 4_999 }).state).toBe(waiting);
     const { state, effects } = transition(waiting, { type: 'timer-fired', now: T0 + 5_000 });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../core/hash/sha256-hex';
 import { buildPackage } from '../../../core/package/build-package';
 import { letterFromTemplate } from '../../../core/letter/templates';
-import { ErrorBodySchema, HealthSchema, ReceiptSchema, ROUTES, SubmissionListingSchema, type ErrorCode, type Receipt } from '../../../core/sync/reference-protocol';
+import { ErrorBodySchema, HealthSchema, isFinalRejection, ReceiptSchema, ROUTES, SubmissionListingSchema, type ErrorCode, type Receipt } from '../../../core/sync/reference-protocol';
 import { startPlatform, type Platform, type PlatformOptions } from '../../../electron/platform/platform-server';
 import { editManifest, ID, OTHER_ID, packageInput, tamper } from '../../core/package/package-fixtures';
 import { auth, createUpload, encodeMetadata, patchUpload, TUS, upload } from './platform-client';
@@ -167,8 +167,9 @@ describe('reference platform', () => {
     await expectRefusal(await get(ROUTES.receipt(ID)), 404, 'not-found');
   });
 
-  it('refuses bytes whose SHA-256 is not the declared one', async () => {
-    await expectRefusal(await send(PACKAGE, { sha256: '0'.repeat(64) }), 422, 'invalid-package');
+  it('refuses bytes whose SHA-256 is not the declared one as damaged on the way, worth sending again', async () => {
+    await expectRefusal(await send(PACKAGE, { sha256: '0'.repeat(64) }), 422, 'hash-mismatch');
+    expect(isFinalRejection('hash-mismatch')).toBe(false);
     expect(await storedPackages()).toEqual([]);
     expect(await leftoverUploads()).toEqual([]);
   });
@@ -178,10 +179,30 @@ describe('reference platform', () => {
     expect(await storedPackages()).toEqual([]);
   });
 
-  it('refuses an upload without the required metadata before any byte is sent', async () => {
+  it('refuses an upload without the required metadata before any byte is sent, as final', async () => {
     const response = await upload(platform.url, PACKAGE, { submissionId: ID, token: TOKEN, metadata: { filename: 'a.zip', submissionId: ID } });
-    expect(await expectRefusal(response, 400, 'bad-request')).toContain('sha256');
-    await expectRefusal(await send(PACKAGE, { submissionId: 'not-a-uuid' }), 400, 'bad-request');
+    expect(await expectRefusal(response, 400, 'bad-metadata')).toContain('sha256');
+    await expectRefusal(await send(PACKAGE, { submissionId: 'not-a-uuid' }), 400, 'bad-metadata');
+    const deferred = await fetch(new URL(ROUTES.uploads, platform.url), {
+      method: 'POST',
+      headers: { ...TUS, ...auth(TOKEN), 'Upload-Defer-Length': '1', 'Upload-Metadata': encodeMetadata({ submissionId: ID, sha256: sha256Hex(PACKAGE) }) },
+    });
+    await expectRefusal(deferred, 400, 'bad-metadata');
+    expect(isFinalRejection('bad-metadata')).toBe(true);
+  });
+
+  it('keeps tus offset mismatches and unknown uploads retryable, so a client resumes or starts afresh', async () => {
+    const created = await createUpload(platform.url, PACKAGE, { submissionId: ID, token: TOKEN });
+    const location = created.headers.get('location')!;
+    const mismatch = await fetch(location, {
+      method: 'PATCH',
+      headers: { ...TUS, ...auth(TOKEN), 'Upload-Offset': '7', 'Content-Type': 'application/offset+octet-stream' },
+      body: PACKAGE.slice(7),
+    });
+    await expectRefusal(mismatch, 409, 'bad-request');
+    await expectRefusal(await patchUpload(`${platform.url}${ROUTES.uploads}no-such-upload`, PACKAGE, 0, TOKEN), 404, 'not-found');
+    expect(isFinalRejection('bad-request')).toBe(false);
+    expect(isFinalRejection('not-found')).toBe(false);
   });
 
   it('refuses a package over the size limit with 413', async () => {

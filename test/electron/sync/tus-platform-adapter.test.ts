@@ -4,6 +4,7 @@ import { buildPackage } from '../../../core/package/build-package';
 import { isFinalRejection, ReceiptSchema } from '../../../core/sync/reference-protocol';
 import { TusPlatformAdapter, type TusPlatformAdapterOptions } from '../../../electron/sync/tus-platform-adapter';
 import { ID, packageInput, tamper } from '../../core/package/package-fixtures';
+import { startCorruptingProxy, type CorruptingProxy } from '../platform/corrupting-proxy';
 import { startCuttingProxy, type CuttingProxy } from './cutting-proxy';
 import { bigPackage, deadEndpoint, refOf, silentEndpoint, startTestPlatform, TOKEN } from './sync-fixtures';
 
@@ -14,7 +15,7 @@ const REF = refOf(PACKAGE, ID);
 const PER_REQUEST_OVERHEAD = 400;
 
 let server: Awaited<ReturnType<typeof startTestPlatform>>;
-let proxy: CuttingProxy | undefined;
+let proxy: CuttingProxy | CorruptingProxy | undefined;
 
 beforeEach(async () => {
   server = await startTestPlatform();
@@ -113,6 +114,54 @@ describe('TusPlatformAdapter against the reference platform', () => {
     const receipt = await adapter().upload(REF, options);
     expect(ReceiptSchema.parse(receipt).submissionId).toBe(ID);
     expect(seen.url?.startsWith(server.platform.url)).toBe(true);
+  });
+
+  it('asks for the receipt before creating an upload, so a second desk with the same package sends no package bytes', async () => {
+    const first = await adapter().upload(REF, recorder().options);
+    const cutting = await startCuttingProxy({ target: server.platform.url });
+    proxy = cutting;
+    const second = recorder();
+    expect(await adapter({ endpoint: cutting.url }).upload(REF, second.options)).toEqual(first);
+    expect(second.seen.url).toBeUndefined();
+    expect(cutting.bytesUp).toBeLessThan(PER_REQUEST_OVERHEAD);
+    expect(await submissionCount()).toBe(1);
+  });
+
+  it('starts the package afresh when the platform got damaged bytes (hash-mismatch), and delivers', async () => {
+    const corrupting = await startCorruptingProxy({ target: server.platform.url, corruptAt: [Math.floor(PACKAGE.byteLength / 2)] });
+    proxy = corrupting;
+    const { seen, options } = recorder();
+    const urls: string[] = [];
+    const receipt = await adapter({ endpoint: corrupting.url }).upload(REF, { ...options, onUploadUrl: (url) => (urls.push(url), options.onUploadUrl(url)) });
+    expect(receipt.sha256).toBe(REF.sha256);
+    expect(corrupting.corrupted).toBe(1);
+    // The damaged upload was dropped by the platform; the second went from zero under a new URL.
+    expect(urls).toHaveLength(2);
+    expect(urls[1]).not.toBe(urls[0]);
+    expect(corrupting.bodyBytes).toBe(2 * PACKAGE.byteLength);
+    expect(seen.offsets.at(-1)).toBe(PACKAGE.byteLength);
+    expect(await server.storedPackages()).toEqual([`${ID}.zip`]);
+  });
+
+  it('reports damage on the fresh upload too as the retryable hash-mismatch', async () => {
+    const corrupting = await startCorruptingProxy({ target: server.platform.url, corruptAt: [100, PACKAGE.byteLength + 100] });
+    proxy = corrupting;
+    const error = await adapter({ endpoint: corrupting.url })
+      .upload(REF, recorder().options)
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'PlatformRejection', code: 'hash-mismatch' });
+    expect(isFinalRejection((error as PlatformRejection).code)).toBe(false);
+    expect((error as Error).message).toMatch(/[\u4e00-\u9fff]/);
+    expect(await server.storedPackages()).toEqual([]);
+  });
+
+  it('rejects a package whose upload metadata the platform refuses as final (bad-metadata), not as something to retry', async () => {
+    const ref = { ...REF, submissionId: 'not-a-submission-id' };
+    const error = await adapter()
+      .upload(ref, recorder().options)
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'PlatformRejection', code: 'bad-metadata' });
+    expect(isFinalRejection((error as PlatformRejection).code)).toBe(true);
   });
 
   it('answers the same package sent twice from scratch with the same receipt and keeps one copy', async () => {
