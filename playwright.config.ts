@@ -23,7 +23,8 @@ export default defineConfig({
   webServer: {
     command: 'npm run web',
     url: baseURL,
-    env: { PORT: String(port), PLEDGE_DATA_DIR: webDataDir },
+    // A short probe backoff: the outbox spec brings the platform up and waits for the app to notice by itself.
+    env: { PORT: String(port), PLEDGE_DATA_DIR: webDataDir, PLEDGE_PROBE_CAP_MS: '1000' },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'pipe',

@@ -44,6 +44,20 @@ export const ReviewRecordSchema = z.object({
 });
 export type ReviewRecord = z.infer<typeof ReviewRecordSchema>;
 
+/**
+ * A package made from one approval. Its id and time are fixed when it is first packed, so packing
+ * the same approval again gives the same bytes and the platform sees one submission.
+ */
+export const SubmissionRecordSchema = z.object({
+  submissionId: z.string().min(1),
+  /** The approved PDF it was packed from. */
+  approvalSha256: sha256,
+  packedAt: epochMs,
+  /** The submission of an earlier approval that this one corrects. */
+  supersedes: z.string().optional(),
+});
+export type SubmissionRecord = z.infer<typeof SubmissionRecordSchema>;
+
 export const DraftRecordSchema = z.object({
   id: z.string().min(1),
   templateKey: z.string(),
@@ -56,6 +70,8 @@ export const DraftRecordSchema = z.object({
   /** When the last snapshot was taken, so editing adds one every few minutes. */
   lastSnapshotAt: epochMs,
   review: ReviewRecordSchema.optional(),
+  /** Every package made from this letter, oldest first; added in schema v2 without an index, so older records simply lack it. */
+  submissions: z.array(SubmissionRecordSchema).optional(),
 });
 export type DraftRecord = z.infer<typeof DraftRecordSchema>;
 
@@ -101,6 +117,13 @@ export type AttachmentRecord = z.infer<typeof AttachmentRecordSchema>;
 /** Whether an attachment is the signed copy of the letter as it is approved now. */
 export function isCurrentSignedCopy(draft: Pick<DraftRecord, 'status' | 'review'>, attachment: Pick<AttachmentRecord, 'approvalSha256'>): boolean {
   return draft.status === 'approved' && draft.review !== undefined && attachment.approvalSha256 === draft.review.pdfSha256;
+}
+
+/** The package of the current approval, once it has been packed: its signed copies can no longer change. */
+export function currentSubmission(draft: Pick<DraftRecord, 'status' | 'review' | 'submissions'>): SubmissionRecord | undefined {
+  if (draft.status !== 'approved' || !draft.review) return undefined;
+  const approval = draft.review.pdfSha256;
+  return draft.submissions?.find((submission) => submission.approvalSha256 === approval);
 }
 
 /** A stored record that could not be read; kept verbatim so nothing is lost and someone can repair it. */

@@ -466,6 +466,8 @@ export const zhCN = {
   'ui.outbox.rejected': '平台拒收：{reason} 不会自动重发；更正后（例如访问令牌）可点击“重新发送”。',
   'ui.outbox.receipt': '回执编号 {receiptId}，平台收到时间 {receivedAt}',
   'ui.outbox.package-hash': '报送包 SHA-256：{sha256}',
+  'ui.outbox.receipt-label': '回执',
+  'ui.outbox.hash-label': '校验值',
   'ui.outbox.send-now': '立即发送',
   'ui.outbox.resend': '重新发送',
   'ui.outbox.export': '导出到文件',

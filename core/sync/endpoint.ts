@@ -1,19 +1,19 @@
+import { z } from 'zod';
 import { t } from '../i18n/translate';
+
+// zod checks with the platform's own URL parser; core has no DOM or Node types to call it directly.
+const HttpUrl = z.url({ protocol: /^https?$/ });
+/** A token must never travel in a URL that carries credentials of its own. */
+const CREDENTIALS = /^[a-z]+:\/\/[^/?#]*@/i;
 
 /**
  * Reads a platform address as typed by a person (settings, `pledge send --endpoint`): an http(s)
- * URL, surrounding spaces ignored. The message names the field and the value, in Chinese.
+ * URL, surrounding spaces ignored. The message names the value, in Chinese.
  *
- * @example parseEndpoint(' https://platform.example.gov.cn ') // { ok: true, url: 'https://platform.example.gov.cn/' }
+ * @example parseEndpoint(' https://platform.example.gov.cn ') // { ok: true, url: 'https://platform.example.gov.cn' }
  */
 export function parseEndpoint(value: string): { ok: true; url: string } | { ok: false; message: string } {
   const trimmed = value.trim();
-  try {
-    const url = new URL(trimmed);
-    // A token must never travel in a URL that also carries credentials of its own.
-    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '') return { ok: true, url: url.toString() };
-  } catch {
-    // Reported below, with the value as typed.
-  }
+  if (HttpUrl.safeParse(trimmed).success && !CREDENTIALS.test(trimmed)) return { ok: true, url: trimmed };
   return { ok: false, message: t('cli.bad-endpoint', { value: trimmed }) };
 }

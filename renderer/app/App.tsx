@@ -11,11 +11,13 @@ import { NewLetterDialog } from '../drafts/NewLetterDialog';
 import { describeStorageError } from '../drafts/storage-errors';
 import { StatusBar } from './StatusBar';
 import { useAppInfo } from './use-app-info';
+import { pendingCount, useOutbox } from '../outbox/use-outbox';
 import { usePersistentStorage } from './use-persistent-storage';
 
 // Loaded on first use: the list paints without the editor, review and backup code.
 const DraftView = lazy(() => import('../drafts/DraftView').then((m) => ({ default: m.DraftView })));
 const BackupPanel = lazy(() => import('../backup/BackupPanel').then((m) => ({ default: m.BackupPanel })));
+const OutboxScreen = lazy(() => import('../outbox/OutboxScreen').then((m) => ({ default: m.OutboxScreen })));
 
 const db = new PledgeDatabase();
 const store = createDraftStore(db);
@@ -25,6 +27,13 @@ export function App() {
   const storage = usePersistentStorage();
   const [choosing, setChoosing] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [outboxOpen, setOutboxOpen] = useState(false);
+  const outbox = useOutbox();
+  const pending = pendingCount(outbox);
+  const openOutbox = useCallback(() => {
+    setOpenId(null);
+    setOutboxOpen(true);
+  }, []);
   const [storageError, setStorageError] = useState<string | null>(null);
   const onError = useCallback((error: unknown) => setStorageError(describeStorageError(error)), []);
 
@@ -35,6 +44,7 @@ export function App() {
   const create = async (key: TemplateKey) => {
     setChoosing(false);
     const draft = await store.createFromTemplate(key, new Date());
+    setOutboxOpen(false);
     setOpenId(draft.id);
   };
 
@@ -43,6 +53,10 @@ export function App() {
       <header className="app-header">
         <img src={appIcon} alt="" width={32} height={32} />
         <h1>{t('app.name')}</h1>
+        <button type="button" onClick={openOutbox} aria-pressed={outboxOpen} data-testid="open-outbox">
+          {t('ui.outbox.open')}
+          {pending > 0 && ` (${pending})`}
+        </button>
         <button type="button" className="primary" onClick={() => setChoosing(true)}>
           {t('ui.new-letter')}
         </button>
@@ -56,9 +70,13 @@ export function App() {
             </button>
           </p>
         )}
-        {openId ? (
+        {outboxOpen ? (
           <Suspense fallback={<p>{t('ui.loading')}</p>}>
-            <OpenDraft key={openId} id={openId} onBack={() => setOpenId(null)} onError={onError} />
+            <OutboxScreen snapshot={outbox} onBack={() => setOutboxOpen(false)} />
+          </Suspense>
+        ) : openId ? (
+          <Suspense fallback={<p>{t('ui.loading')}</p>}>
+            <OpenDraft key={openId} id={openId} onBack={() => setOpenId(null)} onError={onError} onOpenOutbox={openOutbox} />
           </Suspense>
         ) : (
           <>
@@ -77,13 +95,13 @@ export function App() {
 }
 
 /** Watches only its own draft: saving while typing does not re-read the whole list. */
-function OpenDraft({ id, onBack, onError }: { id: string; onBack: () => void; onError: (error: unknown) => void }) {
+function OpenDraft({ id, onBack, onError, onOpenOutbox }: { id: string; onBack: () => void; onError: (error: unknown) => void; onOpenOutbox: () => void }) {
   const draft = useLiveQuery(() => store.get(id).then((d) => (d && d.deletedAt === undefined ? d : null)), [id]);
   useEffect(() => {
     if (draft === null) onBack();
   }, [draft, onBack]);
   if (!draft) return <p>{t('ui.loading')}</p>;
-  return <DraftView draft={draft} store={store} onBack={onBack} onError={onError} />;
+  return <DraftView draft={draft} store={store} onBack={onBack} onError={onError} onOpenOutbox={onOpenOutbox} />;
 }
 
 function ListScreen({ onOpen, onError }: { onOpen: (id: string) => void; onError: (error: unknown) => void }) {

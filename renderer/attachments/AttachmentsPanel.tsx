@@ -1,20 +1,23 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useState } from 'react';
 import { checkAttachment, checkAttachmentSize, megabytes } from '../../core/attachments/check-attachment';
-import { isCurrentSignedCopy, type AttachmentRecord, type DraftRecord } from '../../core/drafts/draft-record';
+import { currentSubmission, isCurrentSignedCopy, type AttachmentRecord, type DraftRecord } from '../../core/drafts/draft-record';
 import { t } from '../../core/i18n/translate';
 import { FileButton } from '../app/FileButton';
 import type { DraftStore } from '../drafts/draft-store';
 import { describeStorageError } from '../drafts/storage-errors';
+import { SubmitSection } from '../outbox/SubmitSection';
 
 /**
  * The signed and sealed copy: scanned pages (PNG, JPEG) or a signed PDF of the approved letter,
  * checked before they are kept. Copies signed from an earlier approval stay listed but no longer count.
  */
-export function AttachmentsPanel({ draft, store }: { draft: DraftRecord; store: DraftStore }) {
+export function AttachmentsPanel({ draft, store, onOpenOutbox }: { draft: DraftRecord; store: DraftStore; onOpenOutbox: () => void }) {
   const attachments = useLiveQuery(() => store.attachments(draft.id), [store, draft.id]);
   const [messages, setMessages] = useState<string[]>([]);
   const approved = draft.status === 'approved';
+  const packed = currentSubmission(draft) !== undefined;
+  const signedCount = attachments?.filter((a) => isCurrentSignedCopy(draft, a)).length ?? 0;
 
   const add = async (files: readonly File[]) => {
     const found: string[] = [];
@@ -43,14 +46,21 @@ export function AttachmentsPanel({ draft, store }: { draft: DraftRecord; store: 
   };
 
   const remove = (attachment: AttachmentRecord) => {
-    if (window.confirm(t('ui.attachments.confirm-remove', { name: attachment.name }))) void store.removeAttachment(attachment.id, new Date());
+    if (!window.confirm(t('ui.attachments.confirm-remove', { name: attachment.name }))) return;
+    store.removeAttachment(attachment.id, new Date()).catch((error: unknown) => setMessages([describeStorageError(error)]));
   };
 
   return (
     <section className="attachments-panel" aria-label={t('ui.tab.signed')}>
       <p>{t('ui.attachments.explain')}</p>
+      {approved && packed && (
+        <p className="banner" data-testid="attachments-locked">
+          {t('ui.submit.locked')}
+        </p>
+      )}
+      {approved && !packed && <FileButton label={t('ui.attachments.add')} accept="image/png,image/jpeg,application/pdf" multiple onFiles={(files) => void add(files)} />}
       {approved ? (
-        <FileButton label={t('ui.attachments.add')} accept="image/png,image/jpeg,application/pdf" multiple onFiles={(files) => void add(files)} />
+        <SubmitSection draft={draft} store={store} signedCount={signedCount} onOpenOutbox={onOpenOutbox} />
       ) : (
         <p className="banner" data-testid="attachments-not-approved">
           {t('ui.attachments.approve-first')}
@@ -73,9 +83,11 @@ export function AttachmentsPanel({ draft, store }: { draft: DraftRecord; store: 
               {megabytes(a.size)}
               {!isCurrentSignedCopy(draft, a) && ` · ${t('ui.attachments.stale')}`}
             </span>
-            <button type="button" className="danger" onClick={() => remove(a)} aria-label={t('ui.attachments.remove', { name: a.name })}>
-              {t('ui.remove')}
-            </button>
+            {!(packed && isCurrentSignedCopy(draft, a)) && (
+              <button type="button" className="danger" onClick={() => remove(a)} aria-label={t('ui.attachments.remove', { name: a.name })}>
+                {t('ui.remove')}
+              </button>
+            )}
           </li>
         ))}
       </ul>

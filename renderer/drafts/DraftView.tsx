@@ -21,13 +21,14 @@ interface DraftViewProps {
   readonly store: DraftStore;
   readonly onBack: () => void;
   readonly onError: (error: unknown) => void;
+  readonly onOpenOutbox: () => void;
 }
 
 /**
  * One letter: the editor, the review, the signed copy and the history, one tab at a time. Only
  * the open tab is mounted, so leaving the editor flushes its pending save before anything else runs.
  */
-export function DraftView({ draft, store, onBack, onError }: DraftViewProps) {
+export function DraftView({ draft, store, onBack, onError, onOpenOutbox }: DraftViewProps) {
   const [tab, setTab] = useState<Tab>('edit');
   const [loaded, setLoaded] = useState<{ letter: unknown; version: number } | null>(null);
   const attachments = useLiveQuery(() => store.attachments(draft.id), [store, draft.id]);
@@ -91,7 +92,7 @@ export function DraftView({ draft, store, onBack, onError }: DraftViewProps) {
             <p>{t('ui.loading')}</p>
           ))}
         {tab === 'review' && <ReviewPanel draft={draft} store={store} fileName={fileName} principalName={principal} onEdit={() => open('edit')} />}
-        {tab === 'signed' && <AttachmentsPanel draft={draft} store={store} />}
+        {tab === 'signed' && <AttachmentsPanel draft={draft} store={store} onOpenOutbox={onOpenOutbox} />}
         {tab === 'history' && (
           <HistoryPanel
             draft={draft}

@@ -1,7 +1,9 @@
 import { sha256Hex } from '../../core/hash/sha256-hex';
 import { t } from '../../core/i18n/translate';
 import { letterFromTemplate, type TemplateKey } from '../../core/letter/templates';
+import type { PackageInput } from '../../core/package/build-package';
 import {
+  currentSubmission,
   DraftRecordSchema,
   isCurrentSignedCopy,
   type AttachmentRecord,
@@ -240,6 +242,42 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
       return counts;
     },
 
+    /**
+     * What goes into the package of the current approval: the letter as approved, its PDF and the
+     * signed copies in the order they were added. The first call fixes the submission id and time
+     * (and which earlier submission it corrects), so every later call gives the same package.
+     */
+    async submissionInput(id: string, now: Date): Promise<PackageInput> {
+      let input: PackageInput | undefined;
+      await db.transaction('rw', [db.drafts, db.snapshots, db.letters, db.documents, db.attachments], async () => {
+        const draft = await requireDraft(id);
+        if (draft.status !== 'approved' || !draft.review) throw new DraftStateError(t('draft.error.not-approved'));
+        const { review } = draft;
+        const signed = (await db.attachments.where('draftId').equals(id).sortBy('addedAt')).filter((a) => isCurrentSignedCopy(draft, a));
+        if (signed.length === 0) throw new DraftStateError(t('draft.error.no-signed-copy'));
+        const document = await db.documents.get([id, review.pdfSha256]);
+        if (!document || sha256Hex(document.bytes) !== review.pdfSha256) throw new DraftStateError(t('draft.error.pdf-damaged'));
+        const approved = await db.snapshots.get(review.snapshotId);
+        let submission = currentSubmission(draft);
+        if (!submission) {
+          const previous = draft.submissions?.at(-1);
+          // The platform requires a UUID, whatever ids the store makes for its own records.
+          submission = { submissionId: crypto.randomUUID(), approvalSha256: review.pdfSha256, packedAt: now.getTime(), ...(previous ? { supersedes: previous.submissionId } : {}) };
+          await db.drafts.put({ ...draft, submissions: [...(draft.submissions ?? []), submission], updatedAt: now.getTime() });
+        }
+        input = {
+          letter: approved?.letter ?? (await letterOf(id)),
+          pdf: document.bytes,
+          signed: signed.map((a) => ({ name: a.name, bytes: a.bytes })),
+          submissionId: submission.submissionId,
+          ...(submission.supersedes ? { supersedes: submission.supersedes } : {}),
+          createdAt: new Date(submission.packedAt),
+        };
+      });
+      if (!input) throw new DraftStateError(t('draft.error.not-found'));
+      return input;
+    },
+
     /** A signed copy belongs to the approval it was signed from, so only an approved letter takes one. */
     async addAttachment(draftId: string, file: NewAttachment, now: Date): Promise<AttachmentRecord> {
       const base = { id: newId(), draftId, name: file.name, type: file.type, size: file.bytes.byteLength, sha256: sha256Hex(file.bytes), bytes: file.bytes, addedAt: now.getTime() };
@@ -247,6 +285,7 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
       await db.transaction('rw', db.drafts, db.attachments, async () => {
         const draft = await requireDraft(draftId);
         if (draft.status !== 'approved' || !draft.review) throw new DraftStateError(t('draft.error.not-approved'));
+        if (currentSubmission(draft)) throw new DraftStateError(t('draft.error.signed-locked'));
         record = { ...base, approvalSha256: draft.review.pdfSha256 };
         await db.attachments.add(record);
         await db.drafts.update(draftId, { updatedAt: now.getTime() });
@@ -257,6 +296,9 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
       await db.transaction('rw', db.drafts, db.attachments, async () => {
         const attachment = await db.attachments.get(id);
         if (!attachment) return;
+        const draft = await db.drafts.get(attachment.draftId);
+        // What was packed must stay as packed: the package can always be made again, byte for byte.
+        if (draft && currentSubmission(draft) && isCurrentSignedCopy(draft, attachment)) throw new DraftStateError(t('draft.error.signed-locked'));
         await db.attachments.delete(id);
         await db.drafts.update(attachment.draftId, { updatedAt: now.getTime() });
       });

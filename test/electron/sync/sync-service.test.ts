@@ -65,7 +65,7 @@ describe('the sync service (the app’s outbox in the main process)', () => {
     expect(await sync.handlers['outbox.add']({ origin: { kind: 'app', draftId: 'd1' }, base64: base64(PACKAGE) })).toEqual({ ok: true, submissionId: ID, duplicate: false });
     await until(sync, (s) => s.connection.state === 'not-configured' && statusOf(s) === 'queued');
 
-    expect(await configure(sync)).toMatchObject({ ok: true, settings: { endpoint: `${platform.platform.url}/`, hasToken: true, tokenProtection: 'file-permissions' } });
+    expect(await configure(sync)).toMatchObject({ ok: true, settings: { endpoint: platform.platform.url, hasToken: true, tokenProtection: 'file-permissions' } });
     const delivered = await until(sync, (s) => statusOf(s) === 'delivered');
     const item = delivered.items[0]!;
     expect(item.details).toMatchObject({ unitName: expect.any(String), year: 2026, origin: { kind: 'app', draftId: 'd1' } });
@@ -91,7 +91,7 @@ describe('the sync service (the app’s outbox in the main process)', () => {
     await configure(sync);
     const refused = await sync.handlers['sync.saveSettings']({ endpoint: 'ftp://platform', token: { set: 'other' } });
     expect(refused).toEqual({ ok: false, message: expect.stringContaining('报送平台地址') });
-    expect(await sync.handlers['sync.getSettings']()).toMatchObject({ endpoint: `${platform.platform.url}/` });
+    expect(await sync.handlers['sync.getSettings']()).toMatchObject({ endpoint: platform.platform.url });
   });
 
   it('refuses a package that fails the check, with the reason, and keeps nothing of it', async () => {

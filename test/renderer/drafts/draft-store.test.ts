@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { DraftRecordSchema, type ReviewDecision } from '../../../core/drafts/draft-record';
 import { summarizeLetter } from '../../../core/drafts/summarize-letter';
 import { letterFromTemplate, TEMPLATE_KEYS } from '../../../core/letter/templates';
+import { buildPackage } from '../../../core/package/build-package';
+import { verifyPackage } from '../../../core/package/verify-package';
+import { PNG } from '../../core/package/package-fixtures';
 import { PledgeDatabase } from '../../../renderer/drafts/draft-db';
 import { AUTOSAVE_SNAPSHOT_MS, createDraftStore, DraftStateError } from '../../../renderer/drafts/draft-store';
 
@@ -731,6 +734,61 @@ describe('attachments', () => {
     expect(found?.bytes).toBeInstanceOf(Uint8Array);
     expect(sha256(found!.bytes)).toBe(added.sha256);
     reopened.close();
+  });
+
+  it('packs the approved letter, its PDF and the signed copies in order, with an id and time fixed at the first packing', async () => {
+    const { db, store } = setup();
+    const a = await approved(store, 'service', 0);
+    await expect(store.submissionInput(a.id, at(1))).rejects.toThrow('还没有上传签章件');
+    await store.addAttachment(a.id, { name: '第1页.png', type: 'image/png', bytes: PNG }, at(1));
+    await store.addAttachment(a.id, { name: '签署版.pdf', type: 'application/pdf', bytes: pdfBytes('signed') }, at(2));
+
+    const first = await store.submissionInput(a.id, at(3));
+    expect(first.submissionId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(first.createdAt).toEqual(at(3));
+    expect(first.supersedes).toBeUndefined();
+    expect(first.letter).toEqual(await store.letter(a.id));
+    expect(sha256(first.pdf)).toBe(a.hash);
+    expect(first.signed.map((s) => s.name)).toEqual(['第1页.png', '签署版.pdf']);
+    expect((await store.get(a.id))?.submissions).toEqual([{ submissionId: first.submissionId, approvalSha256: a.hash, packedAt: at(3).getTime() }]);
+
+    const again = await store.submissionInput(a.id, at(9));
+    expect(buildPackage(again)).toEqual(buildPackage(first));
+    expect(verifyPackage(buildPackage(first)).ok).toBe(true);
+    db.close();
+  });
+
+  it('keeps the packed signed copies as they are: adding or removing one is refused with a message', async () => {
+    const { db, store } = setup();
+    const a = await approved(store, 'service', 0);
+    const page = await store.addAttachment(a.id, { name: '第1页.png', type: 'image/png', bytes: PNG }, at(1));
+    await store.submissionInput(a.id, at(2));
+    await expect(store.addAttachment(a.id, { name: '第2页.png', type: 'image/png', bytes: PNG }, at(3))).rejects.toThrow('已报送');
+    await expect(store.removeAttachment(page.id, at(3))).rejects.toBeInstanceOf(DraftStateError);
+    expect(await store.attachments(a.id)).toEqual([page]);
+    db.close();
+  });
+
+  it('gives a corrected letter a new submission that supersedes the one before', async () => {
+    const { db, store } = setup();
+    const a = await approved(store, 'service', 0);
+    await store.addAttachment(a.id, { name: '第1页.png', type: 'image/png', bytes: PNG }, at(1));
+    const first = await store.submissionInput(a.id, at(2));
+
+    await store.reopen(a.id, at(3));
+    const letter = { ...(await store.letter(a.id) as Record<string, unknown>), title: '更正后的承诺书' };
+    await store.updateLetter(a.id, letter, at(4));
+    const hash = await store.submitForReview(a.id, pdfBytes('corrected'), at(5), await store.letter(a.id));
+    await store.decide(a.id, approve(hash, 6));
+    // The old approval's copy does not count for the new one, and is no longer locked.
+    await expect(store.submissionInput(a.id, at(7))).rejects.toBeInstanceOf(DraftStateError);
+    await store.addAttachment(a.id, { name: '更正版.png', type: 'image/png', bytes: PNG }, at(7));
+    const second = await store.submissionInput(a.id, at(8));
+    expect(second.submissionId).not.toBe(first.submissionId);
+    expect(second.supersedes).toBe(first.submissionId);
+    expect(second.signed.map((s) => s.name)).toEqual(['更正版.png']);
+    expect((await store.get(a.id))?.submissions?.map((s) => s.submissionId)).toEqual([first.submissionId, second.submissionId]);
+    db.close();
   });
 
   it('refuses an attachment for a draft that does not exist', async () => {

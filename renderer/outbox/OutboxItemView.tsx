@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { t } from '../../core/i18n/translate';
+import type { Connection, OutboxItem } from '../../core/outbox/outbox-item';
+import { formatSize } from '../../core/zip/format-size';
+import { desktop } from '../bridge/desktop';
+import { saveFile } from '../bridge/save-file';
+import { formatTime } from '../drafts/format-time';
+
+/** One submission: what it is, where it stands (with a progress bar while sending), its receipt or the platform's refusal. */
+export function OutboxItemView({ item, connection }: { item: OutboxItem; connection: Connection }) {
+  const { entry, details } = item;
+  const { state } = entry;
+  const id = entry.package.submissionId;
+  const [message, setMessage] = useState<string | null>(null);
+  const waitsForNetwork = state.status === 'queued' && (connection.state === 'offline' || connection.state === 'not-configured');
+  const label = waitsForNetwork ? t('ui.outbox.status.offline') : t(`ui.outbox.status.${state.status}`);
+
+  const act = (action: () => Promise<string | null>) => {
+    setMessage(null);
+    action().then(setMessage, (error: unknown) => setMessage(t('ui.outbox.action-failed', { reason: error instanceof Error ? error.message : String(error) })));
+  };
+  const exportPackage = () =>
+    act(async () => {
+      const saved = await desktop.call('outbox.exportPackage', { submissionId: id });
+      return saved.saved && saved.path ? t('ui.saved-file', { path: saved.path }) : t('ui.save-cancelled');
+    });
+  const saveReceipt = () =>
+    act(async () => {
+      if (state.status !== 'delivered') return null;
+      const name = t('ui.outbox.receipt-file-name', { unit: details?.unitName ?? '', year: details?.year ?? '', id: id.slice(0, 8) });
+      return saveFile('receipt', name, new TextEncoder().encode(`${JSON.stringify(state.receipt, null, 2)}\n`));
+    });
+
+  return (
+    <li className="outbox-item" data-testid="outbox-item" data-status={state.status} aria-label={details ? t('ui.outbox.item-title', { unit: details.unitName, year: details.year }) : id}>
+      <div className="outbox-item__head">
+        <strong>{details ? t('ui.outbox.item-title', { unit: details.unitName, year: details.year }) : t('ui.outbox.unknown-details')}</strong>
+        <span className={`badge badge--outbox-${waitsForNetwork ? 'offline' : state.status}`} data-testid="outbox-status">
+          {label}
+        </span>
+      </div>
+      <p className="outbox-item__meta">
+        {t('ui.outbox.submission-id', { id })} · {formatSize(entry.package.size)}
+        {details?.supersedes && ` · ${t('ui.outbox.supersedes', { id: details.supersedes })}`}
+        {details?.origin.kind === 'import' && ` · ${t('ui.outbox.origin.import', { fileName: details.origin.fileName })}`}
+      </p>
+      {state.status === 'sending' && (
+        <p className="outbox-item__progress">
+          <progress max={state.total} value={state.sent} aria-label={label} />{' '}
+          <span data-testid="outbox-progress">{t('ui.outbox.progress', { sent: formatSize(state.sent), total: formatSize(state.total) })}</span>
+        </p>
+      )}
+      {state.status === 'waiting' && <p className="outbox-item__note">{t('ui.outbox.retry-at', { attempt: state.attempt, reason: state.lastError.message, time: formatTime(state.retryAt) })}</p>}
+      {state.status === 'queued' && state.lastError && <p className="outbox-item__note">{t('ui.outbox.last-error', { reason: state.lastError.message })}</p>}
+      {state.status === 'rejected' && (
+        <p className="error" role="alert" data-testid="outbox-rejection">
+          {t('ui.outbox.rejected', { reason: state.message })}
+        </p>
+      )}
+      {state.status === 'delivered' && (
+        <dl className="facts outbox-item__receipt" data-testid="outbox-receipt">
+          <div>
+            <dt>{t('ui.outbox.receipt-label')}</dt>
+            <dd>{t('ui.outbox.receipt', { receiptId: state.receipt.receiptId, receivedAt: formatTime(Date.parse(state.receipt.receivedAt)) })}</dd>
+          </div>
+          <div>
+            <dt>{t('ui.outbox.hash-label')}</dt>
+            <dd className="hash">{t('ui.outbox.package-hash', { sha256: state.receipt.sha256 })}</dd>
+          </div>
+        </dl>
+      )}
+      <div className="outbox-item__actions">
+        {(state.status === 'queued' || state.status === 'waiting') && (
+          <button type="button" onClick={() => act(async () => (await desktop.call('outbox.sendNow', { submissionId: id }), null))}>
+            {t('ui.outbox.send-now')}
+          </button>
+        )}
+        {state.status === 'rejected' && (
+          <button type="button" onClick={() => act(async () => (await desktop.call('outbox.resend', { submissionId: id }), null))}>
+            {t('ui.outbox.resend')}
+          </button>
+        )}
+        {state.status === 'delivered' && (
+          <button type="button" onClick={saveReceipt}>
+            {t('ui.outbox.save-receipt')}
+          </button>
+        )}
+        <button type="button" onClick={exportPackage}>
+          {t('ui.outbox.export')}
+        </button>
+      </div>
+      {message && <p role="status">{message}</p>}
+    </li>
+  );
+}

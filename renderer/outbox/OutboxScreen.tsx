@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { t } from '../../core/i18n/translate';
+import type { Connection, OutboxSnapshot } from '../../core/outbox/outbox-item';
+import { FileButton } from '../app/FileButton';
+import { desktop } from '../bridge/desktop';
+import { formatTime } from '../drafts/format-time';
+import { toBase64 } from '../pdf/to-base64';
+import { OutboxItemView } from './OutboxItemView';
+import { SyncSettingsForm } from './SyncSettingsForm';
+
+/**
+ * Everything on its way to the platform: the connection, the settings, hand-over by file, and
+ * each submission with its progress, receipt or refusal. The newest submission is listed first.
+ */
+export function OutboxScreen({ snapshot, onBack }: { snapshot: OutboxSnapshot | null; onBack: () => void }) {
+  const [messages, setMessages] = useState<string[]>([]);
+
+  const importFiles = async (files: readonly File[]) => {
+    const found: string[] = [];
+    for (const file of files) {
+      try {
+        const added = await desktop.call('outbox.add', { origin: { kind: 'import', fileName: file.name.slice(0, 300) || 'package.zip' }, base64: toBase64(new Uint8Array(await file.arrayBuffer())) });
+        if (!added.ok) found.push(t('ui.outbox.import-failed', { name: file.name, reason: added.message }));
+        else found.push(t(added.duplicate ? 'ui.outbox.import-duplicate' : 'ui.outbox.imported', { name: file.name }));
+      } catch (error) {
+        found.push(t('ui.outbox.import-failed', { name: file.name, reason: error instanceof Error ? error.message : String(error) }));
+      }
+    }
+    setMessages(found);
+  };
+
+  const items = snapshot ? [...snapshot.items].reverse() : [];
+  return (
+    <section className="outbox" aria-labelledby="outbox-title">
+      <div className="draft-view__top">
+        <button type="button" onClick={onBack}>
+          ← {t('ui.back')}
+        </button>
+      </div>
+      <h2 id="outbox-title">{t('ui.outbox.title')}</h2>
+      <p>{t('ui.outbox.explain')}</p>
+      {snapshot && <ConnectionLine connection={snapshot.connection} />}
+      <SyncSettingsForm />
+      <div className="outbox-import">
+        <p>{t('ui.outbox.import-explain')}</p>
+        <FileButton label={t('ui.outbox.import')} accept=".zip,application/zip" multiple onFiles={(files) => void importFiles(files)} />
+        {messages.length > 0 && (
+          <ul role="status" data-testid="outbox-import-messages">
+            {messages.map((m, i) => (
+              <li key={i}>{m}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {snapshot && items.length === 0 && <p className="empty">{t('ui.outbox.empty')}</p>}
+      <ul className="outbox-list" aria-label={t('ui.outbox.list')}>
+        {snapshot && items.map((item) => <OutboxItemView key={item.entry.package.submissionId} item={item} connection={snapshot.connection} />)}
+      </ul>
+    </section>
+  );
+}
+
+function ConnectionLine({ connection }: { connection: Connection }) {
+  const time = connection.checkedAt === undefined ? '' : formatTime(connection.checkedAt);
+  return (
+    <p className={`connection connection--${connection.state}`} role="status" data-testid="connection" data-state={connection.state}>
+      {t(`ui.outbox.connection.${connection.state}`, { time })}
+    </p>
+  );
+}

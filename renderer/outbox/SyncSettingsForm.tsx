@@ -1,0 +1,94 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { SaveSyncSettings, SyncSettingsView } from '../../core/bridge/desktop-api';
+import { t } from '../../core/i18n/translate';
+import { desktop } from '../bridge/desktop';
+
+type Message = { readonly ok: boolean; readonly text: string } | null;
+
+/**
+ * The platform address and access token. The token goes to the main process and never comes
+ * back: the form only learns whether one is set. An empty token field keeps the one saved.
+ */
+export function SyncSettingsForm() {
+  const [view, setView] = useState<SyncSettingsView | null>(null);
+  const [endpoint, setEndpoint] = useState('');
+  const [token, setToken] = useState('');
+  const [clearToken, setClearToken] = useState(false);
+  const [message, setMessage] = useState<Message>(null);
+  const [busy, setBusy] = useState(false);
+  const ids = { endpoint: useId(), hint: useId(), token: useId(), tokenState: useId(), message: useId() };
+
+  useEffect(() => {
+    desktop.call('sync.getSettings').then((settings) => {
+      setView(settings);
+      setEndpoint(settings.endpoint ?? '');
+    }, (error: unknown) => setMessage({ ok: false, text: t('ui.settings.failed', { reason: String(error) }) }));
+  }, []);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    const request: SaveSyncSettings = {
+      endpoint,
+      ...(clearToken ? { token: { clear: true as const } } : token.trim() ? { token: { set: token.trim() } } : {}),
+    };
+    try {
+      const result = await desktop.call('sync.saveSettings', request);
+      if (!result.ok) {
+        setMessage({ ok: false, text: t('ui.settings.failed', { reason: result.message }) });
+        return;
+      }
+      setView(result.settings);
+      setEndpoint(result.settings.endpoint ?? '');
+      setToken('');
+      setClearToken(false);
+      setMessage({ ok: true, text: t('ui.settings.saved') });
+    } catch (error) {
+      setMessage({ ok: false, text: t('ui.settings.failed', { reason: error instanceof Error ? error.message : String(error) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const endpointRefused = message !== null && !message.ok;
+  return (
+    <form className="sync-settings" onSubmit={(e) => void save(e)} aria-label={t('ui.settings.title')}>
+      <h3>{t('ui.settings.title')}</h3>
+      <label htmlFor={ids.endpoint}>{t('ui.settings.endpoint')}</label>
+      <input
+        id={ids.endpoint}
+        inputMode="url"
+        autoComplete="off"
+        spellCheck={false}
+        value={endpoint}
+        onChange={(e) => setEndpoint(e.target.value)}
+        aria-describedby={endpointRefused ? `${ids.hint} ${ids.message}` : ids.hint}
+        aria-invalid={endpointRefused}
+      />
+      <span id={ids.hint} className="hint">
+        {t('ui.settings.endpoint-hint')}
+      </span>
+      <label htmlFor={ids.token}>{t('ui.settings.token')}</label>
+      <input id={ids.token} type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} disabled={clearToken} aria-describedby={ids.tokenState} />
+      <span id={ids.tokenState} className="hint" data-testid="token-state">
+        {view && (view.hasToken ? t('ui.settings.token-set') : t('ui.settings.token-unset'))} {view && t(`ui.settings.protection.${view.tokenProtection}`)}
+      </span>
+      {view?.hasToken && (
+        <label className="check">
+          <input type="checkbox" checked={clearToken} onChange={(e) => setClearToken(e.target.checked)} /> {t('ui.settings.token-clear')}
+        </label>
+      )}
+      <div>
+        <button type="submit" className="primary" disabled={busy || view === null}>
+          {t('ui.settings.save')}
+        </button>
+      </div>
+      {message && (
+        <p id={ids.message} role={message.ok ? 'status' : 'alert'} className={message.ok ? 'notice' : 'error'}>
+          {message.text}
+        </p>
+      )}
+    </form>
+  );
+}

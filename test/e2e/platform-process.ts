@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * The reference platform exactly as an operator starts it, `npm run platform -- …`, in its own
+ * process group on a loopback port chosen beforehand, so a test can give the app the address
+ * while nothing listens there yet and start the platform later.
+ */
+export interface PlatformProcess {
+  readonly url: string;
+  readonly token: string;
+  start(): Promise<void>;
+  /** The submissions the platform lists (its operator route). */
+  list(): Promise<{ submissionId: string; receiptId: string; sha256: string }[]>;
+  stop(): Promise<void>;
+}
+
+export async function platformProcess(token: string): Promise<PlatformProcess> {
+  const port = await freePort();
+  const dataDir = await mkdtemp(join(tmpdir(), 'pledge-e2e-platform-'));
+  const url = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | undefined;
+  return {
+    url,
+    token,
+    async start() {
+      const started = spawn('npm', ['run', 'platform', '--', '--port', String(port), '--data', dataDir, '--token', token], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      child = started;
+      let output = '';
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`The platform did not start in 60 s:\n${output}`)), 60_000);
+        const read = (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('listening at')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        started.stdout!.on('data', read);
+        started.stderr!.on('data', read);
+        started.once('exit', (code) => {
+          clearTimeout(timer);
+          reject(new Error(`The platform exited with ${code}:\n${output}`));
+        });
+      });
+    },
+    async list() {
+      const response = await fetch(`${url}/submissions`, { headers: { Authorization: `Bearer ${token}` } });
+      return ((await response.json()) as { submissions: { submissionId: string; receiptId: string; sha256: string }[] }).submissions;
+    },
+    async stop() {
+      if (child?.pid !== undefined && child.exitCode === null) {
+        const exited = new Promise((resolve) => child!.once('exit', resolve));
+        process.kill(-child.pid, 'SIGTERM');
+        await exited;
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
