@@ -3,6 +3,7 @@ import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { desktopEvents, type EmitDesktopEvent } from '../../core/bridge/desktop-api';
 import { createDesktopServices, removeOldPrintCopies } from '../services/desktop-services';
+import { probeRetryFromEnv } from '../sync/probe-retry-env';
 import { createSyncService } from '../sync/sync-service';
 import { fileTokenVault } from '../sync/token-vault';
 import { registerDesktopHandlers, trustRendererAt } from './ipc';
@@ -29,13 +30,17 @@ void app.whenReady().then(() => {
     return result.canceled || !result.filePath ? null : result.filePath;
   };
   const dataDir = app.getPath('userData');
+  const probeRetry = probeRetryFromEnv(process.env);
   // The token lives here, in the main process, encrypted by the system where it can be; never in the page's database.
   const sync = createSyncService({
     dataDir,
     vault: fileTokenVault(join(dataDir, 'sync', 'token'), safeStorageCipher(safeStorage, process.platform)),
     chooseSavePath,
+    ...(probeRetry ? { probeRetry } : {}),
     onError: (error) => console.error(error),
   });
+  // Started before the window exists: the page's first outbox call waits for it rather than failing.
+  sync.start().catch((error: unknown) => console.error('The outbox could not start:', error));
   const handlers = createDesktopServices({
     readyToClose: () => readyToClose(),
     chooseSavePath,
@@ -61,7 +66,6 @@ void app.whenReady().then(() => {
   };
   setupMenu(emit);
   sync.subscribe((snapshot) => emit('outbox.changed', snapshot));
-  void sync.start();
   app.on('before-quit', () => sync.stop());
   readyToClose = setupSafeClose(mainWindow, emit);
   void removeOldPrintCopies(app.getPath('temp'));

@@ -219,6 +219,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         settings = endpoint ? { endpoint } : {};
         await writeSyncSettings(settingsFile, settings);
         configure();
+        // A refused token is what the person just changed: those submissions go again, nothing else does.
+        for (const entry of outbox.list()) {
+          if (entry.state.status === 'rejected' && entry.state.code === 'unauthorized') await outbox.resend(entry.package);
+        }
         outbox.kick();
         return { ok: true, settings: settingsView() };
       },

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { removeOldPrintCopies } from '../services/desktop-services';
 import { readPackageInfo } from '../services/package-info';
+import { probeRetryFromEnv } from '../sync/probe-retry-env';
 import { startWebHost } from './web-host';
 import { createWebServices } from './web-services';
 
@@ -20,15 +21,14 @@ if (!existsSync(resolve(rendererDir, 'index.html'))) {
 
 const port = Number(process.env['PORT'] ?? 5173);
 const dataDir = resolve(process.env['PLEDGE_DATA_DIR'] ?? resolve(root, '.pledge-data'));
-const probeCap = Number(process.env['PLEDGE_PROBE_CAP_MS'] ?? NaN);
-const { handlers, sync } = createWebServices({
-  info: { ...readPackageInfo(), platform: process.platform, dataDir },
-  ...(probeCap > 0 ? { probeRetry: { baseMs: Math.min(5_000, probeCap), capMs: probeCap } } : {}),
-});
+const probeRetry = probeRetryFromEnv(process.env);
+const { handlers, sync } = createWebServices({ info: { ...readPackageInfo(), platform: process.platform, dataDir }, ...(probeRetry ? { probeRetry } : {}) });
+// Started before the host listens: the page's first outbox call waits for it rather than failing.
+const syncStarted = sync.start();
 await removeOldPrintCopies(resolve(dataDir, 'print'));
 const host = await startWebHost({ handlers, rendererDir, port, host: process.env['HOST'] ?? '127.0.0.1' });
 sync.subscribe((snapshot) => host.emit('outbox.changed', snapshot));
-await sync.start();
+await syncStarted;
 console.log(`Pledge Desk is served at ${host.url} (data: ${dataDir})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -37,7 +37,7 @@ async function useElectronWindow(use: (page: Page) => Promise<void>, testInfo: T
   const main = resolve('dist/electron/main.cjs');
   if (!existsSync(main)) throw new Error('dist/electron/main.cjs is missing: run `npm run build` before the Electron specs.');
   const userData = await mkdtemp(join(tmpdir(), 'pledge-e2e-electron-'));
-  const app = await _electron.launch({ executablePath: electron.path, args: [main], env: { ...process.env, PLEDGE_USER_DATA_DIR: userData } });
+  const app = await _electron.launch({ executablePath: electron.path, args: [main], env: { ...process.env, PLEDGE_USER_DATA_DIR: userData, PLEDGE_PROBE_CAP_MS: '1000' } });
   try {
     await use(await app.firstWindow());
   } finally {

@@ -86,6 +86,19 @@ describe('the sync service (the app’s outbox in the main process)', () => {
     expect(await sync.handlers['sync.saveSettings']({ endpoint: platform.platform.url, token: { clear: true } })).toMatchObject({ ok: true, settings: { hasToken: false } });
   });
 
+  it('shows a refused token as the platform’s reason, and sends again once the settings change, not before', async () => {
+    const sync = await service();
+    await configure(sync, platform.platform.url, 'wrong-token');
+    await sync.handlers['outbox.add']({ origin: { kind: 'app', draftId: 'd1' }, base64: base64(PACKAGE) });
+    const refused = await until(sync, (s) => statusOf(s) === 'rejected');
+    expect(refused.items[0]!.entry.state).toMatchObject({ status: 'rejected', code: 'unauthorized', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(statusOf(sync.snapshot())).toBe('rejected');
+    await configure(sync);
+    await until(sync, (s) => statusOf(s) === 'delivered');
+    expect(await platform.storedPackages()).toEqual([`${ID}.zip`]);
+  });
+
   it('refuses a bad address with a Chinese message naming the field, and keeps the old settings', async () => {
     const sync = await service();
     await configure(sync);
