@@ -505,6 +505,7 @@ export const zhCN = {
   'ui.submit.failed': '未能加入发送队列：{reason}',
   'ui.submit.locked': '这个批准版本已报送，签章件不能再增删。如需更正，请在“编辑”页点“修改（需重新审核）”，重新审核、签章后再报送；新的报送会更正原来的。',
   'ui.submit.open-outbox': '查看发送队列',
+  'ui.step.packed': '已报送（提交编号 {id}），送达情况见发送队列。',
   'draft.error.signed-locked': '这个批准版本已报送，签章件不能再增删。如需更正，请先修改承诺书并重新审核。',
   'draft.error.no-signed-copy': '还没有上传签章件，不能报送。',
 } as const;

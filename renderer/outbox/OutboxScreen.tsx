@@ -10,7 +10,8 @@ import { SyncSettingsForm } from './SyncSettingsForm';
 
 /**
  * Everything on its way to the platform: the connection, the settings, hand-over by file, and
- * each submission with its progress, receipt or refusal. The newest submission is listed first.
+ * each submission with its progress, receipt or refusal: the submissions first, newest on top, as
+ * they are what a clerk comes to see; the settings are set once.
  */
 export function OutboxScreen({ snapshot, onBack }: { snapshot: OutboxSnapshot | null; onBack: () => void }) {
   const [messages, setMessages] = useState<string[]>([]);
@@ -40,7 +41,10 @@ export function OutboxScreen({ snapshot, onBack }: { snapshot: OutboxSnapshot | 
       <h2 id="outbox-title">{t('ui.outbox.title')}</h2>
       <p>{t('ui.outbox.explain')}</p>
       {snapshot && <ConnectionLine connection={snapshot.connection} />}
-      <SyncSettingsForm />
+      {snapshot && items.length === 0 && <p className="empty">{t('ui.outbox.empty')}</p>}
+      <ul className="outbox-list" aria-label={t('ui.outbox.list')}>
+        {snapshot && items.map((item) => <OutboxItemView key={item.entry.package.submissionId} item={item} connection={snapshot.connection} />)}
+      </ul>
       <div className="outbox-import">
         <p>{t('ui.outbox.import-explain')}</p>
         <FileButton label={t('ui.outbox.import')} accept=".zip,application/zip" multiple onFiles={(files) => void importFiles(files)} />
@@ -52,10 +56,7 @@ export function OutboxScreen({ snapshot, onBack }: { snapshot: OutboxSnapshot | 
           </ul>
         )}
       </div>
-      {snapshot && items.length === 0 && <p className="empty">{t('ui.outbox.empty')}</p>}
-      <ul className="outbox-list" aria-label={t('ui.outbox.list')}>
-        {snapshot && items.map((item) => <OutboxItemView key={item.entry.package.submissionId} item={item} connection={snapshot.connection} />)}
-      </ul>
+      <SyncSettingsForm />
     </section>
   );
 }

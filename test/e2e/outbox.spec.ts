@@ -47,6 +47,7 @@ test('an approved, signed letter waits offline in the outbox, goes out by itself
     await expect(page.getByTestId('submit-result')).toContainText('已加入发送队列');
     // Packed: the signed copy is now fixed, and packing again is the same submission.
     await expect(page.getByTestId('attachments-locked')).toBeVisible();
+    await expect(page.getByTestId('outstanding')).toContainText('已报送（提交编号');
     await page.getByRole('button', { name: '报送到平台' }).click();
     await expect(page.getByTestId('submit-result')).toContainText('已在发送队列中');
     await page.getByRole('button', { name: '查看发送队列' }).click();
