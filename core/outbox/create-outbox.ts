@@ -190,7 +190,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     if (probeTimer !== undefined) timers.clearTimeout(probeTimer);
     probeTimer = undefined;
     if (stopped || restoring) return;
-    if (ms === 0) {
+    // A pump already running would drop this call (it may be the caller, after a 0 ms backoff): let a timer run it after.
+    if (ms === 0 && phase === 'idle') {
       void pump();
       return;
     }

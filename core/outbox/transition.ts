@@ -105,7 +105,9 @@ export function transition(entry: OutboxEntry | undefined, event: OutboxEvent, p
     }
 
     case 'timer-fired': {
-      if (state.status !== 'waiting' || event.now < state.retryAt) return unchanged(entry);
+      if (state.status !== 'waiting') return unchanged(entry);
+      // Timers may fire a moment early (Node counts from a cached loop time): wait out the rest rather than lose the retry.
+      if (event.now < state.retryAt) return { state: entry, effects: [{ kind: 'schedule', submissionId: id, at: state.retryAt }] };
       return {
         state: { ...entry, state: { status: 'queued', attempt: state.attempt, lastError: state.lastError } },
         effects: [{ kind: 'persist' }, { kind: 'probe' }],

@@ -16,7 +16,7 @@ interface World {
   entry(p: PackageRef): OutboxEntry;
 }
 
-async function world(options: { random?: number; retry?: RetryPolicy; storage?: MemoryStorage; log?: string[]; time?: FakeTime } = {}): Promise<World> {
+async function world(options: { random?: number | (() => number); retry?: RetryPolicy; storage?: MemoryStorage; log?: string[]; time?: FakeTime } = {}): Promise<World> {
   const log = options.log ?? [];
   const time = options.time ?? new FakeTime();
   const storage = options.storage ?? new MemoryStorage(log);
@@ -25,7 +25,7 @@ async function world(options: { random?: number; retry?: RetryPolicy; storage?: 
   const outbox = createOutbox({
     clock: time.clock,
     timers: time,
-    random: () => options.random ?? 0.5,
+    random: typeof options.random === 'function' ? options.random : () => (options.random as number | undefined) ?? 0.5,
     network: platform,
     storage,
     retry: options.retry ?? { baseMs: 1_000, capMs: 8_000 },
@@ -105,6 +105,33 @@ describe('createOutbox', () => {
     await settle();
     expect(w.entry(a).state.status).toBe('delivered');
     expect(w.time.now).toBe(T0 + 2_000);
+  });
+
+  it('keeps probing after a failed probe whose backoff drew 0 ms', async () => {
+    const draws = [0];
+    const w = await world({ random: () => draws.shift() ?? 0.5 });
+    w.platform.online = false;
+    const a = pkg(1);
+    await enqueue(w, a);
+    await w.time.advance(0);
+    expect(w.log.filter((l) => l.startsWith('probe'))).toEqual(['probe down', 'probe down']);
+    w.platform.online = true;
+    await w.time.advance(4_000);
+    expect(w.entry(a).state.status).toBe('delivered');
+  });
+
+  it('sends a retry whose timer fired before the clock reached the retry time', async () => {
+    const w = await world();
+    const a = pkg(1);
+    w.platform.script(a, { fail: new PlatformRejection('server-error', '平台繁忙') });
+    await enqueue(w, a);
+    const retryAt = (w.entry(a).state as { retryAt: number }).retryAt;
+    expect(w.entry(a).state.status).toBe('waiting');
+    // The timer fires 2 ms early by the outbox's clock, as Node's timers can.
+    w.time.earlyBy = 2;
+    await w.time.advance(retryAt - w.time.now);
+    await w.time.advance(10);
+    expect(w.entry(a).state.status).toBe('delivered');
   });
 
   it('retries a 503 with growing delays up to the cap, then delivers', async () => {

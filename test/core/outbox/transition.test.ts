@@ -104,8 +104,11 @@ describe('transition', () => {
     expect(state?.resume).toBeUndefined();
   });
 
-  it('fires the retry timer only when due', () => {
-    expect(transition(waiting, { type: 'timer-fired', now: T0 + 4_999 }).state).toBe(waiting);
+  it('fires the retry timer only when due, and sets it again when it fired early', () => {
+    const early = transition(waiting, { type: 'timer-fired', now: T0 + 4_999 });
+    expect(early.state).toBe(waiting);
+    // Node may fire a timer a millisecond early; losing it would leave the entry waiting for good.
+    expect(early.effects).toEqual([{ kind: 'schedule', submissionId: waiting.package.submissionId, at: T0 + 5_000 }]);
     const { state, effects } = transition(waiting, { type: 'timer-fired', now: T0 + 5_000 });
     expect(state?.state).toEqual({ status: 'queued', attempt: 2, lastError: busy });
     expect(effects).toEqual([{ kind: 'persist' }, { kind: 'probe' }]);

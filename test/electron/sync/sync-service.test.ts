@@ -8,6 +8,7 @@ import { openOutboxFolder } from '../../../electron/sync/outbox-folder';
 import { createSyncService, type SyncService } from '../../../electron/sync/sync-service';
 import { fileTokenVault } from '../../../electron/sync/token-vault';
 import { ID, OTHER_ID, packageInput } from '../../core/package/package-fixtures';
+import { until } from './fault-fixtures';
 import { deadEndpoint, startTestPlatform, TOKEN } from './sync-fixtures';
 
 const PACKAGE = buildPackage(packageInput());
@@ -33,24 +34,6 @@ async function service(): Promise<SyncService> {
   services.push(created);
   await created.start();
   return created;
-}
-
-/** Resolves with the first snapshot `done` accepts, checking the current one first. */
-function until(sync: SyncService, done: (snapshot: OutboxSnapshot) => boolean, ms = 5_000): Promise<OutboxSnapshot> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`Timed out; last snapshot: ${JSON.stringify(sync.snapshot())}`));
-    }, ms);
-    const check = (snapshot: OutboxSnapshot) => {
-      if (!done(snapshot)) return;
-      clearTimeout(timer);
-      stop();
-      resolve(snapshot);
-    };
-    const stop = sync.subscribe(check);
-    check(sync.snapshot());
-  });
 }
 
 const statusOf = (snapshot: OutboxSnapshot, id = ID) => snapshot.items.find((item) => item.entry.package.submissionId === id)?.entry.state.status;
