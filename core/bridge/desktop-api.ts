@@ -97,7 +97,7 @@ export const desktopCalls = {
   /** Saves the address (checked) and, when given, sets or clears the token; then probes at once. */
   'sync.saveSettings': {
     args: z.tuple([SaveSyncSettingsSchema]),
-    result: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), settings: SyncSettingsViewSchema }), Refused]),
+    result: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), settings: SyncSettingsViewSchema }), Refused.extend({ field: z.enum(['endpoint', 'token']) })]),
   },
   /** Every submission in the outbox and the connection, as `outbox.changed` sends them. */
   'outbox.get': { args: z.tuple([]), result: OutboxSnapshotSchema },

@@ -1,5 +1,6 @@
 import type { OutboxEntry, PackageRef } from './outbox-entry';
-import { toUploadFailure, type PlatformAdapter } from './platform-adapter';
+import { t } from '../i18n/translate';
+import { PlatformRejection, toUploadFailure, type PlatformAdapter } from './platform-adapter';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './retry-delay';
 import { transition, type OutboxEffect, type OutboxEvent } from './transition';
 
@@ -149,7 +150,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
               retryTimers.delete(effect.submissionId);
               void dispatch(effect.submissionId, { type: 'timer-fired', now: clock.now() });
             },
-            Math.max(0, effect.at - clock.now()),
+            // Capped: a clock set back by weeks must not make the timer fire at once, over and over.
+            Math.min(Math.max(0, effect.at - clock.now()), retry.capMs),
           ),
         );
         return;
@@ -171,6 +173,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
         onUploadUrl: (url) => void dispatch(id, { type: 'upload-started', url }),
         onProgress: (offset) => void dispatch(id, { type: 'progress', offset }),
       });
+      // A receipt for another submission or other bytes proves nothing about this one; taken as is, it would leave the entry in sending.
+      if (receipt.submissionId !== id || receipt.sha256 !== effect.package.sha256) throw new PlatformRejection('server-error', t('sync.error.receiptMismatch'));
       await dispatch(id, { type: 'delivered', receipt });
       justDelivered = true;
     } catch (error) {

@@ -15,6 +15,8 @@ export interface OutboxFolder {
   readonly storage: OutboxStorage;
   /** Keeps a package and its details; the entry is written by the outbox when it is queued. */
   addPackage(submissionId: string, bytes: Uint8Array, details: SubmissionDetails): Promise<void>;
+  /** Writes the package again over a damaged or missing copy. */
+  replacePackage(submissionId: string, bytes: Uint8Array): Promise<void>;
   readPackage(submissionId: string): Promise<Uint8Array>;
   packagePath(submissionId: string): string;
   /** Details of every package kept, including any whose entry was never written (a crash in between). */
@@ -62,9 +64,11 @@ export function openOutboxFolder(root: string, onUnreadable: (file: string, erro
     async addPackage(submissionId, bytes, details) {
       const folder = folderOf(submissionId);
       await mkdir(folder, { recursive: true });
-      await writeFileDurably(join(folder, PACKAGE), bytes);
+      // Details first: a start after a crash finds submissions by their details and queues any whose package is whole.
       await writeFileDurably(join(folder, DETAILS), `${JSON.stringify(details)}\n`);
+      await writeFileDurably(join(folder, PACKAGE), bytes);
     },
+    replacePackage: async (submissionId, bytes) => writeFileDurably(join(folderOf(submissionId), PACKAGE), bytes),
     readPackage: async (submissionId) => new Uint8Array(await readFile(join(folderOf(submissionId), PACKAGE))),
     packagePath: (submissionId) => join(folderOf(submissionId), PACKAGE),
     loadDetails: () => readAll(DETAILS, (json) => SubmissionDetailsSchema.parse(json)),

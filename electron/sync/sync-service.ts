@@ -60,6 +60,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   let token: string | undefined;
   let client: TusPlatformAdapter | undefined;
   let connection: Connection = { state: 'not-configured' };
+  /** Counts settings changes, so an upload knows whether it ran under the current ones. */
+  let generation = 0;
   // Adds run one at a time, so two adds of one submission id cannot both pass the duplicate check.
   let adding: Promise<unknown> = Promise.resolve();
 
@@ -79,9 +81,16 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       setConnection({ state: answered ? 'online' : 'offline', checkedAt: clock.now() });
       return answered;
     },
-    upload(pkg, uploadOptions) {
-      if (!client) return Promise.reject(new NetworkError(t('outbox.error.no-endpoint')));
-      return client.upload(pkg, uploadOptions);
+    async upload(pkg, uploadOptions) {
+      if (!client) throw new NetworkError(t('outbox.error.no-endpoint'));
+      const startedWith = generation;
+      try {
+        return await client.upload(pkg, uploadOptions);
+      } catch (error) {
+        // Refused under the address or token just replaced: the new settings get their own try.
+        if (generation !== startedWith) throw new NetworkError(t('outbox.error.settings-changed'));
+        throw error;
+      }
     },
   };
 
@@ -99,12 +108,17 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
   /** The bytes of a queued package, checked against the hash it was queued with: a damaged copy is never sent. */
   async function readPackage(pkg: PackageRef): Promise<Uint8Array> {
-    const bytes = await folder.readPackage(pkg.submissionId);
+    // Final: sending again cannot mend a local copy; adding the same package again does (see add()).
+    const bytes = await folder.readPackage(pkg.submissionId).catch((error: unknown) => {
+      report(error);
+      throw new PlatformRejection('invalid-package', t('outbox.error.damaged-copy'));
+    });
     if (sha256(bytes) !== pkg.sha256) throw new PlatformRejection('invalid-package', t('outbox.error.damaged-copy'));
     return bytes;
   }
 
   function configure(): void {
+    generation += 1;
     const endpoint = settings.endpoint;
     client = endpoint ? new TusPlatformAdapter({ endpoint, token, readPackage, ...options.transfer }) : undefined;
     connection = client ? { state: 'unknown' } : { state: 'not-configured' };
@@ -136,8 +150,14 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     const ref: PackageRef = { submissionId: manifest.submissionId, sha256: sha256(bytes), size: bytes.byteLength };
     const existing = outbox.list().find((entry) => entry.package.submissionId === ref.submissionId);
     if (existing) {
-      if (existing.package.sha256 === ref.sha256) return { ok: true, submissionId: ref.submissionId, duplicate: true };
-      return { ok: false, message: t('outbox.error.other-bytes', { id: ref.submissionId }) };
+      if (existing.package.sha256 !== ref.sha256) return { ok: false, message: t('outbox.error.other-bytes', { id: ref.submissionId }) };
+      // The same package again is a chance to repair the copy kept here, should it be damaged or gone.
+      const kept = await folder.readPackage(ref.submissionId).catch(() => undefined);
+      if (kept === undefined || sha256(kept) !== ref.sha256) await folder.replacePackage(ref.submissionId, bytes);
+      if (existing.state.status !== 'rejected') return { ok: true, submissionId: ref.submissionId, duplicate: true };
+      // Packing or importing a refused submission again is the person asking to send it again.
+      await outbox.resend(existing.package);
+      return { ok: true, submissionId: ref.submissionId, duplicate: false };
     }
     const about: SubmissionDetails = {
       unitName: manifest.unit.name,
@@ -206,8 +226,11 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         let endpoint: string | undefined;
         if (request.endpoint.trim() !== '') {
           const parsed = parseEndpoint(request.endpoint);
-          if (!parsed.ok) return { ok: false, message: t('outbox.error.endpoint-field', { reason: parsed.message }) };
+          if (!parsed.ok) return { ok: false, field: 'endpoint' as const, message: t('outbox.error.endpoint-field', { reason: parsed.message }) };
           endpoint = parsed.url;
+        }
+        if (request.token && 'set' in request.token && !TOKEN_CHARACTERS.test(request.token.set.trim())) {
+          return { ok: false, field: 'token' as const, message: t('outbox.error.token-field') };
         }
         if (request.token && 'set' in request.token) {
           await options.vault.write(request.token.set.trim());
@@ -224,6 +247,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
           if (entry.state.status === 'rejected' && entry.state.code === 'unauthorized') await outbox.resend(entry.package);
         }
         outbox.kick();
+        // The person wants to know now whether these settings reach the platform, queue or no queue.
+        void network.probe();
         return { ok: true, settings: settingsView() };
       },
       'outbox.get': async () => {
@@ -260,11 +285,15 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       'outbox.networkHint': async () => {
         await ready();
         outbox.kick();
+        void network.probe();
         return {};
       },
     },
   };
 }
+
+/** What an HTTP header can carry as a bearer token (RFC 6750 allows less; the platform decides the rest). */
+const TOKEN_CHARACTERS = /^[\x21-\x7e]{1,4096}$/;
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');

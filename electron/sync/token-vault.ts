@@ -24,22 +24,30 @@ export interface TokenCipher {
  * host has no system key store, so there it is plain text under mode 0600 in the data folder.
  */
 export function fileTokenVault(path: string, cipher?: TokenCipher): TokenVault {
+  const kind = cipher ? 'os' : 'plain';
   return {
     protection: cipher ? 'os-encryption' : 'file-permissions',
     async read() {
-      const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+      const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT') return undefined;
         throw error;
       });
-      if (bytes === undefined || bytes.byteLength === 0) return undefined;
-      return cipher ? cipher.decrypt(new Uint8Array(bytes)) : bytes.toString('utf8');
+      const stored = text === undefined ? undefined : HEADER.exec(text);
+      // Written under another protection (the key store came or went since): unreadable here, so not set; the person enters it again.
+      if (!stored || stored[1] !== kind) return undefined;
+      const payload = stored[2]!;
+      return cipher ? cipher.decrypt(new Uint8Array(Buffer.from(payload, 'base64'))) : payload;
     },
     async write(token) {
       if (token === undefined) {
         await rm(path, { force: true });
         return;
       }
-      await writeFileDurably(path, cipher ? cipher.encrypt(token) : token, 0o600);
+      const payload = cipher ? Buffer.from(cipher.encrypt(token)).toString('base64') : token;
+      await writeFileDurably(path, `pledge-token/1 ${kind}\n${payload}`, 0o600);
     },
   };
 }
+
+/** The file says how its token was kept, so a token encrypted by the key store is never read back as plain text. */
+const HEADER = /^pledge-token\/1 (os|plain)\n(\S+)$/;

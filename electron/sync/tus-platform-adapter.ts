@@ -55,7 +55,8 @@ export class TusPlatformAdapter implements PlatformAdapter {
 
   async probe(): Promise<boolean> {
     try {
-      const answer = await this.request('GET', ROUTES.health, {}, undefined, this.probeTimeoutMs);
+      // The health route needs no token, and a probe should not carry one where it is not needed.
+      const answer = await this.request('GET', ROUTES.health, {}, undefined, this.probeTimeoutMs, false);
       return answer.status === 200 && HealthSchema.safeParse(JSON.parse(answer.text)).success;
     } catch {
       return false;
@@ -203,9 +204,9 @@ export class TusPlatformAdapter implements PlatformAdapter {
   }
 
   /** One request, its body read in full; every way it can fail becomes one of the outbox's errors. */
-  private async request(method: string, path: string, headers: Record<string, string>, body: Uint8Array<ArrayBuffer> | undefined, timeoutMs: number): Promise<Answer> {
+  private async request(method: string, path: string, headers: Record<string, string>, body: Uint8Array<ArrayBuffer> | undefined, timeoutMs: number, withToken = true): Promise<Answer> {
     const url = new URL(path, this.endpoint);
-    const auth: Record<string, string> = this.options.token === undefined ? {} : { Authorization: `Bearer ${this.options.token}` };
+    const auth: Record<string, string> = this.options.token === undefined || !withToken ? {} : { Authorization: `Bearer ${this.options.token}` };
     try {
       const response = await fetch(url, { method, headers: { ...TUS_VERSION, ...auth, ...headers }, body, signal: AbortSignal.timeout(timeoutMs) });
       return { status: response.status, headers: response.headers, text: await response.text() };

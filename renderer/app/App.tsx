@@ -11,7 +11,7 @@ import { NewLetterDialog } from '../drafts/NewLetterDialog';
 import { describeStorageError } from '../drafts/storage-errors';
 import { StatusBar } from './StatusBar';
 import { useAppInfo } from './use-app-info';
-import { pendingCount, useOutbox } from '../outbox/use-outbox';
+import { pendingCount, queuedIds, useOutbox } from '../outbox/use-outbox';
 import { usePersistentStorage } from './use-persistent-storage';
 
 // Loaded on first use: the list paints without the editor, review and backup code.
@@ -29,7 +29,7 @@ export function App() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [outboxOpen, setOutboxOpen] = useState(false);
   const outbox = useOutbox();
-  const pending = pendingCount(outbox);
+  const pending = pendingCount(outbox.snapshot);
   const openOutbox = useCallback(() => {
     setOpenId(null);
     setOutboxOpen(true);
@@ -72,15 +72,15 @@ export function App() {
         )}
         {outboxOpen ? (
           <Suspense fallback={<p>{t('ui.loading')}</p>}>
-            <OutboxScreen snapshot={outbox} onBack={() => setOutboxOpen(false)} />
+            <OutboxScreen snapshot={outbox.snapshot} error={outbox.error} onBack={() => setOutboxOpen(false)} />
           </Suspense>
         ) : openId ? (
           <Suspense fallback={<p>{t('ui.loading')}</p>}>
-            <OpenDraft key={openId} id={openId} onBack={() => setOpenId(null)} onError={onError} onOpenOutbox={openOutbox} />
+            <OpenDraft key={openId} id={openId} queued={queuedIds(outbox.snapshot)} onBack={() => setOpenId(null)} onError={onError} onOpenOutbox={openOutbox} />
           </Suspense>
         ) : (
           <>
-            <ListScreen onOpen={setOpenId} onError={onError} />
+            <ListScreen onOpen={setOpenId} onError={onError} queued={queuedIds(outbox.snapshot)} />
             {/* Its own boundary: the list never waits for the backup code. */}
             <Suspense fallback={null}>
               <BackupPanel db={db} appVersion={appInfo && 'info' in appInfo ? appInfo.info.version : '0.0.0'} />
@@ -95,16 +95,16 @@ export function App() {
 }
 
 /** Watches only its own draft: saving while typing does not re-read the whole list. */
-function OpenDraft({ id, onBack, onError, onOpenOutbox }: { id: string; onBack: () => void; onError: (error: unknown) => void; onOpenOutbox: () => void }) {
+function OpenDraft({ id, queued, onBack, onError, onOpenOutbox }: { id: string; queued: ReadonlySet<string> | null; onBack: () => void; onError: (error: unknown) => void; onOpenOutbox: () => void }) {
   const draft = useLiveQuery(() => store.get(id).then((d) => (d && d.deletedAt === undefined ? d : null)), [id]);
   useEffect(() => {
     if (draft === null) onBack();
   }, [draft, onBack]);
   if (!draft) return <p>{t('ui.loading')}</p>;
-  return <DraftView draft={draft} store={store} onBack={onBack} onError={onError} onOpenOutbox={onOpenOutbox} />;
+  return <DraftView draft={draft} store={store} queued={queued} onBack={onBack} onError={onError} onOpenOutbox={onOpenOutbox} />;
 }
 
-function ListScreen({ onOpen, onError }: { onOpen: (id: string) => void; onError: (error: unknown) => void }) {
+function ListScreen({ onOpen, onError, queued }: { onOpen: (id: string) => void; onError: (error: unknown) => void; queued: ReadonlySet<string> | null }) {
   const listing = useLiveQuery(() => store.list().catch((error: unknown) => (onError(error), undefined)), [onError]);
   const attachmentCounts = useLiveQuery(() => store.signedCopyCounts(), []) ?? NO_COUNTS;
   const run = (action: Promise<unknown>) => void action.catch(onError);
@@ -112,6 +112,7 @@ function ListScreen({ onOpen, onError }: { onOpen: (id: string) => void; onError
     <DraftList
       listing={listing}
       attachmentCounts={attachmentCounts}
+      queued={queued}
       onOpen={onOpen}
       onDuplicate={(id) => run(store.duplicate(id, new Date()))}
       onBin={(id) => run(store.moveToBin(id, new Date()))}

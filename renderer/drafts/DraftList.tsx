@@ -10,6 +10,8 @@ import { UnreadableDrafts } from './UnreadableDrafts';
 interface DraftListProps {
   readonly listing: DraftListing | undefined;
   readonly attachmentCounts: ReadonlyMap<string, number>;
+  /** Submission ids in the outbox, or null until it has been read. */
+  readonly queued: ReadonlySet<string> | null;
   readonly onOpen: (id: string) => void;
   readonly onDuplicate: (id: string) => void;
   readonly onBin: (id: string) => void;
@@ -20,7 +22,7 @@ interface DraftListProps {
 /** Rows drawn at first; the rest follow on demand, so a thousand drafts paint as fast as a few. */
 export const PAGE_SIZE = 100;
 
-export function DraftList({ listing, attachmentCounts, onOpen, onDuplicate, onBin, onRestore, onPurge }: DraftListProps) {
+export function DraftList({ listing, attachmentCounts, queued, onOpen, onDuplicate, onBin, onRestore, onPurge }: DraftListProps) {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<DraftStatus | 'all'>('all');
   const [shown, setShown] = useState(PAGE_SIZE);
@@ -62,7 +64,7 @@ export function DraftList({ listing, attachmentCounts, onOpen, onDuplicate, onBi
                 <span className="draft-card__status">
                   <span className={`badge badge--${draft.status}`}>{t(`ui.status.${draft.status}`)}</span>
                   {draft.summary.errorCount > 0 && <span className="badge badge--problem">{t('ui.status.problems', { count: draft.summary.errorCount })}</span>}
-                  <OutstandingSteps draft={draft} attachmentCount={attachmentCounts.get(draft.id) ?? 0} />
+                  <OutstandingSteps draft={draft} attachmentCount={attachmentCounts.get(draft.id) ?? 0} queued={queued} />
                 </span>
               </button>
               <div className="draft-row__actions">

@@ -22,13 +22,15 @@ interface DraftViewProps {
   readonly onBack: () => void;
   readonly onError: (error: unknown) => void;
   readonly onOpenOutbox: () => void;
+  /** Submission ids in the outbox, or null until it has been read. */
+  readonly queued: ReadonlySet<string> | null;
 }
 
 /**
  * One letter: the editor, the review, the signed copy and the history, one tab at a time. Only
  * the open tab is mounted, so leaving the editor flushes its pending save before anything else runs.
  */
-export function DraftView({ draft, store, onBack, onError, onOpenOutbox }: DraftViewProps) {
+export function DraftView({ draft, store, onBack, onError, onOpenOutbox, queued }: DraftViewProps) {
   const [tab, setTab] = useState<Tab>('edit');
   const [loaded, setLoaded] = useState<{ letter: unknown; version: number } | null>(null);
   const attachments = useLiveQuery(() => store.attachments(draft.id), [store, draft.id]);
@@ -74,7 +76,7 @@ export function DraftView({ draft, store, onBack, onError, onOpenOutbox }: Draft
         <span className={`badge badge--${draft.status}`} data-testid="draft-status">
           {t(`ui.status.${draft.status}`)}
         </span>
-        <OutstandingSteps draft={draft} attachmentCount={attachmentCount} />
+        <OutstandingSteps draft={draft} attachmentCount={attachmentCount} queued={queued} />
       </p>
       <div role="tablist" className="tabs" aria-label={t('ui.tabs')}>
         {TABS.map((key) => (

@@ -53,7 +53,7 @@ export function OutboxItemView({ item, connection }: { item: OutboxItem; connect
       {state.status === 'waiting' && <p className="outbox-item__note">{t('ui.outbox.retry-at', { attempt: state.attempt, reason: state.lastError.message, time: formatTime(state.retryAt) })}</p>}
       {state.status === 'queued' && state.lastError && <p className="outbox-item__note">{t('ui.outbox.last-error', { reason: state.lastError.message })}</p>}
       {state.status === 'rejected' && (
-        <p className="error" role="alert" data-testid="outbox-rejection">
+        <p className="error" data-testid="outbox-rejection">
           {t('ui.outbox.rejected', { reason: state.message })}
         </p>
       )}

@@ -5,6 +5,8 @@ import { FileButton } from '../app/FileButton';
 import { desktop } from '../bridge/desktop';
 import { formatTime } from '../drafts/format-time';
 import { toBase64 } from '../pdf/to-base64';
+import { MAX_PACKAGE_BYTES } from '../../core/package/package-format';
+import { formatSize } from '../../core/zip/format-size';
 import { OutboxItemView } from './OutboxItemView';
 import { SyncSettingsForm } from './SyncSettingsForm';
 
@@ -13,12 +15,17 @@ import { SyncSettingsForm } from './SyncSettingsForm';
  * each submission with its progress, receipt or refusal: the submissions first, newest on top, as
  * they are what a clerk comes to see; the settings are set once.
  */
-export function OutboxScreen({ snapshot, onBack }: { snapshot: OutboxSnapshot | null; onBack: () => void }) {
+export function OutboxScreen({ snapshot, error, onBack }: { snapshot: OutboxSnapshot | null; error: string | null; onBack: () => void }) {
   const [messages, setMessages] = useState<string[]>([]);
 
   const importFiles = async (files: readonly File[]) => {
     const found: string[] = [];
     for (const file of files) {
+      // Checked before reading: a huge file picked by mistake must not be read into memory.
+      if (file.size > MAX_PACKAGE_BYTES) {
+        found.push(t('ui.outbox.import-too-large', { name: file.name, size: formatSize(file.size), limit: formatSize(MAX_PACKAGE_BYTES) }));
+        continue;
+      }
       try {
         const added = await desktop.call('outbox.add', { origin: { kind: 'import', fileName: file.name.slice(0, 300) || 'package.zip' }, base64: toBase64(new Uint8Array(await file.arrayBuffer())) });
         if (!added.ok) found.push(t('ui.outbox.import-failed', { name: file.name, reason: added.message }));
@@ -40,6 +47,11 @@ export function OutboxScreen({ snapshot, onBack }: { snapshot: OutboxSnapshot | 
       </div>
       <h2 id="outbox-title">{t('ui.outbox.title')}</h2>
       <p>{t('ui.outbox.explain')}</p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       {snapshot && <ConnectionLine connection={snapshot.connection} />}
       {snapshot && items.length === 0 && <p className="empty">{t('ui.outbox.empty')}</p>}
       <ul className="outbox-list" aria-label={t('ui.outbox.list')}>
@@ -64,7 +76,7 @@ export function OutboxScreen({ snapshot, onBack }: { snapshot: OutboxSnapshot | 
 function ConnectionLine({ connection }: { connection: Connection }) {
   const time = connection.checkedAt === undefined ? '' : formatTime(connection.checkedAt);
   return (
-    <p className={`connection connection--${connection.state}`} role="status" data-testid="connection" data-state={connection.state}>
+    <p className={`connection connection--${connection.state}`} data-testid="connection" data-state={connection.state}>
       {t(`ui.outbox.connection.${connection.state}`, { time })}
     </p>
   );

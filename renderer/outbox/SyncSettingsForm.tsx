@@ -3,7 +3,7 @@ import type { SaveSyncSettings, SyncSettingsView } from '../../core/bridge/deskt
 import { t } from '../../core/i18n/translate';
 import { desktop } from '../bridge/desktop';
 
-type Message = { readonly ok: boolean; readonly text: string } | null;
+type Message = { readonly ok: boolean; readonly text: string; readonly field?: 'endpoint' | 'token' } | null;
 
 /**
  * The platform address and access token. The token goes to the main process and never comes
@@ -36,7 +36,7 @@ export function SyncSettingsForm() {
     try {
       const result = await desktop.call('sync.saveSettings', request);
       if (!result.ok) {
-        setMessage({ ok: false, text: t('ui.settings.failed', { reason: result.message }) });
+        setMessage({ ok: false, text: t('ui.settings.failed', { reason: result.message }), field: result.field });
         return;
       }
       setView(result.settings);
@@ -51,7 +51,8 @@ export function SyncSettingsForm() {
     }
   };
 
-  const endpointRefused = message !== null && !message.ok;
+  const endpointRefused = message?.field === 'endpoint';
+  const tokenRefused = message?.field === 'token';
   return (
     <form className="sync-settings" onSubmit={(e) => void save(e)} aria-label={t('ui.settings.title')}>
       <h3>{t('ui.settings.title')}</h3>
@@ -70,7 +71,16 @@ export function SyncSettingsForm() {
         {t('ui.settings.endpoint-hint')}
       </span>
       <label htmlFor={ids.token}>{t('ui.settings.token')}</label>
-      <input id={ids.token} type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} disabled={clearToken} aria-describedby={ids.tokenState} />
+      <input
+        id={ids.token}
+        type="password"
+        autoComplete="off"
+        value={token}
+        onChange={(e) => setToken(e.target.value)}
+        disabled={clearToken}
+        aria-describedby={tokenRefused ? `${ids.tokenState} ${ids.message}` : ids.tokenState}
+        aria-invalid={tokenRefused}
+      />
       <span id={ids.tokenState} className="hint" data-testid="token-state">
         {view && (view.hasToken ? t('ui.settings.token-set') : t('ui.settings.token-unset'))} {view && t(`ui.settings.protection.${view.tokenProtection}`)}
       </span>

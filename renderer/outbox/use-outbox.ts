@@ -1,18 +1,33 @@
 import { useEffect, useState } from 'react';
 import type { OutboxSnapshot } from '../../core/outbox/outbox-item';
+import { t } from '../../core/i18n/translate';
 import { desktop } from '../bridge/desktop';
 
 /**
  * The outbox as the main process sees it: read once, then kept current by `outbox.changed`.
  * The system's "online" event only asks for a probe at once; whether to send is the probe's call.
  */
-export function useOutbox(): OutboxSnapshot | null {
+export interface OutboxView {
+  readonly snapshot: OutboxSnapshot | null;
+  /** Why the outbox could not be read, in Chinese; null while all is well. */
+  readonly error: string | null;
+}
+
+export function useOutbox(): OutboxView {
   const [snapshot, setSnapshot] = useState<OutboxSnapshot | null>(null);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     // Subscribed before the first read, so no change can fall between the two.
-    const unsubscribe = desktop.on('outbox.changed', (next) => live && setSnapshot(next));
-    desktop.call('outbox.get').then((first) => live && setSnapshot((current) => current ?? first), () => undefined);
+    const unsubscribe = desktop.on('outbox.changed', (next) => {
+      if (!live) return;
+      setSnapshot(next);
+      setError(null);
+    });
+    desktop.call('outbox.get').then(
+      (first) => live && setSnapshot((current) => current ?? first),
+      (failure: unknown) => live && setError(t('ui.outbox.unavailable', { reason: failure instanceof Error ? failure.message : String(failure) })),
+    );
     const hint = () => void desktop.call('outbox.networkHint').catch(() => undefined);
     window.addEventListener('online', hint);
     return () => {
@@ -21,7 +36,12 @@ export function useOutbox(): OutboxSnapshot | null {
       window.removeEventListener('online', hint);
     };
   }, []);
-  return snapshot;
+  return { snapshot, error };
+}
+
+/** The submission ids the outbox holds: a letter packed but not among them still has to be queued. */
+export function queuedIds(snapshot: OutboxSnapshot | null): ReadonlySet<string> | null {
+  return snapshot ? new Set(snapshot.items.map((item) => item.entry.package.submissionId)) : null;
 }
 
 /** Submissions not yet delivered nor refused: what the header counts. */

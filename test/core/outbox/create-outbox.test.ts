@@ -134,6 +134,30 @@ describe('createOutbox', () => {
     expect(w.entry(a).state.status).toBe('delivered');
   });
 
+  it('does not take a receipt for other bytes or another submission: the attempt fails and is retried', async () => {
+    const w = await world();
+    const a = pkg(1);
+    w.platform.script(a, { deliver: true, receipt: { sha256: 'f'.repeat(64) } }, { deliver: true, receipt: { submissionId: pkg(2).submissionId } });
+    await enqueue(w, a);
+    expect(w.entry(a).state).toMatchObject({ status: 'waiting', lastError: { kind: 'platform', code: 'server-error', message: expect.stringContaining('回执与本报送包不符') } });
+    await w.time.advance(10_000);
+    await w.time.advance(10_000);
+    expect(w.entry(a).state).toMatchObject({ status: 'delivered', receipt: { submissionId: a.submissionId, sha256: a.sha256 } });
+  });
+
+  it('caps a retry timer at the policy maximum even when the clock was set back', async () => {
+    const w = await world();
+    const a = pkg(1);
+    w.platform.script(a, { fail: new PlatformRejection('server-error', '平台繁忙') });
+    await enqueue(w, a);
+    // The clock goes back a month: the retry is now weeks away by the clock, yet the timer waits at most the cap.
+    w.time.now -= 30 * 24 * 3_600_000;
+    w.outbox.stop();
+    await w.outbox.start();
+    await settle();
+    expect(w.time.pendingDelays().every((ms) => ms <= 8_000)).toBe(true);
+  });
+
   it('retries a 503 with growing delays up to the cap, then delivers', async () => {
     const w = await world({ random: 0.999, retry: { baseMs: 1_000, capMs: 8_000 } });
     const a = pkg(1);

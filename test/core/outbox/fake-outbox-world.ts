@@ -39,6 +39,11 @@ export class FakeTime implements OutboxTimers {
     this.pending.delete(handle as number);
   }
 
+  /** How far off each pending timer is. */
+  pendingDelays(): number[] {
+    return [...this.pending.values()].map((t) => t.at - this.now);
+  }
+
   get pendingCount(): number {
     return this.pending.size;
   }
@@ -79,7 +84,7 @@ export class MemoryStorage implements OutboxStorage {
 }
 
 /** One scripted attempt: deliver, fail with an error after some bytes, or hang like a killed connection. */
-export type Attempt = { readonly deliver: true; readonly from?: number } | { readonly fail: Error; readonly after?: number } | { readonly hang: number };
+export type Attempt = { readonly deliver: true; readonly from?: number; readonly receipt?: Partial<Receipt> } | { readonly fail: Error; readonly after?: number } | { readonly hang: number };
 
 export class FakePlatform implements PlatformAdapter {
   online = true;
@@ -123,7 +128,7 @@ export class FakePlatform implements PlatformAdapter {
       }
       options.onProgress(Math.floor(pkgRef.size / 2));
       options.onProgress(pkgRef.size);
-      return { receiptId: `R-${short(id)}`, submissionId: id, sha256: pkgRef.sha256, receivedAt: new Date(this.time.now).toISOString() };
+      return { receiptId: `R-${short(id)}`, submissionId: id, sha256: pkgRef.sha256, receivedAt: new Date(this.time.now).toISOString(), ...attempt.receipt };
     } finally {
       this.inFlight -= 1;
     }

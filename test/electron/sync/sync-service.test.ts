@@ -86,7 +86,9 @@ describe('the sync service (the app’s outbox in the main process)', () => {
     const sync = await service();
     await configure(sync);
     const refused = await sync.handlers['sync.saveSettings']({ endpoint: 'ftp://platform', token: { set: 'other' } });
-    expect(refused).toEqual({ ok: false, message: expect.stringContaining('报送平台地址') });
+    expect(refused).toEqual({ ok: false, field: 'endpoint', message: expect.stringContaining('报送平台地址') });
+    const badToken = await sync.handlers['sync.saveSettings']({ endpoint: platform.platform.url, token: { set: '令牌 含空格' } });
+    expect(badToken).toEqual({ ok: false, field: 'token', message: expect.stringMatching(/^访问令牌：/) });
     expect(await sync.handlers['sync.getSettings']()).toMatchObject({ endpoint: platform.platform.url });
   });
 
@@ -139,6 +141,27 @@ describe('the sync service (the app’s outbox in the main process)', () => {
     await folder.addPackage(OTHER_ID, other, { unitName: '某单位', creditCode: 'x', year: 2026, createdAt: '2026-04-21T01:30:00.000Z', origin: { kind: 'app', draftId: 'd2' }, addedAt: 1 });
     const sync = await service();
     expect(statusOf(sync.snapshot(), OTHER_ID)).toBe('queued');
+  });
+
+  it('checks the connection as soon as settings are saved, even with nothing to send', async () => {
+    const sync = await service();
+    await configure(sync);
+    await until(sync, (s) => s.connection.state === 'online');
+    await sync.handlers['sync.saveSettings']({ endpoint: await deadEndpoint() });
+    await until(sync, (s) => s.connection.state === 'offline');
+  });
+
+  it('refuses a copy gone from disk as final, with a Chinese message, instead of retrying it forever', async () => {
+    const sync = await service();
+    await sync.handlers['outbox.add']({ origin: { kind: 'app', draftId: 'd1' }, base64: base64(PACKAGE) });
+    await rm(join(dir, 'outbox', ID, 'package.zip'));
+    await configure(sync);
+    const rejected = await until(sync, (s) => statusOf(s) === 'rejected');
+    expect(rejected.items[0]!.entry.state).toMatchObject({ status: 'rejected', message: expect.stringContaining('损坏或丢失') });
+    // Packing the letter again mends the copy and sends it.
+    expect(await sync.handlers['outbox.add']({ origin: { kind: 'app', draftId: 'd1' }, base64: base64(PACKAGE) })).toEqual({ ok: true, submissionId: ID, duplicate: false });
+    await until(sync, (s) => statusOf(s) === 'delivered');
+    expect(await platform.storedPackages()).toEqual([`${ID}.zip`]);
   });
 
   it('never sends a copy damaged on disk: it is refused with a message, and the platform gets nothing', async () => {
