@@ -51,7 +51,7 @@ export const SyncSettingsViewSchema = z.object({
   endpoint: z.string().nullable(),
   hasToken: z.boolean(),
   /** How the main process keeps the token: see electron/sync/token-vault.ts. */
-  tokenProtection: z.enum(['os-encryption', 'file-permissions']),
+  tokenProtection: z.enum(['os-encryption', 'basic-text', 'file-permissions']),
 });
 export type SyncSettingsView = z.infer<typeof SyncSettingsViewSchema>;
 
@@ -122,7 +122,7 @@ export const desktopCalls = {
 
 export const desktopEvents = {
   /** A command chosen outside the page, e.g. from the application menu. */
-  'app.command': z.object({ command: z.enum(['new-letter']) }),
+  'app.command': z.object({ command: z.enum(['new-letter', 'open-outbox']) }),
   /** The window is about to close: save what is pending, then call `app.readyToClose`. */
   'app.before-close': z.object({}),
   /** The outbox or the connection changed: the whole snapshot, small enough to send every time. */

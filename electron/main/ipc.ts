@@ -18,7 +18,10 @@ export function registerDesktopHandlers(ipcMain: Pick<IpcMain, 'handle'>, handle
   }
 }
 
-/** Trusts only top-level frames whose URL lies under the app's renderer folder. */
-export function trustRendererAt(rendererUrlPrefix: string): SenderCheck {
-  return (frame) => frame !== null && frame.parent === null && frame.url.startsWith(rendererUrlPrefix);
+/**
+ * Trusts only top-level frames on the app's own origin (`app://pledge-desk`, see `isAppUrl`):
+ * not a sub-frame, not a look-alike host, not a file or web page that somehow got loaded.
+ */
+export function trustAppFrames(isOwnUrl: (url: string) => boolean): SenderCheck {
+  return (frame) => frame !== null && frame.parent === null && isOwnUrl(frame.url);
 }

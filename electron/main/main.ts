@@ -1,27 +1,49 @@
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { extname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { desktopEvents, type EmitDesktopEvent } from '../../core/bridge/desktop-api';
+import { t } from '../../core/i18n/translate';
 import { createDesktopServices, removeOldPrintCopies } from '../services/desktop-services';
 import { probeRetryFromEnv } from '../sync/probe-retry-env';
 import { createSyncService } from '../sync/sync-service';
 import { fileTokenVault } from '../sync/token-vault';
-import { registerDesktopHandlers, trustRendererAt } from './ipc';
-import { safeStorageCipher } from './safe-storage-cipher';
+import { aboutBox, OPEN_DATA_BUTTON } from './about';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl, setupAppProtocol } from './app-protocol';
+import { dataLocation } from './data-location';
+import { isAllowedExternalUrl } from './external-links';
+import { registerDesktopHandlers, trustAppFrames } from './ipc';
 import { createMainWindow } from './main-window';
 import { setupMenu } from './menu';
 import { setupSafeClose } from './safe-close';
+import { safeStorageCipher } from './safe-storage-cipher';
+import { setupNavigationGuards, setupPermissions } from './security';
+import { setupSingleInstance } from './single-instance';
 
-// Tests give each run a fresh data folder; it must be set before anything reads userData.
-const userDataOverride = process.env['PLEDGE_USER_DATA_DIR'];
-if (userDataOverride) app.setPath('userData', userDataOverride);
+// Before anything reads userData, and before ready: the data folder and the app:// scheme.
+app.setPath('userData', dataLocation(app.getPath('appData'), process.env));
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
-const rendererDir = join(__dirname, '..', 'renderer');
-const indexHtml = join(rendererDir, 'index.html');
+let mainWindow: BrowserWindow | undefined;
+const openExternal = async (url: string) => {
+  if (isAllowedExternalUrl(url)) await shell.openExternal(url);
+};
 
-void app.whenReady().then(() => {
-  // Set once the window exists; the services are created first because the window needs them.
-  let readyToClose = () => false;
+if (!setupSingleInstance(app, () => mainWindow)) {
+  app.quit();
+} else {
+  setupNavigationGuards(app, openExternal);
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start).catch((error: unknown) => {
+    dialog.showErrorBox(t('app.name'), t('app.start-failed', { reason: error instanceof Error ? error.message : String(error) }));
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  const rendererDir = join(__dirname, '..', 'renderer');
+  const dataDir = app.getPath('userData');
+  setupPermissions(session.defaultSession);
+  setupAppProtocol(protocol, rendererDir);
+
   const chooseSavePath = async (name: string) => {
     const extension = extname(name).slice(1);
     const options = { defaultPath: join(app.getPath('documents'), name), filters: [{ name: extension.toUpperCase(), extensions: [extension] }] };
@@ -29,18 +51,21 @@ void app.whenReady().then(() => {
     const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : result.filePath;
   };
-  const dataDir = app.getPath('userData');
-  const probeRetry = probeRetryFromEnv(process.env);
   // The token lives here, in the main process, encrypted by the system where it can be; never in the page's database.
+  const probeRetry = probeRetryFromEnv(process.env);
+  const { cipher, protection } = await safeStorageCipher(safeStorage, process.platform);
   const sync = createSyncService({
     dataDir,
-    vault: fileTokenVault(join(dataDir, 'sync', 'token'), safeStorageCipher(safeStorage, process.platform)),
+    vault: fileTokenVault(join(dataDir, 'sync', 'token'), cipher, protection),
     chooseSavePath,
     ...(probeRetry ? { probeRetry } : {}),
     onError: (error) => console.error(error),
   });
   // Started before the window exists: the page's first outbox call waits for it rather than failing.
   sync.start().catch((error: unknown) => console.error('The outbox could not start:', error));
+
+  // Set once the window exists; the services are created first because the window needs them.
+  let readyToClose = () => false;
   const handlers = createDesktopServices({
     readyToClose: () => readyToClose(),
     chooseSavePath,
@@ -50,29 +75,24 @@ void app.whenReady().then(() => {
       const failure = await shell.openPath(path);
       if (failure) throw new Error(failure);
     },
-    info: {
-      name: app.getName(),
-      version: app.getVersion(),
-      shell: 'electron',
-      platform: process.platform,
-      dataDir,
-    },
+    info: { name: app.getName(), version: app.getVersion(), shell: 'electron', platform: process.platform, dataDir },
   });
-  registerDesktopHandlers(ipcMain, handlers, trustRendererAt(pathToFileURL(rendererDir).href));
-  const mainWindow = createMainWindow(join(__dirname, 'preload.cjs'), indexHtml);
+  registerDesktopHandlers(ipcMain, handlers, trustAppFrames(isAppUrl));
 
+  const window = createMainWindow(join(__dirname, 'preload.cjs'), join(dataDir, 'window-state.json'));
+  mainWindow = window;
   const emit: EmitDesktopEvent = (event, payload) => {
-    if (!mainWindow.isDestroyed()) mainWindow.webContents.send(event, desktopEvents[event].parse(payload));
+    if (!window.isDestroyed()) window.webContents.send(event, desktopEvents[event].parse(payload));
   };
-  setupMenu(emit);
+  const showAbout = () => {
+    const facts = { version: app.getVersion(), dataDir, electron: process.versions.electron ?? '', platform: `${process.platform} ${process.arch}` };
+    void dialog.showMessageBox(window, aboutBox(facts)).then(({ response }) => {
+      if (response === OPEN_DATA_BUTTON) void shell.openPath(dataDir);
+    });
+  };
+  setupMenu(Menu, { emit, showAbout, openExternal: (url) => void openExternal(url) });
   sync.subscribe((snapshot) => emit('outbox.changed', snapshot));
   app.on('before-quit', () => sync.stop());
-  readyToClose = setupSafeClose(mainWindow, emit);
+  readyToClose = setupSafeClose(window, emit);
   void removeOldPrintCopies(app.getPath('temp'));
-});
-
-app.on('window-all-closed', () => app.quit());
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-});
-
+}

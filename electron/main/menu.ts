@@ -1,40 +1,62 @@
-import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { Menu as MenuModule, MenuItemConstructorOptions } from 'electron';
 import type { EmitDesktopEvent } from '../../core/bridge/desktop-api';
+import { t } from '../../core/i18n/translate';
 
-/** A Chinese application menu; standard roles keep the platform's own shortcuts. */
-export function setupMenu(emit: EmitDesktopEvent): void {
-  const template: MenuItemConstructorOptions[] = [
+export interface MenuActions {
+  readonly emit: EmitDesktopEvent;
+  readonly showAbout: () => void;
+  readonly openExternal: (url: string) => void;
+}
+
+/**
+ * The Chinese application menu: 文件、编辑、视图、帮助. Standard roles keep each platform's own
+ * shortcuts (Ctrl+Z, Ctrl+C, Ctrl+0…); the app's commands go to the page as `app.command`.
+ */
+export function menuTemplate({ emit, showAbout, openExternal }: MenuActions): MenuItemConstructorOptions[] {
+  return [
     {
-      label: '文件',
+      label: t('menu.file'),
       submenu: [
-        { label: '新建承诺书', accelerator: 'CmdOrCtrl+N', click: () => emit('app.command', { command: 'new-letter' }) },
+        { label: t('menu.new-letter'), accelerator: 'CmdOrCtrl+N', click: () => emit('app.command', { command: 'new-letter' }) },
+        { label: t('menu.outbox'), accelerator: 'CmdOrCtrl+Shift+O', click: () => emit('app.command', { command: 'open-outbox' }) },
         { type: 'separator' },
-        { label: '退出', role: 'quit' },
+        { label: t('menu.quit'), role: 'quit' },
       ],
     },
     {
-      label: '编辑',
+      label: t('menu.edit'),
       submenu: [
-        { label: '撤销', role: 'undo' },
-        { label: '重做', role: 'redo' },
+        { label: t('menu.undo'), role: 'undo' },
+        { label: t('menu.redo'), role: 'redo' },
         { type: 'separator' },
-        { label: '剪切', role: 'cut' },
-        { label: '复制', role: 'copy' },
-        { label: '粘贴', role: 'paste' },
-        { label: '全选', role: 'selectAll' },
+        { label: t('menu.cut'), role: 'cut' },
+        { label: t('menu.copy'), role: 'copy' },
+        { label: t('menu.paste'), role: 'paste' },
+        { label: t('menu.select-all'), role: 'selectAll' },
       ],
     },
     {
-      label: '视图',
+      label: t('menu.view'),
       submenu: [
-        { label: '实际大小', role: 'resetZoom' },
-        { label: '放大', role: 'zoomIn' },
-        { label: '缩小', role: 'zoomOut' },
+        { label: t('menu.reset-zoom'), role: 'resetZoom' },
+        { label: t('menu.zoom-in'), role: 'zoomIn' },
+        { label: t('menu.zoom-out'), role: 'zoomOut' },
         { type: 'separator' },
-        { label: '全屏', role: 'togglefullscreen' },
+        { label: t('menu.fullscreen'), role: 'togglefullscreen' },
       ],
     },
-    { label: '帮助', role: 'help', submenu: [{ label: '关于政务诚信承诺填报', role: 'about' }] },
+    {
+      label: t('menu.help'),
+      role: 'help',
+      submenu: [
+        { label: t('menu.credit-china'), click: () => openExternal('https://www.creditchina.gov.cn/') },
+        { type: 'separator' },
+        { label: t('menu.about'), click: showAbout },
+      ],
+    },
   ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+export function setupMenu(menu: Pick<typeof MenuModule, 'buildFromTemplate' | 'setApplicationMenu'>, actions: MenuActions): void {
+  menu.setApplicationMenu(menu.buildFromTemplate(menuTemplate(actions)));
 }

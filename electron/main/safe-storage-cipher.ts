@@ -1,17 +1,28 @@
 import type { SafeStorage } from 'electron';
-import type { TokenCipher } from '../sync/token-vault';
+import type { TokenCipher, TokenProtection } from '../sync/token-vault';
+
+/** The asynchronous safeStorage API (Electron 45+); the synchronous one is deprecated and leaves in 46. */
+export type AsyncSafeStorage = Pick<SafeStorage, 'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync' | 'getSelectedStorageBackend'>;
 
 /**
  * The token cipher of the desktop app: Electron's safeStorage (DPAPI on Windows, the Keychain on
- * macOS, the Secret Service or KWallet on Linux). Where no key store is available, or Linux falls
- * back to its fixed `basic_text` key, there is nothing to gain, and the vault keeps the token as a
- * file only this user can read, which the settings screen then says.
+ * macOS, the Secret Service or KWallet on Linux), through its asynchronous API.
+ *
+ * On Linux without a keyring (many UOS and Kylin installs), safeStorage falls back to
+ * `basic_text`, a key built into Chromium: the token is still encrypted, but by a key anyone can
+ * know, so the settings screen says it is not protected by the system keyring. Where no
+ * encryption is available at all, there is no cipher and the vault keeps a file only this user
+ * can read.
  */
-export function safeStorageCipher(safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>, platform: NodeJS.Platform): TokenCipher | undefined {
-  if (!safeStorage.isEncryptionAvailable()) return undefined;
-  if (platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return undefined;
-  return {
-    encrypt: (token) => new Uint8Array(safeStorage.encryptString(token)),
-    decrypt: (bytes) => safeStorage.decryptString(Buffer.from(bytes)),
+export async function safeStorageCipher(safeStorage: AsyncSafeStorage, platform: NodeJS.Platform): Promise<{ cipher?: TokenCipher; protection: TokenProtection }> {
+  if (!(await safeStorage.isAsyncEncryptionAvailable())) return { protection: 'file-permissions' };
+  const cipher: TokenCipher = {
+    encrypt: async (token) => new Uint8Array(await safeStorage.encryptStringAsync(token)),
+    decrypt: async (bytes) => {
+      const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(Buffer.from(bytes));
+      return { token: result, reEncrypt: shouldReEncrypt };
+    },
   };
+  const weak = platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text';
+  return { cipher, protection: weak ? 'basic-text' : 'os-encryption' };
 }

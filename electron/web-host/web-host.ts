@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { desktopEvents, type DesktopHandlers, type EmitDesktopEvent } from '../../core/bridge/desktop-api';
 import { DesktopCallRejected, dispatchDesktopCall } from '../../core/bridge/dispatch-call';
+import { RENDERER_SECURITY_HEADERS } from '../services/content-security-policy';
 
 /**
  * Serves the built renderer and the bridge over HTTP, so the whole app runs in a browser with
@@ -31,7 +32,15 @@ const MAX_BODY_BYTES = 210 * 1024 * 1024;
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // dev: look files up per request. The production mode lists them once at start and crashes the
   // host (an unhandled stream error) when a rebuild replaces an asset it listed.
-  const statics = sirv(options.rendererDir, { single: true, etag: true, dev: true });
+  const statics = sirv(options.rendererDir, {
+    single: true,
+    etag: true,
+    dev: true,
+    // The same policy as the desktop app's app:// protocol, so the browser runs what ships.
+    setHeaders: (res) => {
+      for (const [name, value] of Object.entries(RENDERER_SECURITY_HEADERS)) res.setHeader(name, value);
+    },
+  });
   const listeners = new Set<ServerResponse>();
 
   const server: Server = createServer((req, res) => {

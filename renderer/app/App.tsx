@@ -38,7 +38,14 @@ export function App() {
   const onError = useCallback((error: unknown) => setStorageError(describeStorageError(error)), []);
 
 
-  useEffect(() => desktop.on('app.command', ({ command }) => command === 'new-letter' && setChoosing(true)), []);
+  useEffect(
+    () =>
+      desktop.on('app.command', ({ command }) => {
+        if (command === 'new-letter') setChoosing(true);
+        if (command === 'open-outbox') openOutbox();
+      }),
+    [openOutbox],
+  );
 
   const run = (action: Promise<unknown>) => void action.catch(onError);
   const create = async (key: TemplateKey) => {

@@ -1,4 +1,4 @@
-import { test as base, _electron, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, _electron, type Page, type TestInfo } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,8 +20,14 @@ export const test = base.extend<{ appPage: Page }>({
     try {
       const context = await browser.newContext({ baseURL });
       const page = await context.newPage();
+      // The host sends the app's Content Security Policy: anything it blocks is a defect, not noise.
+      const refused: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+      });
       await page.goto('/');
       await use(page);
+      expect(refused, 'the Content Security Policy refused something the app does').toEqual([]);
     } finally {
       await browser.close();
     }

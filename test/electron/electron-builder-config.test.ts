@@ -32,3 +32,35 @@ describe('electron-builder.yml', () => {
     expect(config['files']).toContain('dist/electron/**/*');
   });
 });
+
+describe('the hardening fuses', () => {
+  const e2e = load(readFileSync('test/electron-builder.e2e.yml', 'utf8')) as Record<string, unknown>;
+  const PRODUCTION_FUSES = {
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableCookieEncryption: true,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    grantFileProtocolExtraPrivileges: false,
+  };
+
+  it('are all flipped in the production build', () => {
+    expect(config['electronFuses']).toEqual(PRODUCTION_FUSES);
+  });
+
+  it('differ in the test build only by the inspect fuse Playwright needs, and it builds elsewhere', () => {
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+    expect(validate(e2e), JSON.stringify(validate.errors)).toBe(true);
+    expect(e2e['extends']).toBe('electron-builder.yml');
+    expect(e2e['electronFuses']).toEqual({ ...PRODUCTION_FUSES, enableNodeCliInspectArguments: true });
+    expect((e2e['directories'] as { output: string }).output).not.toBe((config['directories'] as { output: string }).output);
+  });
+});
+
+describe('the Linux packages', () => {
+  it('name what Electron and the keyring need, so the deb installs on UOS and Kylin', () => {
+    const depends = (config['deb'] as { depends: string[] }).depends;
+    expect(depends).toEqual(expect.arrayContaining(['libgtk-3-0', 'libnss3', 'libsecret-1-0', 'libasound2 | libasound2t64']));
+  });
+});

@@ -6,8 +6,8 @@ import { fileTokenVault, type TokenCipher } from '../../../electron/sync/token-v
 
 /** A reversible stand-in for the system key store: enough to tell encrypted bytes from plain text. */
 const cipher: TokenCipher = {
-  encrypt: (token) => new Uint8Array(Buffer.from(token, 'utf8').map((b) => b ^ 0x5a)),
-  decrypt: (bytes) => Buffer.from(bytes.map((b) => b ^ 0x5a)).toString('utf8'),
+  encrypt: async (token) => new Uint8Array(Buffer.from(token, 'utf8').map((b) => b ^ 0x5a)),
+  decrypt: async (bytes) => ({ token: Buffer.from(bytes.map((b) => b ^ 0x5a)).toString('utf8'), reEncrypt: false }),
 };
 
 let dir: string;

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/services/content-security-policy';
 import { errorLogPath } from '../../../electron/services/error-log';
 import { BRIDGE_HEADER, startWebHost, type WebHost } from '../../../electron/web-host/web-host';
 import { createWebServices } from '../../../electron/web-host/web-services';
@@ -39,6 +40,9 @@ describe('web host', () => {
     for (const path of ['/', '/drafts/123']) {
       const response = await fetch(`${host.url}${path}`);
       expect(response.status).toBe(200);
+      // The same policy as the desktop app, so the browser specs run under what ships.
+      expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(await response.text()).toContain('政务诚信承诺填报');
     }
   });
