@@ -21,6 +21,8 @@ import { setupSingleInstance } from './single-instance';
 // Before anything reads userData, and before ready: the data folder and the app:// scheme.
 app.setPath('userData', dataLocation(app.getPath('appData'), process.env));
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+// Every renderer sandboxed, whatever a window's own preferences say.
+app.enableSandbox();
 
 let mainWindow: BrowserWindow | undefined;
 const openExternal = async (url: string) => {
