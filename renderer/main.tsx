@@ -1,3 +1,5 @@
+// First: see zod-without-eval.ts.
+import './app/zod-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -5,7 +5,7 @@ import { t } from '../../core/i18n/translate';
 import { createDesktopServices, removeOldPrintCopies } from '../services/desktop-services';
 import { probeRetryFromEnv } from '../sync/probe-retry-env';
 import { createSyncService } from '../sync/sync-service';
-import { fileTokenVault } from '../sync/token-vault';
+import { deferredTokenVault } from '../sync/token-vault';
 import { aboutBox, OPEN_DATA_BUTTON } from './about';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl, setupAppProtocol } from './app-protocol';
 import { dataLocation } from './data-location';
@@ -40,7 +40,7 @@ if (!setupSingleInstance(app, () => mainWindow)) {
   });
 }
 
-async function start(): Promise<void> {
+function start(): void {
   const rendererDir = join(__dirname, '..', 'renderer');
   const dataDir = app.getPath('userData');
   setupPermissions(session.defaultSession);
@@ -55,13 +55,13 @@ async function start(): Promise<void> {
   };
   // The token lives here, in the main process, encrypted by the system where it can be; never in the page's database.
   const probeRetry = probeRetryFromEnv(process.env);
-  const { cipher, protection } = await safeStorageCipher(safeStorage, process.platform);
+  const report = (error: unknown) => console.error(error);
   const sync = createSyncService({
     dataDir,
-    vault: fileTokenVault(join(dataDir, 'sync', 'token'), cipher, protection),
+    vault: deferredTokenVault(join(dataDir, 'sync', 'token'), () => safeStorageCipher(safeStorage, process.platform), report),
     chooseSavePath,
     ...(probeRetry ? { probeRetry } : {}),
-    onError: (error) => console.error(error),
+    onError: report,
   });
   // Started before the window exists: the page's first outbox call waits for it rather than failing.
   sync.start().catch((error: unknown) => console.error('The outbox could not start:', error));
@@ -92,7 +92,7 @@ async function start(): Promise<void> {
       if (response === OPEN_DATA_BUTTON) void shell.openPath(dataDir);
     });
   };
-  setupMenu(Menu, { emit, showAbout, openExternal: (url) => void openExternal(url) });
+  setupMenu(Menu, { platform: process.platform, emit, showAbout, openExternal: (url) => void openExternal(url) });
   sync.subscribe((snapshot) => emit('outbox.changed', snapshot));
   app.on('before-quit', () => sync.stop());
   readyToClose = setupSafeClose(window, emit);

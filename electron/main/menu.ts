@@ -3,6 +3,8 @@ import type { EmitDesktopEvent } from '../../core/bridge/desktop-api';
 import { t } from '../../core/i18n/translate';
 
 export interface MenuActions {
+  /** macOS puts the first menu under the app's name; it gets the standard app menu there. */
+  readonly platform: NodeJS.Platform;
   readonly emit: EmitDesktopEvent;
   readonly showAbout: () => void;
   readonly openExternal: (url: string) => void;
@@ -12,8 +14,9 @@ export interface MenuActions {
  * The Chinese application menu: 文件、编辑、视图、帮助. Standard roles keep each platform's own
  * shortcuts (Ctrl+Z, Ctrl+C, Ctrl+0…); the app's commands go to the page as `app.command`.
  */
-export function menuTemplate({ emit, showAbout, openExternal }: MenuActions): MenuItemConstructorOptions[] {
+export function menuTemplate({ platform, emit, showAbout, openExternal }: MenuActions): MenuItemConstructorOptions[] {
   return [
+    ...(platform === 'darwin' ? [{ role: 'appMenu' } satisfies MenuItemConstructorOptions] : []),
     {
       label: t('menu.file'),
       submenu: [

@@ -3,12 +3,14 @@ import { isAppUrl } from './app-protocol';
 import { isAllowedExternalUrl } from './external-links';
 
 /**
- * The page gets no permission at all: no camera, microphone, location, notifications, clipboard
- * reading, MIDI, USB or HID. It needs none, and a compromised page should not gain one.
+ * The page gets one permission: persistent storage for its own origin, so the browser never
+ * evicts the drafts database when the disk runs low. Nothing else: no camera, microphone,
+ * location, notifications, clipboard reading, MIDI, USB or HID; it needs none, and a
+ * compromised page should not gain one.
  */
 export function setupPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(permission === 'persistent-storage' && isAppUrl(details.requestingUrl)));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permission === 'persistent-storage' && isAppUrl(requestingOrigin));
   session.setDevicePermissionHandler(() => false);
 }
 
@@ -27,14 +29,14 @@ export function guardContents(contents: GuardedContents, openExternal: (url: str
   const leave = (url: string) => {
     if (isAllowedExternalUrl(url)) void openExternal(url);
   };
-  contents.on('will-navigate', (event, url) => {
+  contents.on('will-navigate', (event) => {
     // A reload of the app's own page is a navigation too; everything else is refused.
-    if (isAppUrl(url)) return;
+    if (isAppUrl(event.url)) return;
     event.preventDefault();
-    leave(url);
+    leave(event.url);
   });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+  contents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

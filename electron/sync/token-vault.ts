@@ -62,3 +62,31 @@ export function fileTokenVault(path: string, cipher?: TokenCipher, protection: T
 
 /** The file says how its token was kept, so a token encrypted by the key store is never read back as plain text. */
 const HEADER = /^pledge-token\/1 (os|plain)\n(\S+)$/;
+
+/** How to protect the token, found out when first needed (it may ask the system's key store). */
+export type ProtectionSource = () => Promise<{ readonly cipher?: TokenCipher; readonly protection: TokenProtection }>;
+
+/**
+ * A {@link fileTokenVault} whose cipher is set up on first use rather than at start: asking the
+ * system's key store can bring up a keychain prompt or fail, and neither may hold up the window
+ * or stop the app. A key store that fails counts as none (`file-permissions`), reported.
+ * `protection` is known once a read or write has settled; the outbox reads the token at start.
+ */
+export function deferredTokenVault(path: string, source: ProtectionSource, onError: (error: unknown) => void): TokenVault {
+  let vault: Promise<TokenVault> | undefined;
+  let settled: TokenVault | undefined;
+  const ready = () =>
+    (vault ??= source()
+      .catch((error: unknown): Awaited<ReturnType<ProtectionSource>> => {
+        onError(error);
+        return { protection: 'file-permissions' };
+      })
+      .then(({ cipher, protection }) => (settled = fileTokenVault(path, cipher, protection))));
+  return {
+    get protection() {
+      return settled?.protection ?? 'file-permissions';
+    },
+    read: async () => (await ready()).read(),
+    write: async (token) => (await ready()).write(token),
+  };
+}

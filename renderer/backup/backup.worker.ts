@@ -1,4 +1,6 @@
 /// <reference lib="webworker" />
+// First: see zod-without-eval.ts.
+import '../app/zod-without-eval';
 import { readBackup, writeBackup } from '../../core/backup/backup-file';
 import type { BackupJob, BackupReply } from './backup-protocol';
 

@@ -1,4 +1,6 @@
 /// <reference lib="webworker" />
+// First: see zod-without-eval.ts.
+import '../app/zod-without-eval';
 import { FACE_KEYS, type FaceKey } from '../../core/layout/font-metrics';
 import { createDocumentFonts, type DocumentFonts } from '../../core/pdf/document-fonts';
 import type { HarfbuzzSubsetExports } from '../../core/pdf/harfbuzz-subsetter';

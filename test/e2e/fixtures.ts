@@ -20,14 +20,10 @@ export const test = base.extend<{ appPage: Page }>({
     try {
       const context = await browser.newContext({ baseURL });
       const page = await context.newPage();
-      // The host sends the app's Content Security Policy: anything it blocks is a defect, not noise.
-      const refused: string[] = [];
-      page.on('console', (message) => {
-        if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
-      });
+      const csp = await watchContentSecurityPolicy(page);
       await page.goto('/');
       await use(page);
-      expect(refused, 'the Content Security Policy refused something the app does').toEqual([]);
+      expect(await csp.refusals(), 'the Content Security Policy refused something the app does').toEqual([]);
     } finally {
       await browser.close();
     }
@@ -43,9 +39,15 @@ async function useElectronWindow(use: (page: Page) => Promise<void>, testInfo: T
   const main = resolve('dist/electron/main.cjs');
   if (!existsSync(main)) throw new Error('dist/electron/main.cjs is missing: run `npm run build` before the Electron specs.');
   const userData = await mkdtemp(join(tmpdir(), 'pledge-e2e-electron-'));
-  const app = await _electron.launch({ executablePath: electron.path, args: [main], env: { ...process.env, PLEDGE_USER_DATA_DIR: userData, PLEDGE_PROBE_CAP_MS: '1000' } });
+  // Playwright adds these two itself only when it finds Electron on its own: without them the run would ask the real keyring.
+  const args = [main, '--password-store=basic', '--use-mock-keychain'];
+  const app = await _electron.launch({ executablePath: electron.path, args, env: { ...process.env, PLEDGE_USER_DATA_DIR: userData, PLEDGE_PROBE_CAP_MS: '1000' } });
   try {
-    await use(await app.firstWindow());
+    const window = await app.firstWindow();
+    await window.waitForLoadState('domcontentloaded');
+    const csp = await watchContentSecurityPolicy(window);
+    await use(window);
+    expect(await csp.refusals(), 'the Content Security Policy refused something the app does').toEqual([]);
   } finally {
     await app.close();
     await rm(userData, { recursive: true, force: true });
@@ -53,3 +55,26 @@ async function useElectronWindow(use: (page: Page) => Promise<void>, testInfo: T
 }
 
 export { expect } from '@playwright/test';
+
+/**
+ * Collects what the app's Content Security Policy refuses on this page: console reports and
+ * `securitypolicyviolation` events (some refusals, like a probe for eval, log nothing). Anything
+ * it blocks is a defect of the app, not noise.
+ */
+async function watchContentSecurityPolicy(page: Page): Promise<{ refusals(): Promise<string[]> }> {
+  const logged: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) logged.push(message.text());
+  });
+  const listen = `(() => {
+    if (window.__cspRefusals) return;
+    window.__cspRefusals = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspRefusals.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));
+  })()`;
+  await page.addInitScript(listen);
+  // The Electron window has loaded already: listen from now on as well.
+  if (page.url() !== 'about:blank') await page.evaluate(listen);
+  return {
+    refusals: async () => [...logged, ...((await page.evaluate('window.__cspRefusals ?? []').catch(() => [])) as string[])],
+  };
+}

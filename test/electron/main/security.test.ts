@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { EXTERNAL_LINK_ALLOW_LIST, isAllowedExternalUrl } from '../../../electron/main/external-links';
 import { guardContents, setupNavigationGuards, setupPermissions, type GuardedContents } from '../../../electron/main/security';
 
-type Listener = (event: { preventDefault(): void }, url: string) => void;
+type Listener = (event: { preventDefault(): void; url: string }) => void;
 
 /** A web contents stand-in, typed by the parts of WebContents the guards use: it records handlers and lets the test fire them. */
 function fakeContents() {
@@ -15,7 +15,7 @@ function fakeContents() {
   } as unknown as GuardedContents;
   const fire = (event: string, url = '') => {
     const preventDefault = vi.fn();
-    listeners.get(event)?.({ preventDefault }, url);
+    listeners.get(event)?.({ preventDefault, url });
     return preventDefault.mock.calls.length > 0;
   };
   return { contents, fire, open: (url: string) => openHandler?.({ url }).action };
@@ -74,7 +74,7 @@ describe('isAllowedExternalUrl', () => {
 });
 
 describe('setupPermissions', () => {
-  it('denies every permission request, check and device', () => {
+  function installed() {
     const handlers: { request?: (...a: unknown[]) => void; check?: (...a: unknown[]) => boolean; device?: (...a: unknown[]) => boolean } = {};
     const session = {
       setPermissionRequestHandler: (h: typeof handlers.request) => void (handlers.request = h),
@@ -82,12 +82,28 @@ describe('setupPermissions', () => {
       setDevicePermissionHandler: (h: typeof handlers.device) => void (handlers.device = h),
     } as unknown as Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>;
     setupPermissions(session);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+    const request = (permission: string, requestingUrl: string) => {
       const callback = vi.fn();
-      handlers.request!({}, permission, callback, {});
-      expect(callback).toHaveBeenCalledWith(false);
+      handlers.request!({}, permission, callback, { requestingUrl });
+      return callback.mock.calls[0]?.[0] as boolean;
+    };
+    return { handlers, request };
+  }
+
+  it('denies every permission request, check and device', () => {
+    const { handlers, request } = installed();
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      expect(request(permission, 'app://pledge-desk/index.html')).toBe(false);
       expect(handlers.check!({}, permission, 'app://pledge-desk', {})).toBe(false);
     }
     expect(handlers.device!({ deviceType: 'usb' })).toBe(false);
+  });
+
+  it('grants persistent storage to the app’s own page only, so the drafts database is never evicted', () => {
+    const { handlers, request } = installed();
+    expect(request('persistent-storage', 'app://pledge-desk/index.html')).toBe(true);
+    expect(handlers.check!({}, 'persistent-storage', 'app://pledge-desk', {})).toBe(true);
+    expect(request('persistent-storage', 'https://evil.example/')).toBe(false);
+    expect(handlers.check!({}, 'persistent-storage', 'file://', {})).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { menuTemplate, setupMenu } from '../../../electron/main/menu';
 import { setupSingleInstance, type FocusableWindow } from '../../../electron/main/single-instance';
 
 describe('the application menu', () => {
-  const actions = () => ({ emit: vi.fn<EmitDesktopEvent>(), showAbout: vi.fn(), openExternal: vi.fn() });
+  const actions = (platform: NodeJS.Platform = 'win32') => ({ platform, emit: vi.fn<EmitDesktopEvent>(), showAbout: vi.fn(), openExternal: vi.fn() });
   const find = (items: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions => {
     for (const item of items) {
       if (item.label === label) return item;
@@ -26,6 +26,10 @@ describe('the application menu', () => {
     expect(find(template, '粘贴').role).toBe('paste');
     expect(find(template, '撤销').role).toBe('undo');
     expect(find(template, '退出').role).toBe('quit');
+  });
+
+  it('puts the standard app menu first on macOS, where the first menu bears the app’s name', () => {
+    expect(menuTemplate(actions('darwin')).map((item) => item.label ?? item.role)).toEqual(['appMenu', '文件', '编辑', '视图', '帮助']);
   });
 
   it('sends the app’s commands to the page, and opens About and the allowed site', () => {

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fileTokenVault, type TokenCipher } from '../../../electron/sync/token-vault';
+import { deferredTokenVault, fileTokenVault, type TokenCipher } from '../../../electron/sync/token-vault';
 
 /** A reversible stand-in for the system key store: enough to tell encrypted bytes from plain text. */
 const cipher: TokenCipher = {
@@ -42,5 +42,30 @@ describe('fileTokenVault', () => {
     expect(await fileTokenVault(join(dir, 'token')).read()).toBeUndefined();
     await fileTokenVault(join(dir, 'token')).write('plain-token');
     expect(await fileTokenVault(join(dir, 'token'), cipher).read()).toBeUndefined();
+  });
+});
+
+describe('deferredTokenVault', () => {
+  it('asks the key store only when the token is first needed, and once', async () => {
+    let asked = 0;
+    const vault = deferredTokenVault(join(dir, 'token'), async () => {
+      asked += 1;
+      return { cipher, protection: 'basic-text' };
+    }, () => undefined);
+    expect(asked).toBe(0);
+    await vault.write('secret-token-42');
+    expect(await vault.read()).toBe('secret-token-42');
+    expect(asked).toBe(1);
+    expect(vault.protection).toBe('basic-text');
+    expect(await readFile(join(dir, 'token'), 'utf8')).not.toContain('secret-token-42');
+  });
+
+  it('falls back to a user-only file, and reports, when the key store fails', async () => {
+    const errors: unknown[] = [];
+    const vault = deferredTokenVault(join(dir, 'token'), async () => Promise.reject(new Error('keyring locked')), (error) => errors.push(error));
+    await vault.write('plain-token');
+    expect(await vault.read()).toBe('plain-token');
+    expect(vault.protection).toBe('file-permissions');
+    expect(errors).toHaveLength(1);
   });
 });
