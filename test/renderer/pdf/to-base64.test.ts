@@ -1,0 +1,19 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { toBase64 } from '../../../renderer/pdf/to-base64';
+
+describe('toBase64', () => {
+  const bytes = new Uint8Array(randomBytes(200_001));
+
+  it('encodes like any base64 encoder, across its chunk boundaries, without the native encoder', () => {
+    // Node 20 has no Uint8Array.prototype.toBase64: this is the fallback path.
+    expect('toBase64' in bytes).toBe(false);
+    expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+    expect(toBase64(new Uint8Array())).toBe('');
+  });
+
+  it('uses the native encoder where the engine has one', () => {
+    const native = Object.assign(bytes.slice(), { toBase64: () => 'native' });
+    expect(toBase64(native)).toBe('native');
+  });
+});
