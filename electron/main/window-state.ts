@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { writeFileDurably } from '../sync/durable-file';
+import { readSavedJson, writeSavedJson } from '../sync/saved-json';
 
 /** Where the window was and how big, kept in the data folder between runs. */
 const WindowStateSchema = z.object({
@@ -50,14 +49,9 @@ export function placeWindow(saved: WindowState | undefined, workAreas: readonly 
 
 /** A missing or damaged file is no saved state: the window opens at its default place. */
 export function readWindowState(file: string): WindowState | undefined {
-  try {
-    const parsed = WindowStateSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return readSavedJson(file, WindowStateSchema);
 }
 
 export async function writeWindowState(file: string, state: WindowState): Promise<void> {
-  await writeFileDurably(file, `${JSON.stringify(state)}\n`);
+  await writeSavedJson(file, state);
 }

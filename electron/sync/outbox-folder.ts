@@ -5,6 +5,7 @@ import { OutboxEntrySchema, type OutboxEntry } from '../../core/outbox/outbox-en
 import { SubmissionDetailsSchema, type SubmissionDetails } from '../../core/outbox/outbox-item';
 import { isSubmissionId } from '../../core/package/package-format';
 import { writeFileDurably } from './durable-file';
+import { writeSavedJson } from './saved-json';
 
 /**
  * The outbox on disk, one folder per submission: `<root>/<submissionId>/package.zip`, what its
@@ -59,13 +60,13 @@ export function openOutboxFolder(root: string, onUnreadable: (file: string, erro
   return {
     storage: {
       load: async () => [...(await readAll(ENTRY, (json) => OutboxEntrySchema.parse(json))).values()],
-      save: async (entry: OutboxEntry) => writeFileDurably(join(folderOf(entry.package.submissionId), ENTRY), `${JSON.stringify(entry)}\n`),
+      save: async (entry: OutboxEntry) => writeSavedJson(join(folderOf(entry.package.submissionId), ENTRY), entry),
     },
     async addPackage(submissionId, bytes, details) {
       const folder = folderOf(submissionId);
       await mkdir(folder, { recursive: true });
       // Details first: a start after a crash finds submissions by their details and queues any whose package is whole.
-      await writeFileDurably(join(folder, DETAILS), `${JSON.stringify(details)}\n`);
+      await writeSavedJson(join(folder, DETAILS), details);
       await writeFileDurably(join(folder, PACKAGE), bytes);
     },
     replacePackage: async (submissionId, bytes) => writeFileDurably(join(folderOf(submissionId), PACKAGE), bytes),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { DesktopHandlers, SyncSettingsView } from '../../core/bridge/desktop-api';
 import { t } from '../../core/i18n/translate';
 import { createOutbox, type Outbox, type OutboxTimers } from '../../core/outbox/create-outbox';
@@ -185,6 +185,15 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     }
   }
 
+  /**
+   * Probes now: through the outbox when something waits to go (it probes before it sends), and
+   * directly otherwise, since the person wants to know whether the platform answers either way.
+   */
+  function checkNow(): void {
+    if (outbox.list().some((entry) => entry.state.status === 'queued')) outbox.kick();
+    else void network.probe();
+  }
+
   let started: Promise<void> | undefined;
   const ready = () => started ?? Promise.reject(new Error('SyncService: call start() first.'));
 
@@ -198,7 +207,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     start() {
       started ??= (async () => {
         await mkdir(join(options.dataDir, 'outbox'), { recursive: true });
-        settings = await readSyncSettings(settingsFile);
+        settings = readSyncSettings(settingsFile);
         token = await options.vault.read().catch((error: unknown) => {
           report(error);
           return undefined;
@@ -229,15 +238,12 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
           if (!parsed.ok) return { ok: false, field: 'endpoint' as const, message: t('outbox.error.endpoint-field', { reason: parsed.message }) };
           endpoint = parsed.url;
         }
-        if (request.token && 'set' in request.token && !TOKEN_CHARACTERS.test(request.token.set.trim())) {
-          return { ok: false, field: 'token' as const, message: t('outbox.error.token-field') };
-        }
-        if (request.token && 'set' in request.token) {
-          await options.vault.write(request.token.set.trim());
-          token = request.token.set.trim();
-        } else if (request.token) {
-          await options.vault.write(undefined);
-          token = undefined;
+        if (request.token) {
+          // A new token, or none: `clear`.
+          const next = 'set' in request.token ? request.token.set.trim() : undefined;
+          if (next !== undefined && !TOKEN_CHARACTERS.test(next)) return { ok: false, field: 'token' as const, message: t('outbox.error.token-field') };
+          await options.vault.write(next);
+          token = next;
         }
         settings = endpoint ? { endpoint } : {};
         await writeSyncSettings(settingsFile, settings);
@@ -246,9 +252,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         for (const entry of outbox.list()) {
           if (entry.state.status === 'rejected' && entry.state.code === 'unauthorized') await outbox.resend(entry.package);
         }
-        outbox.kick();
-        // The person wants to know now whether these settings reach the platform, queue or no queue.
-        void network.probe();
+        checkNow();
         return { ok: true, settings: settingsView() };
       },
       'outbox.get': async () => {
@@ -263,7 +267,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       },
       'outbox.sendNow': async ({ submissionId }) => {
         await ready();
-        await outbox.sendNow(entryOf(submissionId).package.submissionId);
+        entryOf(submissionId);
+        await outbox.sendNow(submissionId);
         return {};
       },
       'outbox.resend': async ({ submissionId }) => {
@@ -278,14 +283,13 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         const name = t('outbox.export-file-name', { unit: about?.unitName ?? '', year: about?.year ?? '', id: submissionId.slice(0, 8) });
         const path = await options.chooseSavePath(safeFileName(name, '.zip'));
         if (path === null) return { saved: false };
-        await mkdir(join(path, '..'), { recursive: true });
+        await mkdir(dirname(path), { recursive: true });
         await copyFile(folder.packagePath(submissionId), path);
         return { saved: true, path };
       },
       'outbox.networkHint': async () => {
         await ready();
-        outbox.kick();
-        void network.probe();
+        checkNow();
         return {};
       },
     },

@@ -1,5 +1,6 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
+import { readSavedJson } from './saved-json';
 
 /** Where an interrupted upload of one package can go on, kept in a small JSON file next to it. */
 export const UploadStateSchema = z.object({
@@ -15,12 +16,8 @@ export type UploadState = z.infer<typeof UploadStateSchema>;
  * deduplicates by submission id.
  */
 export function readUploadState(file: string, sha256: string): UploadState | undefined {
-  try {
-    const state = UploadStateSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    return state.success && state.data.sha256 === sha256 ? state.data : undefined;
-  } catch {
-    return undefined;
-  }
+  const state = readSavedJson(file, UploadStateSchema);
+  return state?.sha256 === sha256 ? state : undefined;
 }
 
 /** Written through a temporary file and a rename, so a kill mid-write leaves the old state, not half a file. */

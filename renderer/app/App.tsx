@@ -30,13 +30,13 @@ export function App() {
   const [outboxOpen, setOutboxOpen] = useState(false);
   const outbox = useOutbox();
   const pending = pendingCount(outbox.snapshot);
+  const queued = queuedIds(outbox.snapshot);
   const openOutbox = useCallback(() => {
     setOpenId(null);
     setOutboxOpen(true);
   }, []);
   const [storageError, setStorageError] = useState<string | null>(null);
   const onError = useCallback((error: unknown) => setStorageError(describeStorageError(error)), []);
-
 
   useEffect(
     () =>
@@ -83,11 +83,11 @@ export function App() {
           </Suspense>
         ) : openId ? (
           <Suspense fallback={<p>{t('ui.loading')}</p>}>
-            <OpenDraft key={openId} id={openId} queued={queuedIds(outbox.snapshot)} onBack={() => setOpenId(null)} onError={onError} onOpenOutbox={openOutbox} />
+            <OpenDraft key={openId} id={openId} queued={queued} onBack={() => setOpenId(null)} onError={onError} onOpenOutbox={openOutbox} />
           </Suspense>
         ) : (
           <>
-            <ListScreen onOpen={setOpenId} onError={onError} queued={queuedIds(outbox.snapshot)} />
+            <ListScreen onOpen={setOpenId} onError={onError} queued={queued} />
             {/* Its own boundary: the list never waits for the backup code. */}
             <Suspense fallback={null}>
               <BackupPanel db={db} appVersion={appInfo && 'info' in appInfo ? appInfo.info.version : '0.0.0'} />

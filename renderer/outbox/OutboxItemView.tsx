@@ -3,7 +3,7 @@ import { t } from '../../core/i18n/translate';
 import type { Connection, OutboxItem } from '../../core/outbox/outbox-item';
 import { formatSize } from '../../core/zip/format-size';
 import { desktop } from '../bridge/desktop';
-import { saveFile } from '../bridge/save-file';
+import { describeSaved, saveFile } from '../bridge/save-file';
 import { formatTime } from '../drafts/format-time';
 
 /** One submission: what it is, where it stands (with a progress bar while sending), its receipt or the platform's refusal. */
@@ -14,16 +14,13 @@ export function OutboxItemView({ item, connection }: { item: OutboxItem; connect
   const [message, setMessage] = useState<string | null>(null);
   const waitsForNetwork = state.status === 'queued' && (connection.state === 'offline' || connection.state === 'not-configured');
   const label = waitsForNetwork ? t('ui.outbox.status.offline') : t(`ui.outbox.status.${state.status}`);
+  const title = details ? t('ui.outbox.item-title', { unit: details.unitName, year: details.year }) : null;
 
   const act = (action: () => Promise<string | null>) => {
     setMessage(null);
     action().then(setMessage, (error: unknown) => setMessage(t('ui.outbox.action-failed', { reason: error instanceof Error ? error.message : String(error) })));
   };
-  const exportPackage = () =>
-    act(async () => {
-      const saved = await desktop.call('outbox.exportPackage', { submissionId: id });
-      return saved.saved && saved.path ? t('ui.saved-file', { path: saved.path }) : t('ui.save-cancelled');
-    });
+  const exportPackage = () => act(async () => describeSaved(await desktop.call('outbox.exportPackage', { submissionId: id })));
   const saveReceipt = () =>
     act(async () => {
       if (state.status !== 'delivered') return null;
@@ -32,9 +29,9 @@ export function OutboxItemView({ item, connection }: { item: OutboxItem; connect
     });
 
   return (
-    <li className="outbox-item" data-testid="outbox-item" data-status={state.status} aria-label={details ? t('ui.outbox.item-title', { unit: details.unitName, year: details.year }) : id}>
+    <li className="outbox-item" data-testid="outbox-item" data-status={state.status} aria-label={title ?? id}>
       <div className="outbox-item__head">
-        <strong>{details ? t('ui.outbox.item-title', { unit: details.unitName, year: details.year }) : t('ui.outbox.unknown-details')}</strong>
+        <strong>{title ?? t('ui.outbox.unknown-details')}</strong>
         <span className={`badge badge--outbox-${waitsForNetwork ? 'offline' : state.status}`} data-testid="outbox-status">
           {label}
         </span>
