@@ -447,6 +447,7 @@ export const zhCN = {
   'outbox.error.endpoint-field': '报送平台地址：{reason}',
   'outbox.error.token-field': '访问令牌：只能包含英文字母、数字和符号，不能有空格、换行或中文，请按平台提供的令牌原样粘贴。',
   'outbox.error.settings-changed': '发送途中报送平台设置已更改，将按新设置重新发送。',
+  'endpoint.error.https': '平台地址“{value}”须以 https:// 开头：访问令牌和报送包不能经未加密的 http 在网络上传送（http 只可用于本机地址 127.0.0.1、localhost、[::1]）。',
   'endpoint.error.path': '平台地址只填写网站地址（例如 https://platform.example.gov.cn），不要带“{path}”这样的路径。',
   'outbox.export-file-name': '诚信承诺报送包-{unit}-{year}-{id}',
   'ui.outbox.open': '发送队列',
