@@ -1,40 +1,11 @@
-import { Unzip, UnzipInflate, unzipSync, type UnzipFile } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
+import { crc32 } from './crc32';
 import { formatSize } from './format-size';
+import { readZipDirectory, type ZipDirectoryEntry } from './zip-directory';
+import { ZipRejected } from './zip-rejected';
 
-/**
- * Why a ZIP was refused, as a code and its parameters. Callers word it for their own file kind
- * (a backup, a submission package) through {@link zipRejectionMessage}.
- */
-export type ZipProblemCode =
-  | 'not-zip'
-  | 'trailing-data'
-  | 'too-many-entries'
-  | 'unsafe-path'
-  | 'duplicate-entry'
-  | 'unsupported-compression'
-  | 'size-lie'
-  | 'too-large'
-  | 'structure-mismatch'
-  | 'corrupt-entry'
-  | 'missing-entry'
-  | 'unlisted-entry'
-  | 'entry-size-mismatch'
-  | 'entry-hash-mismatch'
-  | 'manifest-not-json'
-  | 'missing-format'
-  | 'unknown-format'
-  | 'manifest-invalid';
-
-/** Thrown by the bounded reader; `params` fill the caller's message (`name`, `size`, `max` …). */
-export class ZipRejected extends Error {
-  constructor(
-    readonly code: ZipProblemCode,
-    readonly params: Readonly<Record<string, string | number>> = {},
-  ) {
-    super(`ZIP refused: ${code}`);
-    this.name = 'ZipRejected';
-  }
-}
+// The reader's public face; the definitions live in their own files.
+export { ZipRejected, type ZipProblemCode } from './zip-rejected';
 
 export interface ZipLimits {
   /** Total inflated bytes the caller accepts, judged on declared sizes and enforced while inflating. */
@@ -43,14 +14,8 @@ export interface ZipLimits {
   readonly maxEntries: number;
 }
 
-export interface ZipEntryInfo {
-  readonly name: string;
-  /** Compressed size. */
-  readonly size: number;
-  /** Inflated size as the central directory declares it; not trusted until inflated. */
-  readonly originalSize: number;
-  readonly compression: number;
-}
+/** An entry as the central directory declares it (`size` compressed, `originalSize` inflated). */
+export type ZipEntryInfo = ZipDirectoryEntry;
 
 const STORED = 0;
 const DEFLATED = 8;
@@ -58,31 +23,14 @@ const MAX_DEFLATE_RATIO = 1032;
 
 /**
  * Lists a ZIP's central directory without inflating anything, and refuses what none of our files
- * may contain: unsafe paths, duplicates, unknown compression, implausible sizes, more than the limits.
+ * may contain: a structure other readers could read differently (see {@link readZipDirectory}),
+ * unsafe paths, duplicates, unknown compression, implausible sizes, more than the limits.
  *
  * @throws ZipRejected
  * @example const files = inflateEntries(zip, listZipEntries(zip, { maxBytes: 1 << 20, maxEntries: 10 }));
  */
 export function listZipEntries(zip: Uint8Array, limits: ZipLimits): ZipEntryInfo[] {
-  const entries: ZipEntryInfo[] = [];
-  try {
-    // The filter sees each central-directory record; returning false means nothing is inflated.
-    unzipSync(zip, {
-      filter: (info) => {
-        if (entries.length >= limits.maxEntries) throw new ZipRejected('too-many-entries', { max: limits.maxEntries });
-        entries.push({ name: info.name, size: info.size, originalSize: info.originalSize, compression: info.compression });
-        return false;
-      },
-    });
-  } catch (error) {
-    if (error instanceof ZipRejected) throw error;
-    throw new ZipRejected('not-zip');
-  }
-
-  // Readers tolerate bytes after the end record, but then the file is not the one that was
-  // written: its hash differs while every entry still checks out.
-  if (!endsAtEndRecord(zip)) throw new ZipRejected('trailing-data');
-
+  const entries = readZipDirectory(zip, limits.maxEntries);
   const seen = new Set<string>();
   let total = 0;
   for (const entry of entries) {
@@ -102,19 +50,6 @@ export function listZipEntries(zip: Uint8Array, limits: ZipLimits): ZipEntryInfo
   return entries;
 }
 
-const END_RECORD_SIGNATURE = 0x06054b50;
-const END_RECORD_SIZE = 22;
-
-/** Whether the last end-of-central-directory record, with its comment, ends exactly at the last byte. */
-function endsAtEndRecord(zip: Uint8Array): boolean {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  const earliest = Math.max(0, zip.byteLength - END_RECORD_SIZE - 0xffff);
-  for (let at = zip.byteLength - END_RECORD_SIZE; at >= earliest; at -= 1) {
-    if (view.getUint32(at, true) === END_RECORD_SIGNATURE) return at + END_RECORD_SIZE + view.getUint16(at + 20, true) === zip.byteLength;
-  }
-  return false;
-}
-
 /**
  * Relative, forward-slash paths without `.` or `..` segments: nothing that could name a place
  * outside the archive if someone unpacked it, and nothing two spellings could make ambiguous.
@@ -129,11 +64,16 @@ export function isSafeEntryName(name: string): boolean {
   return name.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }
 
+
+/** Input slice fed to the inflater at a time: deflate expands at most ~1032:1, so one push stays bounded. */
+const SLICE = 16 * 1024;
+
 /**
  * Inflates every listed entry, never holding more than each entry's declared size: the input is
  * fed in small slices and an entry that inflates past what it declared (a "zip bomb" lying about
- * its size) is refused at once, as is one that comes out shorter. Local headers are checked
- * against the central directory, so no entry can hide from {@link listZipEntries}.
+ * its size) is refused at once, as is one that comes out shorter. Each entry's CRC-32 must match,
+ * and a deflate stream must end exactly where its entry does: bytes after it would be data no
+ * reader extracts, the place a hidden header would sit.
  *
  * `onEntry` is called as each entry is complete.
  *
@@ -141,56 +81,58 @@ export function isSafeEntryName(name: string): boolean {
  * @example const files = inflateEntries(zip, listZipEntries(zip, limits), (name) => console.log(name));
  */
 export function inflateEntries(zip: Uint8Array, listed: readonly ZipEntryInfo[], onEntry?: (name: string) => void): Map<string, Uint8Array> {
-  const declared = new Map(listed.map((entry) => [entry.name, entry]));
-  const outputs = new Map<string, { bytes: Uint8Array; length: number; done: boolean }>();
-  let failure: ZipRejected | undefined;
-  const fail = (rejection: ZipRejected) => (failure ??= rejection);
-
-  const unzip = new Unzip((file: UnzipFile) => {
-    const info = declared.get(file.name);
-    // Sizes are missing from a local header only when a data descriptor follows the data.
-    const headerDisagrees = file.compression !== info?.compression || (file.originalSize !== undefined && file.originalSize !== info.originalSize);
-    if (!info || outputs.has(file.name) || headerDisagrees) {
-      fail(new ZipRejected('structure-mismatch', { name: file.name }));
-      return;
-    }
-    const sizeLie = () => new ZipRejected('size-lie', { name: file.name, size: info.originalSize });
-    const output = { bytes: new Uint8Array(info.originalSize), length: 0, done: false };
-    outputs.set(file.name, output);
-    file.ondata = (error, chunk, final) => {
-      if (failure) return;
-      if (error) return void fail(new ZipRejected('corrupt-entry', { name: file.name }));
-      if (output.length + chunk.length > output.bytes.length) return void fail(sizeLie());
-      output.bytes.set(chunk, output.length);
-      output.length += chunk.length;
-      if (final) {
-        if (output.length !== output.bytes.length) return void fail(sizeLie());
-        output.done = true;
-        onEntry?.(file.name);
-      }
-    };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
-
-  // Small slices bound what one push can inflate (deflate expands at most ~1032:1).
-  const SLICE = 16 * 1024;
-  try {
-    for (let offset = 0; offset < zip.length && !failure; offset += SLICE) {
-      const end = Math.min(offset + SLICE, zip.length);
-      unzip.push(zip.subarray(offset, end), end === zip.length);
-    }
-  } catch {
-    fail(new ZipRejected('not-zip'));
-  }
-  if (failure) throw failure;
-
   const result = new Map<string, Uint8Array>();
   for (const entry of listed) {
-    const output = outputs.get(entry.name);
-    if (!output) throw new ZipRejected('structure-mismatch', { name: entry.name });
-    if (!output.done) throw new ZipRejected('corrupt-entry', { name: entry.name });
-    result.set(entry.name, output.bytes);
+    const data = zip.subarray(entry.dataOffset, entry.dataOffset + entry.size);
+    const bytes = entry.compression === STORED ? data.slice() : inflateBounded(entry, data);
+    const crc = crc32();
+    crc.update(bytes);
+    if (crc.value() !== entry.crc32) throw new ZipRejected('crc-mismatch', { name: entry.name });
+    result.set(entry.name, bytes);
+    onEntry?.(entry.name);
   }
   return result;
+}
+
+function inflateBounded(entry: ZipEntryInfo, data: Uint8Array): Uint8Array {
+  const sizeLie = () => new ZipRejected('size-lie', { name: entry.name, size: entry.originalSize });
+  const corrupt = () => new ZipRejected('corrupt-entry', { name: entry.name });
+  // An empty deflate stream is not one: fflate would give nothing back without complaint.
+  if (data.length < 2) throw corrupt();
+  const output = new Uint8Array(entry.originalSize);
+  let length = 0;
+  let overflow = false;
+  const inflate = new Inflate((chunk) => {
+    if (overflow || length + chunk.length > output.length) {
+      overflow = true;
+      return;
+    }
+    output.set(chunk, length);
+    length += chunk.length;
+  });
+  try {
+    for (let offset = 0; offset < data.length && !overflow; offset += SLICE) {
+      const end = Math.min(offset + SLICE, data.length);
+      inflate.push(data.subarray(offset, end), end === data.length);
+    }
+  } catch {
+    throw corrupt();
+  }
+  if (overflow || length !== output.length) throw sizeLie();
+  if (!needsEveryByte(data, output.length)) throw new ZipRejected('stray-data');
+  return output;
+}
+
+/**
+ * Whether the deflate stream needs its last byte. fflate stops at the end of the final block and
+ * ignores what follows, but it fails on a stream cut short; so a stream that still inflates
+ * without its last byte ended early, leaving bytes only a walk of local headers would read.
+ */
+function needsEveryByte(data: Uint8Array, size: number): boolean {
+  try {
+    inflateSync(data.subarray(0, data.length - 1), { out: new Uint8Array(size) });
+    return false;
+  } catch {
+    return true;
+  }
 }

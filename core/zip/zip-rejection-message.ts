@@ -1,5 +1,5 @@
 import { t, type MessageKey } from '../i18n/translate';
-import type { ZipProblemCode, ZipRejected } from './bounded-unzip';
+import type { ZipProblemCode, ZipRejected } from './zip-rejected';
 
 /** The message key a kind of file (backup, package) uses for each way a ZIP can be refused. */
 export type ZipMessageKeys = Readonly<Record<ZipProblemCode, MessageKey>>;

@@ -1,8 +1,13 @@
-import { strToU8, zipSync } from 'fflate';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, ZipPassThrough, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { inflateEntries, isSafeEntryName, listZipEntries, ZipRejected } from '../../../core/zip/bounded-unzip';
 import { checkListedEntries } from '../../../core/zip/listed-entries';
 import { sha256Hex } from '../../../core/hash/sha256-hex';
+import { assembleZip, concat, hideEntryInCarrier, localHeader, rawEntry, writeZip } from './zip-forgery';
 
 const limits = { maxBytes: 1024, maxEntries: 3 };
 
@@ -36,5 +41,116 @@ describe('the bounded ZIP reader', () => {
     expect(codeOf(() => checkListedEntries(listed, files, 'm.json'))).toBe('accepted');
     expect(codeOf(() => checkListedEntries([{ ...listed[0]!, size: 6 }], files, 'm.json'))).toEqual({ code: 'entry-size-mismatch', name: 'a.txt', actual: 5, expected: 6 });
     expect(codeOf(() => checkListedEntries([], files, 'm.json'))).toEqual({ code: 'unlisted-entry', name: 'a.txt' });
+  });
+});
+
+/** Runs python's zipfile and Info-ZIP's unzip on a file: what readers other than ours extract. */
+function otherReaders(zip: Uint8Array, name: string): { python: string; unzip: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'pledge-zip-'));
+  try {
+    const file = join(dir, 'forged.zip');
+    writeFileSync(file, zip);
+    const python = execFileSync('python3', ['-c', 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))', file, name]).toString();
+    const unzip = execFileSync('unzip', ['-p', file, name]).toString();
+    return { python, unzip };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const read = (zip: Uint8Array, max = { maxBytes: 1 << 20, maxEntries: 10 }) => inflateEntries(zip, listZipEntries(zip, max));
+
+describe('the bounded ZIP reader reads what every other reader reads', () => {
+  const manifest = rawEntry('manifest.json', strToU8('{"format":"x"}'), { stored: true });
+  const pdf = rawEntry('letter.pdf', strToU8(`%PDF-1.7\n${'benign letter page '.repeat(50)}\n%%EOF\n`));
+  const shown = strToU8('{"unit":"青山县政务服务中心"}');
+  const hidden = strToU8('{"unit":"别处县政务服务中心"}');
+
+  it('refuses a letter hidden inside the compressed data of another entry, which unzip, Python and fflate extract', () => {
+    expect(hidden.length).toBe(shown.length);
+    const forged = hideEntryInCarrier([manifest, pdf, rawEntry('letter.json', shown)], 'letter.pdf', rawEntry('letter.json', hidden));
+    // The archive really is the attack: readers of the central directory see the hidden letter.
+    expect(strFromU8(unzipSync(forged)['letter.json']!)).toBe(strFromU8(hidden));
+    expect(otherReaders(forged, 'letter.json')).toEqual({ python: strFromU8(hidden), unzip: strFromU8(hidden) });
+    expect(codeOf(() => read(forged))).toEqual({ code: 'structure-mismatch', name: 'letter.json' });
+  });
+
+  it('refuses a deflate stream that ends before its entry does, even when the directory agrees', () => {
+    const padded = { ...pdf, data: concat([pdf.data, localHeader(rawEntry('letter.json', hidden)), rawEntry('letter.json', hidden).data]) };
+    expect(codeOf(() => read(writeZip([manifest, padded])))).toEqual({ code: 'stray-data' });
+  });
+
+  it('refuses bytes before the first entry, such as an HTML page', () => {
+    const zip = writeZip([manifest, pdf]);
+    const page = strToU8('<html><body><script>alert(1)</script></body></html>');
+    expect(codeOf(() => read(concat([page, zip])))).toEqual({ code: 'stray-data' });
+    // Even with every offset moved to match, as `zip -A` does for self-extracting archives.
+    const shifted = assembleZip([page, localHeader(manifest), manifest.data], [{ entry: manifest, offset: page.length, compressedSize: manifest.data.length }]);
+    expect(codeOf(() => read(shifted))).toEqual({ code: 'stray-data' });
+  });
+
+  it('refuses bytes between two entries', () => {
+    const body = [localHeader(manifest), manifest.data, strToU8('PK\u0003\u0004 junk'), localHeader(pdf), pdf.data];
+    const gap = body[0]!.length + body[1]!.length + body[2]!.length;
+    const zip = assembleZip(body, [
+      { entry: manifest, offset: 0, compressedSize: manifest.data.length },
+      { entry: pdf, offset: gap, compressedSize: pdf.data.length },
+    ]);
+    expect(codeOf(() => read(zip))).toEqual({ code: 'stray-data' });
+  });
+
+  it.each([
+    ['CRC-32', 14],
+    ['compressed size', 18],
+    ['inflated size', 22],
+    ['flags', 6],
+  ])('refuses a local header whose %s disagrees with the directory', (_field, at) => {
+    const zip = writeZip([manifest, pdf]).slice();
+    zip[at] = zip[at]! ^ 1;
+    expect(codeOf(() => read(zip))).toEqual({ code: 'structure-mismatch', name: 'manifest.json' });
+  });
+
+  it('refuses a local header of another name', () => {
+    const zip = writeZip([manifest]).slice();
+    zip[30] = 'M'.charCodeAt(0);
+    expect(codeOf(() => read(zip))).toEqual({ code: 'structure-mismatch', name: 'manifest.json' });
+  });
+
+  it('refuses an entry whose bytes do not give its CRC-32', () => {
+    const zip = writeZip([manifest, pdf]).slice();
+    zip[30 + manifest.name.length] = zip[30 + manifest.name.length]! ^ 1;
+    expect(codeOf(() => read(zip))).toEqual({ code: 'crc-mismatch', name: 'manifest.json' });
+  });
+
+  it('refuses encrypted entries and names other readers would decode differently', () => {
+    expect(codeOf(() => read(writeZip([{ ...manifest, flags: 0x0801 }])))).toEqual({ code: 'encrypted', name: 'manifest.json' });
+    const latin = { ...rawEntry('x', shown, { stored: true }), name: '\u00e9.json', flags: 0 };
+    const zip = writeZip([latin]);
+    // Written as UTF-8 bytes without the UTF-8 flag: CP437 readers see other characters.
+    expect(codeOf(() => read(zip))).toMatchObject({ code: 'unsafe-path' });
+  });
+
+  it('refuses a comment after the end record', () => {
+    const zip = zipSync({ a: strToU8('1') });
+    const withComment = concat([zip.subarray(0, zip.length - 2), Uint8Array.from([4, 0]), strToU8('note')]);
+    expect(codeOf(() => read(withComment))).toEqual({ code: 'trailing-data' });
+  });
+
+  it('accepts entries written with data descriptors', () => {
+    const chunks: Uint8Array[] = [];
+    const zip = new Zip((error, chunk) => {
+      if (error) throw error;
+      chunks.push(chunk);
+    });
+    const file = new ZipDeflate('letter.json', { level: 6 });
+    zip.add(file);
+    file.push(shown, true);
+    const stored = new ZipPassThrough('manifest.json');
+    zip.add(stored);
+    stored.push(manifest.data, true);
+    zip.end();
+    const files = read(concat(chunks));
+    expect(strFromU8(files.get('letter.json')!)).toBe(strFromU8(shown));
+    expect(strFromU8(files.get('manifest.json')!)).toBe('{"format":"x"}');
   });
 });

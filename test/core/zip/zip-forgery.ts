@@ -1,3 +1,4 @@
+import { crc32, deflateRawSync } from 'node:zlib';
 import { strFromU8, strToU8 } from 'fflate';
 
 /*
@@ -39,3 +40,130 @@ export function declare(zip: Uint8Array, name: string, fields: { originalSize?: 
   return out;
 }
 
+/** An entry as a forger writes it: `data` as it goes into the file, `method` 0 (stored) or 8 (deflated). */
+export interface RawEntry {
+  readonly name: string;
+  readonly method: 0 | 8;
+  readonly data: Uint8Array;
+  readonly crc: number;
+  readonly size: number;
+  readonly flags?: number;
+}
+
+/** A raw entry for `bytes`, deflated with Node's zlib (not fflate, not our reader) unless `stored`. */
+export function rawEntry(name: string, bytes: Uint8Array, { stored = false } = {}): RawEntry {
+  return { name, method: stored ? 0 : 8, data: stored ? bytes : new Uint8Array(deflateRawSync(bytes)), crc: crc32(bytes), size: bytes.length };
+}
+
+/** A local header declaring `compressedSize` (the data's own length unless given). */
+export function localHeader(entry: RawEntry, compressedSize = entry.data.length): Uint8Array {
+  const name = strToU8(entry.name);
+  const out = new Uint8Array(30 + name.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, 0x04034b50, true);
+  view.setUint16(4, 20, true);
+  view.setUint16(6, entry.flags ?? 0x0800, true);
+  view.setUint16(8, entry.method, true);
+  view.setUint16(12, 0x21, true); // 1980-01-01
+  view.setUint32(14, entry.crc, true);
+  view.setUint32(18, compressedSize, true);
+  view.setUint32(22, entry.size, true);
+  view.setUint16(26, name.length, true);
+  out.set(name, 30);
+  return out;
+}
+
+function centralRecord(entry: RawEntry, offset: number, compressedSize: number): Uint8Array {
+  const name = strToU8(entry.name);
+  const out = new Uint8Array(46 + name.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, 0x02014b50, true);
+  view.setUint16(4, 20, true);
+  view.setUint16(6, 20, true);
+  view.setUint16(8, entry.flags ?? 0x0800, true);
+  view.setUint16(10, entry.method, true);
+  view.setUint16(14, 0x21, true);
+  view.setUint32(16, entry.crc, true);
+  view.setUint32(20, compressedSize, true);
+  view.setUint32(24, entry.size, true);
+  view.setUint16(28, name.length, true);
+  view.setUint32(42, offset, true);
+  out.set(name, 46);
+  return out;
+}
+
+/** What the central directory says about one entry: where its local header is and its compressed size. */
+export interface CentralEntry {
+  readonly entry: RawEntry;
+  readonly offset: number;
+  readonly compressedSize: number;
+}
+
+/** `body` (local headers and data, as forged) followed by a central directory of `central` and the end record. */
+export function assembleZip(body: readonly Uint8Array[], central: readonly CentralEntry[]): Uint8Array {
+  const records = central.map((c) => centralRecord(c.entry, c.offset, c.compressedSize));
+  const bodyLength = body.reduce((sum, part) => sum + part.length, 0);
+  const directoryLength = records.reduce((sum, part) => sum + part.length, 0);
+  const end = new Uint8Array(22);
+  const view = new DataView(end.buffer);
+  view.setUint32(0, 0x06054b50, true);
+  view.setUint16(8, central.length, true);
+  view.setUint16(10, central.length, true);
+  view.setUint32(12, directoryLength, true);
+  view.setUint32(16, bodyLength, true);
+  return concat([...body, ...records, end]);
+}
+
+/** A plain, honest ZIP of raw entries, in order. */
+export function writeZip(entries: readonly RawEntry[]): Uint8Array {
+  const body: Uint8Array[] = [];
+  const central: CentralEntry[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const header = localHeader(entry);
+    body.push(header, entry.data);
+    central.push({ entry, offset, compressedSize: entry.data.length });
+    offset += header.length + entry.data.length;
+  }
+  return assembleZip(body, central);
+}
+
+/**
+ * The attack of issue 11 §2: `carrier` (deflated) claims a compressed size that runs past its own
+ * deflate stream and covers a second local header with `hidden`; `shown`, of the same name and
+ * inflated size, follows in the walk of local headers. The central directory points at the hidden
+ * one, as every reader of the directory (unzip, Python, fflate) will read it; a reader walking local
+ * headers reads `shown`.
+ */
+export function hideEntryInCarrier(entries: readonly RawEntry[], carrier: string, hidden: RawEntry): Uint8Array {
+  const body: Uint8Array[] = [];
+  const central: CentralEntry[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    if (entry.name === carrier) {
+      const hiddenHeader = localHeader(hidden);
+      const claimed = entry.data.length + hiddenHeader.length + hidden.data.length;
+      const header = localHeader(entry, claimed);
+      body.push(header, entry.data, hiddenHeader, hidden.data);
+      central.push({ entry, offset, compressedSize: claimed });
+      central.push({ entry: hidden, offset: offset + header.length + entry.data.length, compressedSize: hidden.data.length });
+      offset += header.length + claimed;
+    } else {
+      const header = localHeader(entry);
+      body.push(header, entry.data);
+      if (entry.name !== hidden.name) central.push({ entry, offset, compressedSize: entry.data.length });
+      offset += header.length + entry.data.length;
+    }
+  }
+  return assembleZip(body, central);
+}
+
+export function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
