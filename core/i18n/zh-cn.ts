@@ -453,6 +453,13 @@ export const zhCN = {
   'outbox.error.endpoint-field': '报送平台地址：{reason}',
   'outbox.error.token-field': '访问令牌：只能包含英文字母、数字和符号，不能有空格、换行或中文，请按平台提供的令牌原样粘贴。',
   'outbox.error.settings-changed': '发送途中报送平台设置已更改，将按新设置重新发送。',
+  // The browser host (`npm run web`) refusing a request; the page shows these as call errors.
+  'web-host.error.bad-request': '无法识别的请求。',
+  'web-host.error.host': '拒绝访问：请求所用的地址不是本程序的地址，请用启动时显示的地址打开。',
+  'web-host.error.cross-site': '拒绝访问：请求来自其他网站。',
+  'web-host.error.content-type': '请求内容必须是 JSON（application/json）。',
+  'web-host.error.session': '请用本次启动时显示的完整地址（含 key=…）打开本页面，再继续操作。',
+  'web-host.error.key': '访问密钥不正确，请用本次启动时显示的完整地址打开。',
   'endpoint.error.https': '平台地址“{value}”须以 https:// 开头：访问令牌和报送包不能经未加密的 http 在网络上传送（http 只可用于本机地址 127.0.0.1、localhost、[::1]）。',
   'endpoint.error.path': '平台地址只填写网站地址（例如 https://platform.example.gov.cn），不要带“{path}”这样的路径。',
   'outbox.export-file-name': '诚信承诺报送包-{unit}-{year}-{id}',

@@ -8,7 +8,8 @@ import { startWebHost } from './web-host';
 import { createWebServices } from './web-services';
 
 /**
- * `npm run web`: serve the built renderer and the bridge on PORT (default 5173), loopback only.
+ * `npm run web`: serve the built renderer and the bridge on PORT (default 5173), loopback unless
+ * HOST says otherwise (then the printed address carries a key for this launch).
  * PLEDGE_DATA_DIR sets the data folder; PLEDGE_PROBE_CAP_MS caps the wait between connectivity
  * probes while the platform cannot be reached (2 minutes by default; tests shorten it).
  */
@@ -29,7 +30,8 @@ await removeOldPrintCopies(resolve(dataDir, 'print'));
 const host = await startWebHost({ handlers, rendererDir, port, host: process.env['HOST'] ?? '127.0.0.1' });
 sync.subscribe((snapshot) => host.emit('outbox.changed', snapshot));
 await syncStarted;
-console.log(`Pledge Desk is served at ${host.url} (data: ${dataDir})`);
+// Beyond loopback the address carries the launch key: whoever has it can use the app, so it is printed here only.
+console.log(`Pledge Desk is served at ${host.pageUrl} (data: ${dataDir})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

@@ -3,7 +3,10 @@ import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { desktopEvents, type DesktopHandlers, type EmitDesktopEvent } from '../../core/bridge/desktop-api';
 import { DesktopCallRejected, dispatchDesktopCall } from '../../core/bridge/dispatch-call';
+import { t } from '../../core/i18n/translate';
 import { RENDERER_SECURITY_HEADERS } from '../services/content-security-policy';
+import { createLaunchKey, KEY_PARAMETER, type LaunchKey } from './launch-key';
+import { allowedHosts, checkBridgeRequest, type Refusal, checkHost, isLoopbackAddress, isWildcardAddress, urlHostName } from './request-guard';
 
 /**
  * Serves the built renderer and the bridge over HTTP, so the whole app runs in a browser with
@@ -19,10 +22,19 @@ export interface WebHostOptions {
 }
 
 export interface WebHost {
+  /** Where the host answers, without the key. */
   readonly url: string;
+  /** The address to open (and print): `url`, with `?key=…` when the host is bound beyond loopback. */
+  readonly pageUrl: string;
   readonly emit: EmitDesktopEvent;
   close(): Promise<void>;
 }
+
+const REFUSALS = {
+  host: [403, 'web-host.error.host'],
+  'cross-site': [403, 'web-host.error.cross-site'],
+  'content-type': [415, 'web-host.error.content-type'],
+} as const satisfies Record<Refusal, RefusalAnswer>;
 
 /** Cross-site pages cannot send this header without a preflight we never grant. */
 export const BRIDGE_HEADER = 'x-pledge-desk';
@@ -42,25 +54,65 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     },
   });
   const listeners = new Set<ServerResponse>();
+  const bind = options.host ?? '127.0.0.1';
+  // Set once the port is known; no request is answered before.
+  const access: { hosts: ReadonlySet<string>; launchKey?: LaunchKey } = { hosts: new Set() };
+
+  const route = (req: IncomingMessage, res: ServerResponse): void => {
+    // Origin-form only ("/path"): an absolute or malformed target is no request a browser makes of us.
+    const target = req.url ?? '';
+    if (!target.startsWith('/')) return refuse(res, [400, 'web-host.error.bad-request']);
+    const host = checkHost(req, access.hosts);
+    if (host === undefined) return refuse(res, REFUSALS.host);
+    // A fixed origin in front: "//name/path" stays a path rather than naming another host.
+    const url = new URL(`http://${host}${target}`);
+    if (url.pathname.startsWith('/api/')) {
+      const isCall = url.pathname.startsWith('/api/call/');
+      const refusal = checkBridgeRequest(req, host, isCall && req.method === 'POST');
+      if (refusal) return refuse(res, REFUSALS[refusal]);
+      if (access.launchKey && !access.launchKey.hasSession(req)) return refuse(res, [401, 'web-host.error.session']);
+      if (isCall) {
+        const name = decodePathPart(url.pathname.slice('/api/call/'.length));
+        if (name === undefined) return refuse(res, [400, 'web-host.error.bad-request']);
+        void handleCall(options.handlers, name, req, res).catch(() => res.destroy());
+      } else if (url.pathname === '/api/events') {
+        openEventStream(req, res, listeners);
+      } else {
+        sendJson(res, 404, { error: 'Not found' });
+      }
+      return;
+    }
+    const key = url.searchParams.get(KEY_PARAMETER);
+    if (access.launchKey && key !== null) return exchangeKey(access.launchKey, key, url, res);
+    statics(req, res, () => sendJson(res, 404, { error: 'Not found' }));
+  };
 
   const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname.startsWith('/api/call/')) {
-      void handleCall(options.handlers, decodeURIComponent(url.pathname.slice('/api/call/'.length)), req, res);
-    } else if (url.pathname === '/api/events') {
-      openEventStream(req, res, listeners);
-    } else if (url.pathname.startsWith('/api/')) {
-      sendJson(res, 404, { error: 'Not found' });
-    } else {
-      statics(req, res, () => sendJson(res, 404, { error: 'Not found' }));
+    // One request, however odd, must never end the host.
+    try {
+      route(req, res);
+    } catch {
+      if (!res.headersSent) refuse(res, [400, 'web-host.error.bad-request']);
+      else res.destroy();
     }
+  });
+  // Bytes that are not HTTP at all: answered and closed, as Node does without a listener, but never thrown.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable && !socket.writableEnded) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', resolve);
+    server.listen(options.port, bind, resolve);
   });
   const address = server.address() as AddressInfo;
+  access.hosts = allowedHosts([bind, address.address], address.port);
+  if (!isLoopbackAddress(address.address)) access.launchKey = createLaunchKey(address.port);
+  const { launchKey } = access;
+  // A wildcard bind has no address of its own to print; loopback reaches it from this machine.
+  const shown = isWildcardAddress(address.address) ? '127.0.0.1' : address.address;
+  const url = `http://${urlHostName(shown)}:${address.port}`;
 
   const emit: EmitDesktopEvent = (event, payload) => {
     const data = JSON.stringify(desktopEvents[event].parse(payload));
@@ -68,7 +120,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 
   return {
-    url: `http://${address.address}:${address.port}`,
+    url,
+    pageUrl: launchKey ? `${url}/?${KEY_PARAMETER}=${launchKey.key}` : url,
     emit,
     close: () =>
       new Promise<void>((resolve) => {
@@ -77,6 +130,30 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.closeAllConnections();
       }),
   };
+}
+
+/** The key in the address is traded for the session cookie, and taken out of the address the page keeps. */
+function exchangeKey(launchKey: LaunchKey, key: string, url: URL, res: ServerResponse): void {
+  if (!launchKey.isKey(key)) return refuse(res, [403, 'web-host.error.key']);
+  url.searchParams.delete(KEY_PARAMETER);
+  // One leading slash: "//name/" would send the browser to another site.
+  const location = `/${url.pathname.replace(/^\/+/, '')}${url.search}`;
+  res.writeHead(303, { location, 'set-cookie': launchKey.setCookie, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+  res.end();
+}
+
+function decodePathPart(encoded: string): string | undefined {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return undefined;
+  }
+}
+
+type RefusalAnswer = readonly [status: number, message: Parameters<typeof t>[0]];
+
+function refuse(res: ServerResponse, [status, message]: RefusalAnswer): void {
+  sendJson(res, status, { error: t(message) });
 }
 
 async function handleCall(handlers: DesktopHandlers, name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {

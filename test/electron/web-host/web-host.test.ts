@@ -105,7 +105,7 @@ describe('web host', () => {
   it('refuses unknown calls, bad arguments and bad JSON with 400', async () => {
     expect((await call('fs.readFile', ['/etc/passwd'])).status).toBe(400);
     expect((await call('diagnostics.reportError', [{ message: 1 }])).status).toBe(400);
-    const raw = await fetch(`${host.url}/api/call/app.getInfo`, { method: 'POST', headers: { [BRIDGE_HEADER]: '1' }, body: '{not json' });
+    const raw = await fetch(`${host.url}/api/call/app.getInfo`, { method: 'POST', headers: { 'content-type': 'application/json', [BRIDGE_HEADER]: '1' }, body: '{not json' });
     expect(raw.status).toBe(400);
   });
 
