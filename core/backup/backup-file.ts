@@ -21,6 +21,7 @@ import { BACKUP_ZIP_MESSAGES, BackupRejected } from './backup-rejected';
 import { parseTable } from './check-backup';
 import { parseManifest } from '../zip/parse-manifest';
 import { checkListedEntries } from '../zip/listed-entries';
+import { checkBinaries } from './check-binaries';
 
 // The format's names belong to this module's public face; their definitions live with the schemas.
 export { BACKUP_FORMAT, type BackupContents, type BackupManifest } from './backup-format';
@@ -109,14 +110,21 @@ export async function writeBackup(contents: BackupContents, options: WriteBackup
 }
 
 export type ReadBackupResult =
-  | { readonly ok: true; readonly contents: BackupContents; readonly manifest: BackupManifest }
+  | {
+      readonly ok: true;
+      readonly contents: BackupContents;
+      readonly manifest: BackupManifest;
+      /** Documents and attachments their own bytes contradict, moved to `contents.quarantine` (see {@link checkBinaries}). */
+      readonly setAside: number;
+    }
   | { readonly ok: false; /** In Chinese, for the user: what is wrong with the file. */ readonly reason: string };
 
 /**
  * Reads and checks a `pledge-backup/1` file. Nothing in it is trusted: the ZIP's declared sizes
  * are checked before inflating and enforced while inflating, every entry against the manifest's
  * size and SHA-256, every record against its table's schema. Never throws; a file that fails any
- * check gives `{ ok: false, reason }` naming the problem.
+ * check gives `{ ok: false, reason }` naming the problem. A document or attachment that its own
+ * bytes contradict does not fail the file: it is moved to the quarantine, stamped `now`.
  *
  * `onProgress` counts the entries inflated, then one last step for checking the records.
  *
@@ -124,9 +132,9 @@ export type ReadBackupResult =
  * const read = await readBackup(bytes, (done, total) => setProgress(done / total));
  * if (!read.ok) showError(read.reason);
  */
-export async function readBackup(bytes: Uint8Array, onProgress?: (done: number, total: number) => void): Promise<ReadBackupResult> {
+export async function readBackup(bytes: Uint8Array, onProgress?: (done: number, total: number) => void, now: Date = new Date()): Promise<ReadBackupResult> {
   try {
-    return { ok: true, ...parseBackup(bytes, onProgress) };
+    return { ok: true, ...parseBackup(bytes, now, onProgress) };
   } catch (error) {
     if (error instanceof BackupRejected) return { ok: false, reason: error.reason };
     if (error instanceof ZipRejected) return { ok: false, reason: zipRejectionMessage(error, BACKUP_ZIP_MESSAGES) };
@@ -134,7 +142,7 @@ export async function readBackup(bytes: Uint8Array, onProgress?: (done: number, 
   }
 }
 
-function parseBackup(bytes: Uint8Array, onProgress?: (done: number, total: number) => void): { contents: BackupContents; manifest: BackupManifest } {
+function parseBackup(bytes: Uint8Array, now: Date, onProgress?: (done: number, total: number) => void): { contents: BackupContents; manifest: BackupManifest; setAside: number } {
   const listed = listZipEntries(bytes, { maxBytes: MAX_BACKUP_BYTES, maxEntries: MAX_BACKUP_ENTRIES });
   if (!listed.some((entry) => entry.name === MANIFEST_ENTRY)) throw new BackupRejected(t('backup.error.missingManifest'));
 
@@ -145,7 +153,7 @@ function parseBackup(bytes: Uint8Array, onProgress?: (done: number, total: numbe
   const manifest = parseManifest(files.get(MANIFEST_ENTRY)!, { name: MANIFEST_ENTRY, format: BACKUP_FORMAT, schema: BackupManifestSchema, entries: (m) => m.entries, entriesKey: 'entries' });
   checkListedEntries(manifest.entries, files, MANIFEST_ENTRY);
 
-  const contents: BackupContents = {
+  const parsed: BackupContents = {
     drafts: parseTable('drafts', manifest, files),
     letters: parseTable('letters', manifest, files),
     snapshots: parseTable('snapshots', manifest, files),
@@ -153,8 +161,9 @@ function parseBackup(bytes: Uint8Array, onProgress?: (done: number, total: numbe
     attachments: parseTable('attachments', manifest, files),
     quarantine: parseTable('quarantine', manifest, files),
   };
+  const { contents, setAside } = checkBinaries(parsed, now.getTime());
   onProgress?.(total, total);
-  return { contents, manifest };
+  return { contents, manifest, setAside };
 }
 
 /** ZIP timestamps (DOS format) only cover 1980–2107, and fflate refuses anything outside 1980–2099. */

@@ -11,7 +11,20 @@ export const DRAFT_STATUSES = ['draft', 'in-review', 'returned', 'approved'] as 
 export type DraftStatus = (typeof DRAFT_STATUSES)[number];
 
 /** Why a snapshot of the letter was kept. */
-export const SNAPSHOT_REASONS = ['created', 'autosave', 'submitted', 'approved', 'returned', 'reopened', 'before-restore', 'restored', 'before-import', 'upgraded'] as const;
+export const SNAPSHOT_REASONS = [
+  'created',
+  'autosave',
+  'submitted',
+  'approved',
+  'returned',
+  'reopened',
+  'before-restore',
+  'restored',
+  'before-import',
+  'upgraded',
+  // Imported with a review its PDF does not back; keeps the claimed status and review for the record.
+  'unverified-review',
+] as const;
 export type SnapshotReason = (typeof SNAPSHOT_REASONS)[number];
 
 const epochMs = z.number().int().nonnegative();

@@ -314,6 +314,7 @@ export const zhCN = {
   'ui.snapshot.before-restore': '恢复前的内容',
   'ui.snapshot.restored': '恢复旧版本',
   'ui.snapshot.before-import': '导入备份前的内容',
+  'ui.snapshot.unverified-review': '导入时审核记录无法核实，需重新审核',
   'ui.snapshot.upgraded': '升级前的内容',
   'ui.search': '搜索草稿',
   'ui.search.placeholder': '按单位、姓名、年度或状态搜索',
@@ -348,6 +349,10 @@ export const zhCN = {
   'ui.backup.conflicts': '{count}份草稿在本机的修改比备份更新',
   'ui.backup.conflicts-explain': '默认保留本机内容。勾选的草稿将用备份覆盖，覆盖前的本机内容会保存为历史版本。',
   'ui.backup.conflict': '{name}（本机 {local}，备份 {incoming}）用备份覆盖',
+  'ui.backup.conflicts-to-decide': '{count}份草稿需要您决定是否用备份覆盖',
+  'ui.backup.conflict-future': '{name}（备份记录的修改时间 {incoming} 晚于本机当前时间，不能据此认定备份更新；本机 {local}）用备份覆盖',
+  'ui.backup.set-aside': '{count}条签章件或送审 PDF 与其记录不符（文件被改动或损坏），未导入，已列入“无法读取的草稿”。',
+  'ui.backup.reviews-withdrawn': '{count}份草稿的审核记录无法用送审 PDF 核实，已按草稿导入，需重新提交审核。',
   'ui.backup.import-now': '导入',
 
   'backup.table.drafts': '草稿',
@@ -385,6 +390,13 @@ export const zhCN = {
   'backup.error.duplicateKey': '“{table}”数据第 {n} 条记录（{record}）与前面的记录重复（{key}），备份有误，无法导入。',
   'backup.error.missingBytes': '“{table}”数据第 {n} 条记录（{record}）引用的文件“{name}”不在清单中，备份不完整。',
   'backup.error.unreadable': '读取备份时出现意外错误：{detail}',
+  // A record of a backup that its own bytes contradict: set aside into the quarantine, not imported.
+  'backup.untrusted.draft': '草稿“{name}”（{id}）',
+  'backup.untrusted.document-hash': '{draft}的送审 PDF 内容与其 SHA-256 指纹 {expected} 不符（实际为 {actual}），文件可能已损坏或被篡改，未导入。',
+  'backup.untrusted.attachment-size': '{draft}的签章附件“{name}”实际大小为 {actual} 字节，与记录的 {expected} 字节不符，文件可能已损坏或被篡改，未导入。',
+  'backup.untrusted.attachment-hash': '{draft}的签章附件“{name}”内容与其 SHA-256 指纹不符，文件可能已损坏或被篡改，未导入。',
+  'backup.untrusted.attachment-type': '{draft}的签章附件“{name}”实际是 {actual}，与记录的类型 {expected} 不符，未导入。',
+  'backup.untrusted.attachment-refused': '{draft}的签章附件未导入：{reason}',
 
   'package.error.notZip': '所选文件不是有效的报送包：无法按 ZIP 格式读取。',
   'package.error.tooManyEntries': '报送包包含的文件超过 {max} 个，不是本程序生成的报送包，已拒绝读取。',

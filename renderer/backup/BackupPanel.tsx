@@ -11,11 +11,13 @@ import { readBackupInWorker, writeBackupInWorker } from './backup-in-worker';
 import { exportDatabase, importBackup, planDatabaseImport } from './backup-io';
 
 type Progress = { readonly label: string; readonly done: number; readonly total: number } | null;
-type Pending = { readonly contents: BackupContents; readonly plan: ImportPlan } | null;
+/** A backup read and planned against `now`, waiting for the user's choice; `setAside` counts what reading put in the quarantine. */
+type Pending = { readonly contents: BackupContents; readonly plan: ImportPlan; readonly now: Date; readonly setAside: number } | null;
 
 /**
  * Everything in one file and back: drafts, history, frozen PDFs and attachments. An import that
- * would replace a draft edited here more recently than in the backup asks first, draft by draft.
+ * would replace a draft edited here more recently than in the backup, or with one dated later than
+ * this computer's clock, asks first, draft by draft.
  */
 export function BackupPanel({ db, appVersion }: { db: PledgeDatabase; appVersion: string }) {
   const [progress, setProgress] = useState<Progress>(null);
@@ -42,14 +44,15 @@ export function BackupPanel({ db, appVersion }: { db: PledgeDatabase; appVersion
     if (!file) return;
     setMessage(null);
     try {
-      const read = await readBackupInWorker(new Uint8Array(await file.arrayBuffer()), track(t('ui.backup.reading')));
+      const now = new Date();
+      const read = await readBackupInWorker(new Uint8Array(await file.arrayBuffer()), now, track(t('ui.backup.reading')));
       if (!read.ok) return setMessage(t('ui.backup.bad-file', { name: file.name, reason: read.reason }));
-      const plan = await planDatabaseImport(db, read.contents);
-      if (plan.conflicts.length > 0) {
+      const planned = { contents: read.contents, plan: await planDatabaseImport(db, read.contents, now), now, setAside: read.setAside };
+      if (planned.plan.conflicts.length > 0) {
         setOverwrite(new Set());
-        setPending({ contents: read.contents, plan });
+        setPending(planned);
       } else {
-        await runImport(read.contents, new Set());
+        await runImport(planned, new Set());
       }
     } catch (error) {
       setMessage(t('ui.backup.failed', { reason: error instanceof Error ? error.message : String(error) }));
@@ -58,11 +61,17 @@ export function BackupPanel({ db, appVersion }: { db: PledgeDatabase; appVersion
     }
   };
 
-  const runImport = async (contents: BackupContents, chosen: ReadonlySet<string>) => {
+  const runImport = async ({ contents, now, setAside }: NonNullable<Pending>, chosen: ReadonlySet<string>) => {
     setPending(null);
     try {
-      const result = await importBackup(db, contents, { overwrite: chosen, now: new Date(), onProgress: track(t('ui.backup.importing')) });
-      setMessage(t('ui.backup.imported', result));
+      // The plan's clock, not a later one: a draft the user was asked about stays a question.
+      const result = await importBackup(db, contents, { overwrite: chosen, now, onProgress: track(t('ui.backup.importing')) });
+      const notes = [
+        t('ui.backup.imported', result),
+        ...(result.reviewsWithdrawn > 0 ? [t('ui.backup.reviews-withdrawn', { count: result.reviewsWithdrawn })] : []),
+        ...(setAside > 0 ? [t('ui.backup.set-aside', { count: setAside })] : []),
+      ];
+      setMessage(notes.join(''));
     } catch (error) {
       setMessage(t('ui.backup.failed', { reason: error instanceof Error ? error.message : String(error) }));
     } finally {
@@ -102,20 +111,28 @@ export function BackupPanel({ db, appVersion }: { db: PledgeDatabase; appVersion
       )}
       {pending && (
         <div className="conflicts" role="group" aria-labelledby="conflicts-title">
-          <h3 id="conflicts-title">{t('ui.backup.conflicts', { count: pending.plan.conflicts.length })}</h3>
+          <h3 id="conflicts-title">
+            {pending.plan.conflicts.every((conflict) => conflict.reason === 'changed-here')
+              ? t('ui.backup.conflicts', { count: pending.plan.conflicts.length })
+              : t('ui.backup.conflicts-to-decide', { count: pending.plan.conflicts.length })}
+          </h3>
           <p>{t('ui.backup.conflicts-explain')}</p>
           <ul>
-            {pending.plan.conflicts.map(({ incoming, localUpdatedAt }) => (
+            {pending.plan.conflicts.map(({ incoming, localUpdatedAt, reason }) => (
               <li key={incoming.id}>
                 <label>
                   <input type="checkbox" checked={overwrite.has(incoming.id)} onChange={() => toggle(incoming.id)} />
-                  {t('ui.backup.conflict', { name: draftTitle(incoming.summary), local: formatTime(localUpdatedAt), incoming: formatTime(incoming.updatedAt) })}
+                  {t(reason === 'future' ? 'ui.backup.conflict-future' : 'ui.backup.conflict', {
+                    name: draftTitle(incoming.summary),
+                    local: formatTime(localUpdatedAt),
+                    incoming: formatTime(incoming.updatedAt),
+                  })}
                 </label>
               </li>
             ))}
           </ul>
           <div className="actions actions--start">
-            <button type="button" className="primary" onClick={() => void runImport(pending.contents, overwrite)}>
+            <button type="button" className="primary" onClick={() => void runImport(pending, overwrite)}>
               {t('ui.backup.import-now')}
             </button>
             <button type="button" onClick={() => setPending(null)}>

@@ -24,9 +24,9 @@ export async function writeBackupInWorker(contents: BackupContents, options: Wri
 }
 
 /** {@link readBackup} off the UI thread; the bytes are handed over, not copied. */
-export async function readBackupInWorker(bytes: Uint8Array, onProgress?: Progress): Promise<ReadBackupResult> {
+export async function readBackupInWorker(bytes: Uint8Array, now: Date, onProgress?: Progress): Promise<ReadBackupResult> {
   const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-  const result = await runJob({ kind: 'read', bytes: owned }, onProgress, [owned.buffer]);
+  const result = await runJob({ kind: 'read', bytes: owned, now: now.getTime() }, onProgress, [owned.buffer]);
   if (result.kind === 'read') return result.result;
   throw new Error(result.kind === 'failed' ? result.error : `unexpected reply ${result.kind}`);
 }

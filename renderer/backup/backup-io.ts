@@ -1,6 +1,7 @@
 import type { IndexableType, Table } from 'dexie';
 import { RECORD_SCHEMAS, recordKey, type BackupContents, type BackupTable } from '../../core/backup/backup-format';
 import { planImport, type ImportPlan } from '../../core/backup/plan-import';
+import { checkReviews } from '../../core/backup/check-reviews';
 import { writeBackup } from '../../core/backup/backup-file';
 import { DraftRecordSchema, type DraftRecord, type QuarantineRecord, type SnapshotRecord } from '../../core/drafts/draft-record';
 import { describeIssues } from '../../core/drafts/describe-issues';
@@ -50,9 +51,12 @@ export async function exportDatabase(db: PledgeDatabase, options: ExportOptions)
   return write(contents, { exportedAt: options.now, appVersion: options.appVersion, onProgress: options.onProgress });
 }
 
-/** What importing `contents` would do here; the UI asks about `conflicts` before {@link importBackup}. */
-export async function planDatabaseImport(db: PledgeDatabase, contents: BackupContents): Promise<ImportPlan> {
-  return planImport((await db.drafts.toArray()).map(localStamp), contents);
+/**
+ * What importing `contents` would do here, judged against `now`; the UI asks about `conflicts`
+ * before {@link importBackup}, which it should give the same `now` so the plan it asked about holds.
+ */
+export async function planDatabaseImport(db: PledgeDatabase, contents: BackupContents, now: Date): Promise<ImportPlan> {
+  return planImport((await db.drafts.toArray()).map(localStamp), contents, now);
 }
 
 export interface ImportOptions {
@@ -73,6 +77,8 @@ export type ImportResult = {
   readonly replaced: number;
   /** Local drafts left as they are: conflicts not chosen, and drafts saved at the same moment. */
   readonly kept: number;
+  /** Drafts added or replaced as plain drafts because their review was not backed by its PDF. */
+  readonly reviewsWithdrawn: number;
 };
 
 /**
@@ -80,7 +86,8 @@ export type ImportResult = {
  * letters; drafts newer in the backup, and the conflicts named in `overwrite`, replace the local
  * ones after the local letter is kept as a `before-import` snapshot; other conflicts are left
  * alone. Snapshots, documents, attachments and quarantine rows are only ever added, never
- * overwritten.
+ * overwritten. A draft whose review its PDF does not back ({@link checkReviews}) is written as a
+ * plain draft needing review again, with an `unverified-review` snapshot saying so.
  *
  * Everything happens in one read-write transaction: an import that fails half-way (disk full, a
  * key clash) leaves the database exactly as it was, and a replacement can never land without its
@@ -94,7 +101,8 @@ export async function importBackup(db: PledgeDatabase, contents: BackupContents,
   return db.transaction('rw', [db.drafts, db.letters, db.snapshots, db.documents, db.attachments, db.quarantine], async () => {
     const localRows: unknown[] = await db.drafts.toArray();
     const localById = new Map(localRows.map((row) => [localStamp(row).id, row]));
-    const plan = planImport(localRows.map(localStamp), contents);
+    const reviews = checkReviews(contents.drafts, contents.documents);
+    const plan = planImport(localRows.map(localStamp), { ...contents, drafts: reviews.drafts }, options.now);
     const chosen = plan.conflicts.filter((conflict) => options.overwrite.has(conflict.incoming.id)).map((conflict) => conflict.incoming);
     const replace = [...plan.newer, ...chosen];
 
@@ -105,11 +113,19 @@ export async function importBackup(db: PledgeDatabase, contents: BackupContents,
       plan.add.length + replace.length + orphanLetters.length + contents.snapshots.length + contents.documents.length + contents.attachments.length + contents.quarantine.length;
     let done = 0;
     const tick = () => options.onProgress?.(++done, total);
+    let reviewsWithdrawn = 0;
+    const noteWithdrawnReview = async (draftId: string) => {
+      const claimed = reviews.withdrawn.get(draftId);
+      if (!claimed) return;
+      await db.snapshots.add(unverifiedReview(newId(), claimed, at, lettersByDraft.get(draftId)?.letter));
+      reviewsWithdrawn++;
+    };
 
     for (const draft of plan.add) {
       await db.drafts.add(draft);
       const letter = lettersByDraft.get(draft.id);
       if (letter) await db.letters.put(letter);
+      await noteWithdrawnReview(draft.id);
       tick();
     }
     for (const draft of replace) {
@@ -119,6 +135,7 @@ export async function importBackup(db: PledgeDatabase, contents: BackupContents,
       await db.drafts.put(draft);
       const letter = lettersByDraft.get(draft.id);
       if (letter) await db.letters.put(letter);
+      await noteWithdrawnReview(draft.id);
       tick();
     }
     await addAbsent(db.letters, orphanLetters, (letter) => letter.draftId, tick);
@@ -128,7 +145,7 @@ export async function importBackup(db: PledgeDatabase, contents: BackupContents,
     await addQuarantine(db, contents.quarantine, tick);
     if (total === 0) options.onProgress?.(0, 0);
 
-    return { added: plan.add.length, replaced: replace.length, kept: plan.unchanged.length + plan.conflicts.length - chosen.length };
+    return { added: plan.add.length, replaced: replace.length, kept: plan.unchanged.length + plan.conflicts.length - chosen.length, reviewsWithdrawn };
   });
 }
 
@@ -143,6 +160,23 @@ function beforeImport(id: string, draftId: string, at: number, localRow: unknown
     status: local.success ? local.data.status : 'draft',
     letter: letter ?? null,
     ...(local.success && local.data.review ? { review: local.data.review } : {}),
+  };
+}
+
+/**
+ * What the backup claimed, kept in the history of the draft it was taken from: the status and
+ * review as written, so nothing is lost, under a reason that says they could not be verified.
+ * One millisecond after a `before-import` snapshot of the same import, so it reads as what followed.
+ */
+function unverifiedReview(id: string, claimed: DraftRecord, at: number, letter: unknown): SnapshotRecord {
+  return {
+    id,
+    draftId: claimed.id,
+    at: at + 1,
+    reason: 'unverified-review',
+    status: claimed.status,
+    letter: letter ?? null,
+    ...(claimed.review ? { review: claimed.review } : {}),
   };
 }
 

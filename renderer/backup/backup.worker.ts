@@ -20,7 +20,7 @@ self.onmessage = async (event: MessageEvent<BackupJob>) => {
       const bytes = await writeBackup(job.contents, { exportedAt: new Date(job.exportedAt), appVersion: job.appVersion, onProgress });
       reply({ kind: 'written', bytes }, [bytes.buffer]);
     } else {
-      reply({ kind: 'read', result: await readBackup(job.bytes, onProgress) });
+      reply({ kind: 'read', result: await readBackup(job.bytes, onProgress, new Date(job.now)) });
     }
   } catch (error) {
     reply({ kind: 'failed', error: error instanceof Error ? error.message : String(error) });

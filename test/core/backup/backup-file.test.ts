@@ -4,6 +4,7 @@ import { BACKUP_FORMAT, readBackup, writeBackup, type BackupContents } from '../
 import type { BackupManifest } from '../../../core/backup/backup-format';
 import { sha256Hex } from '../../../core/hash/sha256-hex';
 import { declare } from '../zip/zip-forgery';
+import { editRows, forgeBackup } from './backup-forgery';
 
 // ---------------------------------------------------------------------------------------------
 // Invented data: two unit letters (one under review with its frozen PDF and a scanned signed copy),
@@ -331,5 +332,73 @@ describe('readBackup refuses a damaged or foreign file', () => {
       const result = await readBackup(damaged);
       if (!result.ok) expect(result.reason).toMatch(/[\u4e00-\u9fff]/);
     }
+  });
+});
+
+describe('readBackup sets aside a record that its own bytes contradict', () => {
+  const READ_AT = new Date('2026-04-21T08:00:00Z');
+  const EXE = concat(strToU8('MZ\x90\x00'), new Uint8Array(200).fill(7));
+
+  async function readForged(change: Parameters<typeof forgeBackup>[1]) {
+    const read = await readBackup(forgeBackup(await backup(), change), undefined, READ_AT);
+    if (!read.ok) throw new Error(read.reason);
+    return read;
+  }
+
+  /** Points the attachment at other bytes, with its recorded size and SHA-256 made to fit them. */
+  const replaceScan = (bytes: Uint8Array) => (files: Record<string, Uint8Array>) => {
+    files['attachments/0.png'] = bytes;
+    editRows(files, 'attachments', (rows) => Object.assign(rows[0]!, { size: bytes.length, sha256: sha256Hex(bytes) }));
+  };
+
+  it('sets aside a document whose bytes do not hash to its key, naming the draft', async () => {
+    const read = await readForged((files) => (files['documents/0.pdf'] = files['documents/0.pdf']!.map((b, i) => (i === 100 ? b ^ 1 : b))));
+    expect(read.contents.documents).toEqual([]);
+    expect(read.setAside).toBe(1);
+    const [row] = read.contents.quarantine.filter((q) => q.source === 'documents');
+    expect(row).toMatchObject({ source: 'documents', key: `d-review+${PDF_SHA}`, at: READ_AT.getTime() });
+    expect(row!.reason).toContain('草稿“青山县政务服务中心”（d-review）的送审 PDF');
+    expect(row!.reason).toContain('SHA-256');
+    // The record is kept for whoever repairs it, but not the bytes that contradict it.
+    expect(JSON.parse(row!.raw)).toMatchObject({ draftId: 'd-review', sha256: PDF_SHA, bytes: { size: PDF.length } });
+    expect(JSON.parse(row!.raw).bytes.sha256).not.toBe(PDF_SHA);
+  });
+
+  it('sets aside a document stored under a key that is not its hash', async () => {
+    const other = sha256Hex(strToU8('另一份 PDF'));
+    const read = await readForged((files) => editRows(files, 'documents', (rows) => (rows[0]!['sha256'] = other)));
+    expect(read.contents.documents).toEqual([]);
+    expect(read.contents.quarantine.map((q) => q.key)).toContain(`d-review+${other}`);
+  });
+
+  it('sets aside an attachment whose recorded size is not that of its bytes', async () => {
+    const read = await readForged((files) => editRows(files, 'attachments', (rows) => (rows[0]!['size'] = 999)));
+    expect(read.contents.attachments).toEqual([]);
+    const [row] = read.contents.quarantine.filter((q) => q.source === 'attachments');
+    expect(row).toMatchObject({ key: 'a-scan', at: READ_AT.getTime() });
+    expect(row!.reason).toContain(`草稿“青山县政务服务中心”（d-review）的签章附件“签章页扫描件.png”实际大小为 ${PNG.length} 字节，与记录的 999 字节不符`);
+  });
+
+  it('sets aside an attachment whose recorded SHA-256 is not that of its bytes', async () => {
+    const read = await readForged((files) => editRows(files, 'attachments', (rows) => (rows[0]!['sha256'] = PDF_SHA)));
+    expect(read.contents.attachments).toEqual([]);
+    expect(read.contents.quarantine.find((q) => q.key === 'a-scan')!.reason).toContain('“签章页扫描件.png”内容与其 SHA-256 指纹不符');
+  });
+
+  it('sets aside an attachment whose bytes are another type than it claims', async () => {
+    const read = await readForged(replaceScan(PDF));
+    expect(read.contents.attachments).toEqual([]);
+    expect(read.contents.quarantine.find((q) => q.key === 'a-scan')!.reason).toContain('实际是 application/pdf，与记录的类型 image/png 不符');
+  });
+
+  it('sets aside an attachment whose bytes are no signed-copy type at all', async () => {
+    const read = await readForged(replaceScan(EXE));
+    expect(read.contents.attachments).toEqual([]);
+    expect(read.contents.quarantine.find((q) => q.key === 'a-scan')!.reason).toContain('“签章页扫描件.png”不是 PNG、JPEG 图片或 PDF 文件');
+  });
+
+  it('sets nothing aside in a genuine backup', async () => {
+    const read = await readBackup(await backup(), undefined, READ_AT);
+    expect(read).toMatchObject({ ok: true, setAside: 0, contents: sampleContents() });
   });
 });

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { readBackup, type BackupContents } from '../../../core/backup/backup-file';
 import type { DraftRecord, LetterRecord, SnapshotRecord } from '../../../core/drafts/draft-record';
 import { sha256Hex } from '../../../core/hash/sha256-hex';
+import { t } from '../../../core/i18n/translate';
 import { exportDatabase, importBackup, planDatabaseImport } from '../../../renderer/backup/backup-io';
 import { PledgeDatabase } from '../../../renderer/drafts/draft-db';
+import { editRows, forgeBackup } from '../../core/backup/backup-forgery';
 
 const BASE = Date.UTC(2026, 2, 1, 2, 0, 0);
 const MINUTE = 60_000;
@@ -86,7 +88,7 @@ describe('exportDatabase and importBackup', () => {
     const target = freshDb();
     const imports: [number, number][] = [];
     const result = await importBackup(target, read.contents, { overwrite: new Set(), now: NOW, newId: ids(), onProgress: (done, total) => imports.push([done, total]) });
-    expect(result).toEqual({ added: 2, replaced: 0, kept: 0 });
+    expect(result).toEqual({ added: 2, replaced: 0, kept: 0, reviewsWithdrawn: 0 });
     expect(await everything(target)).toEqual(await everything(source));
     const [document] = await target.documents.toArray();
     expect(Buffer.from(document!.bytes).equals(Buffer.from(PDF))).toBe(true);
@@ -104,7 +106,7 @@ describe('exportDatabase and importBackup', () => {
     const target = freshDb();
     await importBackup(target, contents, { overwrite: new Set(), now: NOW, newId: ids() });
     const first = await everything(target);
-    expect(await importBackup(target, contents, { overwrite: new Set(), now: NOW, newId: ids() })).toEqual({ added: 0, replaced: 0, kept: 2 });
+    expect(await importBackup(target, contents, { overwrite: new Set(), now: NOW, newId: ids() })).toEqual({ added: 0, replaced: 0, kept: 2, reviewsWithdrawn: 0 });
     expect(await everything(target)).toEqual(first);
   });
 
@@ -117,16 +119,16 @@ describe('exportDatabase and importBackup', () => {
     const localLetter = letter('青山县政务服务中心', '本机上后来改过的内容。');
     await local.drafts.add(draft('review', at(500), { status: 'returned' }));
     await local.letters.add({ draftId: 'review', letter: localLetter });
-    expect((await planDatabaseImport(local, contents)).conflicts).toEqual([{ incoming: contents.drafts.find((d) => d.id === 'review'), localUpdatedAt: at(500) }]);
+    expect((await planDatabaseImport(local, contents, NOW)).conflicts).toEqual([{ incoming: contents.drafts.find((d) => d.id === 'review'), localUpdatedAt: at(500), reason: 'changed-here' }]);
 
     const kept = await importBackup(local, contents, { overwrite: new Set(), now: NOW, newId: ids() });
-    expect(kept).toEqual({ added: 1, replaced: 0, kept: 1 });
+    expect(kept).toEqual({ added: 1, replaced: 0, kept: 1, reviewsWithdrawn: 0 });
     expect((await local.drafts.get('review'))!.updatedAt).toBe(at(500));
     expect((await local.letters.get('review'))!.letter).toEqual(localLetter);
     expect(await beforeImport(local)).toEqual([]);
 
     const replaced = await importBackup(local, contents, { overwrite: new Set(['review']), now: NOW, newId: ids() });
-    expect(replaced).toEqual({ added: 0, replaced: 1, kept: 1 });
+    expect(replaced).toEqual({ added: 0, replaced: 1, kept: 1, reviewsWithdrawn: 0 });
     expect(await local.drafts.get('review')).toEqual(contents.drafts.find((d) => d.id === 'review'));
     expect((await local.letters.get('review'))!.letter).toEqual(contents.letters.find((l) => l.draftId === 'review')!.letter);
     expect(await beforeImport(local)).toEqual([{ id: 'new-1', draftId: 'review', at: NOW.getTime(), reason: 'before-import', status: 'returned', letter: localLetter }]);
@@ -142,7 +144,7 @@ describe('exportDatabase and importBackup', () => {
     await local.drafts.add(draft('review', at(1)));
     await local.letters.add({ draftId: 'review', letter: oldLetter });
     const result = await importBackup(local, contents, { overwrite: new Set(), now: NOW, newId: ids() });
-    expect(result).toEqual({ added: 1, replaced: 1, kept: 0 });
+    expect(result).toEqual({ added: 1, replaced: 1, kept: 0, reviewsWithdrawn: 0 });
     expect((await local.drafts.get('review'))!.status).toBe('in-review');
     expect(await beforeImport(local)).toMatchObject([{ draftId: 'review', reason: 'before-import', status: 'draft', letter: oldLetter }]);
   });
@@ -201,7 +203,7 @@ describe('exportDatabase and importBackup', () => {
   it('exports and imports an empty database', async () => {
     const contents = await exported(freshDb());
     const progress: [number, number][] = [];
-    expect(await importBackup(freshDb(), contents, { overwrite: new Set(), now: NOW, onProgress: (d, t) => progress.push([d, t]) })).toEqual({ added: 0, replaced: 0, kept: 0 });
+    expect(await importBackup(freshDb(), contents, { overwrite: new Set(), now: NOW, onProgress: (d, t) => progress.push([d, t]) })).toEqual({ added: 0, replaced: 0, kept: 0, reviewsWithdrawn: 0 });
     expect(progress).toEqual([[0, 0]]);
   });
 });
@@ -209,3 +211,109 @@ describe('exportDatabase and importBackup', () => {
 async function beforeImport(db: PledgeDatabase): Promise<SnapshotRecord[]> {
   return (await db.snapshots.toArray()).filter((s) => s.reason === 'before-import');
 }
+
+describe('importBackup does not take a forged backup at its word', () => {
+  const APPROVAL = { kind: 'approved' as const, by: '任何人', at: at(60) };
+
+  /** A real export of the seeded database, then changed by `change` with the manifest listed again. */
+  async function forged(change: Parameters<typeof forgeBackup>[1]): Promise<BackupContents> {
+    const source = freshDb();
+    await seed(source);
+    const read = await readBackup(forgeBackup(await exportDatabase(source, { now: NOW, appVersion: '0.1.0' }), change), undefined, NOW);
+    if (!read.ok) throw new Error(read.reason);
+    return read.contents;
+  }
+
+  /** Marks the draft under review approved, on the PDF hash `pdfSha256`. */
+  const approve = (pdfSha256: string) => (files: Record<string, Uint8Array>) =>
+    editRows(files, 'drafts', (rows) => {
+      const row = rows.find((r) => r['id'] === 'review')!;
+      row['status'] = 'approved';
+      row['review'] = { ...(row['review'] as object), pdfSha256, decision: { ...APPROVAL, pdfSha256 } };
+    });
+
+  async function expectReviewWithdrawn(contents: BackupContents) {
+    const db = freshDb();
+    const result = await importBackup(db, contents, { overwrite: new Set(), now: NOW, newId: ids() });
+    const imported = (await db.drafts.get('review'))!;
+    expect(imported.status).toBe('draft');
+    expect(imported.review).toBeUndefined();
+    expect(result).toMatchObject({ added: 2, reviewsWithdrawn: 1 });
+    const notes = (await db.snapshots.toArray()).filter((s) => s.reason === 'unverified-review');
+    expect(notes).toEqual([expect.objectContaining({ draftId: 'review', status: 'approved', letter: letter('青山县政务服务中心', '办事材料一次告知。') })]);
+    expect(t(`ui.snapshot.${notes[0]!.reason}`)).toMatch(/无法核实.*重新审核/);
+    return db;
+  }
+
+  it('imports an approval whose PDF is not in the backup as a draft needing review again', async () => {
+    const contents = await forged(approve(sha256Hex(new TextEncoder().encode('%PDF-1.7 另一份'))));
+    const db = await expectReviewWithdrawn(contents);
+    // Importing it again finds the draft as it was imported: nothing more to say.
+    expect(await importBackup(db, contents, { overwrite: new Set(), now: NOW, newId: ids() })).toMatchObject({ kept: 2, reviewsWithdrawn: 0 });
+    expect((await db.snapshots.toArray()).filter((s) => s.reason === 'unverified-review')).toHaveLength(1);
+  });
+
+  it('imports a draft marked approved without any review, or approved on a returned decision, as a plain draft', async () => {
+    const contents = await forged((files) =>
+      editRows(files, 'drafts', (rows) => {
+        const binned = rows.find((r) => r['id'] === 'binned')!;
+        binned['status'] = 'approved';
+        const review = rows.find((r) => r['id'] === 'review')!;
+        review['status'] = 'approved';
+        review['review'] = { ...(review['review'] as object), decision: { kind: 'returned', by: '任何人', at: at(60), pdfSha256: sha256Hex(PDF), comments: '改' } };
+      }),
+    );
+    const db = freshDb();
+    expect(await importBackup(db, contents, { overwrite: new Set(), now: NOW, newId: ids() })).toMatchObject({ reviewsWithdrawn: 2 });
+    expect((await db.drafts.toArray()).map((d) => [d.id, d.status, d.review])).toEqual([
+      ['binned', 'draft', undefined],
+      ['review', 'draft', undefined],
+    ]);
+  });
+
+  it('imports an approval whose PDF bytes do not hash to it as a draft needing review again', async () => {
+    const contents = await forged((files) => {
+      approve(sha256Hex(PDF))(files);
+      files['documents/0.pdf'] = new TextEncoder().encode('%PDF-1.7\n% 换过的内容\n%%EOF\n');
+    });
+    const db = await expectReviewWithdrawn(contents);
+    expect(await db.documents.count()).toBe(0);
+    expect((await db.quarantine.toArray()).map((q) => q.source)).toContain('documents');
+  });
+
+  it('keeps an approval whose PDF is in the backup and hashes to it', async () => {
+    const db = freshDb();
+    const result = await importBackup(db, await forged(approve(sha256Hex(PDF))), { overwrite: new Set(), now: NOW, newId: ids() });
+    expect((await db.drafts.get('review'))!).toMatchObject({ status: 'approved', review: { pdfSha256: sha256Hex(PDF), decision: { by: '任何人' } } });
+    expect(result).toMatchObject({ added: 2, reviewsWithdrawn: 0 });
+  });
+
+  it('puts an attachment whose bytes are not what its record says into the quarantine, not the attachments', async () => {
+    const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, ...new Array(100).fill(1)]);
+    const contents = await forged((files) => {
+      files['attachments/0.png'] = exe;
+      editRows(files, 'attachments', (rows) => Object.assign(rows[0]!, { size: exe.length, sha256: sha256Hex(exe) }));
+    });
+    const db = freshDb();
+    await importBackup(db, contents, { overwrite: new Set(), now: NOW, newId: ids() });
+    expect(await db.attachments.count()).toBe(0);
+    expect(await db.quarantine.toArray()).toContainEqual(expect.objectContaining({ source: 'attachments', key: 'scan', at: NOW.getTime() }));
+  });
+
+  it('asks before replacing a local draft with one dated in the future, and keeps the local one unless told', async () => {
+    const contents = await forged((files) => editRows(files, 'drafts', (rows) => (rows.find((r) => r['id'] === 'review')!['updatedAt'] = Date.UTC(2099, 0, 1))));
+    const local = freshDb();
+    const localLetter = letter('青山县政务服务中心', '本机的内容。');
+    await local.drafts.add(draft('review', at(500)));
+    await local.letters.add({ draftId: 'review', letter: localLetter });
+
+    const plan = await planDatabaseImport(local, contents, NOW);
+    expect(plan.newer).toEqual([]);
+    expect(plan.conflicts).toEqual([expect.objectContaining({ reason: 'future', localUpdatedAt: at(500) })]);
+
+    expect(await importBackup(local, contents, { overwrite: new Set(), now: NOW, newId: ids() })).toMatchObject({ added: 1, replaced: 0, kept: 1, reviewsWithdrawn: 0 });
+    expect((await local.drafts.get('review'))!.updatedAt).toBe(at(500));
+    expect((await local.letters.get('review'))!.letter).toEqual(localLetter);
+  });
+});
+

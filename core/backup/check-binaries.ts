@@ -1,0 +1,79 @@
+import { checkAttachment } from '../attachments/check-attachment';
+import type { AttachmentRecord, DocumentRecord, QuarantineRecord } from '../drafts/draft-record';
+import { sha256Hex } from '../hash/sha256-hex';
+import { t } from '../i18n/translate';
+import { recordKey, type BackupContents, type BackupTable } from './backup-format';
+
+/*
+ * The manifest only proves that the file is what its writer meant to write. Whoever wrote it can
+ * also have written a document under a hash its bytes do not have, or a "scan" that is a program:
+ * every binary is checked against its own record here, once the file itself has passed.
+ */
+
+export interface CheckedBinaries {
+  readonly contents: BackupContents;
+  /** How many records went to the quarantine. */
+  readonly setAside: number;
+}
+
+/**
+ * Moves every document whose bytes do not hash to its key, and every attachment whose size, hash
+ * or type (sniffed from its bytes, with the same rules as adding one) is not what its record says,
+ * to the quarantine with the reason, naming the draft. Quarantine, not refusal: a backup of a
+ * database with one damaged PDF must still bring everything else back, as the export does with
+ * a record it cannot read.
+ *
+ * @example
+ * const { contents, setAside } = checkBinaries(read, Date.now());
+ */
+export function checkBinaries(contents: BackupContents, at: number): CheckedBinaries {
+  const names = new Map(contents.drafts.map((draft) => [draft.id, draft.summary.name]));
+  const draftLabel = (draftId: string) => t('backup.untrusted.draft', { name: names.get(draftId) || t('ui.untitled'), id: draftId });
+  const quarantine: QuarantineRecord[] = [];
+  const setAside = (table: BackupTable, record: DocumentRecord | AttachmentRecord, reason: string) => quarantine.push(quarantined(table, record, reason, at));
+
+  const documents = contents.documents.filter((document) => {
+    const actual = sha256Hex(document.bytes);
+    if (actual === document.sha256) return true;
+    setAside('documents', document, t('backup.untrusted.document-hash', { draft: draftLabel(document.draftId), expected: document.sha256, actual }));
+    return false;
+  });
+
+  // The per-letter total counts the copies of one approval, in the order they were added, as adding them does.
+  const attached = new Map<string, number>();
+  const attachments = [...contents.attachments]
+    .sort((a, b) => a.addedAt - b.addedAt)
+    .filter((attachment) => {
+      const problem = attachmentProblem(attachment, attached, draftLabel(attachment.draftId));
+      if (problem) setAside('attachments', attachment, problem);
+      return problem === null;
+    });
+  const kept = new Set(attachments);
+
+  return {
+    contents: { ...contents, documents, attachments: contents.attachments.filter((a) => kept.has(a)), quarantine: [...contents.quarantine, ...quarantine] },
+    setAside: quarantine.length,
+  };
+}
+
+function attachmentProblem(attachment: AttachmentRecord, attached: Map<string, number>, draft: string): string | null {
+  const { name, bytes } = attachment;
+  if (bytes.byteLength !== attachment.size) return t('backup.untrusted.attachment-size', { draft, name, actual: bytes.byteLength, expected: attachment.size });
+  if (sha256Hex(bytes) !== attachment.sha256) return t('backup.untrusted.attachment-hash', { draft, name });
+  const group = JSON.stringify([attachment.draftId, attachment.approvalSha256 ?? null]);
+  const check = checkAttachment(name, bytes, attached.get(group) ?? 0);
+  if (!check.ok) return t('backup.untrusted.attachment-refused', { draft, reason: check.message });
+  if (check.type !== attachment.type) return t('backup.untrusted.attachment-type', { draft, name, actual: check.type, expected: attachment.type });
+  attached.set(group, (attached.get(group) ?? 0) + bytes.byteLength);
+  return null;
+}
+
+/**
+ * The record without the bytes that contradict it, only their size and real hash: they are not
+ * what the record says, may be anything up to the backup's size, and the quarantine is shown as text.
+ * The backup file itself still holds them.
+ */
+function quarantined(table: BackupTable, record: DocumentRecord | AttachmentRecord, reason: string, at: number): QuarantineRecord {
+  const raw = JSON.stringify({ ...record, bytes: { size: record.bytes.byteLength, sha256: sha256Hex(record.bytes) } });
+  return { source: table, key: recordKey(table, record) ?? '', raw, reason, at };
+}
