@@ -67,6 +67,8 @@ export const zhCN = {
   'problem.datetime-shape': '{field}应为完整的日期时间，例如 2026-04-20T09:30:00+08:00。',
   'problem.phone-shape': '{field}“{value}”不像电话号码，可写作 0451-12345678、13812345678 或 12345。',
   'problem.email-shape': '{field}“{value}”不像电子邮箱地址，例如 xinyong@example.gov.cn。',
+  'problem.lone-surrogate': '{field}中有一个残缺的字符（{codePoint}，只有半个字符，常见于复制生僻字或表情时被截断），请删除后重新输入。',
+  'problem.too-deep': '{field}中的内容层层嵌套超过 {max} 层，承诺书中没有这样的内容，请检查该栏目（文件可能已损坏或不是承诺书）。',
   'problem.person-required': '个人承诺书须填写{field}。',
   'problem.person-not-allowed': '单位承诺书不填写{field}；如为个人承诺，请把承诺书类型改为个人。',
   'problem.kind-required': '{field}应为“unit”（单位）或“person”（个人）。',
@@ -455,6 +457,9 @@ export const zhCN = {
   'sync.error.receiptForOtherBytes': '报送平台上提交编号 {id} 已有内容不同的报送包，本包未被接收。请核对后以新的提交编号重新报送。',
   'sync.error.foreignLocation': '报送平台把上传地址指向了另一个网站（{location}），为保护访问令牌已停止报送。',
   'sync.error.receiptMismatch': '报送平台返回的回执与本报送包不符（提交编号或校验值不同），稍后将自动重试；如反复出现，请联系平台。',
+  'sync.error.redirect': '报送平台把请求转到了别处（{what}：HTTP {status}{location}）。为保护访问令牌和报送包，程序不跟随转址；请核对平台地址，应填写平台提供的 https 地址。',
+  'sync.error.answerTooLong': '报送平台的回应超过 {kilobytes} KB（{what}），已停止读取。这是平台一方的故障，可稍后重试。',
+  'sync.error.forbidden': '报送平台拒绝了这次报送（{detail}）：访问令牌无权报送这个报送包，请核对令牌是否为本单位的令牌。',
   'sync.error.badReceipt': '报送平台返回的回执格式不正确，请稍后重试或联系平台。',
   // The outbox (sending submissions to the platform) and its settings.
   'outbox.error.no-endpoint': '还没有设置报送平台地址，请在“发送队列”的平台设置中填写。',

@@ -1,5 +1,6 @@
 import { t } from '../i18n/translate';
 import { fieldLabel, formatPath, type FieldPath } from './field-path';
+import { MAX_LETTER_DEPTH } from './json-depth';
 import type { Problem } from './problem';
 
 /** A character of the letter that none of the document fonts can draw. */
@@ -31,16 +32,21 @@ const VISIBLE = /^[\p{L}\p{N}\p{P}\p{S}]$/u;
 export function findUncoveredCharacters(letter: unknown, coverage: GlyphCoverage): UncoveredCharacter[] {
   const has = typeof coverage === 'function' ? coverage : (cp: number) => coverage.has(cp);
   const found: UncoveredCharacter[] = [];
-  walkText(letter, [], (text, path) => {
+  walkText(letter, (text, path) => {
     const seen = new Set<number>();
     for (const char of text) {
       const cp = char.codePointAt(0) ?? 0;
-      if (seen.has(cp) || LAID_OUT.test(char) || has(cp)) continue;
+      if (seen.has(cp) || LAID_OUT.test(char) || isSurrogate(cp) || has(cp)) continue;
       seen.add(cp);
       found.push(uncovered(path, char, cp));
     }
   });
   return found;
+}
+
+/** A lone surrogate is no character at all; the letter schema refuses it, naming the field, so it is not reported twice. */
+function isSurrogate(cp: number): boolean {
+  return cp >= 0xd800 && cp <= 0xdfff;
 }
 
 function uncovered(path: FieldPath, char: string, cp: number): UncoveredCharacter {
@@ -52,10 +58,18 @@ function uncovered(path: FieldPath, char: string, cp: number): UncoveredCharacte
   return { path: formatPath(path), field, code: 'coverage.missing', severity: 'error', message, char, codePoint };
 }
 
-function walkText(value: unknown, path: PropertyKey[], visit: (text: string, path: FieldPath) => void): void {
-  if (typeof value === 'string') visit(value, path);
-  else if (Array.isArray(value)) value.forEach((v, i) => walkText(v, [...path, i], visit));
-  else if (typeof value === 'object' && value !== null) {
-    for (const [key, v] of Object.entries(value)) if (!NOT_DRAWN.has(key)) walkText(v, [...path, key], visit);
+/**
+ * Every string in the letter with its path, in document order. Without recursion, and no deeper
+ * than a letter may nest: what lies below is refused by validation as too deep, and walking it
+ * would only cost time (every path a copy of the one above).
+ */
+function walkText(root: unknown, visit: (text: string, path: FieldPath) => void): void {
+  const pending: { value: unknown; path: PropertyKey[] }[] = [{ value: root, path: [] }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value, path } = next;
+    if (typeof value === 'string') visit(value, path);
+    if (typeof value !== 'object' || value === null || path.length >= MAX_LETTER_DEPTH) continue;
+    const children: [PropertyKey, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value).filter(([key]) => !NOT_DRAWN.has(key));
+    for (const [key, child] of children.reverse()) pending.push({ value: child, path: [...path, key] });
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CATEGORY_KEYS } from './categories';
-import { foldWidth, isEmailAddress, isPhoneNumber, isRealDate, ISO_DATE } from './text-shapes';
+import { findLoneSurrogate, foldWidth, isEmailAddress, isPhoneNumber, isRealDate, ISO_DATE } from './text-shapes';
 import { normalizeCreditCode } from './credit-code';
 
 /**
@@ -33,11 +33,15 @@ export const LIMITS = {
   overrideReason: 200,
 } as const;
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).optional();
+/**
+ * Text a person typed. A lone surrogate stops the checks (`abort`), so the field gets one clear
+ * problem rather than a length or shape complaint about a character that is not there.
+ */
+const typed = () => z.string().refine((v) => findLoneSurrogate(v) === undefined, { params: { rule: 'lone-surrogate' }, abort: true });
+const text = (min: number, max: number) => typed().trim().min(min).max(max);
+const optionalText = (max: number) => typed().trim().max(max).optional();
 
-const phone = z
-  .string()
+const phone = typed()
   .overwrite(foldWidth)
   .min(1)
   .max(LIMITS.phone)
@@ -78,8 +82,7 @@ export const ItemSchema = z.strictObject({
 
 export const SupervisionSchema = z.strictObject({
   phone,
-  email: z
-    .string()
+  email: typed()
     .overwrite(foldWidth)
     .max(LIMITS.email)
     .refine(isEmailAddress, { params: { rule: 'email-shape' } })

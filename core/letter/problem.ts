@@ -31,6 +31,8 @@ export type ProblemCode =
   | 'datetime-shape'
   | 'phone-shape'
   | 'email-shape'
+  | 'lone-surrogate'
+  | 'too-deep'
   | 'credit.length'
   | 'credit.charset'
   | 'credit.authority'

@@ -1,5 +1,20 @@
 /** Shapes of the free-text fields that are not names: dates, phone numbers and e-mail addresses. */
 
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * The first half of a character standing alone (a UTF-16 surrogate without its partner), as
+ * `U+D800`, or `undefined` for well-formed text. Such text comes from a cut-off copy of a rare
+ * character or an emoji, or from a JSON `"\uD800"`; no font draws it and no encoder can write it.
+ *
+ * @example findLoneSurrogate('青山\uD840县') // 'U+D840'
+ * @example findLoneSurrogate('𠀀县') // undefined
+ */
+export function findLoneSurrogate(value: string): string | undefined {
+  const found = LONE_SURROGATE.exec(value)?.[0];
+  return found === undefined ? undefined : `U+${found.charCodeAt(0).toString(16).toUpperCase()}`;
+}
+
 /** Folds full-width digits and letters and trims, as IME input needs before any shape check. */
 export function foldWidth(value: string): string {
   return value.normalize('NFKC').trim();

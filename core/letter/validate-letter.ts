@@ -4,9 +4,10 @@ import { t, type MessageKey, type MessageParams } from '../i18n/translate';
 import { categoryName, CATEGORY_KEYS } from './categories';
 import { checkCreditCode, normalizeCreditCode, type CreditCodeFinding } from './credit-code';
 import { fieldLabel, formatPath, type FieldPath } from './field-path';
+import { findTooDeep, MAX_LETTER_DEPTH } from './json-depth';
 import { LetterSchema, PersonLetterSchema, UnitLetterSchema, YEAR_RANGE, type Letter } from './letter-schema';
 import type { Problem, ProblemCode } from './problem';
-import { isRealDate } from './text-shapes';
+import { findLoneSurrogate, isRealDate } from './text-shapes';
 
 export type LetterValidation =
   | { readonly ok: true; readonly letter: Letter; readonly problems: readonly Problem[] }
@@ -25,6 +26,9 @@ export function validateLetter(input: unknown): LetterValidation {
   if (!isRecord(input)) {
     return { ok: false, problems: [problem([], 'not-object', 'problem.wrong-type', { expected: t('expected.object') })] };
   }
+  // Measured before anything that recurses (zod, the coverage check) touches the input.
+  const tooDeep = findTooDeep(input, MAX_LETTER_DEPTH);
+  if (tooDeep !== undefined) return { ok: false, problems: [problem(tooDeep, 'too-deep', 'problem.too-deep', { max: MAX_LETTER_DEPTH })] };
   const { parsed, problems } = parseShape(input);
   problems.push(...creditCodeProblems(input['unit']), ...dateYearProblems(input));
   if (parsed === undefined || problems.some((p) => p.severity === 'error')) return { ok: false, problems };
@@ -100,6 +104,8 @@ function customProblem(path: FieldPath, rule: unknown, input: unknown): Problem 
       return problem(path, 'email-shape', 'problem.email-shape', { value });
     case 'date-missing':
       return problem(path, 'date-missing', 'problem.date-missing', { value });
+    case 'lone-surrogate':
+      return problem(path, 'lone-surrogate', 'problem.lone-surrogate', { codePoint: findLoneSurrogate(value) ?? '' });
     default:
       return problem(path, 'invalid', 'problem.invalid');
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findUncoveredCharacters } from '../../../core/letter/character-coverage';
 import { letterFromTemplate } from '../../../core/letter/templates';
-import { validLetterJson, withValue } from './letter-fixtures';
+import { nestedArrays, validLetterJson, withValue } from './letter-fixtures';
 
 /** Everything in the letter except what a test removes: a stand-in for a font's cmap. */
 function coverageOf(letter: unknown, ...missing: string[]): Set<number> {
@@ -51,5 +51,16 @@ describe('findUncoveredCharacters', () => {
   it('accepts a lookup function as well as a set', () => {
     const found = findUncoveredCharacters({ unit: { name: 'AB' } }, (cp) => cp === 0x41);
     expect(found.map((f) => f.char)).toEqual(['B']);
+  });
+
+  it('walks a letter with 100 000 nested arrays in a field without overflowing the stack, still naming what it can reach', () => {
+    const json = withValue(withValue(validLetterJson(), ['principal', 'name'], '王😀'), ['extra'], nestedArrays(100_000));
+    const found = findUncoveredCharacters(json, coverageOf(validLetterJson()));
+    expect(found).toEqual([expect.objectContaining({ path: 'principal.name', char: '😀' })]);
+  });
+
+  it('leaves a lone surrogate to the letter schema, which names it, so it is not reported twice', () => {
+    const json = withValue(validLetterJson(), ['statement'], '承诺\uD800');
+    expect(findUncoveredCharacters(json, coverageOf(validLetterJson()))).toEqual([]);
   });
 });

@@ -15,3 +15,10 @@ export function withValue(json: Record<string, unknown>, path: (string | number)
   else node[last] = value;
   return copy;
 }
+
+/** `depth` arrays inside each other, built without recursion. */
+export function nestedArrays(depth: number): unknown {
+  let value: unknown = [];
+  for (let i = 1; i < depth; i += 1) value = [value];
+  return value;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateLetter } from '../../../core/letter/validate-letter';
-import { validLetterJson, withValue } from './letter-fixtures';
+import { nestedArrays, validLetterJson, withValue } from './letter-fixtures';
 
 function problemsOf(input: unknown) {
   const result = validateLetter(input);
@@ -191,6 +191,45 @@ describe('validateLetter', () => {
       expect(codes).toContainEqual(['unit.creditCodeOverride.reason', 'required']);
       expect(codes).toContainEqual(['unit.creditCodeOverride.confirmedAt', 'datetime-shape']);
       expect(codes).toContainEqual(['unit.creditCodeOverride.code', 'credit.override-unneeded']);
+    });
+  });
+
+  describe('input built to break the checker', () => {
+    it.each([
+      [['statement'], 'statement', '承诺正文'],
+      [['extra'], 'extra', '承诺书'],
+      [['items', 0, 'content'], 'items[0].content', '第1项承诺事项的内容'],
+      [['unit', 'creditCodeOverride'], 'unit.creditCodeOverride', '信用代码人工确认'],
+    ] as const)('refuses 100 000 nested arrays at %j with one problem naming the field, and never throws', (path, shown, field) => {
+      const input = withValue(validLetterJson(), [...path], nestedArrays(100_000));
+      const result = validateLetter(input);
+      expect(result.ok).toBe(false);
+      expect(result.problems).toHaveLength(1);
+      expect(result.problems[0]).toMatchObject({ code: 'too-deep', severity: 'error' });
+      expect(result.problems[0]?.path.startsWith(shown)).toBe(true);
+      expect(result.problems[0]?.message).toContain(field);
+      expect(result.problems[0]?.message).toContain('嵌套超过 16 层');
+    });
+
+    it.each([
+      [['statement'], '承诺正文'],
+      [['title'], '标题'],
+      [['unit', 'name'], '单位全称'],
+      [['items', 1, 'content'], '第2项承诺事项的内容'],
+      [['items', 0, 'owner'], '第1项承诺事项的责任'],
+      [['principal', 'name'], '主要负责人姓名'],
+      [['supervision', 'phone'], '监督电话'],
+      [['supervision', 'email'], '监督邮箱'],
+    ] as const)('refuses a lone surrogate in %j with a Chinese message naming the field and the code point', (path, field) => {
+      const input = withValue(validLetterJson(), [...path], '青山\uD840县');
+      const problems = validateLetter(input).problems.filter((p) => p.severity === 'error');
+      expect(problems).toEqual([expect.objectContaining({ code: 'lone-surrogate', path: path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') })]);
+      expect(problems[0]?.message).toContain(field);
+      expect(problems[0]?.message).toContain('U+D840');
+    });
+
+    it('keeps a well-formed character outside the basic plane, which is a surrogate pair', () => {
+      expect(validateLetter(withValue(validLetterJson(), ['statement'], '本单位承诺𠀀😀')).ok).toBe(true);
     });
   });
 });

@@ -135,6 +135,41 @@ describe('pledge render', () => {
   });
 });
 
+describe('pledge validate and render on a letter built to break them', () => {
+  /** The letter as text with 100 000 nested arrays in one field: as a hostile file would hold it, not through JSON.stringify's own recursion. */
+  async function deepLetter(name: string, key: string): Promise<string> {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const letter = JSON.stringify({ ...letterFromTemplate('policy', { year: 2026 }), [key]: '@@' });
+    return file(name, letter.replace('"@@"', deep));
+  }
+
+  it.each(['statement', 'extra'])('refuses 100 000 nested arrays in %s with one Chinese line, the same from validate and render, no stack trace', async (key) => {
+    const letter = await deepLetter(`deep-${key}.json`, key);
+    const validated = await run('validate', letter);
+    const rendered = await run('render', letter, '-o', join(dir, 'deep.pdf'));
+    expect(validated.code).toBe(1);
+    expect(validated.stdout).toMatch(new RegExp(`^${key}\\[0\\]\\[0\\]: .*嵌套超过 16 层.*\n$`));
+    expect(rendered).toMatchObject({ code: 1, stdout: validated.stdout, stderr: '' });
+    await expect(readFile(join(dir, 'deep.pdf'))).rejects.toThrow();
+  });
+
+  it('refuses it through the real entry point too, without a stack trace', async () => {
+    const letter = await deepLetter('deep-bin.json', 'extra');
+    const bin = join(import.meta.dirname, '../../../electron/cli/pledge.mjs');
+    const failure = await promisify(execFile)(process.execPath, [bin, 'render', letter, '-o', join(dir, 'deep-bin.pdf')]).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 1, stderr: '' });
+    expect((failure as { stdout: string }).stdout).toContain('嵌套超过 16 层');
+  });
+
+  it('refuses a lone surrogate ("\\uD800") naming the field, and validate and render agree', async () => {
+    const letter = await file('surrogate.json', JSON.stringify({ ...letterFromTemplate('policy', { year: 2026 }), statement: '@@' }).replace('"@@"', '"本单位承诺\\uD800"'));
+    const validated = await run('validate', letter);
+    const rendered = await run('render', letter, '-o', join(dir, 'surrogate.pdf'));
+    expect(validated).toMatchObject({ code: 1, stdout: 'statement: 承诺正文中有一个残缺的字符（U+D800，只有半个字符，常见于复制生僻字或表情时被截断），请删除后重新输入。\n' });
+    expect(rendered).toMatchObject({ code: 1, stdout: validated.stdout });
+  });
+});
+
 describe('pledge schema and usage', () => {
   it('prints the JSON Schema', async () => {
     const result = await run('schema');
