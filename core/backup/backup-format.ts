@@ -25,7 +25,7 @@ import {
  * @example
  * const zip = await writeBackup(contents, { exportedAt: new Date(), appVersion: '0.1.0' });
  * const read = await readBackup(zip);
- * if (read.ok) planImport(localDrafts, read.contents);
+ * if (read.ok) planImport(localDrafts, read.contents, new Date());
  */
 export const BACKUP_FORMAT = 'pledge-backup/1';
 
