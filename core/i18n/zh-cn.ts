@@ -525,7 +525,7 @@ export const zhCN = {
   'ui.settings.endpoint': '报送平台地址',
   'ui.settings.endpoint-hint': '由市信用平台提供，例如 https://platform.example.gov.cn',
   'ui.settings.token': '访问令牌',
-  'ui.settings.token-set': '已设置（不显示）。要更换时填写新令牌，留空则保持不变。',
+  'ui.settings.token-set': '已设置（不显示）。要更换时填写新令牌，留空则保持不变；报送平台地址改为其他网站（协议、主机或端口不同）时，已保存的令牌会被清除，须重新填写。',
   'ui.settings.token-unset': '未设置。',
   'ui.settings.token-clear': '清除已保存的令牌',
   'ui.settings.protection.os-encryption': '令牌由系统密钥加密后保存在本机，不存入草稿数据库。',

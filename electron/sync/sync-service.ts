@@ -238,15 +238,23 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
           if (!parsed.ok) return { ok: false, field: 'endpoint' as const, message: t('outbox.error.endpoint-field', { reason: parsed.message }) };
           endpoint = parsed.url;
         }
-        if (request.token) {
-          // A new token, or none: `clear`.
-          const next = 'set' in request.token ? request.token.set.trim() : undefined;
-          if (next !== undefined && !TOKEN_CHARACTERS.test(next)) return { ok: false, field: 'token' as const, message: t('outbox.error.token-field') };
-          await options.vault.write(next);
-          token = next;
+        // A new token, or none (`clear`); absent keeps the one saved, but only for the platform it was given for.
+        const given = request.token && ('set' in request.token ? request.token.set.trim() : undefined);
+        if (given !== undefined && !TOKEN_CHARACTERS.test(given)) return { ok: false, field: 'token' as const, message: t('outbox.error.token-field') };
+        const moved = originOf(endpoint) !== originOf(settings.endpoint);
+        const next = request.token ? given : moved ? undefined : token;
+        // A token is a secret between this unit and one platform: it never follows the address elsewhere
+        // (a page that changed the address would get it with the next upload). Dropped before the address changes.
+        if (moved && token !== undefined) {
+          await options.vault.write(undefined);
+          token = undefined;
         }
         settings = endpoint ? { endpoint } : {};
         await writeSyncSettings(settingsFile, settings);
+        if (next !== token) {
+          await options.vault.write(next);
+          token = next;
+        }
         configure();
         // A refused token is what the person just changed: those submissions go again, nothing else does.
         for (const entry of outbox.list()) {
@@ -294,6 +302,11 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       },
     },
   };
+}
+
+/** Scheme, host and port; other spellings of one address (a trailing slash, a default port) are the same platform. */
+function originOf(endpoint: string | undefined): string | undefined {
+  return endpoint === undefined ? undefined : new URL(endpoint).origin;
 }
 
 /** What an HTTP header can carry as a bearer token (RFC 6750 allows less; the platform decides the rest). */

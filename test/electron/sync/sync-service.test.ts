@@ -1,9 +1,12 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxSnapshot } from '../../../core/outbox/outbox-item';
 import { buildPackage } from '../../../core/package/build-package';
+import { PROTOCOL_VERSION } from '../../../core/sync/reference-protocol';
 import { openOutboxFolder } from '../../../electron/sync/outbox-folder';
 import { createSyncService, type SyncService } from '../../../electron/sync/sync-service';
 import { fileTokenVault } from '../../../electron/sync/token-vault';
@@ -67,6 +70,53 @@ describe('the sync service (the app’s outbox in the main process)', () => {
     // Saving the address again without a token keeps the token; clearing removes it.
     expect(await sync.handlers['sync.saveSettings']({ endpoint: platform.platform.url })).toMatchObject({ ok: true, settings: { hasToken: true } });
     expect(await sync.handlers['sync.saveSettings']({ endpoint: platform.platform.url, token: { clear: true } })).toMatchObject({ ok: true, settings: { hasToken: false } });
+  });
+
+  it('forgets the token when the platform address moves to another origin: the settings say it is missing, and the new platform never sees it', async () => {
+    const seen: (string | undefined)[] = [];
+    const stranger = createServer((req, res) => {
+      if (req.url !== '/health') seen.push(req.headers.authorization ?? 'none');
+      const health = { status: 'ok', protocol: PROTOCOL_VERSION };
+      res.writeHead(req.url === '/health' ? 200 : 500, { 'content-type': 'application/json' }).end(JSON.stringify(req.url === '/health' ? health : { error: { code: 'server-error', message: '出错' } }));
+    });
+    await new Promise<void>((resolve) => stranger.listen(0, '127.0.0.1', resolve));
+    try {
+      const sync = await service();
+      await configure(sync);
+      const strangerUrl = `http://127.0.0.1:${(stranger.address() as AddressInfo).port}`;
+      expect(await sync.handlers['sync.saveSettings']({ endpoint: strangerUrl })).toMatchObject({ ok: true, settings: { endpoint: strangerUrl, hasToken: false } });
+      expect(await sync.handlers['sync.getSettings']()).toMatchObject({ hasToken: false });
+      await expect(stat(join(dir, 'sync', 'token'))).rejects.toMatchObject({ code: 'ENOENT' });
+      await sync.handlers['outbox.add']({ origin: { kind: 'app', draftId: 'd1' }, base64: base64(PACKAGE) });
+      await until(sync, () => seen.length > 0);
+      expect(seen.every((authorization) => authorization === 'none')).toBe(true);
+      sync.stop();
+      expect(await (await service()).handlers['sync.getSettings']()).toMatchObject({ endpoint: strangerUrl, hasToken: false });
+    } finally {
+      await new Promise<void>((resolve) => stranger.close(() => resolve()));
+    }
+  });
+
+  it('forgets the token for any other scheme, host or port, and when the address is cleared', async () => {
+    const sync = await service();
+    for (const endpoint of ['https://127.0.0.1:8787', 'http://localhost:8787', 'http://127.0.0.1:8788', '']) {
+      await configure(sync, 'http://127.0.0.1:8787');
+      const moved = await sync.handlers['sync.saveSettings']({ endpoint });
+      expect({ endpoint, moved }).toMatchObject({ endpoint, moved: { ok: true, settings: { hasToken: false } } });
+    }
+    // A new token given with the new address is the one kept.
+    await configure(sync, 'http://127.0.0.1:8787');
+    expect(await sync.handlers['sync.saveSettings']({ endpoint: 'http://127.0.0.1:8788', token: { set: 'new-platform-token' } })).toMatchObject({ ok: true, settings: { hasToken: true } });
+    expect(await readFile(join(dir, 'sync', 'token'), 'utf8')).toContain('new-platform-token');
+  });
+
+  it('keeps the token when the same origin is written another way', async () => {
+    const sync = await service();
+    await configure(sync, 'http://127.0.0.1:80');
+    for (const endpoint of ['http://127.0.0.1', ' http://127.0.0.1/ ', 'http://127.0.0.1:80/']) {
+      const saved = await sync.handlers['sync.saveSettings']({ endpoint });
+      expect({ endpoint, saved }).toMatchObject({ endpoint, saved: { ok: true, settings: { hasToken: true } } });
+    }
   });
 
   it('shows a refused token as the platform’s reason, and sends again once the settings change, not before', async () => {
