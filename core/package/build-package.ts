@@ -1,11 +1,12 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import type { AttachmentType } from '../drafts/draft-record';
 import { checkAttachment } from '../attachments/check-attachment';
 import { sha256Hex } from '../hash/sha256-hex';
 import { t } from '../i18n/translate';
 import type { Problem } from '../letter/problem';
 import { validateLetter } from '../letter/validate-letter';
 import { creditRecord } from './credit-record';
+import { signedCopyName } from './package-entries';
+import { packageJson } from './package-json';
 import {
   CREDIT_RECORD_ENTRY,
   isSubmissionId,
@@ -39,8 +40,6 @@ export class PackageInputError extends Error {
   }
 }
 
-const EXTENSIONS: Record<AttachmentType, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'application/pdf': 'pdf' };
-
 /**
  * Fixed entry times: fflate writes DOS times from local date fields, so a real clock would make
  * the bytes depend on the time zone. A local-time constructor reads back the same everywhere.
@@ -70,16 +69,17 @@ export function buildPackage(input: PackageInput): Uint8Array {
   for (const [i, file] of input.signed.entries()) {
     const check = checkAttachment(file.name, file.bytes, attached);
     attached += file.bytes.byteLength;
-    if (check.ok) signedEntries.push([`signed/${i + 1}.${EXTENSIONS[check.type]}`, file.bytes]);
+    if (check.ok) signedEntries.push([signedCopyName(i + 1, check.type), file.bytes]);
     else signedProblems.push({ path: `signed[${i}]`, field: file.name, code: 'invalid', severity: 'error', message: t('package.problem.signed-copy', { name: file.name, reason: check.message }) });
   }
+  if (input.signed.length === 0) signedProblems.push({ path: 'signed', field: t('package.field.signed'), code: 'required', severity: 'error', message: t('package.problem.no-signed-copy') });
   if (signedProblems.length > 0) throw new PackageInputError(signedProblems);
 
   const entries: [string, FileRole, Uint8Array][] = [
-    [LETTER_JSON_ENTRY, 'letter-json', strToU8(`${JSON.stringify(letter, null, 2)}\n`)],
+    [LETTER_JSON_ENTRY, 'letter-json', packageJson(letter)],
     [LETTER_PDF_ENTRY, 'letter-pdf', input.pdf],
     ...signedEntries.map(([name, bytes]): [string, FileRole, Uint8Array] => [name, 'signed-copy', bytes]),
-    [CREDIT_RECORD_ENTRY, 'credit-record', strToU8(`${JSON.stringify(creditRecord(letter, input.submissionId), null, 2)}\n`)],
+    [CREDIT_RECORD_ENTRY, 'credit-record', packageJson(creditRecord(letter, input.submissionId))],
   ];
   const files: PackageFile[] = entries.map(([name, role, bytes]) => ({ name, role, size: bytes.byteLength, sha256: sha256Hex(bytes) }));
   // Keys are written in a fixed order, so the JSON is the same for the same inputs.

@@ -1,3 +1,4 @@
+import { checkAttachment, checkAttachmentSize } from '../attachments/check-attachment';
 import { t } from '../i18n/translate';
 import { isRecord } from '../json/is-record';
 import { parseJsonBytes } from '../json/parse-json-bytes';
@@ -8,7 +9,10 @@ import { checkListedEntries } from '../zip/listed-entries';
 import { parseManifest } from '../zip/parse-manifest';
 import { zipRejectionMessage, type ZipMessageKeys } from '../zip/zip-rejection-message';
 import {
+  CREDIT_RECORD_ENTRY,
   FILE_ROLES,
+  LETTER_JSON_ENTRY,
+  LETTER_PDF_ENTRY,
   MAX_PACKAGE_BYTES,
   MAX_PACKAGE_ENTRIES,
   PACKAGE_FORMAT,
@@ -17,6 +21,9 @@ import {
   type FileRole,
   type PackageManifest,
 } from './package-format';
+import { creditRecord } from './credit-record';
+import { checkEntryNames, roleOfEntry, signedCopyType } from './package-entries';
+import { packageJson, sameBytes } from './package-json';
 
 export type PackageVerification =
   | {
@@ -65,11 +72,15 @@ class PackageRejected extends Error {
 }
 
 /**
- * Checks a `pledge-package/1` file, trusting nothing in it: declared sizes are checked before
- * inflating and enforced while inflating, every path must stay inside the archive, every file must
- * match the manifest's size and SHA-256 (and nothing may be unlisted), and the letter must be
- * valid and agree with the manifest. Never throws; a bad package gives `{ ok: false, reason }`.
- * The platform runs the same check.
+ * Checks a `pledge-package/1` file for sense, trusting nothing in it: the ZIP must read the same
+ * in every reader (see `readZipDirectory`), the entries must be exactly those a package has (see
+ * {@link checkEntryNames}), declared sizes are checked before inflating and enforced while
+ * inflating, every file must match the manifest's size and SHA-256, the letter must be valid, in
+ * its normalised form byte for byte and agree with the manifest, `credit-record.json` must be the
+ * record derived from it, every signed copy must pass the attachment check with the type its name
+ * promises, and `letter.pdf` must be a PDF. Whether the PDF says what the letter says needs a PDF
+ * reader: the platform adds `comparePdfText` (see `electron/services/package-check.ts`).
+ * Never throws; a bad package gives `{ ok: false, reason }`.
  *
  * @example
  * const check = verifyPackage(bytes);
@@ -88,27 +99,59 @@ export function verifyPackage(bytes: Uint8Array): PackageVerification {
 function readPackage(bytes: Uint8Array): { manifest: PackageManifest; letter: Letter; files: ReadonlyMap<string, Uint8Array> } {
   const listed = listZipEntries(bytes, { maxBytes: MAX_PACKAGE_BYTES, maxEntries: MAX_PACKAGE_ENTRIES });
   if (!listed.some((entry) => entry.name === PACKAGE_MANIFEST)) throw new PackageRejected(t('package.error.missingManifest'));
+  const nameProblem = checkEntryNames(listed.map((entry) => entry.name));
+  if (nameProblem) throw new PackageRejected(nameProblem);
+  // Declared sizes first, so 120 MB of zeros named .png is refused before anything is inflated.
+  let attached = 0;
+  for (const entry of listed.filter((e) => roleOfEntry(e.name) === 'signed-copy')) {
+    const sizeProblem = checkAttachmentSize(entry.name, entry.originalSize, attached);
+    if (sizeProblem) throw new PackageRejected(t('package.error.signedCopy', { reason: sizeProblem }));
+    attached += entry.originalSize;
+  }
   const inflated = inflateEntries(bytes, listed);
 
   const manifest = readManifest(inflated.get(PACKAGE_MANIFEST)!);
   checkListedEntries(manifest.files, inflated, PACKAGE_MANIFEST);
+  for (const file of manifest.files) {
+    if (roleOfEntry(file.name) !== file.role) throw new PackageRejected(t('package.error.roleMismatch', { name: file.name, role: file.role }));
+  }
 
-  const letterFile = manifest.files.find((file) => file.role === 'letter-json')!;
-  const raw = parseJsonBytes(inflated.get(letterFile.name)!);
-  if (!isRecord(raw)) throw new PackageRejected(t('package.error.letterNotJson', { name: letterFile.name }));
+  const letterBytes = inflated.get(LETTER_JSON_ENTRY)!;
+  const raw = parseJsonBytes(letterBytes);
+  if (!isRecord(raw)) throw new PackageRejected(t('package.error.letterNotJson', { name: LETTER_JSON_ENTRY }));
   const validation = validateLetter(raw);
   if (!validation.ok) {
     const problems = validation.problems.filter((p) => p.severity === 'error').map((p) => `${p.path}: ${p.message}`);
     throw new PackageRejected(t('package.error.invalidLetter', { problems: problems.join('；') }));
   }
   const letter = validation.letter;
+  // What JSON.parse forgives (a BOM, bad UTF-8, a key given twice) other readers may read otherwise.
+  if (!sameBytes(letterBytes, packageJson(letter))) throw new PackageRejected(t('package.error.letterNotNormalised'));
   if (letter.unit.name !== manifest.unit.name || letter.unit.creditCode !== manifest.unit.creditCode) {
     throw new PackageRejected(t('package.error.manifestMismatch', { field: t('package.field.unit') }));
   }
   if (letter.year !== manifest.year) throw new PackageRejected(t('package.error.manifestMismatch', { field: t('package.field.year') }));
+  if (!sameBytes(inflated.get(CREDIT_RECORD_ENTRY)!, packageJson(creditRecord(letter, manifest.submissionId)))) {
+    throw new PackageRejected(t('package.error.creditRecordMismatch'));
+  }
+
+  attached = 0;
+  for (const file of manifest.files.filter((f) => f.role === 'signed-copy')) {
+    const copy = inflated.get(file.name)!;
+    const check = checkAttachment(file.name, copy, attached);
+    attached += copy.byteLength;
+    if (!check.ok) throw new PackageRejected(t('package.error.signedCopy', { reason: check.message }));
+    if (check.type !== signedCopyType(file.name)) throw new PackageRejected(t('package.error.signedCopyType', { name: file.name }));
+  }
+  if (!isPdf(inflated.get(LETTER_PDF_ENTRY)!)) throw new PackageRejected(t('package.error.pdfNotPdf'));
 
   const files = new Map(manifest.files.map((file) => [file.name, inflated.get(file.name)!]));
   return { manifest, letter, files };
+}
+
+function isPdf(bytes: Uint8Array): boolean {
+  const check = checkAttachment(LETTER_PDF_ENTRY, bytes, 0);
+  return check.ok && check.type === 'application/pdf';
 }
 
 /** The manifest, with exactly one letter, PDF and credit record among its files. */

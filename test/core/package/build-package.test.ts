@@ -4,6 +4,7 @@ import { sha256Hex } from '../../../core/hash/sha256-hex';
 import { letterFromTemplate } from '../../../core/letter/templates';
 import { buildPackage, PackageInputError } from '../../../core/package/build-package';
 import { isSubmissionId } from '../../../core/package/package-format';
+import { verifyPackage } from '../../../core/package/verify-package';
 import { CREATED_AT, ID, json, OTHER_ID, packageInput, PDF, PNG } from './package-fixtures';
 
 /** The problems of the PackageInputError that `build` throws. */
@@ -69,6 +70,17 @@ describe('buildPackage', () => {
     expect(refusal(() => buildPackage(packageInput({ signed: [{ name: 'ok.png', bytes: PNG }, { name: '扫描件.doc', bytes: doc }] })))).toEqual([
       expect.objectContaining({ path: 'signed[1]', message: '签章件“扫描件.doc”：“扫描件.doc”不是 PNG、JPEG 图片或 PDF 文件，未添加。' }),
     ]);
+  });
+
+  it('refuses a package without a signed copy, which the check would refuse', () => {
+    expect(refusal(() => buildPackage(packageInput({ signed: [] })))).toEqual([expect.objectContaining({ path: 'signed', message: '还没有签章件：请先上传签字盖章后的扫描件或签署后的 PDF。' })]);
+  });
+
+  it('names signed copies exactly as the check expects: signed/1… by the type of their bytes', () => {
+    const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+    const zip = buildPackage(packageInput({ signed: [{ name: 'SCAN 1.PNG', bytes: jpeg }, { name: '第二页', bytes: PNG }, { name: 'x.jpg', bytes: PDF }] }));
+    expect(Object.keys(unzipSync(zip)).filter((name) => name.startsWith('signed/'))).toEqual(['signed/1.jpg', 'signed/2.png', 'signed/3.pdf']);
+    expect(verifyPackage(zip).ok).toBe(true);
   });
 
   it('throws a TypeError for an id that is not a UUID', () => {
