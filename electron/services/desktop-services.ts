@@ -1,8 +1,9 @@
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SAVED_FILE_EXTENSIONS, type AppInfo, type DesktopHandlers } from '../../core/bridge/desktop-api';
 import type { SyncService } from '../sync/sync-service';
 import { appendErrorReport } from './error-log';
+import { makePrivateFolder, writePrivateFile } from './private-files';
 import { safeFileName } from './safe-file-name';
 
 /**
@@ -42,7 +43,8 @@ export function createDesktopServices(context: ServiceContext): DesktopHandlers 
     },
     'files.openPdf': async ({ suggestedName, base64 }) => {
       // A folder per call: two letters with the same name never overwrite each other while open.
-      await mkdir(context.tempDir, { recursive: true });
+      await makePrivateFolder(context.tempDir);
+      // mkdtemp makes it 0700.
       const folder = await mkdtemp(join(context.tempDir, 'pledge-print-'));
       const path = join(folder, safeFileName(suggestedName, '.pdf'));
       await writeBase64(path, base64);
@@ -75,6 +77,6 @@ export async function removeOldPrintCopies(tempDir: string, now: Date = new Date
 }
 
 async function writeBase64(path: string, base64: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, Buffer.from(base64, 'base64'));
+  await makePrivateFolder(dirname(path));
+  await writePrivateFile(path, Buffer.from(base64, 'base64'));
 }

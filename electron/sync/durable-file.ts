@@ -1,16 +1,18 @@
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { makePrivateFolder, PRIVATE_FILE_MODE } from '../services/private-files';
 
 /**
  * Writes a file so that after a power cut it holds either the old content or the new, never half
  * of it: a temporary file is written and flushed, renamed over the target, and the folder flushed
- * so the rename itself survives.
+ * so the rename itself survives. The file is this user's only (0600), in folders made 0700.
  */
-export async function writeFileDurably(path: string, data: Uint8Array | string, mode = 0o644): Promise<void> {
+export async function writeFileDurably(path: string, data: Uint8Array | string): Promise<void> {
   const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await mkdir(dirname(path), { recursive: true });
+  await makePrivateFolder(dirname(path));
   try {
-    const file = await open(temporary, 'w', mode);
+    // The temporary file is created 0600 and renamed: the content is never readable by others, even for a moment.
+    const file = await open(temporary, 'wx', PRIVATE_FILE_MODE);
     try {
       await file.writeFile(data);
       await file.sync();

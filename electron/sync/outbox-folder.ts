@@ -1,9 +1,10 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OutboxStorage } from '../../core/outbox/create-outbox';
 import { OutboxEntrySchema, type OutboxEntry } from '../../core/outbox/outbox-entry';
 import { SubmissionDetailsSchema, type SubmissionDetails } from '../../core/outbox/outbox-item';
 import { isSubmissionId } from '../../core/package/package-format';
+import { makePrivateFolder } from '../services/private-files';
 import { writeFileDurably } from './durable-file';
 import { writeSavedJson } from './saved-json';
 
@@ -64,7 +65,7 @@ export function openOutboxFolder(root: string, onUnreadable: (file: string, erro
     },
     async addPackage(submissionId, bytes, details) {
       const folder = folderOf(submissionId);
-      await mkdir(folder, { recursive: true });
+      await makePrivateFolder(folder);
       // Details first: a start after a crash finds submissions by their details and queues any whose package is whole.
       await writeSavedJson(join(folder, DETAILS), details);
       await writeFileDurably(join(folder, PACKAGE), bytes);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { DesktopHandlers, SyncSettingsView } from '../../core/bridge/desktop-api';
 import { t } from '../../core/i18n/translate';
@@ -10,6 +10,7 @@ import { NetworkError, PlatformRejection, type PlatformAdapter } from '../../cor
 import type { RetryPolicy } from '../../core/outbox/retry-delay';
 import { verifyPackage } from '../../core/package/verify-package';
 import { parseEndpoint } from '../../core/sync/endpoint';
+import { makePrivate, makePrivateFolder, tightenDataFolder } from '../services/private-files';
 import { safeFileName } from '../services/safe-file-name';
 import { openOutboxFolder } from './outbox-folder';
 import { readSyncSettings, writeSyncSettings, type SyncSettings } from './sync-settings-file';
@@ -206,7 +207,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   return {
     start() {
       started ??= (async () => {
-        await mkdir(join(options.dataDir, 'outbox'), { recursive: true });
+        // Both shells start the outbox first, on the data folder: the place to close what an earlier version left open.
+        await tightenDataFolder(options.dataDir, report);
+        await makePrivateFolder(join(options.dataDir, 'outbox'));
         settings = readSyncSettings(settingsFile);
         token = await options.vault.read().catch((error: unknown) => {
           report(error);
@@ -291,8 +294,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         const name = t('outbox.export-file-name', { unit: about?.unitName ?? '', year: about?.year ?? '', id: submissionId.slice(0, 8) });
         const path = await options.chooseSavePath(safeFileName(name, '.zip'));
         if (path === null) return { saved: false };
-        await mkdir(dirname(path), { recursive: true });
+        await makePrivateFolder(dirname(path));
         await copyFile(folder.packagePath(submissionId), path);
+        await makePrivate(path);
         return { saved: true, path };
       },
       'outbox.networkHint': async () => {

@@ -54,7 +54,7 @@ export function fileTokenVault(path: string, cipher?: TokenCipher, protection: T
         return;
       }
       const payload = cipher ? Buffer.from(await cipher.encrypt(token)).toString('base64') : token;
-      await writeFileDurably(path, `pledge-token/1 ${kind}\n${payload}`, 0o600);
+      await writeFileDurably(path, `pledge-token/1 ${kind}\n${payload}`);
     },
   };
   return vault;

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +41,18 @@ describe('the saved window state', () => {
       expect(readWindowState(file)).toEqual({ x: 10, y: 20, width: 1000, height: 700, maximized: true });
       await writeFile(file, '{"x": "left"}');
       expect(readWindowState(file)).toBeUndefined();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(process.platform === 'win32')('is written for this user only (0600), in a data folder made 0700', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pledge-window-'));
+    try {
+      const file = join(dir, 'data', 'window-state.json');
+      await writeWindowState(file, { x: 10, y: 20, width: 1000, height: 700, maximized: false });
+      expect((await stat(file)).mode & 0o777).toBe(0o600);
+      expect((await stat(join(dir, 'data'))).mode & 0o777).toBe(0o700);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,8 +1,9 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, utimes } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDesktopServices as createServices, PRINT_COPY_MAX_AGE_MS, removeOldPrintCopies, type ServiceContext } from '../../../electron/services/desktop-services';
+import { errorLogPath } from '../../../electron/services/error-log';
 import { createSyncService } from '../../../electron/sync/sync-service';
 import { fileTokenVault } from '../../../electron/sync/token-vault';
 
@@ -43,6 +44,36 @@ describe('files.saveFile', () => {
   it('does not write when the person cancels the dialog', async () => {
     const services = createDesktopServices({ info, chooseSavePath: async () => null, tempDir: dir });
     expect(await services['files.saveFile']({ kind: 'backup', suggestedName: 'b', base64: '' })).toEqual({ saved: false });
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('files this user only can read', () => {
+  const modeOf = async (path: string) => (await stat(path)).mode & 0o777;
+
+  it('saves a file 0600 in a new folder 0700, also over an older copy that others could read', async () => {
+    const target = join(dir, 'exports', '承诺书.pdf');
+    const services = createDesktopServices({ info, chooseSavePath: async () => target, tempDir: dir });
+    await services['files.saveFile']({ kind: 'pdf', suggestedName: '承诺书', base64: Buffer.from('%PDF-1.7').toString('base64') });
+    expect(await modeOf(target)).toBe(0o600);
+    expect(await modeOf(join(dir, 'exports'))).toBe(0o700);
+    await chmod(target, 0o644);
+    await services['files.saveFile']({ kind: 'pdf', suggestedName: '承诺书', base64: Buffer.from('%PDF-1.7 again').toString('base64') });
+    expect(await modeOf(target)).toBe(0o600);
+  });
+
+  it('writes a print copy 0600 in folders 0700', async () => {
+    const services = createDesktopServices({ info, chooseSavePath: async () => null, tempDir: join(dir, 'print') });
+    const { path } = await services['files.openPdf']({ suggestedName: '承诺书', base64: Buffer.from('%PDF-1.7').toString('base64') });
+    expect(await modeOf(path)).toBe(0o600);
+    expect(await modeOf(dirname(path))).toBe(0o700);
+    expect(await modeOf(join(dir, 'print'))).toBe(0o700);
+  });
+
+  it('keeps the error log 0600 in a logs folder 0700', async () => {
+    const services = createDesktopServices({ info: { ...info, dataDir: dir }, chooseSavePath: async () => null, tempDir: dir });
+    await services['diagnostics.reportError']({ message: '草稿读取失败', source: 'test' });
+    expect(await modeOf(errorLogPath(dir))).toBe(0o600);
+    expect(await modeOf(join(dir, 'logs'))).toBe(0o700);
   });
 });
 

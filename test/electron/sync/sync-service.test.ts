@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -117,6 +117,32 @@ describe('the sync service (the app’s outbox in the main process)', () => {
       const saved = await sync.handlers['sync.saveSettings']({ endpoint });
       expect({ endpoint, saved }).toMatchObject({ endpoint, saved: { ok: true, settings: { hasToken: true } } });
     }
+  });
+
+  it.skipIf(process.platform === 'win32')('keeps the data folder this user’s only: folders 0700, settings, token, packages, states and exported copies 0600', async () => {
+    const modeOf = async (path: string) => (await stat(path)).mode & 0o777;
+    const sync = await service();
+    await configure(sync);
+    await sync.handlers['outbox.add']({ origin: { kind: 'app', draftId: 'd1' }, base64: base64(PACKAGE) });
+    const exported = await sync.handlers['outbox.exportPackage']({ submissionId: ID });
+    for (const folder of ['', 'sync', 'outbox', `outbox/${ID}`, 'exports']) expect({ folder, mode: await modeOf(join(dir, folder)) }).toEqual({ folder, mode: 0o700 });
+    for (const file of ['sync/settings.json', 'sync/token', `outbox/${ID}/package.zip`, `outbox/${ID}/details.json`, `outbox/${ID}/entry.json`]) {
+      expect({ file, mode: await modeOf(join(dir, file)) }).toEqual({ file, mode: 0o600 });
+    }
+    expect(await modeOf(exported.path!)).toBe(0o600);
+  });
+
+  it.skipIf(process.platform === 'win32')('tightens at start a data folder an earlier version left readable by others', async () => {
+    const modeOf = async (path: string) => (await stat(path)).mode & 0o777;
+    const first = await service();
+    await configure(first);
+    await first.handlers['outbox.add']({ origin: { kind: 'app', draftId: 'd1' }, base64: base64(PACKAGE) });
+    first.stop();
+    for (const folder of ['', 'sync', 'outbox', `outbox/${ID}`]) await chmod(join(dir, folder), 0o755);
+    for (const file of ['sync/settings.json', 'sync/token', `outbox/${ID}/package.zip`, `outbox/${ID}/entry.json`]) await chmod(join(dir, file), 0o644);
+    await service();
+    for (const folder of ['', 'sync', 'outbox', `outbox/${ID}`]) expect({ folder, mode: await modeOf(join(dir, folder)) }).toEqual({ folder, mode: 0o700 });
+    for (const file of ['sync/settings.json', 'sync/token', `outbox/${ID}/package.zip`, `outbox/${ID}/entry.json`]) expect({ file, mode: await modeOf(join(dir, file)) }).toEqual({ file, mode: 0o600 });
   });
 
   it('shows a refused token as the platform’s reason, and sends again once the settings change, not before', async () => {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -96,6 +96,16 @@ describe('web host', () => {
     expect(first.result.path.startsWith(join(dir, 'data', 'print'))).toBe(true);
     expect(first.result.path).not.toBe(second.result.path);
     expect(await readFile(first.result.path, 'utf8')).toBe('%PDF-1.7 print');
+  });
+
+  it.skipIf(process.platform === 'win32')('keeps what it writes in the data folder to this user: folders 0700, files 0600', async () => {
+    const modeOf = async (path: string) => (await stat(path)).mode & 0o777;
+    const base64 = Buffer.from('%PDF-1.7 test').toString('base64');
+    const saved = (await (await call('files.saveFile', [{ kind: 'pdf', suggestedName: '承诺书', base64 }])).json()) as { result: { path: string } };
+    const printed = (await (await call('files.openPdf', [{ suggestedName: '承诺书', base64 }])).json()) as { result: { path: string } };
+    await call('diagnostics.reportError', [{ message: '草稿读取失败', source: 'test' }]);
+    for (const folder of ['data', 'data/exports', 'data/print', 'data/logs']) expect({ folder, mode: await modeOf(join(dir, folder)) }).toEqual({ folder, mode: 0o700 });
+    for (const file of [saved.result.path, printed.result.path, errorLogPath(join(dir, 'data'))]) expect({ file, mode: await modeOf(file) }).toEqual({ file, mode: 0o600 });
   });
 
   it('has no window waiting to close', async () => {
