@@ -9,7 +9,7 @@ import { verifyPackage } from '../../../core/package/verify-package';
 import { parseEndpoint } from '../../../core/sync/endpoint';
 import { isFinalRejection, type Receipt } from '../../../core/sync/reference-protocol';
 import { TusPlatformAdapter } from '../../sync/tus-platform-adapter';
-import { readUploadState, removeUploadState, writeUploadState, type UploadState } from '../../sync/upload-state-file';
+import { defaultUploadStateFiles, UploadStateStore, type UploadState } from '../../sync/upload-state-file';
 import { CliFailure, EXIT, type CliIo, type ExitCode } from '../exit-codes';
 import { readInputFile } from '../read-input-file';
 
@@ -31,6 +31,8 @@ export interface SendTuning {
  * verifies the package, delivers it and prints the receipt as JSON (exit 0). A final refusal
  * exits 1 with the platform's reason; a platform still unreachable after N attempts exits 3 and
  * keeps the state file, so running the command again resumes the upload rather than restarting it.
+ * The state lives in the user's cache folder by default (see {@link defaultUploadStateFiles}), so
+ * a package on read-only media resumes too; where nothing can be written it is kept in memory.
  */
 export async function sendCommand(args: string[], io: CliIo, tuning: SendTuning = {}): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
@@ -44,8 +46,8 @@ export async function sendCommand(args: string[], io: CliIo, tuning: SendTuning 
   if (positionals.length > 1) throw new CliFailure(t('cli.extra-argument', { option: positionals[1]! }), EXIT.unusable);
   const endpoint = endpointOption(values.endpoint);
   const attempts = parseAttempts(values.retries);
-  const token = values.token ?? (tuning.env ?? process.env)['PLEDGE_TOKEN'];
-  const stateFile = values.state ?? `${file}.upload.json`;
+  const env = tuning.env ?? process.env;
+  const token = values.token ?? env['PLEDGE_TOKEN'];
 
   const bytes = new Uint8Array(await readInputFile(file));
   const verified = verifyPackage(bytes);
@@ -56,10 +58,13 @@ export async function sendCommand(args: string[], io: CliIo, tuning: SendTuning 
   const pkg: PackageRef = { submissionId: verified.manifest.submissionId, sha256: sha256Hex(bytes), size: bytes.byteLength };
   const adapter = new TusPlatformAdapter({ endpoint, token, readPackage: async () => bytes, chunkBytes: tuning.chunkBytes, requestTimeoutMs: tuning.requestTimeoutMs });
 
-  let state = readUploadState(stateFile, pkg.sha256);
+  const store = new UploadStateStore(values.state === undefined ? defaultUploadStateFiles(pkg.sha256, env) : [values.state], (stateFile, reason) =>
+    io.stderr.write(`${t('cli.send-progress-in-memory', { file: stateFile, reason })}\n`),
+  );
+  let state = store.read(pkg.sha256);
   const save = (next: UploadState) => {
     state = next;
-    writeUploadState(stateFile, next);
+    store.save(next);
   };
   let failure: UploadFailure | undefined;
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
@@ -73,7 +78,7 @@ export async function sendCommand(args: string[], io: CliIo, tuning: SendTuning 
     } catch (error) {
       failure = toUploadFailure(error);
       if (failure.kind === 'platform' && isFinalRejection(failure.code)) {
-        removeUploadState(stateFile);
+        store.remove();
         io.stderr.write(`${t('cli.send-rejected', { file, reason: failure.message })}\n`);
         return EXIT.invalid;
       }
@@ -83,11 +88,11 @@ export async function sendCommand(args: string[], io: CliIo, tuning: SendTuning 
       await sleep(delay);
       continue;
     }
-    removeUploadState(stateFile);
+    store.remove();
     io.stdout.write(`${JSON.stringify(receipt, null, 2)}\n`);
     return EXIT.ok;
   }
-  io.stderr.write(`${t('cli.send-unreachable', { attempts, file, reason: failure?.message ?? '' })}\n`);
+  io.stderr.write(`${t(store.inMemoryOnly ? 'cli.send-unreachable-unsaved' : 'cli.send-unreachable', { attempts, file, reason: failure?.message ?? '' })}\n`);
   return EXIT.unreachable;
 }
 
