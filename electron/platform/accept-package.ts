@@ -1,7 +1,8 @@
 import { isSubmissionId } from '../../core/package/package-format';
-import { verifyPackage } from '../../core/package/verify-package';
+import { verifyPackage, type PackageVerification } from '../../core/package/verify-package';
 import { t } from '../../core/i18n/translate';
-import type { Receipt } from '../../core/sync/reference-protocol';
+import type { Receipt, SubmissionListing } from '../../core/sync/reference-protocol';
+import type { Caller } from './credentials';
 import type { PlatformRefusal } from './platform-refusal';
 import { receiptOf, type SubmissionIndex } from './submission-index';
 
@@ -9,10 +10,14 @@ import { receiptOf, type SubmissionIndex } from './submission-index';
 export interface UploadClaim {
   readonly submissionId: string;
   readonly sha256: string;
+  /** The unit the package is of, when the client says so before sending it. */
+  readonly creditCode?: string;
 }
 
 export interface AcceptanceContext {
   readonly index: SubmissionIndex;
+  /** The package check; it may run elsewhere (a worker thread), so the platform awaits it. */
+  readonly verify: (bytes: Uint8Array) => Promise<PackageVerification>;
   /**
    * Moves the finished upload into permanent storage, durably, before its index row is written;
    * called only for a submission not seen before.
@@ -21,6 +26,9 @@ export interface AcceptanceContext {
   readonly now: () => Date;
   readonly newReceiptId: () => string;
 }
+
+/** The check `pledge verify` runs, in this thread; the default until the platform is given another. */
+export const verifyInProcess = async (bytes: Uint8Array): Promise<PackageVerification> => verifyPackage(bytes);
 
 export type Acceptance =
   | { readonly ok: true; readonly receipt: Receipt; /** False when the same bytes had been accepted before. */ readonly fresh: boolean }
@@ -39,47 +47,68 @@ export function checkClaim(metadata: Record<string, string | null | undefined> |
     if (value === undefined || value === null || value === '') return { ok: false, refusal: badMetadata(t('platform.error.missingMetadata', { key })) };
     if (!valid(value)) return { ok: false, refusal: badMetadata(t('platform.error.badMetadata', { key })) };
   }
-  return { ok: true, claim: { submissionId: metadata!['submissionId']!, sha256: metadata!['sha256']! } };
+  const creditCode = metadata?.['creditCode'];
+  return {
+    ok: true,
+    claim: { submissionId: metadata!['submissionId']!, sha256: metadata!['sha256']!, ...(creditCode ? { creditCode } : {}) },
+  };
 }
 
-/** Refuses early a submission id already taken by other bytes, before the upload is sent. */
-export function checkNotConflicting(index: SubmissionIndex, claim: UploadClaim): PlatformRefusal | undefined {
+/**
+ * Refuses at creation, before the bytes are sent, what the claim alone decides: an operator's
+ * credential submits for no unit, a declared unit must be the caller's, and an id already taken
+ * by other bytes is a conflict (by another unit's submission: not this caller's to use).
+ */
+export function checkCreation(index: SubmissionIndex, caller: Caller, claim: UploadClaim): PlatformRefusal | undefined {
+  if (caller.kind === 'operator') return forbidden(t('platform.error.operatorSubmits'));
+  if (caller.kind === 'unit' && claim.creditCode !== undefined && claim.creditCode !== caller.unitCode) return otherUnit(claim.creditCode, caller.unitCode);
   const existing = index.find(claim.submissionId);
+  if (existing && !visibleTo(caller, existing)) return forbidden(t('platform.error.idOfOtherUnit', { id: claim.submissionId }));
   return existing && existing.sha256 !== claim.sha256 ? conflict(claim.submissionId, existing.receivedAt) : undefined;
+}
+
+/** Whether a caller may see a submission: its own unit's, or any for an operator. */
+export function visibleTo(caller: Caller, listing: SubmissionListing): boolean {
+  return caller.kind !== 'unit' || listing.creditCode === caller.unitCode;
 }
 
 /**
  * What the digest of a finished upload decides on its own, so the package need not be read into
  * memory: bytes that do not hash to the declared value were damaged on the way (`hash-mismatch`,
  * worth sending again, unlike a package that fails its own check), and a submission id is accepted
- * once: the same bytes again get the original receipt, other bytes are a conflict. `undefined`
- * when the package itself has to be checked.
+ * once: the same bytes again get the original receipt, other bytes are a conflict; another unit's
+ * submission is not this caller's to send again. `undefined` when the package itself has to be checked.
  */
-export function decideByDigest(index: SubmissionIndex, claim: UploadClaim, sha256: string): Acceptance | undefined {
+export function decideByDigest(index: SubmissionIndex, caller: Caller, claim: UploadClaim, sha256: string): Acceptance | undefined {
   if (sha256 !== claim.sha256) return refuse({ status: 422, code: 'hash-mismatch', message: t('platform.error.hashMismatch') });
   const existing = index.find(claim.submissionId);
   if (!existing) return undefined;
+  if (!visibleTo(caller, existing)) return refuse(forbidden(t('platform.error.idOfOtherUnit', { id: claim.submissionId })));
   return existing.sha256 === sha256 ? { ok: true, receipt: receiptOf(existing), fresh: false } : refuse(conflict(claim.submissionId, existing.receivedAt));
 }
 
 /**
  * Decides on a finished upload whose `sha256` was computed from the stored file: besides
- * {@link decideByDigest}, the bytes must pass the same package check as `pledge verify` and carry
- * the declared submission id. Synchronous from the index lookup to the insert, so concurrent
- * uploads of one id cannot both be stored.
+ * {@link decideByDigest}, the bytes must pass the package check, carry the declared submission id
+ * and be of the caller's unit. The check is awaited; from the index lookup after it to the insert
+ * everything is synchronous, so concurrent uploads of one id cannot both be stored.
  */
-export function acceptPackage(context: AcceptanceContext, claim: UploadClaim, received: { readonly sha256: string; readonly bytes: Uint8Array }): Acceptance {
+export async function acceptPackage(context: AcceptanceContext, caller: Caller, claim: UploadClaim, received: { readonly sha256: string; readonly bytes: Uint8Array }): Promise<Acceptance> {
   const { sha256, bytes } = received;
-  const decided = decideByDigest(context.index, claim, sha256);
-  if (decided) return decided;
+  const before = decideByDigest(context.index, caller, claim, sha256);
+  if (before) return before;
 
-  const check = verifyPackage(bytes);
+  const check = await context.verify(bytes);
   if (!check.ok) return refuse(invalid(check.reason));
   const { manifest } = check;
   if (manifest.submissionId !== claim.submissionId) {
     return refuse(invalid(t('platform.error.submissionMismatch', { manifest: manifest.submissionId, claimed: claim.submissionId })));
   }
+  if (caller.kind === 'unit' && manifest.unit.creditCode !== caller.unitCode) return refuse(otherUnit(manifest.unit.creditCode, caller.unitCode));
 
+  // Another upload of this id may have been stored while this one was being checked.
+  const decided = decideByDigest(context.index, caller, claim, sha256);
+  if (decided) return decided;
   const supersession = checkSupersession(context.index, manifest.submissionId, manifest.supersedes, manifest.unit.creditCode);
   if (supersession) return refuse(supersession);
 
@@ -101,15 +130,16 @@ export function acceptPackage(context: AcceptanceContext, claim: UploadClaim, re
 }
 
 /**
- * A correction may replace only its own unit's submission, once, and never itself. The one it
- * replaces may not have arrived yet (an office can send them out of order); it is linked then.
+ * A correction may replace only a submission of its own unit that the platform already holds,
+ * once, and never itself. Another unit's submission is answered as one not held, so a correction
+ * cannot learn which ids exist.
  */
 function checkSupersession(index: SubmissionIndex, submissionId: string, supersedes: string | undefined, creditCode: string): PlatformRefusal | undefined {
   if (supersedes === undefined) return undefined;
   if (supersedes === submissionId) return invalid(t('platform.error.supersedesItself'));
   const earlier = index.find(supersedes);
-  if (earlier && earlier.creditCode !== creditCode) return invalid(t('platform.error.supersedesOtherUnit', { id: supersedes }));
-  if (earlier?.supersededBy !== undefined && earlier.supersededBy !== submissionId) {
+  if (!earlier || earlier.creditCode !== creditCode) return invalid(t('platform.error.supersedesUnknown', { id: supersedes }));
+  if (earlier.supersededBy !== undefined && earlier.supersededBy !== submissionId) {
     return { status: 409, code: 'conflict', message: t('platform.error.alreadySuperseded', { id: supersedes, by: earlier.supersededBy }) };
   }
   return undefined;
@@ -118,4 +148,6 @@ function checkSupersession(index: SubmissionIndex, submissionId: string, superse
 const refuse = (refusal: PlatformRefusal): Acceptance => ({ ok: false, refusal });
 const badMetadata = (message: string): PlatformRefusal => ({ status: 400, code: 'bad-metadata', message });
 const invalid = (message: string): PlatformRefusal => ({ status: 422, code: 'invalid-package', message });
+const forbidden = (message: string): PlatformRefusal => ({ status: 403, code: 'forbidden', message });
+const otherUnit = (code: string, own: string): PlatformRefusal => forbidden(t('platform.error.otherUnit', { code, own }));
 const conflict = (id: string, receivedAt: string): PlatformRefusal => ({ status: 409, code: 'conflict', message: t('platform.error.conflict', { id, receivedAt }) });

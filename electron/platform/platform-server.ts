@@ -1,30 +1,32 @@
-import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, statfs } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { FileStore } from '@tus/file-store';
-import { Server as TusServer, type Upload } from '@tus/server';
 import { MAX_PACKAGE_BYTES } from '../../core/package/package-format';
+import type { PackageVerification } from '../../core/package/verify-package';
 import { t } from '../../core/i18n/translate';
-import { ErrorBodySchema, PROTOCOL_VERSION, ROUTES, type ErrorBody } from '../../core/sync/reference-protocol';
-import { acceptPackage, checkClaim, checkNotConflicting, decideByDigest, type Acceptance, type AcceptanceContext, type UploadClaim } from './accept-package';
-import { moveDurablySync, sha256File, syncFile } from './durable-package';
-import { refusalBody, tusError, type PlatformRefusal } from './platform-refusal';
-import { createSemaphore } from './semaphore';
-import { openSubmissionIndex, receiptOf, type SubmissionIndex } from './submission-index';
+import { PROTOCOL_VERSION, ROUTES, type ErrorBody } from '../../core/sync/reference-protocol';
+import { verifyInProcess, visibleTo } from './accept-package';
+import { DATABASE_FILE, openCredentialStore, type Caller } from './credentials';
+import { refusalBody, type PlatformRefusal } from './platform-refusal';
+import { createUploadRoutes, ownerOf } from './platform-uploads';
+import { openSubmissionIndex, receiptOf } from './submission-index';
+import { isUploadId, readUploadInfo, sweepUploads } from './upload-folder';
 
 /**
  * The reference receiving platform (core/sync/reference-protocol.ts): tus uploads under
  * `/files/`, the package check and deduplication when an upload finishes, packages under
- * `<data>/packages/<submissionId>.zip` and their index in `<data>/index.sqlite`.
+ * `<data>/packages/<submissionId>.zip`, their index and the credentials in `<data>/index.sqlite`.
  */
 export interface PlatformOptions {
   readonly dataDir: string;
   readonly port: number;
   readonly host?: string;
-  /** Without one, every route is open (tests, a platform on a private link). */
-  readonly token?: string;
+  /**
+   * Trial mode: nobody is asked for a token and every caller may do everything. Loopback only;
+   * otherwise every route but `/health` needs a token issued with `token issue` (credentials.ts).
+   */
+  readonly open?: boolean;
   /** Largest package accepted (tus `Tus-Max-Size`); the package format's own cap by default. */
   readonly maxBytes?: number;
   /**
@@ -33,13 +35,22 @@ export interface PlatformOptions {
    */
   readonly maxConcurrentVerifications?: number;
   /**
-   * An unfinished upload is dropped this long after it was created (measured from creation, as
-   * @tus/file-store does); swept at start and then at least every hour.
+   * An unfinished upload is dropped after this long without a byte arriving; swept at start and
+   * then at least every hour, with the orphaned halves of uploads.
    */
   readonly uploadExpiryMs?: number;
+  /** Unfinished uploads one credential may hold at once, and their declared bytes in all. */
+  readonly maxUnfinishedUploads?: number;
+  readonly maxUnfinishedBytes?: number;
+  /** Free space the data folder's disk keeps: below it uploads get 507 and `/health` says `storage: 'low'`. */
+  readonly minFreeBytes?: number;
+  /** The package check; in this thread by default. */
+  readonly verify?: (bytes: Uint8Array) => Promise<PackageVerification>;
   readonly now?: () => Date;
   /** Told when the check of a finished upload starts and ends, for operators' logs and tests. */
   readonly observe?: (event: PlatformEvent) => void;
+  /** The operator's log, where the details of internal errors go (standard error by default). */
+  readonly log?: (line: string) => void;
 }
 
 export interface PlatformEvent {
@@ -48,8 +59,14 @@ export interface PlatformEvent {
 }
 
 export const DEFAULT_MAX_CONCURRENT_VERIFICATIONS = 2;
-export const DEFAULT_UPLOAD_EXPIRY_MS = 7 * 24 * 60 * 60 * 1000;
-const MAX_EXPIRY_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+export const DEFAULT_UPLOAD_EXPIRY_MS = 24 * 60 * 60 * 1000;
+export const DEFAULT_MAX_UNFINISHED_UPLOADS = 8;
+/** Per credential: twice the largest package, so one upload and a fresh start of it fit. */
+export const DEFAULT_MAX_UNFINISHED_BYTES_FACTOR = 2;
+export const DEFAULT_MIN_FREE_BYTES = 512 * 1024 * 1024;
+const MAX_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+/** How old a lone half of an upload must be before a sweep while running drops it: the store writes the two halves one after the other. */
+const MAX_ORPHAN_GRACE_MS = 10 * 60 * 1000;
 
 export interface Platform {
   readonly url: string;
@@ -58,66 +75,126 @@ export interface Platform {
 
 const UPLOADS_PATH = ROUTES.uploads.replace(/\/$/, '');
 const RECEIPT_ROUTE = /^\/submissions\/([^/]+)\/receipt$/;
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   const expiryMs = options.uploadExpiryMs ?? DEFAULT_UPLOAD_EXPIRY_MS;
   if (!(Number.isInteger(expiryMs) && expiryMs > 0)) throw new RangeError(`startPlatform: uploadExpiryMs must be a positive integer, got ${expiryMs}.`);
+  const host = options.host ?? '127.0.0.1';
+  if (options.open && !LOOPBACK.has(host)) throw new RangeError(t('platform.cli.openBeyondLoopback', { host }));
+  const maxBytes = options.maxBytes ?? MAX_PACKAGE_BYTES;
+  const minFreeBytes = options.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES;
+  const log = options.log ?? ((line: string) => console.error(line));
   const uploadsDir = join(options.dataDir, 'uploads');
   const packagesDir = join(options.dataDir, 'packages');
   await mkdir(uploadsDir, { recursive: true });
   await mkdir(packagesDir, { recursive: true });
-  const index = openSubmissionIndex(join(options.dataDir, 'index.sqlite'));
-  const tus = createTusServer({ ...options, uploadsDir, packagesDir, index });
-  const isAuthorized = tokenCheck(options.token);
-
-  // tus's expiration lives in a store of its own, used only to sweep: with expiration on the
-  // serving store, @tus/server 2.4 re-reads a creation-with-upload after onUploadFinish, when
-  // ours is already moved to packages/ or dropped, and answers 404 instead of the receipt.
-  const expiry = new FileStore({ directory: uploadsDir, expirationPeriodInMilliseconds: expiryMs });
-  // Uploads abandoned while the platform was down go before it takes new ones.
-  await expiry.deleteExpired();
-
-  const server: Server = createServer((req, res) => {
-    // A malformed URL or escape must be a 400 for that request, never an exception that ends the process.
-    try {
-      route(req, res);
-    } catch {
-      if (!res.headersSent) sendRefusal(res, { status: 400, code: 'bad-request', message: t('platform.error.badRequest', { detail: 'URL' }) });
-    }
+  const index = openSubmissionIndex(join(options.dataDir, DATABASE_FILE));
+  const credentials = openCredentialStore(options.dataDir);
+  const uploads = createUploadRoutes({
+    uploadsDir,
+    packagesDir,
+    index,
+    maxBytes,
+    maxUnfinishedUploads: options.maxUnfinishedUploads ?? DEFAULT_MAX_UNFINISHED_UPLOADS,
+    maxUnfinishedBytes: options.maxUnfinishedBytes ?? DEFAULT_MAX_UNFINISHED_BYTES_FACTOR * maxBytes,
+    maxConcurrentVerifications: options.maxConcurrentVerifications ?? DEFAULT_MAX_CONCURRENT_VERIFICATIONS,
+    verify: options.verify ?? verifyInProcess,
+    now: options.now ?? (() => new Date()),
+    log,
+    ...(options.observe ? { observe: options.observe } : {}),
   });
-  const route = (req: IncomingMessage, res: ServerResponse): void => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path === ROUTES.health) return sendJson(res, 200, { status: 'ok', protocol: PROTOCOL_VERSION });
-    if (!isAuthorized(req.headers.authorization)) return sendRefusal(res, { status: 401, code: 'unauthorized', message: t('platform.error.unauthorized') });
-    if (path === UPLOADS_PATH || path.startsWith(ROUTES.uploads)) return void tus.handle(req, res);
-    if (req.method !== 'GET') return sendRefusal(res, { status: 405, code: 'bad-request', message: t('platform.error.badRequest', { detail: `${req.method} ${path}` }) });
-    if (path === ROUTES.submissions) return sendJson(res, 200, { submissions: index.list() });
+
+  const sweep = (orphanGraceMs: number) => sweepUploads(uploadsDir, { idleMs: expiryMs, orphanGraceMs, busy: uploads.busy, now: Date.now() });
+  // Uploads abandoned or half written while the platform was down go before it takes new ones.
+  await sweep(0);
+
+  /** Whether the disk would keep less than the reserve after `incoming` more bytes. */
+  const storageLow = async (incoming: number): Promise<boolean> => {
+    const { bavail, bsize } = await statfs(options.dataDir);
+    return bavail * bsize - incoming < minFreeBytes;
+  };
+
+  const authenticate = (header: string | undefined): Caller | undefined => {
+    if (options.open) return { kind: 'open' };
+    const token = /^Bearer ([\x21-\x7e]+)$/.exec(header ?? '')?.[1];
+    return token === undefined ? undefined : credentials.authenticate(token);
+  };
+
+  const route = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
+    if (path === ROUTES.health) return sendJson(res, 200, { status: 'ok', protocol: PROTOCOL_VERSION, storage: (await storageLow(0)) ? 'low' : 'ok' });
+    const caller = authenticate(req.headers.authorization);
+    if (!caller) return sendRefusal(res, { status: 401, code: 'unauthorized', message: t('platform.error.unauthorized') });
+    if (path === UPLOADS_PATH || path.startsWith(ROUTES.uploads)) return uploadRoute(req, res, path, caller);
+    if (req.method !== 'GET') return sendRefusal(res, notAllowed(req, path));
+    if (path === ROUTES.submissions) return sendJson(res, 200, { submissions: index.list(caller.kind === 'unit' ? caller.unitCode : undefined) });
     const receipt = RECEIPT_ROUTE.exec(path);
-    const listing = receipt && index.find(decodeURIComponent(receipt[1]!));
-    if (listing) return sendJson(res, 200, receiptOf(listing));
     const id = receipt ? decodeURIComponent(receipt[1]!) : path;
+    const listing = receipt ? index.find(id) : undefined;
+    // Another unit's submission is answered as one that does not exist, so ids do not leak.
+    if (listing && visibleTo(caller, listing)) return sendJson(res, 200, receiptOf(listing));
     sendRefusal(res, { status: 404, code: 'not-found', message: t('platform.error.notFound', { id }) });
   };
 
+  const uploadRoute = async (req: IncomingMessage, res: ServerResponse, path: string, caller: Caller): Promise<void> => {
+    if (req.method === 'DELETE') return sendRefusal(res, notAllowed(req, path));
+    if (req.method !== 'POST' && req.method !== 'OPTIONS') {
+      // Checked before the store is asked: only names the platform gave, and only the creator's.
+      const id = path.slice(ROUTES.uploads.length);
+      const info = isUploadId(id) ? await readUploadInfo(uploadsDir, id) : undefined;
+      if (!info || info.owner !== ownerOf(caller)) return sendRefusal(res, { status: 404, code: 'not-found', message: t('platform.error.uploadNotFound') });
+    }
+    if (req.method === 'POST' || req.method === 'PATCH') {
+      const declared = req.method === 'POST' ? Number(req.headers['upload-length']) : 0;
+      if (await storageLow(Number.isSafeInteger(declared) && declared > 0 ? declared : 0)) {
+        return sendRefusal(res, { status: 507, code: 'insufficient-storage', message: t('platform.error.insufficientStorage') });
+      }
+    }
+    await uploads.handle(req, res, caller);
+  };
+
+  const server: Server = createServer((req, res) => {
+    let path: string;
+    // A malformed URL or escape must be a 400 for that request, never an exception that ends the process.
+    try {
+      path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    } catch {
+      return sendRefusal(res, { status: 400, code: 'bad-request', message: t('platform.error.badRequest', { detail: 'URL' }) });
+    }
+    route(req, res, path).catch((error: unknown) => {
+      if (error instanceof URIError) {
+        if (!res.headersSent) sendRefusal(res, { status: 400, code: 'bad-request', message: t('platform.error.badRequest', { detail: 'URL' }) });
+        return;
+      }
+      log(`platform: ${req.method} ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (!res.headersSent) sendRefusal(res, { status: 500, code: 'server-error', message: t('platform.error.server') });
+      else res.destroy();
+    });
+  });
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', resolve);
+    server.listen(options.port, host, resolve);
   });
-  const sweeper = setInterval(() => {
-    // A sweep that fails (an upload finishing under it) is simply done again by the next one.
-    expiry.deleteExpired().catch(() => undefined);
-  }, Math.min(expiryMs, MAX_EXPIRY_SWEEP_INTERVAL_MS));
+  const sweeper = setInterval(
+    () => {
+      // A sweep that fails (an upload finishing under it) is simply done again by the next one.
+      sweep(Math.min(expiryMs, MAX_ORPHAN_GRACE_MS)).catch((error: unknown) => log(`platform: sweeping uploads failed: ${String(error)}`));
+    },
+    Math.min(expiryMs, MAX_SWEEP_INTERVAL_MS),
+  );
   sweeper.unref();
   const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
   return {
-    url: `http://${host}:${address.port}`,
+    url: `http://${shownHost}:${address.port}`,
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(sweeper);
         server.close(() => {
           index.close();
+          credentials.close();
           resolve();
         });
         server.closeAllConnections();
@@ -125,105 +202,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   };
 }
 
-interface TusContext extends PlatformOptions {
-  readonly uploadsDir: string;
-  readonly packagesDir: string;
-  readonly index: SubmissionIndex;
-}
-
-function createTusServer(context: TusContext): TusServer {
-  const maxBytes = context.maxBytes ?? MAX_PACKAGE_BYTES;
-  const store = new FileStore({ directory: context.uploadsDir });
-  const now = context.now ?? (() => new Date());
-  const verifying = createSemaphore(context.maxConcurrentVerifications ?? DEFAULT_MAX_CONCURRENT_VERIFICATIONS);
-
-  /** The upload's own files go in every outcome: moved to packages/, or not kept at all. */
-  const discard = async (upload: Upload, moved: boolean) => {
-    if (moved) await store.configstore.delete(upload.id);
-    else await store.remove(upload.id);
-  };
-
-  /** Reads the package into memory only when its digest leaves the decision open. */
-  const judge = async (upload: Upload, claim: UploadClaim): Promise<Acceptance> => {
-    const file = join(context.uploadsDir, upload.id);
-    const sha256 = await sha256File(file);
-    const decided = decideByDigest(context.index, claim, sha256);
-    if (decided) return decided;
-    const bytes = await readFile(file);
-    // Flushed before it can be renamed into packages/, so no index row ever names a partial file.
-    await syncFile(file);
-    const acceptance: AcceptanceContext = {
-      index: context.index,
-      storePackage: (submissionId) => moveDurablySync(file, join(context.packagesDir, `${submissionId}.zip`)),
-      now,
-      newReceiptId: randomUUID,
-    };
-    return acceptPackage(acceptance, claim, { sha256, bytes });
-  };
-
-  return new TusServer({
-    path: UPLOADS_PATH,
-    datastore: store,
-    maxSize: maxBytes,
-    onUploadCreate: async (_req, upload) => {
-      if (upload.sizeIsDeferred) throw tusError({ status: 400, code: 'bad-metadata', message: t('platform.error.lengthRequired') });
-      const claim = checkClaim(upload.metadata);
-      if (!claim.ok) throw tusError(claim.refusal);
-      const conflict = checkNotConflicting(context.index, claim.claim);
-      if (conflict) throw tusError(conflict);
-      return {};
-    },
-    onUploadFinish: async (req, upload) => {
-      const claim = checkClaim(upload.metadata);
-      if (!claim.ok) {
-        await discard(upload, false);
-        throw tusError(claim.refusal);
-      }
-      const outcome = await verifying(async () => {
-        context.observe?.({ type: 'verification-started', uploadId: upload.id });
-        try {
-          return await judge(upload, claim.claim);
-        } finally {
-          context.observe?.({ type: 'verification-finished', uploadId: upload.id });
-        }
-      });
-      await discard(upload, outcome.ok && outcome.fresh);
-      if (!outcome.ok) throw tusError(outcome.refusal);
-      // A PATCH would answer 204, which cannot carry the receipt; a POST keeps its 201 and Location.
-      return { ...(req.method === 'PATCH' ? { status_code: 200 } : {}), headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify(outcome.receipt) };
-    },
-    onResponseError: (_req, error) => {
-      const status = 'status_code' in error ? error.status_code : 500;
-      const body = 'body' in error ? error.body : error.message;
-      if (isErrorBody(body)) return { status_code: status, body };
-      return { status_code: status, body: JSON.stringify(refusalBody(tusRefusal(status, body, maxBytes))) };
-    },
-  });
-}
-
-/** Words the refusals @tus/server makes itself (size, offsets, unknown uploads) in the protocol's terms. */
-function tusRefusal(status: number, detail: string, maxBytes: number): PlatformRefusal {
-  if (status === 413) return { status, code: 'too-large', message: t('platform.error.tooLarge', { max: maxBytes }) };
-  if (status === 404 || status === 410) return { status, code: 'not-found', message: t('platform.error.uploadNotFound') };
-  // An offset mismatch (409) is not the protocol's conflict: the client should ask HEAD and resume.
-  if (status < 500) return { status, code: 'bad-request', message: t('platform.error.badRequest', { detail: detail.trim() }) };
-  return { status, code: 'server-error', message: t('platform.error.server', { detail: detail.trim() }) };
-}
-
-function isErrorBody(body: string): boolean {
-  try {
-    return ErrorBodySchema.safeParse(JSON.parse(body)).success;
-  } catch {
-    return false;
-  }
-}
-
-/** Compares digests so neither the token's length nor its content leaks through timing. */
-function tokenCheck(token: string | undefined): (header: string | undefined) => boolean {
-  if (token === undefined) return () => true;
-  const expected = createHash('sha256').update(`Bearer ${token}`).digest();
-  return (header) => header !== undefined && timingSafeEqual(createHash('sha256').update(header).digest(), expected);
-}
+const notAllowed = (req: IncomingMessage, path: string): PlatformRefusal => ({ status: 405, code: 'bad-request', message: t('platform.error.badRequest', { detail: `${req.method} ${path}` }) });
 
 function sendRefusal(res: ServerResponse, refusal: PlatformRefusal): void {
   sendJson(res, refusal.status, refusalBody(refusal) satisfies ErrorBody);

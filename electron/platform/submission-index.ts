@@ -8,9 +8,13 @@ import type { Receipt, SubmissionListing } from '../../core/sync/reference-proto
  */
 export interface SubmissionIndex {
   find(submissionId: string): SubmissionListing | undefined;
-  /** Adds an accepted submission and links it with the one it supersedes, in either arrival order. */
+  /**
+   * Adds an accepted submission and links it with the one it supersedes. (A correction stored
+   * before its original, which earlier versions allowed, is linked when the original arrives.)
+   */
   add(entry: Omit<SubmissionListing, 'supersededBy'>): void;
-  list(): SubmissionListing[];
+  /** Every submission, or one unit's. */
+  list(creditCode?: string): SubmissionListing[];
   close(): void;
 }
 
@@ -50,6 +54,7 @@ export function openSubmissionIndex(file: string): SubmissionIndex {
 
   const select = db.prepare<[string], Row>('SELECT * FROM submissions WHERE submission_id = ?');
   const selectAll = db.prepare<[], Row>('SELECT * FROM submissions ORDER BY received_at, submission_id');
+  const selectUnit = db.prepare<[string], Row>('SELECT * FROM submissions WHERE credit_code = ? ORDER BY received_at, submission_id');
   const insert = db.prepare(
     `INSERT INTO submissions (submission_id, receipt_id, sha256, received_at, unit_name, credit_code, year, size, supersedes, superseded_by)
      VALUES (@submissionId, @receiptId, @sha256, @receivedAt, @unitName, @creditCode, @year, @size, @supersedes,
@@ -67,7 +72,7 @@ export function openSubmissionIndex(file: string): SubmissionIndex {
       return row && fromRow(row);
     },
     add: (entry) => add(entry),
-    list: () => selectAll.all().map(fromRow),
+    list: (creditCode) => (creditCode === undefined ? selectAll.all() : selectUnit.all(creditCode)).map(fromRow),
     close: () => db.close(),
   };
 }

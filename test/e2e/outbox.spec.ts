@@ -7,7 +7,8 @@ import { createLetter, openTab, savedPath, submitAndApprove } from './app-action
 import { expect, test } from './fixtures';
 import { platformProcess, type PlatformProcess } from './platform-process';
 
-const TOKEN = 'e2e-platform-token-7f3a';
+/** The unit of the 政务服务事项承诺 template, the letter this test files. */
+const UNIT = { code: '122399214012770352', name: '青山县政务服务中心' };
 
 /** Every record of every IndexedDB database of the page, as one string. */
 async function everythingInIndexedDb(page: Page): Promise<string> {
@@ -30,7 +31,7 @@ test('an approved, signed letter waits offline in the outbox, goes out by itself
   let platform: PlatformProcess | undefined;
   const dir = await mkdtemp(join(tmpdir(), 'pledge-outbox-e2e-'));
   try {
-    platform = await platformProcess(TOKEN);
+    platform = await platformProcess(UNIT);
     const png = new PNG({ width: 40, height: 56 });
     png.data.fill(180);
     const scan = join(dir, '签章页.png');
@@ -63,7 +64,7 @@ test('an approved, signed letter waits offline in the outbox, goes out by itself
     await settings.getByRole('button', { name: '保存设置' }).click();
     await expect(settings.getByRole('alert')).toContainText('报送平台地址');
     await settings.getByLabel('报送平台地址').fill(platform.url);
-    await settings.getByLabel('访问令牌').fill(TOKEN);
+    await settings.getByLabel('访问令牌').fill(platform.token);
     await settings.getByRole('button', { name: '保存设置' }).click();
     await expect(settings.getByRole('status')).toHaveText('设置已保存。');
     await expect(settings.getByTestId('token-state')).toContainText('已设置（不显示）');
@@ -84,7 +85,7 @@ test('an approved, signed letter waits offline in the outbox, goes out by itself
     await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'online');
 
     // The token went to the main process only.
-    expect(await everythingInIndexedDb(page)).not.toContain(TOKEN);
+    expect(await everythingInIndexedDb(page)).not.toContain(platform.token);
 
     // After a reload the outbox still shows the receipt.
     await page.reload();

@@ -1,41 +1,47 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 /**
  * The reference platform exactly as an operator starts it, `npm run platform -- …`, in its own
  * process group on a loopback port chosen beforehand, so a test can give the app the address
- * while nothing listens there yet and start the platform later.
+ * while nothing listens there yet and start the platform later. The unit's token is issued
+ * beforehand with `npm run -s platform -- token issue`, as a city credit office would.
  */
 export interface PlatformProcess {
   readonly url: string;
+  /** The unit's token, as `token issue` printed it. */
   readonly token: string;
   start(): Promise<void>;
-  /** The submissions the platform lists (its operator route). */
+  /** The submissions the platform lists to the unit. */
   list(): Promise<{ submissionId: string; receiptId: string; sha256: string }[]>;
   stop(): Promise<void>;
 }
 
-export async function platformProcess(token: string): Promise<PlatformProcess> {
+export async function platformProcess(unit: { readonly code: string; readonly name: string }): Promise<PlatformProcess> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'pledge-e2e-platform-'));
+  // -s: npm's own banner would otherwise come before the token on standard output.
+  const issued = await promisify(execFile)('npm', ['run', '-s', 'platform', '--', 'token', 'issue', '--data', dataDir, '--unit', unit.code, '--name', unit.name]);
+  const token = issued.stdout.trim();
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
   return {
     url,
     token,
     async start() {
-      const started = spawn('npm', ['run', 'platform', '--', '--port', String(port), '--data', dataDir, '--token', token], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      const started = spawn('npm', ['run', 'platform', '--', 'serve', '--port', String(port), '--data', dataDir], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
       child = started;
       let output = '';
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`The platform did not start in 60 s:\n${output}`)), 60_000);
         const read = (chunk: Buffer) => {
           output += chunk.toString();
-          if (output.includes('listening at')) {
+          if (output.includes(url)) {
             clearTimeout(timer);
             resolve();
           }

@@ -9,8 +9,9 @@ import { z } from 'zod';
 import type { OutboxEntry, SubmissionState } from '../../../core/outbox/outbox-entry';
 import { OutboxSnapshotSchema, type OutboxSnapshot } from '../../../core/outbox/outbox-item';
 import { ROUTES, SubmissionListingSchema, type SubmissionListing } from '../../../core/sync/reference-protocol';
+import { issueToken } from '../../../electron/platform/credentials';
 import { startPlatform } from '../../../electron/platform/platform-server';
-import { TOKEN } from './sync-fixtures';
+import { issueUnitToken, TOKEN } from './sync-fixtures';
 
 /**
  * What the fault suite needs around the app's outbox: the platform with a way to look at what it
@@ -32,13 +33,15 @@ const ListingSchema = z.object({ submissions: z.array(SubmissionListingSchema) }
 /** The real reference platform on loopback with a fresh data folder, on `port` when given (0: any free port). */
 export async function startFaultPlatform(port = 0): Promise<FaultPlatform> {
   const dataDir = await mkdtemp(join(tmpdir(), 'pledge-fault-platform-'));
-  const platform = await startPlatform({ dataDir, port, token: TOKEN });
+  issueUnitToken(dataDir);
+  const operator = issueToken(dataDir, { operator: true, name: '市信用办' }).token;
+  const platform = await startPlatform({ dataDir, port });
   return {
     url: platform.url,
     storedPackages: async () => (await readdir(join(dataDir, 'packages'))).sort(),
     storedBytes: async (submissionId) => new Uint8Array(await readFile(join(dataDir, 'packages', `${submissionId}.zip`))),
     async listing() {
-      const response = await fetch(new URL(ROUTES.submissions, platform.url), { headers: { Authorization: `Bearer ${TOKEN}` } });
+      const response = await fetch(new URL(ROUTES.submissions, platform.url), { headers: { Authorization: `Bearer ${operator}` } });
       return ListingSchema.parse(await response.json()).submissions;
     },
     async stop() {

@@ -7,10 +7,18 @@ import { join } from 'node:path';
 import { sha256Hex } from '../../../core/hash/sha256-hex';
 import type { PackageRef } from '../../../core/outbox/outbox-entry';
 import { buildPackage } from '../../../core/package/build-package';
-import { startPlatform, type Platform } from '../../../electron/platform/platform-server';
+import { issueToken } from '../../../electron/platform/credentials';
+import { startPlatform, type Platform, type PlatformOptions } from '../../../electron/platform/platform-server';
 import { packageInput, PNG } from '../../core/package/package-fixtures';
 
+/** The unit of the fixtures' letter (the `service` template), and the token issued to it on every test platform. */
+export const UNIT = { code: '122399214012770352', name: '青山县政务服务中心' } as const;
 export const TOKEN = 'sync-test-token';
+
+/** Gives the fixtures' unit its token in a data folder, as `token issue` would (with a fixed token). */
+export function issueUnitToken(dataDir: string): void {
+  issueToken(dataDir, { unit: UNIT.code, name: UNIT.name }, TOKEN);
+}
 
 /** A package with an incompressible "scan" of about `scanBytes`, so the upload spans many chunks. */
 export function bigPackage(scanBytes: number, overrides: Parameters<typeof packageInput>[0] = {}): Uint8Array {
@@ -24,10 +32,11 @@ export function refOf(bytes: Uint8Array, submissionId: string): PackageRef {
   return { submissionId, sha256: sha256Hex(bytes), size: bytes.byteLength };
 }
 
-/** The real reference platform on a loopback port with a fresh data folder. */
-export async function startTestPlatform(): Promise<{ platform: Platform; dataDir: string; storedPackages(): Promise<string[]>; stop(): Promise<void> }> {
+/** The real reference platform on a loopback port with a fresh data folder, where {@link TOKEN} is the fixtures' unit's. */
+export async function startTestPlatform(options: Partial<PlatformOptions> = {}): Promise<{ platform: Platform; dataDir: string; storedPackages(): Promise<string[]>; stop(): Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'pledge-sync-'));
-  const platform = await startPlatform({ dataDir, port: 0, token: TOKEN });
+  issueUnitToken(dataDir);
+  const platform = await startPlatform({ dataDir, port: 0, ...options });
   return {
     platform,
     dataDir,
