@@ -6,18 +6,24 @@ import { DesktopCallRejected, dispatchDesktopCall } from '../../core/bridge/disp
 import { t } from '../../core/i18n/translate';
 import { RENDERER_SECURITY_HEADERS } from '../services/content-security-policy';
 import { createLaunchKey, KEY_PARAMETER, type LaunchKey } from './launch-key';
-import { allowedHosts, checkBridgeRequest, type Refusal, checkHost, isLoopbackAddress, isWildcardAddress, urlHostName } from './request-guard';
+import { allowedHosts, checkBridgeRequest, checkHost, isLoopbackAddress, isWildcardAddress, urlHostName, type Refusal } from './request-guard';
 
 /**
  * Serves the built renderer and the bridge over HTTP, so the whole app runs in a browser with
  * the same services as in Electron. Calls are `POST /api/call/<name>` with the argument list as
  * JSON; events stream from `GET /api/events` (server-sent events).
+ *
+ * Reaching the port is not enough to use it: a request must name this host in `Host` (a page
+ * that rebound its own name to 127.0.0.1 names itself), and a bridge request must come from our
+ * own page (`Origin`, `Sec-Fetch-Site`, JSON body, the bridge header). Bound beyond loopback, the
+ * bridge also wants the session cookie the printed key buys (see launch-key.ts).
  */
 export interface WebHostOptions {
   readonly handlers: DesktopHandlers;
   /** The built renderer (`dist/renderer`). */
   readonly rendererDir: string;
   readonly port: number;
+  /** The address to bind, 127.0.0.1 by default; anything beyond loopback turns the launch key on. */
   readonly host?: string;
 }
 
