@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../core/hash/sha256-hex';
 import { buildPackage } from '../../../core/package/build-package';
+import { verifyPackage } from '../../../core/package/verify-package';
 import { ErrorBodySchema, HealthSchema, isFinalRejection, ReceiptSchema, ROUTES, SubmissionListingSchema, type ErrorCode, type Receipt } from '../../../core/sync/reference-protocol';
 import { startPlatform, type Platform, type PlatformOptions } from '../../../electron/platform/platform-server';
 import { editManifest, ID, OTHER_ID, packageInput, tamper } from '../../core/package/package-fixtures';
@@ -144,6 +145,37 @@ describe('reference platform', () => {
     const [a, b] = await Promise.all([send(PACKAGE), send(PACKAGE)]);
     expect(await receiptFrom(a)).toEqual(await receiptFrom(b));
     expect(await storedPackages()).toEqual([`${ID}.zip`]);
+    expect(await leftoverUploads()).toEqual([]);
+  });
+
+  it('runs the injected package check, awaited, and refuses with its reason', async () => {
+    await platform.close();
+    const checked: number[] = [];
+    platform = await start({
+      verify: async (bytes) => {
+        checked.push(bytes.byteLength);
+        return { ok: false, reason: '检查未通过（测试）' };
+      },
+    });
+    expect(await expectRefusal(await send(PACKAGE), 422, 'invalid-package')).toBe('检查未通过（测试）');
+    expect(checked).toEqual([PACKAGE.byteLength]);
+    expect(await storedPackages()).toEqual([]);
+  });
+
+  it('stores one package when uploads of one id finish together while a slow check is awaited; other bytes under it are a conflict', async () => {
+    await platform.close();
+    // Each check yields for a while, so both uploads are past their first index lookup before either is stored.
+    platform = await start({ verify: async (bytes) => new Promise((resolve) => setTimeout(() => resolve(verifyPackage(bytes)), 150)) });
+    const [a, b] = await Promise.all([send(PACKAGE), send(PACKAGE)]);
+    expect(await receiptFrom(a)).toEqual(await receiptFrom(b));
+
+    const first = buildPackage(packageInput({ submissionId: OTHER_ID }));
+    const second = buildPackage(packageInput({ submissionId: OTHER_ID, createdAt: new Date('2026-04-22T01:30:00.000Z') }));
+    const answers = await Promise.all([send(first, { submissionId: OTHER_ID }), send(second, { submissionId: OTHER_ID })]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    const winner = answers[0]!.status === 200 ? first : second;
+    expect(sha256Hex(await readFile(join(dataDir, 'packages', `${OTHER_ID}.zip`)))).toBe(sha256Hex(winner));
+    expect((await storedPackages()).sort()).toEqual([`${ID}.zip`, `${OTHER_ID}.zip`].sort());
     expect(await leftoverUploads()).toEqual([]);
   });
 
