@@ -21,8 +21,13 @@ export type AttachmentCheck = { readonly ok: true; readonly type: AttachmentType
 export function checkAttachment(name: string, bytes: Uint8Array, alreadyAttachedBytes: number): AttachmentCheck {
   const sizeProblem = checkAttachmentSize(name, bytes.byteLength, alreadyAttachedBytes);
   if (sizeProblem) return { ok: false, message: sizeProblem };
-  const match = SIGNATURES.find(([, signature]) => signature.every((byte, i) => bytes[i] === byte));
-  return match ? { ok: true, type: match[0] } : { ok: false, message: t('attachment.wrong-type', { name }) };
+  const type = sniffAttachmentType(bytes);
+  return type ? { ok: true, type } : { ok: false, message: t('attachment.wrong-type', { name }) };
+}
+
+/** The type a file's first bytes say it is, whatever its name or size. @example sniffAttachmentType(strToU8('%PDF-1.7')) // 'application/pdf' */
+export function sniffAttachmentType(bytes: Uint8Array): AttachmentType | undefined {
+  return SIGNATURES.find(([, signature]) => signature.every((byte, i) => bytes[i] === byte))?.[0];
 }
 
 /** The size rules alone, so a huge file is refused before it is read into memory. Null when the size is fine. */

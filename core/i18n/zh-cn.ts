@@ -113,6 +113,7 @@ export const zhCN = {
   'cli.warning': '提示',
   'cli.missing-pack-argument': '请指定承诺书文件和输出文件，例如：pledge pack letter.json --signed scan.pdf -o package.zip',
   'cli.missing-output': '请用 -o 指定报送包的输出文件，例如：pledge pack letter.json -o package.zip',
+  'cli.missing-signed': '请用 --signed 指定签字盖章后的扫描件或 PDF（报送包至少要有一份签章件），例如：pledge pack letter.json --signed scan.pdf -o package.zip',
   'cli.bad-uuid': '选项“{option}”应为 UUID（例如 0b7e6f52-3c1d-4a8e-9f2b-5d6c7e8f9a0b），现为“{value}”。',
   'cli.bad-signed-file': '签章件无法使用：{reason}',
   'cli.packed': '已生成报送包 {file}（{count}个文件），提交编号 {id}。',

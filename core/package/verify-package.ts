@@ -1,4 +1,4 @@
-import { checkAttachment, checkAttachmentSize } from '../attachments/check-attachment';
+import { checkAttachment, checkAttachmentSize, sniffAttachmentType } from '../attachments/check-attachment';
 import { t } from '../i18n/translate';
 import { isRecord } from '../json/is-record';
 import { parseJsonBytes } from '../json/parse-json-bytes';
@@ -143,15 +143,10 @@ function readPackage(bytes: Uint8Array): { manifest: PackageManifest; letter: Le
     if (!check.ok) throw new PackageRejected(t('package.error.signedCopy', { reason: check.message }));
     if (check.type !== signedCopyType(file.name)) throw new PackageRejected(t('package.error.signedCopyType', { name: file.name }));
   }
-  if (!isPdf(inflated.get(LETTER_PDF_ENTRY)!)) throw new PackageRejected(t('package.error.pdfNotPdf'));
+  if (sniffAttachmentType(inflated.get(LETTER_PDF_ENTRY)!) !== 'application/pdf') throw new PackageRejected(t('package.error.pdfNotPdf'));
 
   const files = new Map(manifest.files.map((file) => [file.name, inflated.get(file.name)!]));
   return { manifest, letter, files };
-}
-
-function isPdf(bytes: Uint8Array): boolean {
-  const check = checkAttachment(LETTER_PDF_ENTRY, bytes, 0);
-  return check.ok && check.type === 'application/pdf';
 }
 
 /** The manifest, with exactly one letter, PDF and credit record among its files. */

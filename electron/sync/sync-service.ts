@@ -8,7 +8,7 @@ import type { PackageRef } from '../../core/outbox/outbox-entry';
 import type { Connection, OutboxSnapshot, PackageOrigin, SubmissionDetails } from '../../core/outbox/outbox-item';
 import { NetworkError, PlatformRejection, type PlatformAdapter } from '../../core/outbox/platform-adapter';
 import type { RetryPolicy } from '../../core/outbox/retry-delay';
-import { verifyPackage } from '../../core/package/verify-package';
+import { createPackageChecker } from '../services/package-check';
 import { parseEndpoint } from '../../core/sync/endpoint';
 import { makePrivate, makePrivateFolder, tightenDataFolder } from '../services/private-files';
 import { safeFileName } from '../services/safe-file-name';
@@ -49,6 +49,9 @@ export interface SyncService {
   snapshot(): OutboxSnapshot;
   subscribe(listener: (snapshot: OutboxSnapshot) => void): () => void;
 }
+
+/** One per process, shared by every service: a package check runs on a worker thread, off the event loop. */
+const packageChecker = createPackageChecker({ readPdfText: false });
 
 export function createSyncService(options: SyncServiceOptions): SyncService {
   const clock = options.clock ?? { now: () => Date.now() };
@@ -145,7 +148,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   }
 
   async function add(bytes: Uint8Array, origin: PackageOrigin): Promise<{ ok: true; submissionId: string; duplicate: boolean } | { ok: false; message: string }> {
-    const verified = verifyPackage(bytes);
+    const verified = await packageChecker.check(bytes);
     if (!verified.ok) return { ok: false, message: t('outbox.error.invalid-package', { reason: verified.reason }) };
     const { manifest } = verified;
     const ref: PackageRef = { submissionId: manifest.submissionId, sha256: sha256(bytes), size: bytes.byteLength };
@@ -182,7 +185,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     for (const id of details.keys()) {
       if (queued.has(id)) continue;
       const bytes = await folder.readPackage(id).catch(() => undefined);
-      if (bytes && verifyPackage(bytes).ok) await outbox.enqueue({ submissionId: id, sha256: sha256(bytes), size: bytes.byteLength });
+      if (bytes && (await packageChecker.check(bytes)).ok) await outbox.enqueue({ submissionId: id, sha256: sha256(bytes), size: bytes.byteLength });
     }
   }
 

@@ -41,6 +41,7 @@ export async function packCommand(args: string[], io: CliIo, now: Date): Promise
 
   const letter = await readJsonObjectFile(file);
   const signed = await readSignedCopies(values.signed ?? []);
+  if (signed.length === 0) throw new CliFailure(t('cli.missing-signed'), EXIT.unusable);
   const rendered = await renderLetterPdf(letter, await loadNodeDocumentFonts());
   if (!rendered.ok) {
     printProblems(rendered.problems, io);

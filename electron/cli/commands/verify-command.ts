@@ -1,19 +1,25 @@
 import { parseArgs } from 'node:util';
 import { t } from '../../../core/i18n/translate';
-import { verifyPackage } from '../../../core/package/verify-package';
+import { createPackageChecker } from '../../services/package-check';
 import { CliFailure, EXIT, type CliIo, type ExitCode } from '../exit-codes';
 import { readInputFile } from '../read-input-file';
 
+// The platform's own check, pdf.js comparison included, so a package passing here is not refused
+// there. One per process: its thread starts once (seconds from source) and never holds the exit.
+const checker = createPackageChecker({ readPdfText: true });
+
 /**
  * `pledge verify <pkg.zip>`: exit 0 with a short summary for a good package, 1 with the reason
- * for a bad one (the same check the platform runs), 2 when the file cannot be read.
+ * for a bad one (the same check the platform runs, the text of letter.pdf read with pdf.js
+ * included), 2 when the file cannot be read.
  */
 export async function verifyCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
   const file = positionals[0];
   if (file === undefined) throw new CliFailure(t('cli.missing-package-argument'), EXIT.unusable);
   if (positionals.length > 1) throw new CliFailure(t('cli.extra-argument', { option: positionals[1]! }), EXIT.unusable);
-  const result = verifyPackage(new Uint8Array(await readInputFile(file)));
+  const bytes = new Uint8Array(await readInputFile(file));
+  const result = await checker.check(bytes);
   if (!result.ok) {
     io.stdout.write(`${t('cli.package-invalid', { file, reason: result.reason })}\n`);
     return EXIT.invalid;

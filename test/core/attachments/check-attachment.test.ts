@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_TOTAL_BYTES, megabytes } from '../../../core/attachments/check-attachment';
+import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_TOTAL_BYTES, megabytes, sniffAttachmentType } from '../../../core/attachments/check-attachment';
 
 const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
 const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 1, 2]);
@@ -33,5 +33,14 @@ describe('checkAttachment', () => {
 
   it('writes sizes in megabytes', () => {
     expect(megabytes(1572864)).toBe('1.5 MB');
+  });
+});
+
+describe('sniffAttachmentType', () => {
+  it('tells the type from the first bytes alone, whatever the size', () => {
+    expect(sniffAttachmentType(png)).toBe('image/png');
+    expect(sniffAttachmentType(jpeg)).toBe('image/jpeg');
+    expect(sniffAttachmentType(pdf)).toBe('application/pdf');
+    expect(sniffAttachmentType(Uint8Array.from([0x4d, 0x5a]))).toBeUndefined();
   });
 });

@@ -249,6 +249,12 @@ describe('verifyPackage checks a package for sense, not only against its manifes
     expect(rejection(swapped)).toBe('报送包清单把文件“letter.json”记为“letter-pdf”，与文件名不符，文件可能已被篡改。');
   });
 
+  it('accepts a letter.pdf larger than a signed copy may be', () => {
+    const pdf = new Uint8Array(21 * 1024 * 1024);
+    pdf.set(PDF);
+    expect(verifyPackage(buildPackage(packageInput({ pdf }))).ok).toBe(true);
+  });
+
   it('refuses a letter.pdf that is not a PDF', () => {
     expect(rejection(tamper((files) => void (files['letter.pdf'] = strToU8('<html>not a pdf</html>')), { relist: true }))).toBe('报送包中的 letter.pdf 不是 PDF 文件，已拒绝读取。');
   });

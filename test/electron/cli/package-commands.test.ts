@@ -3,8 +3,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../../core/hash/sha256-hex';
 import { letterFromTemplate } from '../../../core/letter/templates';
 import { runCli } from './run-cli';
 
@@ -44,7 +45,8 @@ async function node(...argv: string[]): Promise<{ code: number; stdout: string; 
   }
 }
 
-describe('pledge pack and verify through the real entry point', () => {
+// verify reads letter.pdf with pdf.js on a worker thread, which takes seconds to start from source.
+describe('pledge pack and verify through the real entry point', { timeout: 30_000 }, () => {
   it('packs a letter with its scan, verifies it, and the PDF inside passes qpdf --check', async () => {
     const pkg = out('real.zip');
     const packed = await node('pack', letter, '--signed', scan, '-o', pkg, '--id', ID, '--supersedes', EARLIER);
@@ -64,7 +66,7 @@ describe('pledge pack and verify through the real entry point', () => {
 
   it('exits 1 with the reason for a tampered package and 2 for a missing one', async () => {
     const pkg = out('to-tamper.zip');
-    expect((await run('pack', letter, '-o', pkg, '--id', ID)).code).toBe(0);
+    expect((await run('pack', letter, '--signed', scan, '-o', pkg, '--id', ID)).code).toBe(0);
     const files = unzipSync(new Uint8Array(await readFile(pkg)));
     files['letter.pdf'] = strToU8('%PDF-1.7 forged');
     const tampered = out('tampered.zip');
@@ -80,7 +82,7 @@ describe('pledge pack and verify through the real entry point', () => {
   });
 });
 
-describe('pledge pack', () => {
+describe('pledge pack', { timeout: 30_000 }, () => {
   it('writes the same bytes for the same letter, id and time, and new bytes for a new id', async () => {
     await run('pack', letter, '--signed', scan, '-o', out('a.zip'), '--id', ID);
     await run('pack', letter, '--signed', scan, '-o', out('b.zip'), '--id', ID);
@@ -91,7 +93,7 @@ describe('pledge pack', () => {
   });
 
   it('gives a random submission id and the current time by default', async () => {
-    const packed = await run('pack', letter, '-o', out('random.zip'));
+    const packed = await run('pack', letter, '--signed', scan, '-o', out('random.zip'));
     expect(packed.stdout).toMatch(/提交编号 [0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}。\n$/);
     const verified = await run('verify', out('random.zip'));
     expect(verified.stdout).toContain(`生成时间：${NOW.toISOString()}\n`);
@@ -100,7 +102,7 @@ describe('pledge pack', () => {
   it('exits 1 with the same lines as pledge validate for an invalid letter, and writes nothing', async () => {
     const broken = out('broken.json');
     await writeFile(broken, JSON.stringify({ ...letterFromTemplate('policy', { year: 2026 }), date: '2026-13-01' }));
-    const packed = await run('pack', broken, '-o', out('never.zip'));
+    const packed = await run('pack', broken, '--signed', scan, '-o', out('never.zip'));
     expect(packed.code).toBe(1);
     expect(packed.stdout).toBe((await run('validate', broken)).stdout);
     await expect(readFile(out('never.zip'))).rejects.toThrow();
@@ -109,6 +111,7 @@ describe('pledge pack', () => {
   it.each([
     ['no letter', [], '请指定承诺书文件和输出文件，例如：pledge pack letter.json --signed scan.pdf -o package.zip\n'],
     ['no output', ['LETTER'], '请用 -o 指定报送包的输出文件，例如：pledge pack letter.json -o package.zip\n'],
+    ['no signed copy', ['LETTER', '-o', 'x.zip'], '请用 --signed 指定签字盖章后的扫描件或 PDF（报送包至少要有一份签章件），例如：pledge pack letter.json --signed scan.pdf -o package.zip\n'],
     ['an id that is not a UUID', ['LETTER', '-o', 'x.zip', '--id', '2026-1'], '选项“--id”应为 UUID（例如 0b7e6f52-3c1d-4a8e-9f2b-5d6c7e8f9a0b），现为“2026-1”。\n'],
     ['a bad supersedes', ['LETTER', '-o', 'x.zip', '--supersedes', 'old'], '选项“--supersedes”应为 UUID（例如 0b7e6f52-3c1d-4a8e-9f2b-5d6c7e8f9a0b），现为“old”。\n'],
     ['a signed copy that is not a scan', ['LETTER', '-o', 'x.zip', '--signed', 'LETTER'], '签章件无法使用：“letter.json”不是 PNG、JPEG 图片或 PDF 文件，未添加。\n'],
@@ -119,10 +122,29 @@ describe('pledge pack', () => {
   });
 });
 
-describe('pledge verify', () => {
+describe('pledge verify', { timeout: 30_000 }, () => {
   it('exits 1 for a file that is not a package at all', async () => {
     const result = await run('verify', letter);
     expect(result).toEqual({ code: 1, stdout: `${letter}：报送包未通过校验。所选文件不是有效的报送包：无法按 ZIP 格式读取。\n`, stderr: '' });
+  });
+
+  it('exits 1 for a package whose letter.pdf is the PDF of another letter, read with pdf.js', async () => {
+    const pkg = out('own.zip');
+    expect((await run('pack', letter, '--signed', scan, '-o', pkg, '--id', ID)).code).toBe(0);
+    const other = out('other.json');
+    await writeFile(other, JSON.stringify(letterFromTemplate('policy', { year: 2026 })));
+    expect((await run('render', other, '-o', out('other.pdf'))).code).toBe(0);
+    const files = unzipSync(new Uint8Array(await readFile(pkg)));
+    files['letter.pdf'] = new Uint8Array(await readFile(out('other.pdf')));
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { files: { name: string; size: number; sha256: string }[] };
+    for (const file of manifest.files) Object.assign(file, { size: files[file.name]!.length, sha256: sha256Hex(files[file.name]!) });
+    files['manifest.json'] = strToU8(JSON.stringify(manifest));
+    const swapped = out('swapped.zip');
+    await writeFile(swapped, zipSync(files as Zippable));
+
+    const result = await run('verify', swapped);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('报送包中的 letter.pdf 的文字与承诺书 letter.json 不一致（PDF 中为“发展和改革局2026年度”，按承诺书应为“政务服务中心2026年度”）');
   });
 
   it('is named in the usage text with pack', async () => {
