@@ -1,6 +1,8 @@
 import { t } from '../../core/i18n/translate';
 import { NetworkError, PlatformRejection, UploadTimeoutError, type PlatformAdapter, type UploadOptions } from '../../core/outbox/platform-adapter';
 import type { PackageRef } from '../../core/outbox/outbox-entry';
+import { parseEndpoint } from '../../core/sync/endpoint';
+import { sanitizePlatformMessage } from '../../core/sync/platform-message';
 import { ErrorBodySchema, HealthSchema, ReceiptSchema, ROUTES, UPLOAD_METADATA, type Receipt } from '../../core/sync/reference-protocol';
 
 /**
@@ -30,8 +32,26 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 export const DEFAULT_PROBE_TIMEOUT_MS = 5_000;
 
 const TUS_VERSION = { 'Tus-Resumable': '1.0.0' } as const;
+/**
+ * Most bytes read of one answer. A receipt or an error body is well under 1 KB; the cap is there
+ * so a platform (or whatever answers in its place) that streams without end cannot fill memory.
+ */
+export const MAX_ANSWER_BYTES = 64 * 1024;
+/** The health answer is a few dozen bytes, and a probe runs often. */
+export const MAX_HEALTH_BYTES = 4 * 1024;
+/** How much of a redirect's `Location` a message repeats. */
+const LOCATION_MAX_CHARS = 200;
 /** Offset mismatches in a row before giving up on this attempt; each one is answered by a HEAD. */
 const MAX_OFFSET_MISMATCHES = 3;
+
+interface RequestOptions {
+  readonly headers?: Record<string, string>;
+  readonly body?: Uint8Array<ArrayBuffer>;
+  readonly timeoutMs: number;
+  /** The health route needs no token, and a probe should not carry one where it is not needed. */
+  readonly withToken?: boolean;
+  readonly maxBytes?: number;
+}
 
 interface Answer {
   readonly status: number;
@@ -44,9 +64,13 @@ export class TusPlatformAdapter implements PlatformAdapter {
   private readonly chunkBytes: number;
   private readonly requestTimeoutMs: number;
   private readonly probeTimeoutMs: number;
+  /** Why the endpoint may not be used, when it may not (an address saved before https was required). */
+  private readonly endpointRefusal: string | undefined;
 
   constructor(private readonly options: TusPlatformAdapterOptions) {
     this.endpoint = new URL(options.endpoint).toString();
+    const parsed = parseEndpoint(options.endpoint);
+    this.endpointRefusal = parsed.ok ? undefined : parsed.message;
     this.chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.probeTimeoutMs = options.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
@@ -55,8 +79,7 @@ export class TusPlatformAdapter implements PlatformAdapter {
 
   async probe(): Promise<boolean> {
     try {
-      // The health route needs no token, and a probe should not carry one where it is not needed.
-      const answer = await this.request('GET', ROUTES.health, {}, undefined, this.probeTimeoutMs, false);
+      const answer = await this.request('GET', ROUTES.health, { timeoutMs: this.probeTimeoutMs, withToken: false, maxBytes: MAX_HEALTH_BYTES });
       return answer.status === 200 && HealthSchema.safeParse(JSON.parse(answer.text)).success;
     } catch {
       return false;
@@ -103,14 +126,12 @@ export class TusPlatformAdapter implements PlatformAdapter {
     let mismatches = 0;
     for (;;) {
       const end = Math.min(offset + this.chunkBytes, bytes.byteLength);
-      const answer = await this.request(
-        'PATCH',
-        url,
-        { 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' },
+      const answer = await this.request('PATCH', url, {
+        headers: { 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' },
         // A copy, typed as fetch wants it; a chunk is small.
-        bytes.slice(offset, end),
-        this.requestTimeoutMs,
-      );
+        body: bytes.slice(offset, end),
+        timeoutMs: this.requestTimeoutMs,
+      });
       if (answer.status === 204) {
         // 204 means the chunk was taken; a missing or malformed offset header must not derail the loop.
         const reported = Number(answer.headers.get('upload-offset') ?? end);
@@ -146,7 +167,7 @@ export class TusPlatformAdapter implements PlatformAdapter {
 
   /** HEAD on an earlier upload: its offset, the receipt when it already finished, or nothing when it cannot be used. */
   private async resume(pkg: PackageRef, url: string): Promise<{ offset: number | undefined } | { receipt: Receipt }> {
-    const answer = await this.request('HEAD', url, {}, undefined, this.requestTimeoutMs);
+    const answer = await this.request('HEAD', url, { timeoutMs: this.requestTimeoutMs });
     if (answer.status === 200) {
       const offset = Number(answer.headers.get('upload-offset'));
       const length = Number(answer.headers.get('upload-length'));
@@ -166,17 +187,14 @@ export class TusPlatformAdapter implements PlatformAdapter {
       [UPLOAD_METADATA.submissionId]: pkg.submissionId,
       [UPLOAD_METADATA.sha256]: pkg.sha256,
     };
-    const answer = await this.request(
-      'POST',
-      ROUTES.uploads,
-      { 'Upload-Length': String(pkg.size), 'Upload-Metadata': encodeMetadata(metadata) },
-      undefined,
-      this.requestTimeoutMs,
-    );
+    const answer = await this.request('POST', ROUTES.uploads, {
+      headers: { 'Upload-Length': String(pkg.size), 'Upload-Metadata': encodeMetadata(metadata) },
+      timeoutMs: this.requestTimeoutMs,
+    });
     const location = answer.headers.get('location');
     if (answer.status !== 201 || location === null) throw rejectionOf(answer);
     const url = new URL(location, this.endpoint).toString();
-    if (!this.isOwnUrl(url)) throw new PlatformRejection('bad-request', t('sync.error.foreignLocation', { location }));
+    if (!this.isOwnUrl(url)) throw new PlatformRejection('bad-request', t('sync.error.foreignLocation', { location: sanitizePlatformMessage(location, LOCATION_MAX_CHARS) }));
     return url;
   }
 
@@ -197,23 +215,68 @@ export class TusPlatformAdapter implements PlatformAdapter {
   }
 
   private async fetchReceipt(submissionId: string): Promise<Receipt | undefined> {
-    const answer = await this.request('GET', ROUTES.receipt(submissionId), {}, undefined, this.requestTimeoutMs);
+    const answer = await this.request('GET', ROUTES.receipt(submissionId), { timeoutMs: this.requestTimeoutMs });
     if (answer.status === 200) return parseReceipt(answer.text);
     if (answer.status === 404) return undefined;
     throw rejectionOf(answer);
   }
 
-  /** One request, its body read in full; every way it can fail becomes one of the outbox's errors. */
-  private async request(method: string, path: string, headers: Record<string, string>, body: Uint8Array<ArrayBuffer> | undefined, timeoutMs: number, withToken = true): Promise<Answer> {
+  /**
+   * One request, its body read up to a cap; every way it can fail becomes one of the outbox's
+   * errors. Redirects are never followed: the token and the package go to the configured
+   * platform or nowhere, and a platform that redirects has to be given its real address.
+   */
+  private async request(method: string, path: string, options: RequestOptions): Promise<Answer> {
+    const { headers = {}, body, timeoutMs, withToken = true, maxBytes = MAX_ANSWER_BYTES } = options;
+    // Final until the settings change, which is what sends a refused package again; nothing, the token least, goes out before.
+    if (this.endpointRefusal !== undefined) throw new PlatformRejection('unauthorized', this.endpointRefusal);
     const url = new URL(path, this.endpoint);
+    const what = `${method} ${url.pathname}`;
     const auth: Record<string, string> = this.options.token === undefined || !withToken ? {} : { Authorization: `Bearer ${this.options.token}` };
+    let response: Response;
     try {
-      const response = await fetch(url, { method, headers: { ...TUS_VERSION, ...auth, ...headers }, body, signal: AbortSignal.timeout(timeoutMs) });
-      return { status: response.status, headers: response.headers, text: await response.text() };
+      response = await fetch(url, { method, headers: { ...TUS_VERSION, ...auth, ...headers }, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
     } catch (error) {
-      throw transportError(error, `${method} ${url.pathname}`, timeoutMs);
+      throw transportError(error, what, timeoutMs);
     }
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel().catch(() => undefined);
+      const location = sanitizePlatformMessage(response.headers.get('location') ?? '', LOCATION_MAX_CHARS);
+      throw new PlatformRejection('server-error', t('sync.error.redirect', { what, status: response.status, location: location === '' ? '' : ` → ${location}` }));
+    }
+    let text: string | undefined;
+    try {
+      text = await readCapped(response, maxBytes);
+    } catch (error) {
+      throw transportError(error, what, timeoutMs);
+    }
+    if (text === undefined) throw new PlatformRejection('server-error', t('sync.error.answerTooLong', { what, kilobytes: Math.round(maxBytes / 1024) }));
+    return { status: response.status, headers: response.headers, text };
   }
+}
+
+/** The body as text, or `undefined` once it passes `maxBytes` (the rest is never read, and the connection is dropped). */
+async function readCapped(response: Response, maxBytes: number): Promise<string | undefined> {
+  if (response.body === null) return '';
+  const declared = Number(response.headers.get('content-length'));
+  const reader = response.body.getReader();
+  if (declared > maxBytes) {
+    await reader.cancel();
+    return undefined;
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 function encodeMetadata(metadata: Record<string, string>): string {
@@ -234,19 +297,34 @@ function parseReceipt(text: string): Receipt {
   return receipt.data;
 }
 
-/** An error answer as a {@link PlatformRejection}; tus routes may send `ErrorBody` without a JSON content type, so the body is read regardless. */
+/**
+ * An error answer as a {@link PlatformRejection}; tus routes may send `ErrorBody` without a JSON
+ * content type, so the body is read regardless. The platform's message is stored and shown, so
+ * it is capped and cleaned first; without a usable body the status decides, with the same
+ * finality the protocol gives its codes (403 final, 429 and 507 passing).
+ */
 function rejectionOf(answer: Answer): PlatformRejection {
+  const detail = `HTTP ${answer.status}`;
   try {
     const body = ErrorBodySchema.safeParse(JSON.parse(answer.text));
-    if (body.success) return new PlatformRejection(body.data.error.code, body.data.error.message);
+    if (body.success) return new PlatformRejection(body.data.error.code, sanitizePlatformMessage(body.data.error.message) || t('sync.error.unexpected', { detail }));
   } catch {
     // Not JSON: a proxy or gateway answered; judge by the status alone.
   }
-  const detail = `HTTP ${answer.status}`;
-  if (answer.status >= 500) return new PlatformRejection('server-error', t('sync.error.server', { detail }));
-  if (answer.status === 401 || answer.status === 403) return new PlatformRejection('unauthorized', t('sync.error.unauthorized'));
-  if (answer.status === 404) return new PlatformRejection('not-found', t('sync.error.unexpected', { detail }));
-  return new PlatformRejection('bad-request', t('sync.error.unexpected', { detail }));
+  switch (answer.status) {
+    case 401:
+      return new PlatformRejection('unauthorized', t('sync.error.unauthorized'));
+    case 403:
+      return new PlatformRejection('forbidden', t('sync.error.forbidden', { detail }));
+    case 404:
+      return new PlatformRejection('not-found', t('sync.error.unexpected', { detail }));
+    case 429:
+      return new PlatformRejection('too-many-uploads', t('sync.error.server', { detail }));
+    case 507:
+      return new PlatformRejection('insufficient-storage', t('sync.error.server', { detail }));
+    default:
+      return new PlatformRejection(answer.status >= 500 ? 'server-error' : 'bad-request', t(answer.status >= 500 ? 'sync.error.server' : 'sync.error.unexpected', { detail }));
+  }
 }
 
 function transportError(error: unknown, what: string, timeoutMs: number): Error {

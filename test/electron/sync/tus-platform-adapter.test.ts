@@ -1,10 +1,12 @@
+import type { ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NetworkError, PlatformRejection, UploadTimeoutError, type UploadOptions } from '../../../core/outbox/platform-adapter';
 import { buildPackage } from '../../../core/package/build-package';
 import { isFinalRejection, ReceiptSchema } from '../../../core/sync/reference-protocol';
-import { TusPlatformAdapter, type TusPlatformAdapterOptions } from '../../../electron/sync/tus-platform-adapter';
+import { MAX_ANSWER_BYTES, TusPlatformAdapter, type TusPlatformAdapterOptions } from '../../../electron/sync/tus-platform-adapter';
 import { ID, packageInput, tamper } from '../../core/package/package-fixtures';
 import { startCorruptingProxy, type CorruptingProxy } from '../platform/corrupting-proxy';
+import { startForwarder as forwarderTo, startLoopbackServer as loopbackServer, type LoopbackServer } from '../cli/loopback-server';
 import { startCuttingProxy, type CuttingProxy } from './cutting-proxy';
 import { bigPackage, deadEndpoint, refOf, silentEndpoint, startTestPlatform, TOKEN } from './sync-fixtures';
 
@@ -16,6 +18,7 @@ const PER_REQUEST_OVERHEAD = 400;
 
 let server: Awaited<ReturnType<typeof startTestPlatform>>;
 let proxy: CuttingProxy | CorruptingProxy | undefined;
+let hostile: LoopbackServer[] = [];
 
 beforeEach(async () => {
   server = await startTestPlatform();
@@ -23,6 +26,8 @@ beforeEach(async () => {
 afterEach(async () => {
   await proxy?.close();
   proxy = undefined;
+  await Promise.all(hostile.map((one) => one.close()));
+  hostile = [];
   await server.stop();
 });
 
@@ -214,5 +219,149 @@ describe('TusPlatformAdapter against the reference platform', () => {
     } finally {
       await silent.close();
     }
+  });
+});
+
+/** A loopback server closed after the test. */
+async function startLoopbackServer(...args: Parameters<typeof loopbackServer>): Promise<LoopbackServer> {
+  const one = await loopbackServer(...args);
+  hostile.push(one);
+  return one;
+}
+
+/** Forwards to this test's platform, closed after the test. */
+async function startForwarder(intercept: Parameters<typeof forwarderTo>[1]): Promise<LoopbackServer> {
+  const one = await forwarderTo(server.platform.url, intercept);
+  hostile.push(one);
+  return one;
+}
+
+/** Writes 16 KiB every few milliseconds until the client goes away: slow enough that a client reading it all fills its memory only gradually. */
+function streamWithoutEnd(response: ServerResponse, status: number): { written: () => number } {
+  let written = 0;
+  response.writeHead(status, { 'Content-Type': 'application/json' });
+  response.write('{"error":{"code":"server-error","message":"');
+  const chunk = 'x'.repeat(16 * 1024);
+  const timer = setInterval(() => {
+    if (response.destroyed || response.writableEnded) return clearInterval(timer);
+    response.write(chunk);
+    written += chunk.length;
+  }, 5);
+  response.on('close', () => clearInterval(timer));
+  return { written: () => written };
+}
+
+describe('TusPlatformAdapter against a platform that misbehaves', () => {
+  it.each([
+    [302, 'GET'],
+    [307, 'GET'],
+    [307, 'POST'],
+    [308, 'PATCH'],
+  ])('never follows a %d redirect of %s to another loopback port: the token never reaches it, and the failure says why in Chinese', async (status, method) => {
+    const elsewhere = await startLoopbackServer((_request, response) => response.end('{}'));
+    const redirecting = await startForwarder((request, response) => {
+      if (request.method !== method) return false;
+      response.writeHead(status, { Location: `${elsewhere.url}${request.url ?? '/'}` }).end();
+      return true;
+    });
+    const error = await adapter({ endpoint: redirecting.url })
+      .upload(REF, recorder().options)
+      .catch((caught: unknown) => caught);
+    expect(elsewhere.requests).toEqual([]);
+    expect(redirecting.requests.some((request) => request.method === method)).toBe(true);
+    expect(error).toMatchObject({ name: 'PlatformRejection', code: 'server-error' });
+    expect((error as Error).message).toContain('不跟随转址');
+    expect((error as Error).message).toContain(String(status));
+    expect((error as Error).message).not.toContain(TOKEN);
+  });
+
+  it('sends nothing to a plain-http address that is not loopback (one saved before https was required): probe false, upload refused as final naming the address', async () => {
+    const old = adapter({ endpoint: 'http://platform.example.invalid' });
+    expect(await old.probe()).toBe(false);
+    const error = await old.upload(REF, recorder().options).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'PlatformRejection', code: 'unauthorized' });
+    expect(isFinalRejection((error as PlatformRejection).code)).toBe(true);
+    expect((error as Error).message).toContain('平台地址“http://platform.example.invalid”须以 https:// 开头');
+  });
+
+  it('probes false on a redirect of the health route, without contacting where it points', async () => {
+    const elsewhere = await startLoopbackServer((_request, response) => response.end(JSON.stringify({ status: 'ok', protocol: 'pledge-sync/1' })));
+    const redirecting = await startLoopbackServer((request, response) => response.writeHead(302, { Location: `${elsewhere.url}${request.url ?? '/'}` }).end());
+    expect(await adapter({ endpoint: redirecting.url }).probe()).toBe(false);
+    expect(elsewhere.requests).toEqual([]);
+  });
+
+  it.each([
+    ['a receipt (200)', 200],
+    ['an error body (500)', 500],
+  ])('stops reading %s that never ends at the cap and fails as a retryable server fault, in Chinese', async (_label, status) => {
+    let stream: { written: () => number } | undefined;
+    const endless = await startLoopbackServer((_request, response) => {
+      stream = streamWithoutEnd(response, status);
+    });
+    const started = Date.now();
+    const error = await adapter({ endpoint: endless.url, requestTimeoutMs: 20_000 })
+      .upload(REF, recorder().options)
+      .catch((caught: unknown) => caught);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(error).toMatchObject({ name: 'PlatformRejection', code: 'server-error' });
+    expect(isFinalRejection((error as PlatformRejection).code)).toBe(false);
+    expect((error as Error).message).toContain(`超过 ${MAX_ANSWER_BYTES / 1024} KB`);
+    // The server may still fill the socket's buffers, but the client stopped reading near the cap.
+    expect(stream!.written()).toBeLessThan(8 * 1024 * 1024);
+  });
+
+  it('probes false quickly on a health answer that never ends', async () => {
+    const endless = await startLoopbackServer((_request, response) => {
+      streamWithoutEnd(response, 200);
+    });
+    const started = Date.now();
+    expect(await adapter({ endpoint: endless.url, probeTimeoutMs: 20_000 }).probe()).toBe(false);
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('caps the platform’s message and strips control and bidirectional characters before it becomes the rejection', async () => {
+    const message = `报送包\u202e已接收\u202c\u2066未通过\u2069\u200f校验\u0000\u001b[2J\r\n原因：${'长'.repeat(20_000)}`;
+    const refusing = await startLoopbackServer((_request, response) => {
+      response.writeHead(422, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: { code: 'invalid-package', message } }));
+    });
+    const error = await adapter({ endpoint: refusing.url })
+      .upload(REF, recorder().options)
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'PlatformRejection', code: 'invalid-package' });
+    const shown = (error as Error).message;
+    expect(shown.startsWith('报送包已接收未通过校验[2J 原因：长长')).toBe(true);
+    expect(shown).not.toMatch(/[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u);
+    expect(Array.from(shown).length).toBeLessThanOrEqual(500);
+  });
+
+  it.each([
+    [401, 'unauthorized', true],
+    [403, 'forbidden', true],
+    [404, 'not-found', false],
+    [429, 'too-many-uploads', false],
+    [500, 'server-error', false],
+    [502, 'server-error', false],
+    [507, 'insufficient-storage', false],
+  ])('judges a bare %d (no error body, as a gateway sends) as %s, final: %s, as the protocol judges that code', async (status, code, final) => {
+    const gateway = await startLoopbackServer((_request, response) => response.writeHead(status, { 'Content-Type': 'text/html' }).end('<html>gateway</html>'));
+    const error = await adapter({ endpoint: gateway.url })
+      .upload(REF, recorder().options)
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'PlatformRejection', code });
+    expect(isFinalRejection((error as PlatformRejection).code)).toBe(final);
+    expect((error as Error).message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it.each([
+    [403, 'forbidden', true],
+    [507, 'insufficient-storage', false],
+  ])('takes the platform’s own %d %s body with its finality', async (status, code, final) => {
+    const platform = await startLoopbackServer((_request, response) => response.writeHead(status).end(JSON.stringify({ error: { code, message: '平台的说明' } })));
+    const error = await adapter({ endpoint: platform.url })
+      .upload(REF, recorder().options)
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'PlatformRejection', code, message: '平台的说明' });
+    expect(isFinalRejection((error as PlatformRejection).code)).toBe(final);
   });
 });
