@@ -36,7 +36,8 @@ function ping(): Promise<number> {
   const started = performance.now();
   const { port } = server.address() as AddressInfo;
   return new Promise((resolve, reject) => {
-    request({ host: '127.0.0.1', port, path: '/' }, (res) => {
+    // A fresh connection each time: a kept-alive one may time out on the server while the loop is held.
+    request({ host: '127.0.0.1', port, path: '/', agent: false }, (res) => {
       res.resume();
       res.on('end', () => resolve(performance.now() - started));
     })
@@ -76,13 +77,14 @@ describe('createPackageChecker', { timeout: 120_000 }, () => {
 
       const threaded = await stallDuring(() => checker.check(big));
       expect(threaded.result.ok).toBe(true);
-      expect(threaded.pingMs).toBeLessThan(250);
-      expect(threaded.worstGap).toBeLessThan(250);
+      // Copying the bytes for the thread is the only work left here; the machine may be busy too.
+      expect(threaded.pingMs).toBeLessThan(500);
+      expect(threaded.worstGap).toBeLessThan(500);
 
       // The same check on the event loop holds the request until it is done: what the thread prevents.
       const inline = await stallDuring(async () => verifyPackage(big));
       expect(inline.result.ok).toBe(true);
-      expect(inline.pingMs).toBeGreaterThan(500);
+      expect(inline.pingMs).toBeGreaterThan(Math.max(1000, 3 * threaded.pingMs));
     } finally {
       await checker.close();
     }
