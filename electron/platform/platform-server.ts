@@ -1,4 +1,5 @@
-import { mkdir, statfs } from 'node:fs/promises';
+import { statfsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -109,9 +110,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   // Uploads abandoned or half written while the platform was down go before it takes new ones.
   await sweep(0);
 
-  /** Whether the disk would keep less than the reserve after `incoming` more bytes. */
-  const storageLow = async (incoming: number): Promise<boolean> => {
-    const { bavail, bsize } = await statfs(options.dataDir);
+  /** Whether the disk would keep less than the reserve after `incoming` more bytes; synchronous for the reason readUploadInfo is. */
+  const storageLow = (incoming: number): boolean => {
+    const { bavail, bsize } = statfsSync(options.dataDir);
     return bavail * bsize - incoming < minFreeBytes;
   };
 
@@ -122,7 +123,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
-    if (path === ROUTES.health) return sendJson(res, 200, { status: 'ok', protocol: PROTOCOL_VERSION, storage: (await storageLow(0)) ? 'low' : 'ok' });
+    if (path === ROUTES.health) return sendJson(res, 200, { status: 'ok', protocol: PROTOCOL_VERSION, storage: storageLow(0) ? 'low' : 'ok' });
     const caller = authenticate(req.headers.authorization);
     if (!caller) return sendRefusal(res, { status: 401, code: 'unauthorized', message: t('platform.error.unauthorized') });
     if (path === UPLOADS_PATH || path.startsWith(ROUTES.uploads)) return uploadRoute(req, res, path, caller);
@@ -136,21 +137,22 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     sendRefusal(res, { status: 404, code: 'not-found', message: t('platform.error.notFound', { id }) });
   };
 
-  const uploadRoute = async (req: IncomingMessage, res: ServerResponse, path: string, caller: Caller): Promise<void> => {
+  /** No await before @tus/server has the request (see readUploadInfo). */
+  const uploadRoute = (req: IncomingMessage, res: ServerResponse, path: string, caller: Caller): Promise<void> | void => {
     if (req.method === 'DELETE') return sendRefusal(res, notAllowed(req, path));
     if (req.method !== 'POST' && req.method !== 'OPTIONS') {
       // Checked before the store is asked: only names the platform gave, and only the creator's.
       const id = path.slice(ROUTES.uploads.length);
-      const info = isUploadId(id) ? await readUploadInfo(uploadsDir, id) : undefined;
+      const info = isUploadId(id) ? readUploadInfo(uploadsDir, id) : undefined;
       if (!info || info.owner !== ownerOf(caller)) return sendRefusal(res, { status: 404, code: 'not-found', message: t('platform.error.uploadNotFound') });
     }
     if (req.method === 'POST' || req.method === 'PATCH') {
       const declared = req.method === 'POST' ? Number(req.headers['upload-length']) : 0;
-      if (await storageLow(Number.isSafeInteger(declared) && declared > 0 ? declared : 0)) {
+      if (storageLow(Number.isSafeInteger(declared) && declared > 0 ? declared : 0)) {
         return sendRefusal(res, { status: 507, code: 'insufficient-storage', message: t('platform.error.insufficientStorage') });
       }
     }
-    await uploads.handle(req, res, caller);
+    return uploads.handle(req, res, caller);
   };
 
   const server: Server = createServer((req, res) => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -23,12 +24,17 @@ export interface UnfinishedUpload {
   readonly owner: string | undefined;
 }
 
-/** What `<id>.json` says about an upload, or undefined when there is no such upload (or the name is not one of ours). */
-export async function readUploadInfo(uploadsDir: string, id: string): Promise<UnfinishedUpload | undefined> {
+/**
+ * What `<id>.json` says about an upload, or undefined when there is no such upload (or the name is
+ * not one of ours). Synchronous, and small: the router reads it before @tus/server takes the
+ * request, and a turn of the event loop in between would let a cut connection discard body bytes
+ * that had already arrived, which the next attempt would then send again.
+ */
+export function readUploadInfo(uploadsDir: string, id: string): UnfinishedUpload | undefined {
   if (!isUploadId(id)) return undefined;
   let text: string;
   try {
-    text = await readFile(join(uploadsDir, id + INFO_SUFFIX), 'utf8');
+    text = readFileSync(join(uploadsDir, id + INFO_SUFFIX), 'utf8');
   } catch {
     return undefined;
   }
@@ -45,7 +51,7 @@ export async function readUploadInfo(uploadsDir: string, id: string): Promise<Un
 export async function listUploads(uploadsDir: string): Promise<UnfinishedUpload[]> {
   const names = await readdir(uploadsDir);
   const ids = names.filter((name) => name.endsWith(INFO_SUFFIX)).map((name) => name.slice(0, -INFO_SUFFIX.length));
-  const infos = await Promise.all(ids.map((id) => readUploadInfo(uploadsDir, id)));
+  const infos = ids.map((id) => readUploadInfo(uploadsDir, id));
   return infos.filter((info): info is UnfinishedUpload => info !== undefined);
 }
 
