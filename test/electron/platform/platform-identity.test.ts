@@ -141,6 +141,15 @@ describe('reference platform identity: per-unit and operator credentials', () =>
     await accepted(await patchUpload(location, PACKAGE_A, 0, UNIT_A));
   });
 
+  it('stamps the owner itself: an owner named in the client’s metadata is overwritten', async () => {
+    const metadata = { filename: `${OTHER_ID}.zip`, submissionId: OTHER_ID, sha256: sha256Hex(PACKAGE_B), pledgeOwner: '1' };
+    const created = await createUpload(platform.url, PACKAGE_B, { submissionId: OTHER_ID, token: unitB, metadata });
+    expect(created.status).toBe(201);
+    const location = created.headers.get('location')!;
+    expect((await fetch(location, { method: 'HEAD', headers: { ...TUS, ...auth(UNIT_A) } })).status).toBe(404);
+    expect((await fetch(location, { method: 'HEAD', headers: { ...TUS, ...auth(unitB) } })).status).toBe(200);
+  });
+
   it('refuses a revoked token with 401 at once, and takes a token issued while the platform runs', async () => {
     expect((await get(ROUTES.submissions, unitB)).status).toBe(200);
     expect(revokeToken(dataDir, unitBId)).toBe(true);
