@@ -50,7 +50,7 @@ const ZIP_MTIME = new Date(1980, 0, 1);
  * Builds a `pledge-package/1` ZIP (see {@link PACKAGE_FORMAT}). Deterministic: the same inputs,
  * including `submissionId` and `createdAt`, give byte-identical output.
  *
- * @throws PackageInputError for an invalid letter or a signed copy that is not a PNG, JPEG or PDF.
+ * @throws PackageInputError for an invalid letter, no signed copy, or a signed copy that is not a PNG, JPEG or PDF.
  * @throws TypeError for an id that is not a UUID (a programming error: check with isSubmissionId).
  * @example
  * const zip = buildPackage({ letter, pdf, signed: [{ name: 'scan.jpg', bytes }], submissionId: crypto.randomUUID(), createdAt: new Date() });

@@ -8,11 +8,12 @@ import { YEAR_RANGE } from '../letter/letter-schema';
  *   year, creation time, and the name, role, size and SHA-256 of every other entry;
  * - `letter.json` — the letter (`pledge-letter/1`, normalised);
  * - `letter.pdf` — the signable PDF generated from it;
- * - `signed/<n>.<pdf|png|jpg>` — the signed copies (scans or a signed PDF), in the order given;
+ * - `signed/<n>.<pdf|png|jpg>` — the signed copies (scans or a signed PDF), at least one, numbered
+ *   from 1 in the order given, the extension saying the type of the bytes;
  * - `credit-record.json` — the letter mapped to the national 信用承诺 data template.
  *
  * @example
- * const zip = buildPackage({ letter, pdf, signed: [], submissionId, createdAt: new Date() });
+ * const zip = buildPackage({ letter, pdf, signed: [{ name: 'scan.jpg', bytes }], submissionId, createdAt: new Date() });
  * const check = verifyPackage(zip);
  */
 export const PACKAGE_FORMAT = 'pledge-package/1';

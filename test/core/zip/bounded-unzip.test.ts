@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { crc32 as zlibCrc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, ZipPassThrough, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { inflateEntries, isSafeEntryName, listZipEntries, ZipRejected } from '../../../core/zip/bounded-unzip';
 import { checkListedEntries } from '../../../core/zip/listed-entries';
+import { crc32 } from '../../../core/zip/crc32';
 import { sha256Hex } from '../../../core/hash/sha256-hex';
 import { assembleZip, concat, hideEntryInCarrier, localHeader, rawEntry, writeZip } from './zip-forgery';
 
@@ -152,5 +154,18 @@ describe('the bounded ZIP reader reads what every other reader reads', () => {
     const files = read(concat(chunks));
     expect(strFromU8(files.get('letter.json')!)).toBe(strFromU8(shown));
     expect(strFromU8(files.get('manifest.json')!)).toBe('{"format":"x"}');
+  });
+});
+
+describe('crc32', () => {
+  it('gives the ZIP checksum, the same as zlib, in one go or in chunks', () => {
+    const check = crc32();
+    check.update(strToU8('123456789'));
+    expect(check.value()).toBe(0xcbf43926);
+    const bytes = strToU8('政务诚信承诺书'.repeat(100));
+    const chunked = crc32();
+    chunked.update(bytes.subarray(0, 7));
+    chunked.update(bytes.subarray(7));
+    expect(chunked.value()).toBe(zlibCrc32(bytes));
   });
 });

@@ -1,8 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +16,9 @@ import { renderLetterPdf } from '../../../core/pdf/render-letter';
 import type { PackageCheckResponse } from '../../../electron/services/package-check';
 import { createPackageChecker } from '../../../electron/services/package-check';
 import { loadNodeDocumentFonts } from '../../../electron/services/node-document-fonts';
-import { packageInput } from '../../core/package/package-fixtures';
+import { ID, packageInput } from '../../core/package/package-fixtures';
+
+const exec = promisify(execFile);
 
 // @ts-expect-error -- a plain ES module script without types
 import { buildElectron } from '../../../electron/build-electron.mjs';
@@ -125,6 +130,27 @@ describe('createPackageChecker', { timeout: 120_000 }, () => {
       await blind.close();
     } finally {
       await checker.close();
+    }
+  });
+
+  it('runs under tsx, as npm run platform and npm run web do, although a worker does not inherit tsx', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pledge-tsx-'));
+    try {
+      const script = join(dir, 'check.mts');
+      const zipFile = join(dir, 'package.zip');
+      const checker = pathToFileURL(join(import.meta.dirname, '../../../electron/services/package-check.ts')).href;
+      await writeFile(script, `import { readFileSync } from 'node:fs';
+import { createPackageChecker } from ${JSON.stringify(checker)};
+const checker = createPackageChecker({ readPdfText: false });
+const result = await checker.check(new Uint8Array(readFileSync(process.argv[2])));
+console.log(JSON.stringify(result.ok ? { ok: true, id: result.manifest.submissionId } : result));
+`);
+      await writeFile(zipFile, buildPackage(packageInput()));
+      const tsx = join(import.meta.dirname, '../../../node_modules/.bin/tsx');
+      const { stdout } = await exec(tsx, [script, zipFile]);
+      expect(JSON.parse(stdout)).toEqual({ ok: true, id: ID });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 
