@@ -169,3 +169,19 @@ describe('crc32', () => {
     expect(chunked.value()).toBe(zlibCrc32(bytes));
   });
 });
+
+describe('the bounded ZIP reader on damaged files', () => {
+  it('refuses with one of its own codes, never another exception', () => {
+    const zip = writeZip([rawEntry('manifest.json', strToU8('{"format":"x"}'), { stored: true }), rawEntry('letter.json', strToU8('{"a":"政务诚信"}'.repeat(20)))]);
+    let seed = 7;
+    const random = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    const codes = new Set<unknown>();
+    for (let round = 0; round < 400; round++) {
+      const damaged = round % 5 === 4 ? zip.subarray(0, Math.floor(random() * zip.length)) : zip.slice();
+      for (let flips = 0; flips < 1 + (round % 3) && round % 5 !== 4; flips++) damaged[Math.floor(random() * damaged.length)] = Math.floor(random() * 256);
+      const result = codeOf(() => read(damaged));
+      codes.add(typeof result === 'object' ? (result as { code: string }).code : result);
+    }
+    expect(codes.size).toBeGreaterThan(3);
+  });
+});
