@@ -16,7 +16,10 @@ import { renderLetterPdf } from '../../../core/pdf/render-letter';
 import type { PackageCheckResponse } from '../../../electron/services/package-check';
 import { createPackageChecker } from '../../../electron/services/package-check';
 import { loadNodeDocumentFonts } from '../../../electron/services/node-document-fonts';
-import { ID, packageInput } from '../../core/package/package-fixtures';
+import { ErrorBodySchema, ReceiptSchema } from '../../../core/sync/reference-protocol';
+import { ID, OTHER_ID, packageInput } from '../../core/package/package-fixtures';
+import { upload } from '../platform/platform-client';
+import { startTestPlatform, TOKEN } from '../sync/sync-fixtures';
 
 const exec = promisify(execFile);
 
@@ -129,6 +132,27 @@ describe('createPackageChecker', { timeout: 120_000 }, () => {
       expect((await blind.check(buildPackage(packageInput({ pdf: await renderedPdf('policy') })))).ok).toBe(true);
       await blind.close();
     } finally {
+      await checker.close();
+    }
+  });
+
+  it('plugs into the platform as its verify option: the PDF of another letter is refused as invalid, the letter’s own gets a receipt', async () => {
+    const checker = createPackageChecker({ readPdfText: true });
+    const test = await startTestPlatform({ verify: (bytes) => checker.check(bytes) });
+    try {
+      const swapped = buildPackage(packageInput({ pdf: await renderedPdf('policy') }));
+      const refused = await upload(test.platform.url, swapped, { submissionId: ID, token: TOKEN });
+      expect(refused.status).toBe(422);
+      const body = ErrorBodySchema.parse(await refused.json());
+      expect(body.error.code).toBe('invalid-package');
+      expect(body.error.message).toContain('不是这份承诺书的 PDF');
+
+      const own = buildPackage(packageInput({ submissionId: OTHER_ID }));
+      const accepted = await upload(test.platform.url, own, { submissionId: OTHER_ID, token: TOKEN });
+      expect(accepted.status).toBe(200);
+      expect(ReceiptSchema.parse(await accepted.json()).submissionId).toBe(OTHER_ID);
+    } finally {
+      await test.stop();
       await checker.close();
     }
   });
