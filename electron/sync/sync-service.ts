@@ -262,9 +262,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
           token = next;
         }
         configure();
-        // A refused token is what the person just changed: those submissions go again, nothing else does.
+        // A refused token (unknown, or another unit's) is what the person just changed: those submissions go again, nothing else does.
         for (const entry of outbox.list()) {
-          if (entry.state.status === 'rejected' && entry.state.code === 'unauthorized') await outbox.resend(entry.package);
+          if (entry.state.status === 'rejected' && (entry.state.code === 'unauthorized' || entry.state.code === 'forbidden')) await outbox.resend(entry.package);
         }
         checkNow();
         return { ok: true, settings: settingsView() };

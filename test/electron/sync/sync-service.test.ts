@@ -13,6 +13,7 @@ import { fileTokenVault } from '../../../electron/sync/token-vault';
 import { ID, OTHER_ID, packageInput } from '../../core/package/package-fixtures';
 import { until } from './fault-fixtures';
 import { deadEndpoint, startTestPlatform, TOKEN } from './sync-fixtures';
+import { issueToken } from '../../../electron/platform/credentials';
 
 const PACKAGE = buildPackage(packageInput());
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
@@ -153,6 +154,18 @@ describe('the sync service (the app’s outbox in the main process)', () => {
     expect(refused.items[0]!.entry.state).toMatchObject({ status: 'rejected', code: 'unauthorized', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(statusOf(sync.snapshot())).toBe('rejected');
+    await configure(sync);
+    await until(sync, (s) => statusOf(s) === 'delivered');
+    expect(await platform.storedPackages()).toEqual([`${ID}.zip`]);
+  });
+
+  it('sends again a package refused as another unit’s (forbidden) once the settings change: the clerk had typed a neighbour’s token', async () => {
+    const neighbour = issueToken(platform.dataDir, { unit: '112399210035830292', name: '青山县发展和改革局' }).token;
+    const sync = await service();
+    await configure(sync, platform.platform.url, neighbour);
+    await sync.handlers['outbox.add']({ origin: { kind: 'app', draftId: 'd1' }, base64: base64(PACKAGE) });
+    const refused = await until(sync, (s) => statusOf(s) === 'rejected');
+    expect(refused.items[0]!.entry.state).toMatchObject({ status: 'rejected', code: 'forbidden', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
     await configure(sync);
     await until(sync, (s) => statusOf(s) === 'delivered');
     expect(await platform.storedPackages()).toEqual([`${ID}.zip`]);
