@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { t } from '../../core/i18n/translate';
+import { createPackageChecker } from '../services/package-check';
 import { listTokens } from './credentials';
-import { startPlatform } from './platform-server';
+import { DEFAULT_MAX_CONCURRENT_VERIFICATIONS, startPlatform } from './platform-server';
 import { runTokenCommand, usage } from './token-command';
 
 /**
@@ -25,9 +26,11 @@ async function serve(args: string[]): Promise<void> {
 
   const dataDir = resolve(values.data);
   const open = values.open === true;
+  // Off the event loop, and the PDF read by pdf.js against the letter's layout: what a city platform should run.
+  const checker = createPackageChecker({ readPdfText: true, maxThreads: DEFAULT_MAX_CONCURRENT_VERIFICATIONS });
   let platform;
   try {
-    platform = await startPlatform({ dataDir, port, host: values.host, open, maxBytes });
+    platform = await startPlatform({ dataDir, port, host: values.host, open, maxBytes, verify: (bytes) => checker.check(bytes) });
   } catch (error) {
     // The one refusal startPlatform words for a person: --open beyond loopback.
     console.error(error instanceof RangeError ? error.message : String(error));
@@ -38,7 +41,7 @@ async function serve(args: string[]): Promise<void> {
   else if (listTokens(dataDir).every((credential) => credential.revokedAt !== undefined)) console.error(t('platform.cli.noCredentials', { data: dataDir }));
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => void platform.close().then(() => process.exit(0)));
+    process.on(signal, () => void platform.close().then(() => checker.close()).then(() => process.exit(0)));
   }
 }
 

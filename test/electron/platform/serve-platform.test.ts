@@ -6,6 +6,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { letterFromTemplate } from '../../../core/letter/templates';
+import { buildPackage } from '../../../core/package/build-package';
+import { ErrorBodySchema } from '../../../core/sync/reference-protocol';
+import { ID, OTHER_ID, packageInput, renderedPdf } from '../../core/package/package-fixtures';
+import { upload } from './platform-client';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const entry = [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'electron/platform/serve-platform.ts')];
@@ -74,6 +79,18 @@ describe('npm run platform', () => {
     expect((await submissions(url)).status).toBe(401);
     expect((await submissions(url, token)).status).toBe(200);
     expect((await readdir(dataDir)).sort()).toEqual(expect.arrayContaining(['index.sqlite', 'packages', 'uploads']));
+  }, 60_000);
+
+  it('serve reads each package’s PDF with pdf.js: a package carrying another letter’s PDF is refused, the letter’s own is received', async () => {
+    const token = (await npmPlatform(['token', 'issue', '--data', dataDir, '--unit', UNIT_CODE])).stdout.trim();
+    const { url } = await startCli(['serve', '--port', '0', '--data', dataDir]);
+    const swapped = buildPackage(packageInput({ pdf: await renderedPdf(letterFromTemplate('policy', { year: 2026 })) }));
+    const refused = await upload(url, swapped, { submissionId: ID, token });
+    expect(refused.status).toBe(422);
+    expect(ErrorBodySchema.parse(await refused.json()).error).toMatchObject({ code: 'invalid-package', message: expect.stringContaining('不是这份承诺书的 PDF') });
+    const own = await upload(url, buildPackage(packageInput({ submissionId: OTHER_ID })), { submissionId: OTHER_ID, token });
+    expect(own.status).toBe(200);
+    expect(await readdir(join(dataDir, 'packages'))).toEqual([`${OTHER_ID}.zip`]);
   }, 60_000);
 
   it('token issue refuses a code that is not a valid 统一社会信用代码, in Chinese, and issues nothing', async () => {
