@@ -95,7 +95,7 @@ export const zhCN = {
   'coverage.missing-invisible': '{field}中有一个无法显示的不可见字符（{codePoint}），请删除后重新输入。',
   'coverage.missing': '{field}中的“{char}”（{codePoint}）无法用文档字体显示，请改用常用字，或用文字说明该字。',
 
-  'cli.usage': '用法：pledge <命令> [参数]\n\n命令：\n  new --template <模板> [--year <年度>] [--date <年-月-日>]  输出一份模板承诺书（JSON）\n  validate <承诺书.json> [--json]  校验承诺书，有问题时逐行列出\n  render <承诺书.json> [-o <输出.pdf>]  生成可签章的 PDF（默认与承诺书同名）\n  schema  输出承诺书格式的 JSON Schema\n  pack <承诺书.json> [--signed <签章件>...] -o <报送包.zip> [--id <UUID>] [--supersedes <UUID>]  生成报送包（签章件为扫描图片或签章 PDF，可多次指定）\n  verify <报送包.zip>  校验报送包是否完整、未被篡改\n  send <报送包.zip> --endpoint <平台地址> [--token <令牌>] [--retries <次数>] [--state <进度文件>]  报送到平台并输出回执（JSON）；中断后重新运行同一命令即从断点续传（进度默认存于用户缓存目录 ~/.cache/pledge-desk/uploads，按报送包的 SHA-256 区分，报送包可以放在只读的U盘上）。令牌也可用环境变量 PLEDGE_TOKEN 提供，以免留在命令历史中\n\n模板：{templates}',
+  'cli.usage': '用法：pledge <命令> [参数]\n\n命令：\n  new --template <模板> [--year <年度>] [--date <年-月-日>]  输出一份模板承诺书（JSON）\n  validate <承诺书.json> [--json]  校验承诺书，有问题时逐行列出\n  render <承诺书.json> [-o <输出.pdf>]  生成可签章的 PDF（默认与承诺书同名）\n  schema  输出承诺书格式的 JSON Schema\n  pack <承诺书.json> --signed <签章件> [--signed <签章件>...] -o <报送包.zip> [--id <UUID>] [--supersedes <UUID>]  生成报送包（至少一份签章件：扫描图片或签章 PDF，可多次指定）\n  verify <报送包.zip>  校验报送包是否完整、未被篡改\n  send <报送包.zip> --endpoint <平台地址> [--token <令牌>] [--retries <次数>] [--state <进度文件>]  报送到平台并输出回执（JSON）；中断后重新运行同一命令即从断点续传（进度默认存于用户缓存目录 ~/.cache/pledge-desk/uploads，按报送包的 SHA-256 区分，报送包可以放在只读的U盘上）。令牌也可用环境变量 PLEDGE_TOKEN 提供，以免留在命令历史中\n\n模板：{templates}',
   'cli.unknown-command': '未知命令“{command}”。运行 pledge --help 查看用法。',
   'cli.unknown-option': '未知选项“{option}”。运行 pledge --help 查看用法。',
   'cli.bad-option-value': '选项“{option}”缺少取值或取值有误。运行 pledge --help 查看用法。',

@@ -149,7 +149,7 @@ describe('pledge verify', { timeout: 30_000 }, () => {
 
   it('is named in the usage text with pack', async () => {
     const help = await run('--help');
-    expect(help.stdout).toContain('pack <承诺书.json> [--signed <签章件>...] -o <报送包.zip>');
+    expect(help.stdout).toContain('pack <承诺书.json> --signed <签章件> [--signed <签章件>...] -o <报送包.zip>');
     expect(help.stdout).toContain('verify <报送包.zip>');
   });
 });
