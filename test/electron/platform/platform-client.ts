@@ -1,5 +1,6 @@
 import { sha256Hex } from '../../../core/hash/sha256-hex';
-import { ROUTES } from '../../../core/sync/reference-protocol';
+import { expect } from 'vitest';
+import { ErrorBodySchema, ROUTES, type ErrorCode } from '../../../core/sync/reference-protocol';
 
 /** A raw tus 1.0.0 client over fetch, so tests can stop half way and resume by hand. */
 export const TUS = { 'Tus-Resumable': '1.0.0' } as const;
@@ -43,4 +44,13 @@ export async function upload(baseUrl: string, bytes: Uint8Array, options: Upload
   const created = await createUpload(baseUrl, bytes, options);
   if (created.status !== 201) return created;
   return patchUpload(created.headers.get('location')!, bytes, 0, options.token);
+}
+
+/** Asserts a refusal in the protocol's error shape, with a Chinese message, and answers that message. */
+export async function expectRefusal(response: Response, status: number, code: ErrorCode): Promise<string> {
+  expect(response.status).toBe(status);
+  const body = ErrorBodySchema.parse(await response.json());
+  expect(body.error.code).toBe(code);
+  expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
+  return body.error.message;
 }

@@ -5,12 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../core/hash/sha256-hex';
 import { buildPackage } from '../../../core/package/build-package';
 import { letterFromTemplate } from '../../../core/letter/templates';
-import { ErrorBodySchema, isFinalRejection, ReceiptSchema, ROUTES, SubmissionListingSchema, type ErrorCode } from '../../../core/sync/reference-protocol';
+import { isFinalRejection, ReceiptSchema, ROUTES, SubmissionListingSchema } from '../../../core/sync/reference-protocol';
 import { issueToken, revokeToken } from '../../../electron/platform/credentials';
 import { startPlatform, type Platform } from '../../../electron/platform/platform-server';
 import { ID, OTHER_ID, packageInput } from '../../core/package/package-fixtures';
 import { issueUnitToken, TOKEN as UNIT_A } from '../sync/sync-fixtures';
-import { auth, createUpload, patchUpload, TUS, upload } from './platform-client';
+import { auth, createUpload, expectRefusal, patchUpload, TUS, upload } from './platform-client';
 
 /**
  * Two units and an operator on the real platform: unit A (青山县政务服务中心, the fixtures' letter),
@@ -49,14 +49,6 @@ const listed = async (token: string) => {
   const { submissions } = (await response.json()) as { submissions: unknown[] };
   return submissions.map((row) => SubmissionListingSchema.parse(row).submissionId).sort();
 };
-
-async function expectRefusal(response: Response, status: number, code: ErrorCode): Promise<string> {
-  expect(response.status).toBe(status);
-  const body = ErrorBodySchema.parse(await response.json());
-  expect(body.error.code).toBe(code);
-  expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
-  return body.error.message;
-}
 
 async function accepted(response: Response) {
   expect(response.status).toBe(200);

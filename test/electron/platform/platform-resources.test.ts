@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../core/hash/sha256-hex';
-import { ErrorBodySchema, HealthSchema, isFinalRejection, PROTOCOL_VERSION, ReceiptSchema, ROUTES, type ErrorCode } from '../../../core/sync/reference-protocol';
+import { HealthSchema, isFinalRejection, PROTOCOL_VERSION, ReceiptSchema, ROUTES } from '../../../core/sync/reference-protocol';
 import { issueToken } from '../../../electron/platform/credentials';
 import { startPlatform, type Platform, type PlatformEvent, type PlatformOptions } from '../../../electron/platform/platform-server';
 import { ID } from '../../core/package/package-fixtures';
 import { bigPackage, issueUnitToken, TOKEN } from '../sync/sync-fixtures';
-import { auth, createUpload, patchUpload, TUS } from './platform-client';
+import { auth, createUpload, expectRefusal, patchUpload, TUS } from './platform-client';
 
 /** Large enough that hashing and reading it take many turns of the event loop. */
 const PACKAGE = bigPackage(1024 * 1024);
@@ -39,14 +39,6 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Pr
     if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-}
-
-async function expectRefusal(response: Response, status: number, code: ErrorCode): Promise<string> {
-  expect(response.status).toBe(status);
-  const body = ErrorBodySchema.parse(await response.json());
-  expect(body.error.code).toBe(code);
-  expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
-  return body.error.message;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -5,11 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../core/hash/sha256-hex';
 import { buildPackage } from '../../../core/package/build-package';
 import { verifyPackage } from '../../../core/package/verify-package';
-import { ErrorBodySchema, HealthSchema, isFinalRejection, ReceiptSchema, ROUTES, SubmissionListingSchema, type ErrorCode, type Receipt } from '../../../core/sync/reference-protocol';
+import { HealthSchema, isFinalRejection, ReceiptSchema, ROUTES, SubmissionListingSchema, type Receipt } from '../../../core/sync/reference-protocol';
 import { startPlatform, type Platform, type PlatformOptions } from '../../../electron/platform/platform-server';
 import { editManifest, ID, OTHER_ID, packageInput, tamper } from '../../core/package/package-fixtures';
 import { issueUnitToken, TOKEN } from '../sync/sync-fixtures';
-import { auth, createUpload, encodeMetadata, patchUpload, TUS, upload } from './platform-client';
+import { auth, createUpload, encodeMetadata, expectRefusal, patchUpload, TUS, upload } from './platform-client';
 
 const PACKAGE = buildPackage(packageInput());
 const NOW = new Date('2026-05-01T02:00:00.000Z');
@@ -32,14 +32,6 @@ afterEach(async () => {
 
 const get = (path: string, headers: Record<string, string> = auth(TOKEN)) => fetch(new URL(path, platform.url), { headers });
 const send = (bytes: Uint8Array, options: { submissionId?: string; sha256?: string } = {}) => upload(platform.url, bytes, { submissionId: ID, token: TOKEN, ...options });
-
-async function expectRefusal(response: Response, status: number, code: ErrorCode): Promise<string> {
-  expect(response.status).toBe(status);
-  const body = ErrorBodySchema.parse(await response.json());
-  expect(body.error.code).toBe(code);
-  expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
-  return body.error.message;
-}
 
 async function receiptFrom(response: Response): Promise<Receipt> {
   expect(response.status).toBe(200);
