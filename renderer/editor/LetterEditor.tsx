@@ -1,4 +1,4 @@
-import { memo, useEffect, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useState } from 'react';
 import { FormProvider, useForm, useFormContext, useWatch } from 'react-hook-form';
 import { t } from '../../core/i18n/translate';
 import { fromFormValues, toFormValues, type LetterFormValues } from '../../core/letter/form-values';
@@ -36,7 +36,10 @@ export const LetterEditor = memo(function LetterEditor({ letter, readOnly, onCha
   // A loaded letter may already have problems: show them all at once, not field by field.
   useEffect(() => void trigger(), [trigger]);
 
-  useEffect(
+  // A layout effect: it runs before the browser paints the fields, so no keystroke can reach a
+  // field nobody listens to yet (a passive effect may run after the first input on a busy machine,
+  // and that edit was never saved).
+  useLayoutEffect(
     () => subscribe({ formState: { values: true }, callback: () => onChange(fromFormValues(getValues(), original)) }),
     [subscribe, getValues, onChange, original],
   );
