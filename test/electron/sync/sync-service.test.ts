@@ -30,7 +30,8 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const service of services.splice(0)) service.stop();
   await platform.stop();
-  await rm(dir, { recursive: true, force: true });
+  // stop() does not wait for a state file already being written: retry while it lands.
+  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
 });
 
 async function service(): Promise<SyncService> {
