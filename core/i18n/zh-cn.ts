@@ -444,6 +444,8 @@ export const zhCN = {
   'package.error.signedCopyType': '报送包中的签章件“{name}”的内容与其扩展名所示的文件类型不符，文件可能已被篡改。',
   'package.error.pdfNotPdf': '报送包中的 letter.pdf 不是 PDF 文件，已拒绝读取。',
   'package.error.pdfUnreadable': '报送包中的 letter.pdf 无法作为 PDF 读取（{detail}），已拒绝读取。',
+  'package.error.pdfForeignDrawing': '报送包中的 letter.pdf 第 {page} 页含有承诺书 PDF 不应有的内容（{what}，例如图片、表单对象、裁剪或填充图形），页面显示的可能不是其中的文字，已拒绝读取。',
+  'package.error.pdfHiddenText': '报送包中的 letter.pdf 第 {page} 页有不可见或颜色过浅的文字，页面显示的可能不是其中的文字，已拒绝读取。',
   'package.error.pdfTextMismatch': '报送包中的 letter.pdf 的文字与承诺书 letter.json 不一致（PDF 中为“{found}”，按承诺书应为“{expected}”），不是这份承诺书的 PDF，已拒绝读取。',
   'package.pdf.nothing': '（无）',
   'package.problem.no-signed-copy': '还没有签章件：请先上传签字盖章后的扫描件或签署后的 PDF。',

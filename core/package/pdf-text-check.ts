@@ -9,7 +9,7 @@ import type { PagePlan } from '../layout/page-plan';
  * broken into other lines and pages) still matches while a PDF of another letter never does.
  * Returns the reason in Chinese, or `null` when the texts agree.
  *
- * @example comparePdfText(await readPdfPageTexts(pdf), layoutLetter(letter, metrics)) // null
+ * @example comparePdfText((await readPdfPages(pdf)).texts, layoutLetter(letter, metrics)) // null
  */
 export function comparePdfText(pageTexts: readonly string[], plan: PagePlan): string | null {
   const found = pageTexts.map((text, i) => withoutPageNumber(squeeze(text), i + 1)).join('');
