@@ -23,6 +23,7 @@ export const BACKUP_ZIP_MESSAGES: ZipMessageKeys = {
   'structure-mismatch': 'backup.error.structureMismatch',
   'corrupt-entry': 'backup.error.corruptEntry',
   'crc-mismatch': 'backup.error.crcMismatch',
+  'foreign-field': 'backup.error.foreignField',
   'missing-entry': 'backup.error.missingEntry',
   'unlisted-entry': 'backup.error.unlistedEntry',
   'entry-size-mismatch': 'backup.error.entrySizeMismatch',

@@ -1,4 +1,4 @@
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { zipSync, type Zippable } from 'fflate';
 import { checkAttachment } from '../attachments/check-attachment';
 import { sha256Hex } from '../hash/sha256-hex';
 import { t } from '../i18n/translate';
@@ -93,7 +93,7 @@ export function buildPackage(input: PackageInput): Uint8Array {
     files,
   };
 
-  const zippable: Zippable = { [PACKAGE_MANIFEST]: [strToU8(`${JSON.stringify(manifest, null, 2)}\n`), { level: 6 }] };
+  const zippable: Zippable = { [PACKAGE_MANIFEST]: [packageJson(manifest), { level: 6 }] };
   // PDFs and images are compressed already: storing them keeps them byte-for-byte and saves time.
   for (const [name, role, bytes] of entries) zippable[name] = [bytes, { level: role === 'letter-json' || role === 'credit-record' ? 6 : 0 }];
   return zipSync(zippable, { mtime: ZIP_MTIME });

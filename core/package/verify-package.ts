@@ -51,6 +51,7 @@ const PACKAGE_ZIP_MESSAGES: ZipMessageKeys = {
   'structure-mismatch': 'package.error.structureMismatch',
   'corrupt-entry': 'package.error.corruptEntry',
   'crc-mismatch': 'package.error.crcMismatch',
+  'foreign-field': 'package.error.foreignField',
   'missing-entry': 'package.error.missingEntry',
   'unlisted-entry': 'package.error.unlistedEntry',
   'entry-size-mismatch': 'package.error.entrySizeMismatch',
@@ -110,7 +111,10 @@ function readPackage(bytes: Uint8Array): { manifest: PackageManifest; letter: Le
   }
   const inflated = inflateEntries(bytes, listed);
 
-  const manifest = readManifest(inflated.get(PACKAGE_MANIFEST)!);
+  const manifestBytes = inflated.get(PACKAGE_MANIFEST)!;
+  const manifest = readManifest(manifestBytes);
+  // As for letter.json below: a key given twice (another unit first, ours last) reads otherwise elsewhere.
+  if (!sameBytes(manifestBytes, packageJson(manifest))) throw new PackageRejected(t('package.error.manifestNotNormalised'));
   checkListedEntries(manifest.files, inflated, PACKAGE_MANIFEST);
   for (const file of manifest.files) {
     if (roleOfEntry(file.name) !== file.role) throw new PackageRejected(t('package.error.roleMismatch', { name: file.name, role: file.role }));

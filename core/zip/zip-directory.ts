@@ -26,7 +26,6 @@ const FLAG_ENCRYPTED = 0x0001;
 const FLAG_DATA_DESCRIPTOR = 0x0008;
 const FLAG_STRONG_ENCRYPTION = 0x0040;
 const FLAG_UTF8 = 0x0800;
-const UNIX = 3;
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
 
@@ -75,8 +74,11 @@ export function readZipDirectory(zip: Uint8Array, maxEntries: number): ZipDirect
     const flags = u16(at + 8);
     const name = entryName(rawName, flags);
     if (flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION)) throw new ZipRejected('encrypted', { name });
-    // A symbolic link unpacked by `unzip` would point anywhere on the disk.
-    if (u16(at + 4) >> 8 === UNIX && ((u32(at + 38) >>> 16) & S_IFMT) === S_IFLNK) throw new ZipRejected('unsafe-path', { name });
+    // A symbolic link unpacked by `unzip` would point anywhere on the disk. Info-ZIP reads Unix
+    // modes from the attributes of several "made by" systems (Unix, Atari, BeOS, AtheOS …), so the
+    // link bits are refused whatever system the entry claims.
+    if (((u32(at + 38) >>> 16) & S_IFMT) === S_IFLNK) throw new ZipRejected('unsafe-path', { name });
+    checkExtraFields(zip.subarray(at + CENTRAL_HEADER_SIZE + nameLength, at + CENTRAL_HEADER_SIZE + nameLength + u16(at + 30)), name);
     records.push({
       name,
       rawName,
@@ -122,6 +124,8 @@ function checkLocalHeader(zip: Uint8Array, view: DataView, record: CentralRecord
   if (at + LOCAL_HEADER_SIZE > limit || u32(at) !== LOCAL_HEADER) throw mismatch();
   const nameLength = u16(at + 26);
   const dataOffset = at + LOCAL_HEADER_SIZE + nameLength + u16(at + 28);
+  if (dataOffset > limit) throw mismatch();
+  checkExtraFields(zip.subarray(at + LOCAL_HEADER_SIZE + nameLength, dataOffset), record.name);
   if (u16(at + 6) !== record.flags || u16(at + 8) !== record.compression || !sameBytes(zip.subarray(at + LOCAL_HEADER_SIZE, at + LOCAL_HEADER_SIZE + nameLength), record.rawName)) throw mismatch();
 
   const declared = [record.crc32, record.size, record.originalSize];
@@ -138,6 +142,27 @@ function checkLocalHeader(zip: Uint8Array, view: DataView, record: CentralRecord
   }
   if (entryEnd > limit) throw mismatch();
   return { dataOffset, entryEnd };
+}
+
+/**
+ * Extra fields that change nothing a reader extracts: timestamps (0x5455 extended, 0x000a NTFS)
+ * and Unix owners (0x7875). Every other one may: 0x7075 and 0x6375 give the entry another name
+ * (Info-ZIP `unzip` extracts under it), 0x0001 gives it other sizes (ZIP64), and unknown ones are
+ * whatever some reader makes of them. Our own writers add none.
+ */
+const HARMLESS_EXTRA_FIELDS = new Set([0x5455, 0x000a, 0x7875]);
+
+function checkExtraFields(extra: Uint8Array, name: string): void {
+  const view = new DataView(extra.buffer, extra.byteOffset, extra.byteLength);
+  let at = 0;
+  while (at < extra.byteLength) {
+    if (at + 4 > extra.byteLength) throw new ZipRejected('structure-mismatch', { name });
+    const id = view.getUint16(at, true);
+    const size = view.getUint16(at + 2, true);
+    if (!HARMLESS_EXTRA_FIELDS.has(id)) throw new ZipRejected('foreign-field', { name, field: `0x${id.toString(16).padStart(4, '0')}` });
+    at += 4 + size;
+  }
+  if (at !== extra.byteLength) throw new ZipRejected('structure-mismatch', { name });
 }
 
 /**

@@ -10,6 +10,7 @@ export type ZipProblemCode =
   | 'unsafe-path'
   | 'duplicate-entry'
   | 'encrypted'
+  | 'foreign-field'
   | 'unsupported-compression'
   | 'size-lie'
   | 'too-large'

@@ -3,6 +3,7 @@ import { sha256Hex } from '../../../core/hash/sha256-hex';
 import { letterFromTemplate } from '../../../core/letter/templates';
 import { validateLetter } from '../../../core/letter/validate-letter';
 import { buildPackage, type PackageInput } from '../../../core/package/build-package';
+import { packageJson } from '../../../core/package/package-json';
 import { renderLetterPdf } from '../../../core/pdf/render-letter';
 import { loadNodeDocumentFonts } from '../../../electron/services/node-document-fonts';
 
@@ -66,7 +67,7 @@ export function tamper(change: (files: Files) => void, { relist = false } = {}):
       const bytes = files[file.name];
       if (bytes) Object.assign(file, { size: bytes.length, sha256: sha256Hex(bytes) });
     }
-    files['manifest.json'] = toJson(manifest);
+    files['manifest.json'] = packageJson(manifest); // as the builder writes it, so only the change is wrong
   }
   return zipSync(files as Zippable);
 }
@@ -76,6 +77,6 @@ export function editManifest(change: (manifest: Record<string, unknown>) => void
   return (files) => {
     const manifest = json(files['manifest.json']) as Record<string, unknown>;
     change(manifest);
-    files['manifest.json'] = toJson(manifest);
+    files['manifest.json'] = packageJson(manifest); // as the builder writes it, so only the change is wrong
   };
 }

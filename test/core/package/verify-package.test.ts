@@ -232,6 +232,16 @@ describe('verifyPackage checks a package for sense, not only against its manifes
     expect(rejection(zip)).toBe('报送包中的承诺书 letter.json 不是本程序写出的规范格式（例如带有 BOM、含有非 UTF-8 字节、同一个键出现两次或格式被改动过），文件可能已被篡改。');
   });
 
+  it.each([
+    ['a byte order mark', (bytes: Uint8Array) => concat([Uint8Array.from([0xef, 0xbb, 0xbf]), bytes])],
+    // Another unit first, ours last: JSON.parse keeps the last, a reader that keeps the first sees the other unit.
+    ['the unit given twice', (bytes: Uint8Array) => strToU8(strFromU8(bytes).replace('{\n', '{\n  "unit": { "name": "别处县政务服务中心", "creditCode": "112399210035830292" },\n'))],
+    ['the submission id given twice', (bytes: Uint8Array) => strToU8(strFromU8(bytes).replace('{\n', `{\n  "submissionId": "${OTHER_ID}",\n`))],
+  ])('refuses a manifest.json with %s, which its normalised form does not have', (_label, change) => {
+    const zip = tamper((files) => void (files['manifest.json'] = change(files['manifest.json']!)));
+    expect(rejection(zip)).toBe('报送包的清单文件 manifest.json 不是本程序写出的规范格式（例如带有 BOM、同一个键出现两次或格式被改动过），文件可能已被篡改。');
+  });
+
   it('refuses a credit-record.json that is not the record of the letter', () => {
     const emptied = tamper((files) => void (files['credit-record.json'] = toJson({})), { relist: true });
     expect(rejection(emptied)).toBe('报送包中的信用承诺记录 credit-record.json 与承诺书 letter.json 的内容不一致，文件可能已被篡改。');

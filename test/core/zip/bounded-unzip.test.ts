@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { inflateEntries, isSafeEntryName, listZipEntries, ZipRejected } from '..
 import { checkListedEntries } from '../../../core/zip/listed-entries';
 import { crc32 } from '../../../core/zip/crc32';
 import { sha256Hex } from '../../../core/hash/sha256-hex';
-import { assembleZip, concat, hideEntryInCarrier, localHeader, rawEntry, writeZip } from './zip-forgery';
+import { assembleZip, concat, hideEntryInCarrier, localHeader, rawEntry, unicodePathField, writeZip } from './zip-forgery';
 
 const limits = { maxBytes: 1024, maxEntries: 3 };
 
@@ -75,6 +75,49 @@ describe('the bounded ZIP reader reads what every other reader reads', () => {
     expect(strFromU8(unzipSync(forged)['letter.json']!)).toBe(strFromU8(hidden));
     expect(otherReaders(forged, 'letter.json')).toEqual({ python: strFromU8(hidden), unzip: strFromU8(hidden) });
     expect(codeOf(() => read(forged))).toEqual({ code: 'structure-mismatch', name: 'letter.json' });
+  });
+
+  it('refuses a Unicode Path extra field, under which unzip extracts an entry by another name (the PDFs swapped)', () => {
+    const letterPdf = strToU8('%PDF-1.7\nthe letter\n%%EOF\n');
+    const otherPdf = strToU8('%PDF-1.7\nanother letter\n%%EOF\n');
+    const swapped = writeZip([
+      manifest,
+      // Without the UTF-8 flag: with it, unzip takes the header name as it is.
+      { ...rawEntry('letter.pdf', letterPdf, { stored: true }), flags: 0, extra: unicodePathField('letter.pdf', 'signed/1.pdf') },
+      { ...rawEntry('signed/1.pdf', otherPdf, { stored: true }), flags: 0, extra: unicodePathField('signed/1.pdf', 'letter.pdf') },
+    ]);
+    // The archive really is the attack: Info-ZIP extracts the other letter as letter.pdf.
+    const dir = mkdtempSync(join(tmpdir(), 'pledge-zip-'));
+    try {
+      writeFileSync(join(dir, 'swapped.zip'), swapped);
+      execFileSync('unzip', ['-q', 'swapped.zip'], { cwd: dir });
+      expect(readFileSync(join(dir, 'letter.pdf'), 'utf8')).toBe(strFromU8(otherPdf));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(codeOf(() => read(swapped))).toEqual({ code: 'foreign-field', name: 'letter.pdf', field: '0x7075' });
+  });
+
+  it('refuses ZIP64 and unknown extra fields, and keeps timestamps and Unix owners', () => {
+    const field = (id: number, size: number) => {
+      const out = new Uint8Array(4 + size);
+      new DataView(out.buffer).setUint16(0, id, true);
+      new DataView(out.buffer).setUint16(2, size, true);
+      return out;
+    };
+    const zipWith = (extra: Uint8Array) => writeZip([manifest, { ...rawEntry('a.txt', strToU8('hello'), { stored: true }), extra }]);
+    expect(codeOf(() => read(zipWith(field(0x0001, 16))))).toEqual({ code: 'foreign-field', name: 'a.txt', field: '0x0001' });
+    expect(codeOf(() => read(zipWith(field(0x6375, 9))))).toEqual({ code: 'foreign-field', name: 'a.txt', field: '0x6375' });
+    expect(codeOf(() => read(zipWith(field(0xcafe, 0))))).toEqual({ code: 'foreign-field', name: 'a.txt', field: '0xcafe' });
+    expect(codeOf(() => read(zipWith(field(0x5455, 5).subarray(0, 6))))).toEqual({ code: 'structure-mismatch', name: 'a.txt' });
+    expect(codeOf(() => read(zipWith(concat([field(0x5455, 5), field(0x7875, 11)]))))).toBe('accepted');
+  });
+
+  it('refuses a symbolic link whatever system the entry says made it (Info-ZIP reads Unix modes from several)', () => {
+    for (const system of [3, 5, 16, 30, 0]) {
+      const link = writeZip([{ ...rawEntry('manifest.json', strToU8('{}'), { stored: true }), madeBy: (system << 8) | 20, externalAttributes: (0o120777 << 16) >>> 0 }]);
+      expect({ system, refused: codeOf(() => read(link)) }).toEqual({ system, refused: { code: 'unsafe-path', name: 'manifest.json' } });
+    }
   });
 
   it('refuses a deflate stream that ends before its entry does, even when the directory agrees', () => {

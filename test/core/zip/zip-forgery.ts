@@ -48,6 +48,11 @@ export interface RawEntry {
   readonly crc: number;
   readonly size: number;
   readonly flags?: number;
+  /** Extra fields, written into both headers. */
+  readonly extra?: Uint8Array;
+  /** The central record's "version made by" (high byte: the system) and external attributes. */
+  readonly madeBy?: number;
+  readonly externalAttributes?: number;
 }
 
 /** A raw entry for `bytes`, deflated with Node's zlib (not fflate, not our reader) unless `stored`. */
@@ -58,7 +63,8 @@ export function rawEntry(name: string, bytes: Uint8Array, { stored = false } = {
 /** A local header declaring `compressedSize` (the data's own length unless given). */
 export function localHeader(entry: RawEntry, compressedSize = entry.data.length): Uint8Array {
   const name = strToU8(entry.name);
-  const out = new Uint8Array(30 + name.length);
+  const extra = entry.extra ?? new Uint8Array(0);
+  const out = new Uint8Array(30 + name.length + extra.length);
   const view = new DataView(out.buffer);
   view.setUint32(0, 0x04034b50, true);
   view.setUint16(4, 20, true);
@@ -69,16 +75,19 @@ export function localHeader(entry: RawEntry, compressedSize = entry.data.length)
   view.setUint32(18, compressedSize, true);
   view.setUint32(22, entry.size, true);
   view.setUint16(26, name.length, true);
+  view.setUint16(28, extra.length, true);
   out.set(name, 30);
+  out.set(extra, 30 + name.length);
   return out;
 }
 
 function centralRecord(entry: RawEntry, offset: number, compressedSize: number): Uint8Array {
   const name = strToU8(entry.name);
-  const out = new Uint8Array(46 + name.length);
+  const extra = entry.extra ?? new Uint8Array(0);
+  const out = new Uint8Array(46 + name.length + extra.length);
   const view = new DataView(out.buffer);
   view.setUint32(0, 0x02014b50, true);
-  view.setUint16(4, 20, true);
+  view.setUint16(4, entry.madeBy ?? 20, true);
   view.setUint16(6, 20, true);
   view.setUint16(8, entry.flags ?? 0x0800, true);
   view.setUint16(10, entry.method, true);
@@ -87,8 +96,11 @@ function centralRecord(entry: RawEntry, offset: number, compressedSize: number):
   view.setUint32(20, compressedSize, true);
   view.setUint32(24, entry.size, true);
   view.setUint16(28, name.length, true);
+  view.setUint16(30, extra.length, true);
+  view.setUint32(38, entry.externalAttributes ?? 0, true);
   view.setUint32(42, offset, true);
   out.set(name, 46);
+  out.set(extra, 46 + name.length);
   return out;
 }
 
@@ -165,5 +177,21 @@ export function concat(parts: readonly Uint8Array[]): Uint8Array {
     out.set(part, at);
     at += part.length;
   }
+  return out;
+}
+
+/**
+ * An Info-ZIP Unicode Path extra field (0x7075): `unzip` extracts the entry under `path` instead
+ * of its header name when the CRC-32 of that header name matches.
+ */
+export function unicodePathField(headerName: string, path: string): Uint8Array {
+  const utf8 = strToU8(path);
+  const out = new Uint8Array(4 + 5 + utf8.length);
+  const view = new DataView(out.buffer);
+  view.setUint16(0, 0x7075, true);
+  view.setUint16(2, 5 + utf8.length, true);
+  out[4] = 1;
+  view.setUint32(5, crc32(strToU8(headerName)), true);
+  out.set(utf8, 9);
   return out;
 }
