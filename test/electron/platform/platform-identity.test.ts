@@ -76,6 +76,12 @@ describe('reference platform identity: per-unit and operator credentials', () =>
     expect(await readdir(join(dataDir, 'uploads'))).toEqual([]);
   });
 
+  it('refuses a declared unit code that is not one, without repeating it (5 000 characters were echoed in the 403)', async () => {
+    const long = 'A'.repeat(5000);
+    const created = await createUpload(platform.url, PACKAGE_A, { submissionId: ID, token: UNIT_A, metadata: { filename: `${ID}.zip`, submissionId: ID, sha256: sha256Hex(PACKAGE_A), creditCode: long } });
+    expect(await expectRefusal(created, 400, 'bad-metadata')).not.toContain('AAAA');
+  });
+
   it('lists and gives receipts of the caller’s unit only; another unit’s id is 404, not 403; the operator sees all', async () => {
     await accepted(await send(PACKAGE_A, UNIT_A));
     await accepted(await send(PACKAGE_B, unitB, OTHER_ID));
