@@ -7,6 +7,7 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../core/hash/sha256-hex';
 import { letterFromTemplate } from '../../../core/letter/templates';
+import { packageJson } from '../../../core/package/package-json';
 import { runCli } from './run-cli';
 
 const exec = promisify(execFile);
@@ -134,11 +135,11 @@ describe('pledge verify', { timeout: 30_000 }, () => {
     const other = out('other.json');
     await writeFile(other, JSON.stringify(letterFromTemplate('policy', { year: 2026 })));
     expect((await run('render', other, '-o', out('other.pdf'))).code).toBe(0);
-    const files = unzipSync(new Uint8Array(await readFile(pkg)));
+    const files: Record<string, Uint8Array> = unzipSync(new Uint8Array(await readFile(pkg)));
     files['letter.pdf'] = new Uint8Array(await readFile(out('other.pdf')));
     const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { files: { name: string; size: number; sha256: string }[] };
     for (const file of manifest.files) Object.assign(file, { size: files[file.name]!.length, sha256: sha256Hex(files[file.name]!) });
-    files['manifest.json'] = strToU8(JSON.stringify(manifest));
+    files['manifest.json'] = packageJson(manifest); // as the builder writes it: only the PDF is wrong
     const swapped = out('swapped.zip');
     await writeFile(swapped, zipSync(files as Zippable));
 
