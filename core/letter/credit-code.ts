@@ -14,6 +14,16 @@ const AUTHORITIES = '123456789ANY';
 export const CREDIT_CODE_LENGTH = 18;
 
 /**
+ * Whether `value` has the form of a normalised code (18 characters of the code's alphabet),
+ * whatever its check characters say: for values that are only repeated, never trusted.
+ *
+ * @example hasCreditCodeShape('122399214012770352') // true
+ */
+export function hasCreditCodeShape(value: string): boolean {
+  return value.length === CREDIT_CODE_LENGTH && [...value].every((char) => ALPHABET.includes(char));
+}
+
+/**
  * Folds full-width forms (NFKC), drops every kind of white space and hyphen, and upper-cases.
  *
  * @example normalizeCreditCode('９１３５０１００ｍ０００ 100y43') // '91350100M000100Y43'

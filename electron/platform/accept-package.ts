@@ -1,3 +1,4 @@
+import { hasCreditCodeShape } from '../../core/letter/credit-code';
 import { isSubmissionId } from '../../core/package/package-format';
 import { verifyPackage, type PackageVerification } from '../../core/package/verify-package';
 import { t } from '../../core/i18n/translate';
@@ -35,7 +36,6 @@ export type Acceptance =
   | { readonly ok: false; readonly refusal: PlatformRefusal };
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
-const CREDIT_CODE_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 
 /** Checks `Upload-Metadata` before any byte is accepted; what fails here fails on every try, hence `bad-metadata`. */
 export function checkClaim(metadata: Record<string, string | null | undefined> | undefined): { ok: true; claim: UploadClaim } | { ok: false; refusal: PlatformRefusal } {
@@ -50,7 +50,7 @@ export function checkClaim(metadata: Record<string, string | null | undefined> |
   }
   const creditCode = metadata?.['creditCode'];
   // Only the shape of a 统一社会信用代码: whatever is sent here is repeated in a refusal's message.
-  if (creditCode && !CREDIT_CODE_SHAPE.test(creditCode)) return { ok: false, refusal: badMetadata(t('platform.error.badMetadata', { key: 'creditCode' })) };
+  if (creditCode && !hasCreditCodeShape(creditCode)) return { ok: false, refusal: badMetadata(t('platform.error.badMetadata', { key: 'creditCode' })) };
   return {
     ok: true,
     claim: { submissionId: metadata!['submissionId']!, sha256: metadata!['sha256']!, ...(creditCode ? { creditCode } : {}) },

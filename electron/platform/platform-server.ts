@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { MAX_PACKAGE_BYTES } from '../../core/package/package-format';
 import type { PackageVerification } from '../../core/package/verify-package';
 import { t } from '../../core/i18n/translate';
+import { isLoopbackAddress } from '../services/loopback-address';
 import { PROTOCOL_VERSION, ROUTES, type ErrorBody } from '../../core/sync/reference-protocol';
 import { verifyInProcess, visibleTo } from './accept-package';
 import { DATABASE_FILE, openCredentialStore, type Caller } from './credentials';
@@ -76,13 +77,12 @@ export interface Platform {
 
 const UPLOADS_PATH = ROUTES.uploads.replace(/\/$/, '');
 const RECEIPT_ROUTE = /^\/submissions\/([^/]+)\/receipt$/;
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   const expiryMs = options.uploadExpiryMs ?? DEFAULT_UPLOAD_EXPIRY_MS;
   if (!(Number.isInteger(expiryMs) && expiryMs > 0)) throw new RangeError(`startPlatform: uploadExpiryMs must be a positive integer, got ${expiryMs}.`);
   const host = options.host ?? '127.0.0.1';
-  if (options.open && !LOOPBACK.has(host)) throw new RangeError(t('platform.cli.openBeyondLoopback', { host }));
+  if (options.open && !isLoopbackAddress(host)) throw new RangeError(t('platform.cli.openBeyondLoopback', { host }));
   const maxBytes = options.maxBytes ?? MAX_PACKAGE_BYTES;
   const minFreeBytes = options.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES;
   const log = options.log ?? ((line: string) => console.error(line));

@@ -11,11 +11,6 @@ export type Refusal = 'host' | 'cross-site' | 'content-type';
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 const WILDCARDS = new Set(['0.0.0.0', '::']);
 
-/** True for an address that only this machine can reach: a key is needed for anything else. */
-export function isLoopbackAddress(address: string): boolean {
-  return address === 'localhost' || address === '::1' || address === '::ffff:127.0.0.1' || /^127(\.\d{1,3}){3}$/.test(address);
-}
-
 /** Bound to every address of the machine. */
 export function isWildcardAddress(address: string): boolean {
   return WILDCARDS.has(address);

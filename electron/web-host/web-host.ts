@@ -6,7 +6,8 @@ import { DesktopCallRejected, dispatchDesktopCall } from '../../core/bridge/disp
 import { t } from '../../core/i18n/translate';
 import { RENDERER_SECURITY_HEADERS } from '../services/content-security-policy';
 import { createLaunchKey, KEY_PARAMETER, type LaunchKey } from './launch-key';
-import { allowedHosts, checkBridgeRequest, checkHost, isLoopbackAddress, isWildcardAddress, urlHostName, type Refusal } from './request-guard';
+import { isLoopbackAddress } from '../services/loopback-address';
+import { allowedHosts, checkBridgeRequest, checkHost, isWildcardAddress, urlHostName, type Refusal } from './request-guard';
 
 /**
  * Serves the built renderer and the bridge over HTTP, so the whole app runs in a browser with
