@@ -2,6 +2,7 @@ import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs
 import { homedir, tmpdir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
+import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from '../services/private-files';
 import { readSavedJson } from './saved-json';
 
 /** Where an interrupted upload of one package can go on, kept in a small JSON file. */
@@ -91,12 +92,12 @@ export class UploadStateStore {
 function writeUploadState(file: string, state: UploadState): void {
   const folder = dirname(file);
   // Private to this user: a folder under the shared temporary folder could have been made by someone else.
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  mkdirSync(folder, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   const owner = lstatSync(folder);
   if (!owner.isDirectory() || (typeof process.getuid === 'function' && owner.uid !== process.getuid())) throw Object.assign(new Error(`${folder} is not this user's folder`), { code: 'EPERM' });
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, `${JSON.stringify(state)}\n`, { mode: 0o600 });
+    writeFileSync(temporary, `${JSON.stringify(state)}\n`, { mode: PRIVATE_FILE_MODE });
     renameSync(temporary, file);
   } catch (error) {
     rmSync(temporary, { force: true });
