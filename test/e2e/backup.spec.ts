@@ -31,7 +31,7 @@ test('a backup of everything imports into a fresh profile, and never overwrites 
     expect(backup).toMatch(/政务诚信承诺-备份-\d{8}-\d{4}\.pledgebackup$/);
 
     // Another machine: a browser profile that has never seen these drafts.
-    const fresh = await page.context().browser()!.newContext({ baseURL });
+    const fresh = await page.context().browser()!.newContext({ baseURL, viewport: { width: 1366, height: 768 } });
     const other = await fresh.newPage();
     await other.goto('/');
     await expect(other.getByText('还没有草稿')).toBeVisible();

@@ -18,7 +18,8 @@ export const test = base.extend<{ appPage: Page }>({
     // Launched here rather than through the `page` fixture, which the Electron project must not start.
     const browser = await playwright.chromium.launch(launchOptions);
     try {
-      const context = await browser.newContext({ baseURL });
+      // A township office PC's screen: the issue's walk was made at 1366×768.
+      const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 768 } });
       const page = await context.newPage();
       const csp = await watchContentSecurityPolicy(page);
       await page.goto('/');
