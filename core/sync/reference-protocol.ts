@@ -33,6 +33,9 @@ import { z } from 'zod';
  *   another unit's submission, so ids do not leak).
  * - `GET  /submissions`                  → 200 `{ submissions: SubmissionListing[] }`: the caller's
  *   unit's, or every unit's for an operator of the city credit office.
+ * - `GET  /credential`                   → 200 `CredentialInfoSchema`: whom the token stands for
+ *   (its own unit only), or 401 `unauthorized`; lets a client tell a refused token from a
+ *   platform that cannot be reached before it sends anything.
  *
  * Every route but `/health` needs `Authorization: Bearer <token>`: a unit's token, bound to its
  * 统一社会信用代码, or an operator's, both issued by the platform.
@@ -45,6 +48,7 @@ export const ROUTES = {
   uploads: '/files/',
   receipt: (submissionId: string) => `/submissions/${encodeURIComponent(submissionId)}/receipt`,
   submissions: '/submissions',
+  credential: '/credential',
 } as const;
 
 /** Keys of tus `Upload-Metadata`: all but `creditCode` are required. */
@@ -52,6 +56,17 @@ export const UPLOAD_METADATA = { filename: 'filename', submissionId: 'submission
 
 /** `storage` is optional so a client also accepts a platform that does not report it. */
 export const HealthSchema = z.object({ status: z.literal('ok'), protocol: z.literal(PROTOCOL_VERSION), storage: z.enum(['ok', 'low']).optional() });
+
+/**
+ * Whom a token stands for, as `GET /credential` answers: a unit (its code and the name the
+ * platform issued it under), an operator, or anyone on a platform in trial mode.
+ */
+export const CredentialInfoSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('unit'), creditCode: z.string().min(1).max(18), name: z.string().max(200).optional() }),
+  z.object({ kind: z.literal('operator'), name: z.string().max(200).optional() }),
+  z.object({ kind: z.literal('open') }),
+]);
+export type CredentialInfo = z.infer<typeof CredentialInfoSchema>;
 
 /** What the office keeps as proof of delivery; fetching it again by submission id gives the same receipt. */
 export const ReceiptSchema = z.object({

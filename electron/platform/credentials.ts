@@ -25,7 +25,11 @@ export interface Credential {
 }
 
 /** The caller of one request; `open` is the loopback-only trial mode, where nobody is asked. */
-export type Caller = { readonly kind: 'unit'; readonly id: number; readonly unitCode: string } | { readonly kind: 'operator'; readonly id: number } | { readonly kind: 'open' };
+/** `name` is the one the credential was issued under, so a client can show whose token it holds. */
+export type Caller =
+  | { readonly kind: 'unit'; readonly id: number; readonly unitCode: string; readonly name?: string }
+  | { readonly kind: 'operator'; readonly id: number; readonly name?: string }
+  | { readonly kind: 'open' };
 
 export interface CredentialStore {
   issue(subject: Subject, token?: string): { readonly id: number; readonly token: string };
@@ -93,7 +97,8 @@ export function openCredentialStore(dataDir: string, now: () => Date = () => new
     authenticate(token) {
       const row = selectByHash.get(tokenHash(token));
       if (!row) return undefined;
-      return row.kind === 'unit' ? { kind: 'unit', id: row.id, unitCode: row.unit_code! } : { kind: 'operator', id: row.id };
+      const name = row.name === null ? {} : { name: row.name };
+      return row.kind === 'unit' ? { kind: 'unit', id: row.id, unitCode: row.unit_code!, ...name } : { kind: 'operator', id: row.id, ...name };
     },
     close: () => db.close(),
   };

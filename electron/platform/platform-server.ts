@@ -7,7 +7,7 @@ import { MAX_PACKAGE_BYTES } from '../../core/package/package-format';
 import type { PackageVerification } from '../../core/package/verify-package';
 import { t } from '../../core/i18n/translate';
 import { isLoopbackAddress } from '../services/loopback-address';
-import { PROTOCOL_VERSION, ROUTES, type ErrorBody } from '../../core/sync/reference-protocol';
+import { PROTOCOL_VERSION, ROUTES, type CredentialInfo, type ErrorBody } from '../../core/sync/reference-protocol';
 import { verifyInProcess, visibleTo } from './accept-package';
 import { DATABASE_FILE, openCredentialStore, type Caller } from './credentials';
 import { refusalBody, type PlatformRefusal } from './platform-refusal';
@@ -129,6 +129,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     if (path === UPLOADS_PATH || path.startsWith(ROUTES.uploads)) return uploadRoute(req, res, path, caller);
     if (req.method !== 'GET') return sendRefusal(res, notAllowed(req, path));
     if (path === ROUTES.submissions) return sendJson(res, 200, { submissions: index.list(caller.kind === 'unit' ? caller.unitCode : undefined) });
+    if (path === ROUTES.credential) return sendJson(res, 200, credentialInfo(caller));
     const receipt = RECEIPT_ROUTE.exec(path);
     const id = receipt ? decodeURIComponent(receipt[1]!) : path;
     const listing = receipt ? index.find(id) : undefined;
@@ -202,6 +203,13 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         server.closeAllConnections();
       }),
   };
+}
+
+/** The caller's own identity and nothing else: no other unit's name or code is ever answered. */
+function credentialInfo(caller: Caller): CredentialInfo {
+  const name = caller.kind !== 'open' && caller.name !== undefined ? { name: caller.name } : {};
+  if (caller.kind === 'unit') return { kind: 'unit', creditCode: caller.unitCode, ...name };
+  return caller.kind === 'operator' ? { kind: 'operator', ...name } : { kind: 'open' };
 }
 
 const notAllowed = (req: IncomingMessage, path: string): PlatformRefusal => ({ status: 405, code: 'bad-request', message: t('platform.error.badRequest', { detail: `${req.method} ${path}` }) });

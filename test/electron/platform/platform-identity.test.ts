@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../core/hash/sha256-hex';
 import { buildPackage } from '../../../core/package/build-package';
 import { letterFromTemplate } from '../../../core/letter/templates';
-import { isFinalRejection, ReceiptSchema, ROUTES, SubmissionListingSchema } from '../../../core/sync/reference-protocol';
+import { CredentialInfoSchema, isFinalRejection, ReceiptSchema, ROUTES, SubmissionListingSchema } from '../../../core/sync/reference-protocol';
 import { issueToken, revokeToken } from '../../../electron/platform/credentials';
 import { startPlatform, type Platform } from '../../../electron/platform/platform-server';
 import { ID, OTHER_ID, packageInput } from '../../core/package/package-fixtures';
@@ -157,5 +157,21 @@ describe('reference platform identity: per-unit and operator credentials', () =>
 
     const { token: fresh } = issueToken(dataDir, { unit: UNIT_B_CODE });
     await accepted(await send(PACKAGE_B, fresh, OTHER_ID));
+  });
+
+  it('answers /credential with the caller’s own unit and name only, the operator as an operator, and 401 for a revoked or unknown token', async () => {
+    const whoIs = async (token: string) => {
+      const response = await get(ROUTES.credential, token);
+      expect(response.status).toBe(200);
+      return CredentialInfoSchema.parse(await response.json());
+    };
+    expect(await whoIs(UNIT_A)).toEqual({ kind: 'unit', creditCode: '122399214012770352', name: '青山县政务服务中心' });
+    const answerB = await whoIs(unitB);
+    expect(answerB).toEqual({ kind: 'unit', creditCode: UNIT_B_CODE, name: '青山县发展和改革局' });
+    expect(JSON.stringify(answerB)).not.toContain('122399214012770352');
+    expect(await whoIs(operator)).toEqual({ kind: 'operator', name: '市信用办 王敏' });
+    await expectRefusal(await get(ROUTES.credential, 'pledge_unknown'), 401, 'unauthorized');
+    revokeToken(dataDir, unitBId);
+    await expectRefusal(await get(ROUTES.credential, unitB), 401, 'unauthorized');
   });
 });
