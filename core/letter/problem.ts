@@ -28,6 +28,7 @@ export type ProblemCode =
   | 'date-shape'
   | 'date-missing'
   | 'date-year'
+  | 'year-stale'
   | 'datetime-shape'
   | 'phone-shape'
   | 'email-shape'

@@ -5,6 +5,7 @@ import { categoryName, CATEGORY_KEYS } from './categories';
 import { checkCreditCode, normalizeCreditCode, type CreditCodeFinding } from './credit-code';
 import { fieldLabel, formatPath, type FieldPath } from './field-path';
 import { findTooDeep, MAX_LETTER_DEPTH } from './json-depth';
+import { staleYearProblems } from './next-year';
 import { LetterSchema, PersonLetterSchema, UnitLetterSchema, YEAR_RANGE, type Letter } from './letter-schema';
 import type { Problem, ProblemCode } from './problem';
 import { findLoneSurrogate, isRealDate } from './text-shapes';
@@ -30,7 +31,7 @@ export function validateLetter(input: unknown): LetterValidation {
   const tooDeep = findTooDeep(input, MAX_LETTER_DEPTH);
   if (tooDeep !== undefined) return { ok: false, problems: [problem(tooDeep, 'too-deep', 'problem.too-deep', { max: MAX_LETTER_DEPTH })] };
   const { parsed, problems } = parseShape(input);
-  problems.push(...creditCodeProblems(input['unit']), ...dateYearProblems(input));
+  problems.push(...creditCodeProblems(input['unit']), ...dateYearProblems(input), ...staleYearProblems(input));
   if (parsed === undefined || problems.some((p) => p.severity === 'error')) return { ok: false, problems };
   return { ok: true, letter: parsed, problems };
 }
