@@ -22,7 +22,7 @@ export function formatPath(path: FieldPath): string {
  * The Chinese name of a field, for messages that must say which field is wrong.
  * Unknown paths fall back to the nearest known parent, so a message never names nothing.
  *
- * @example fieldLabel(['items', 2, 'content']) // '第3项承诺事项的内容'
+ * @example fieldLabel(['items', 2, 'content']) // '第 3 项承诺事项的内容'
  */
 export function fieldLabel(path: FieldPath): string {
   const itemIndex = path[0] === 'items' && typeof path[1] === 'number' ? path[1] : undefined;

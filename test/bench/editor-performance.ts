@@ -120,7 +120,7 @@ export async function measureTypingInLongLetter(): Promise<TypingFigures> {
     await preview.locator('canvas').first().waitFor({ timeout: 120_000 });
     const pages = Number(await preview.getAttribute('data-pages'));
     // Found before the window opens: Playwright's own role lookups run on the page's main thread.
-    const last = await page.getByRole('textbox', { name: '第200项承诺事项的内容' }).elementHandle();
+    const last = await page.getByRole('textbox', { name: '第 200 项承诺事项的内容' }).elementHandle();
     const statement = await page.getByRole('textbox', { name: '承诺正文' }).elementHandle();
     await page.evaluate('window.longTasks = []; window.inputDurations = []');
 

@@ -36,7 +36,7 @@ test('a backup of everything imports into a fresh profile, and never overwrites 
     await other.goto('/');
     await expect(other.getByText('还没有草稿')).toBeVisible();
     await other.getByLabel('导入备份…').setInputFiles(backup);
-    await expect(other.getByTestId('backup-status')).toHaveText('导入完成：新增2份，更新0份，0份保留本机内容（与备份相同或本机更新）。');
+    await expect(other.getByTestId('backup-status')).toHaveText('导入完成：新增 2 份，更新 0 份，0 份保留本机内容（与备份相同或本机更新）。');
     await expect(other.getByTestId('draft-card')).toHaveCount(2);
     await other.getByTestId('draft-card').filter({ hasText: '青山县政务服务中心' }).click();
     await expect(other.getByRole('textbox', { name: '承诺正文' })).toHaveValue('备份前写下的正文。');
@@ -53,11 +53,11 @@ test('a backup of everything imports into a fresh profile, and never overwrites 
     await other.getByRole('button', { name: /返回列表/ }).click();
     await expect(other.getByTestId('draft-card').first()).toContainText('青山县政务服务中心');
     await other.getByLabel('导入备份…').setInputFiles(backup);
-    const conflicts = other.getByRole('group', { name: /1份草稿在本机的修改比备份更新/ });
+    const conflicts = other.getByRole('group', { name: /1 份草稿在本机的修改比备份更新/ });
     await expect(conflicts).toBeVisible();
     await expect(conflicts.getByRole('checkbox')).not.toBeChecked();
     await conflicts.getByRole('button', { name: '导入' }).click();
-    await expect(other.getByTestId('backup-status')).toHaveText('导入完成：新增0份，更新0份，2份保留本机内容（与备份相同或本机更新）。');
+    await expect(other.getByTestId('backup-status')).toHaveText('导入完成：新增 0 份，更新 0 份，2 份保留本机内容（与备份相同或本机更新）。');
     await other.getByTestId('draft-card').filter({ hasText: '青山县政务服务中心' }).click();
     await expect(other.getByRole('textbox', { name: '承诺正文' })).toHaveValue('导入后在新电脑上改过的正文。');
     await fresh.close();

@@ -20,7 +20,7 @@ test('creates a letter from a template and finds it again after a reload', async
   const cards = page.getByTestId('draft-card');
   await expect(cards).toHaveCount(1);
   await expect(cards.first()).toContainText('青山县政务服务中心');
-  await expect(cards.first()).toContainText('4项承诺');
+  await expect(cards.first()).toContainText('4 项承诺');
   await cards.first().click();
   await expect(page.getByRole('heading', { level: 2, name: /青山县政务服务中心/ })).toBeVisible();
 });

@@ -20,11 +20,11 @@ test('the editor checks every field as it is typed, in Chinese, next to the fiel
 
   // The summary lists them all and takes the keyboard to the field.
   const summary = page.getByTestId('problem-list');
-  await expect(summary).toContainText('待修改（3处）');
+  await expect(summary).toContainText('待修改（3 处）');
   await summary.getByRole('button', { name: '单位全称不能为空。' }).click();
   await expect(unitName).toBeFocused();
   await page.keyboard.type('青山县行政审批局');
-  await expect(summary).toContainText('待修改（2处）');
+  await expect(summary).toContainText('待修改（2 处）');
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^青山县行政审批局\d{4}年度政务诚信承诺书$/);
 
   // Fixed again: nothing left.
@@ -63,15 +63,15 @@ test('items are added, inserted from snippets, reordered and removed within thei
   const first = await contents.nth(0).inputValue();
   const second = await contents.nth(1).inputValue();
 
-  await service.getByRole('button', { name: /第2项上移/ }).click();
+  await service.getByRole('button', { name: /第 2 项上移/ }).click();
   await expect(contents.nth(0)).toHaveValue(second);
   await expect(contents.nth(1)).toHaveValue(first);
   // The focus moved with the item (now first, so its "down" button), ready for the next press.
-  await expect(service.getByRole('button', { name: '第1项下移' })).toBeFocused();
+  await expect(service.getByRole('button', { name: '第 1 项下移' })).toBeFocused();
 
   await service.getByRole('button', { name: '添加一项政务服务事项承诺' }).click();
   await expect(contents).toHaveCount(5);
-  await expect(page.getByTestId('problem-list')).toContainText('第5项承诺事项的内容不能为空。');
+  await expect(page.getByTestId('problem-list')).toContainText('第 5 项承诺事项的内容不能为空。');
   await contents.nth(4).fill('窗口工作人员一次性告知办事所需全部材料。');
   await expect(page.getByTestId('validation-ok')).toBeVisible();
 
@@ -87,12 +87,12 @@ test('items are added, inserted from snippets, reordered and removed within thei
   await expect(policy.getByRole('textbox', { name: /承诺事项的内容$/ })).toHaveCount(1);
   await expect(policy.getByRole('textbox', { name: /承诺事项的内容$/ })).toHaveValue(/免申即享/);
 
-  await service.getByRole('button', { name: '删除第5项' }).click();
+  await service.getByRole('button', { name: '删除第 5 项' }).click();
   await expect(contents).toHaveCount(4);
   await expect(service.getByRole('button', { name: '添加一项政务服务事项承诺' })).toBeFocused();
 
   // A category is changed when the choice is confirmed, and the item moves to its group.
-  const category = service.getByRole('combobox', { name: '第4项承诺事项的类别' });
+  const category = service.getByRole('combobox', { name: '第 4 项承诺事项的类别' });
   await category.focus();
   await category.selectOption('duty');
   await expect(contents).toHaveCount(4);
@@ -107,7 +107,7 @@ test('items are added, inserted from snippets, reordered and removed within thei
 
   // Everything above was saved.
   await page.getByRole('button', { name: /返回列表/ }).click();
-  await expect(page.getByTestId('draft-card').first()).toContainText('5项承诺');
+  await expect(page.getByTestId('draft-card').first()).toContainText('5 项承诺');
   await page.getByTestId('draft-card').first().click();
   await expect(page.getByRole('region', { name: '惠企利民政策兑现承诺' }).getByRole('textbox', { name: /承诺事项的内容$/ })).toHaveValue(/免申即享/);
   await expect(page.getByRole('region', { name: '政务服务事项承诺' }).getByRole('textbox', { name: /承诺事项的内容$/ }).nth(0)).toHaveValue(second);
@@ -212,7 +212,7 @@ test('a record that cannot be read is shown, not dropped', async ({ appPage: pag
   await page.reload();
   await expect(page.getByTestId('draft-card')).toHaveCount(1);
   const unreadable = page.getByTestId('unreadable');
-  await expect(unreadable).toContainText('有1条记录无法读取');
+  await expect(unreadable).toContainText('有 1 条记录无法读取');
   await unreadable.getByText(/^damaged-1 ·/).click();
   await expect(unreadable).toContainText('"status":"???"');
 });

@@ -7,7 +7,7 @@ test('the draft shows its real PDF, which follows the text and can be saved', as
   await createLetter(page);
 
   const preview = page.getByTestId('pdf-preview');
-  await expect(preview.getByRole('img', { name: '第1页' })).toBeVisible({ timeout: 20_000 });
+  await expect(preview.getByRole('img', { name: '第 1 页' })).toBeVisible({ timeout: 20_000 });
   await expect(preview.getByRole('img')).toHaveCount(2);
   const firstDrawn = await preview.getAttribute('data-rendered-at');
 

@@ -22,7 +22,7 @@ test('the principal reviews the exact PDF, approves it, and an edit needs a new 
   await expect(page.getByTestId('draft-status')).toHaveText('待审核');
   const shown = (await page.getByTestId('review-sha256').textContent()) ?? '';
   expect(shown).toMatch(/^[0-9a-f]{64}$/);
-  await expect(page.getByTestId('pdf-preview').getByRole('img', { name: '第1页' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('pdf-preview').getByRole('img', { name: '第 1 页' })).toBeVisible({ timeout: 20_000 });
 
   // Frozen: the form cannot be edited while under review.
   await openTab(page, '填写');

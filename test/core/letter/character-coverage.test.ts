@@ -21,8 +21,8 @@ describe('findUncoveredCharacters', () => {
     const json = withValue(validLetterJson(), ['items', 2, 'content'], '年内完成𠀀改造');
     const found = findUncoveredCharacters(json, coverageOf(validLetterJson()));
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ path: 'items[2].content', char: '𠀀', codePoint: 'U+20000', field: '第3项承诺事项的内容' });
-    expect(found[0]?.message).toBe('第3项承诺事项的内容中的“𠀀”（U+20000）无法用文档字体显示，请改用常用字，或用文字说明该字。');
+    expect(found[0]).toMatchObject({ path: 'items[2].content', char: '𠀀', codePoint: 'U+20000', field: '第 3 项承诺事项的内容' });
+    expect(found[0]?.message).toBe('第 3 项承诺事项的内容中的“𠀀”（U+20000）无法用文档字体显示，请改用常用字，或用文字说明该字。');
   });
 
   it('reports a character once per field, in document order', () => {

@@ -9,14 +9,14 @@ describe('field paths', () => {
   });
 
   it('names fields in Chinese, counting items from one', () => {
-    expect(fieldLabel(['items', 0, 'deadline'])).toBe('第1项承诺事项的完成时限');
-    expect(fieldLabel(['items', 4])).toBe('第5项承诺事项');
+    expect(fieldLabel(['items', 0, 'deadline'])).toBe('第 1 项承诺事项的完成时限');
+    expect(fieldLabel(['items', 4])).toBe('第 5 项承诺事项');
     expect(fieldLabel(['supervision', 'hotline'])).toBe('服务热线');
   });
 
   it('falls back to the nearest known parent for unknown keys', () => {
     expect(fieldLabel(['unit', 'nickname'])).toBe('单位信息');
-    expect(fieldLabel(['items', 1, 'colour'])).toBe('第2项承诺事项');
+    expect(fieldLabel(['items', 1, 'colour'])).toBe('第 2 项承诺事项');
     expect(fieldLabel(['whatever'])).toBe('承诺书');
   });
 });

@@ -44,16 +44,16 @@ describe('validateLetter', () => {
   it('enforces length limits and says how long the text is', () => {
     const problem = errorAt(withValue(validLetterJson(), ['items', 0, 'content'], '办'.repeat(501)), 'items[0].content');
     expect(problem).toMatchObject({ code: 'too-long' });
-    expect(problem?.message).toBe('第1项承诺事项的内容最多500个字，现有501个字。');
+    expect(problem?.message).toBe('第 1 项承诺事项的内容最多 500 个字，现有 501 个字。');
   });
 
   it('requires at least one item', () => {
-    expect(errorAt(withValue(validLetterJson(), ['items'], []), 'items')?.message).toBe('承诺事项至少需要1项。');
+    expect(errorAt(withValue(validLetterJson(), ['items'], []), 'items')?.message).toBe('承诺事项至少需要 1 项。');
   });
 
   it('lists the category names when a category is unknown', () => {
     const message = errorAt(withValue(validLetterJson(), ['items', 1, 'category'], 'other'), 'items[1].category')?.message;
-    expect(message).toContain('第2项承诺事项的类别');
+    expect(message).toContain('第 2 项承诺事项的类别');
     expect(message).toContain('service（政务服务事项承诺）');
   });
 
@@ -152,7 +152,7 @@ describe('validateLetter', () => {
 
     it('reports length and forbidden letters', () => {
       expect(errorAt(withValue(validLetterJson(), path, '1123992100358'), 'unit.creditCode')?.code).toBe('credit.length');
-      expect(errorAt(withValue(validLetterJson(), path, '11239921003582149I'), 'unit.creditCode')?.message).toContain('第18位“I”');
+      expect(errorAt(withValue(validLetterJson(), path, '11239921003582149I'), 'unit.creditCode')?.message).toContain('第 18 位“I”');
     });
 
     it('accepts a failing code with an explicit, recorded override and keeps a warning', () => {
@@ -198,7 +198,7 @@ describe('validateLetter', () => {
     it.each([
       [['statement'], 'statement', '承诺正文'],
       [['extra'], 'extra', '承诺书'],
-      [['items', 0, 'content'], 'items[0].content', '第1项承诺事项的内容'],
+      [['items', 0, 'content'], 'items[0].content', '第 1 项承诺事项的内容'],
       [['unit', 'creditCodeOverride'], 'unit.creditCodeOverride', '信用代码人工确认'],
     ] as const)('refuses 100 000 nested arrays at %j with one problem naming the field, and never throws', (path, shown, field) => {
       const input = withValue(validLetterJson(), [...path], nestedArrays(100_000));
@@ -215,8 +215,8 @@ describe('validateLetter', () => {
       [['statement'], '承诺正文'],
       [['title'], '标题'],
       [['unit', 'name'], '单位全称'],
-      [['items', 1, 'content'], '第2项承诺事项的内容'],
-      [['items', 0, 'owner'], '第1项承诺事项的责任'],
+      [['items', 1, 'content'], '第 2 项承诺事项的内容'],
+      [['items', 0, 'owner'], '第 1 项承诺事项的责任'],
       [['principal', 'name'], '主要负责人姓名'],
       [['supervision', 'phone'], '监督电话'],
       [['supervision', 'email'], '监督邮箱'],

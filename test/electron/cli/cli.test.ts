@@ -56,7 +56,7 @@ describe('pledge validate', () => {
     const result = await run('validate', await file('broken.json', JSON.stringify(letter)));
     expect(result.code).toBe(1);
     expect(result.stdout.trim().split('\n')).toEqual([
-      'items[1].content: 第2项承诺事项的内容不能为空。',
+      'items[1].content: 第 2 项承诺事项的内容不能为空。',
       'principal: 主要负责人不能为空。',
       'unit.creditCode: 统一社会信用代码校验位不符：第 18 位应为“J”，现为“K”。请核对；如确认代码无误，可记录人工确认。',
     ]);
@@ -102,7 +102,7 @@ describe('pledge render', () => {
     const out1 = join(dir, 'one.pdf');
     const out2 = join(dir, 'two.pdf');
     const first = await run('render', letter, '-o', out1);
-    expect(first).toMatchObject({ code: 0, stdout: `已生成 ${out1}（2页）。\n` });
+    expect(first).toMatchObject({ code: 0, stdout: `已生成 ${out1}（2 页）。\n` });
     expect((await run('render', letter, '--output', out2)).code).toBe(0);
     const [a, b] = await Promise.all([readFile(out1), readFile(out2)]);
     expect(a.subarray(0, 5).toString()).toBe('%PDF-');

@@ -51,7 +51,7 @@ describe('pledge pack and verify through the real entry point', { timeout: 30_00
   it('packs a letter with its scan, verifies it, and the PDF inside passes qpdf --check', async () => {
     const pkg = out('real.zip');
     const packed = await node('pack', letter, '--signed', scan, '-o', pkg, '--id', ID, '--supersedes', EARLIER);
-    expect(packed).toEqual({ code: 0, stdout: `已生成报送包 ${pkg}（4个文件），提交编号 ${ID}。\n`, stderr: '' });
+    expect(packed).toEqual({ code: 0, stdout: `已生成报送包 ${pkg}（4 个文件），提交编号 ${ID}。\n`, stderr: '' });
 
     const verified = await node('verify', pkg);
     expect(verified.code).toBe(0);
