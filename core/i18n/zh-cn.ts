@@ -670,6 +670,7 @@ export const zhCN = {
   'about.detail': '数据位置：{dataDir}\n草稿、历史版本和签章件保存在本机；发送队列中的报送包保存在数据位置的 outbox 文件夹。\n\nElectron {electron} · {platform}',
   'about.ok': '确定',
   'app.start-failed': '程序无法启动：{reason}\n草稿保存在本机，不受影响。请重新启动；如仍不能启动，请把这段文字发给技术支持。',
+  'launch.no-electron': '无法启动桌面版：没有安装 Electron 程序（安装时设置了 ELECTRON_SKIP_BINARY_DOWNLOAD，或连不上 Electron 的下载站点）。请运行 npm run web，在浏览器中使用。',
   'about.open-data': '打开数据文件夹',
 } as const;
 
