@@ -52,7 +52,7 @@ describe('staleYearProblems', () => {
     expect(problems[0]).toMatchObject({ path: 'items[3].content', severity: 'warning', code: 'year-stale' });
     expect(problems[0]?.message).toContain(fieldLabel(['items', 3, 'content']));
     expect(fieldLabel(['items', 3, 'content'])).toMatch(/第\s*4\s*项/);
-    expect(problems[0]?.message).toContain('2026年');
+    expect(problems[0]?.message).toContain('仍写着 2026 年');
     expect(problems[0]?.message).toMatch(/2027\s*年度/);
   });
 
