@@ -8,6 +8,8 @@ import { PledgeDatabase } from '../drafts/draft-db';
 import { DraftList } from '../drafts/DraftList';
 import { createDraftStore } from '../drafts/draft-store';
 import { NewLetterDialog } from '../drafts/NewLetterDialog';
+import { createProfileStore } from '../profile/profile-store';
+import { ProfileOffer } from '../profile/ProfileOffer';
 import { describeStorageError } from '../drafts/storage-errors';
 import { StatusBar } from './StatusBar';
 import { useAppInfo } from './use-app-info';
@@ -17,10 +19,12 @@ import { usePersistentStorage } from './use-persistent-storage';
 // Loaded on first use: the list paints without the editor, review and backup code.
 const DraftView = lazy(() => import('../drafts/DraftView').then((m) => ({ default: m.DraftView })));
 const BackupPanel = lazy(() => import('../backup/BackupPanel').then((m) => ({ default: m.BackupPanel })));
+const ProfileScreen = lazy(() => import('../profile/ProfileScreen').then((m) => ({ default: m.ProfileScreen })));
 const OutboxScreen = lazy(() => import('../outbox/OutboxScreen').then((m) => ({ default: m.OutboxScreen })));
 
 const db = new PledgeDatabase();
 const store = createDraftStore(db);
+const profileStore = createProfileStore(db);
 
 export function App() {
   const appInfo = useAppInfo();
@@ -28,11 +32,20 @@ export function App() {
   const [choosing, setChoosing] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const [outboxOpen, setOutboxOpen] = useState(false);
+  const [profileOpen, setProfileOpen] = useState(false);
+  // null once read and absent: the app offers to fill it in.
+  const profile = useLiveQuery(() => profileStore.get().then((p) => p ?? null), []);
+  const openProfile = useCallback(() => {
+    setOpenId(null);
+    setOutboxOpen(false);
+    setProfileOpen(true);
+  }, []);
   const outbox = useOutbox();
   const pending = pendingCount(outbox.snapshot);
   const queued = queuedIds(outbox.snapshot);
   const openOutbox = useCallback(() => {
     setOpenId(null);
+    setProfileOpen(false);
     setOutboxOpen(true);
   }, []);
   const [storageError, setStorageError] = useState<string | null>(null);
@@ -50,8 +63,9 @@ export function App() {
   const run = (action: Promise<unknown>) => void action.catch(onError);
   const create = async (key: TemplateKey) => {
     setChoosing(false);
-    const draft = await store.createFromTemplate(key, new Date());
+    const draft = await store.createFromTemplate(key, new Date(), await profileStore.get());
     setOutboxOpen(false);
+    setProfileOpen(false);
     setOpenId(draft.id);
   };
 
@@ -60,6 +74,9 @@ export function App() {
       <header className="app-header">
         <img src={appIcon} alt="" width={32} height={32} />
         <h1>{t('app.name')}</h1>
+        <button type="button" onClick={openProfile} aria-pressed={profileOpen} data-testid="open-profile">
+          {t('ui.profile.open')}
+        </button>
         <button type="button" onClick={openOutbox} aria-pressed={outboxOpen} data-testid="open-outbox">
           {t('ui.outbox.open')}
           {pending > 0 && ` (${pending})`}
@@ -77,7 +94,11 @@ export function App() {
             </button>
           </p>
         )}
-        {outboxOpen ? (
+        {profileOpen ? (
+          <Suspense fallback={<p>{t('ui.loading')}</p>}>
+            <ProfileScreen store={profileStore} onBack={() => setProfileOpen(false)} onError={onError} />
+          </Suspense>
+        ) : outboxOpen ? (
           <Suspense fallback={<p>{t('ui.loading')}</p>}>
             <OutboxScreen snapshot={outbox.snapshot} error={outbox.error} onBack={() => setOutboxOpen(false)} />
           </Suspense>
@@ -87,6 +108,7 @@ export function App() {
           </Suspense>
         ) : (
           <>
+            {profile === null && <ProfileOffer onFill={openProfile} />}
             <ListScreen onOpen={setOpenId} onError={onError} queued={queued} />
             {/* Its own boundary: the list never waits for the backup code. */}
             <Suspense fallback={null}>
@@ -95,7 +117,17 @@ export function App() {
           </>
         )}
       </main>
-      {choosing && <NewLetterDialog onCreate={(key) => run(create(key))} onClose={() => setChoosing(false)} />}
+      {choosing && (
+        <NewLetterDialog
+          profile={profile}
+          onCreate={(key) => run(create(key))}
+          onFillProfile={() => {
+            setChoosing(false);
+            openProfile();
+          }}
+          onClose={() => setChoosing(false)}
+        />
+      )}
       <StatusBar state={appInfo} storage={storage} />
     </div>
   );
@@ -122,6 +154,7 @@ function ListScreen({ onOpen, onError, queued }: { onOpen: (id: string) => void;
       queued={queued}
       onOpen={onOpen}
       onDuplicate={(id) => run(store.duplicate(id, new Date()))}
+      onNextYear={(id) => run(store.copyToNextYear(id, new Date()).then((copy) => onOpen(copy.id)))}
       onBin={(id) => run(store.moveToBin(id, new Date()))}
       onRestore={(id) => run(store.restoreFromBin(id, new Date()))}
       onPurge={(id) => run(store.purge(id))}

@@ -14,6 +14,8 @@ interface DraftListProps {
   readonly queued: ReadonlySet<string> | null;
   readonly onOpen: (id: string) => void;
   readonly onDuplicate: (id: string) => void;
+  /** "复制为下一年度". */
+  readonly onNextYear: (id: string) => void;
   readonly onBin: (id: string) => void;
   readonly onRestore: (id: string) => void;
   readonly onPurge: (id: string) => void;
@@ -22,7 +24,7 @@ interface DraftListProps {
 /** Rows drawn at first; the rest follow on demand, so a thousand drafts paint as fast as a few. */
 export const PAGE_SIZE = 100;
 
-export function DraftList({ listing, attachmentCounts, queued, onOpen, onDuplicate, onBin, onRestore, onPurge }: DraftListProps) {
+export function DraftList({ listing, attachmentCounts, queued, onOpen, onDuplicate, onNextYear, onBin, onRestore, onPurge }: DraftListProps) {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<DraftStatus | 'all'>('all');
   const [shown, setShown] = useState(PAGE_SIZE);
@@ -70,6 +72,9 @@ export function DraftList({ listing, attachmentCounts, queued, onOpen, onDuplica
               <div className="draft-row__actions">
                 <button type="button" onClick={() => onDuplicate(draft.id)} aria-label={t('ui.duplicate-named', { name: draftTitle(draft.summary) })}>
                   {t('ui.duplicate')}
+                </button>
+                <button type="button" onClick={() => onNextYear(draft.id)} aria-label={t('ui.next-year-named', { name: draftTitle(draft.summary) })}>
+                  {t('ui.next-year')}
                 </button>
                 <button type="button" className="danger" onClick={() => onBin(draft.id)} aria-label={t('ui.bin-named', { name: draftTitle(draft.summary) })}>
                   {t('ui.bin')}

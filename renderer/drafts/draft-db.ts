@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { AttachmentRecord, DocumentRecord, DraftRecord, LetterRecord, QuarantineRecord, SnapshotRecord } from '../../core/drafts/draft-record';
 import { migrateV1Draft } from '../../core/drafts/migrations/v1-to-v2';
+import type { UnitProfile } from '../../core/profile/unit-profile';
 
 export const DATABASE_NAME = 'pledge-desk';
 
@@ -25,7 +26,12 @@ export const SCHEMA_VERSIONS = [
     },
     upgrade: upgradeToV2,
   },
+  // The unit profile, one record under PROFILE_KEY; nothing to migrate, older data simply has none.
+  { version: 3, stores: { profile: 'id' } },
 ] as const satisfies readonly { version: number; stores: Record<string, string>; upgrade?: (tx: Transaction) => Promise<void> }[];
+
+/** The one row of the `profile` table: there is one unit per installation. */
+export const PROFILE_KEY = 'unit';
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
 
@@ -36,6 +42,7 @@ export class PledgeDatabase extends Dexie {
   documents!: Table<DocumentRecord, [string, string]>;
   attachments!: EntityTable<AttachmentRecord, 'id'>;
   quarantine!: EntityTable<QuarantineRecord, 'seq'>;
+  profile!: Table<UnitProfile & { id: string }, string>;
 
   constructor(name = DATABASE_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // 'strict' makes Chromium flush each commit to disk, so a power cut loses nothing committed.

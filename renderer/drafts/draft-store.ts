@@ -1,16 +1,27 @@
+import type { PdfCopyContent } from '../../core/attachments/pdf-copy-content';
+import { rotateSignedCopy } from '../../core/attachments/rotate-signed-copy';
 import { sha256Hex } from '../../core/hash/sha256-hex';
 import { t } from '../../core/i18n/translate';
 import { letterFromTemplate, type TemplateKey } from '../../core/letter/templates';
+import { nextYearLetter } from '../../core/letter/next-year';
+import { normalizeCreditCode } from '../../core/letter/credit-code';
+import { isRecord } from '../../core/json/is-record';
+import type { PackedSubmission } from '../../core/outbox/same-unit-submissions';
+import { draftTitle } from './draft-title';
+import { applyProfile } from '../../core/profile/apply-profile';
+import type { UnitProfile } from '../../core/profile/unit-profile';
 import type { PackageInput } from '../../core/package/build-package';
 import {
   currentSubmission,
   DraftRecordSchema,
+  inPackageOrder,
   isCurrentSignedCopy,
   type AttachmentRecord,
   type AttachmentType,
   type DraftRecord,
   type QuarantineRecord,
   type ReviewDecision,
+  type Rotation,
   type SnapshotReason,
   type SnapshotRecord,
 } from '../../core/drafts/draft-record';
@@ -34,6 +45,7 @@ export interface NewAttachment {
   readonly name: string;
   readonly type: AttachmentType;
   readonly bytes: Uint8Array;
+  readonly pdfContent?: PdfCopyContent;
 }
 
 /** Thrown when a step does not fit the draft's state, e.g. approving a PDF other than the one submitted; the message is for the user. */
@@ -74,8 +86,15 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
   }
 
   return {
-    createFromTemplate: (templateKey: TemplateKey, now: Date) =>
-      insert(letterFromTemplate(templateKey, { year: now.getFullYear() }), templateKey, now.getTime(), 'created'),
+    /** A letter from the template, with the unit's profile in place of the template's sample unit. */
+    createFromTemplate: (templateKey: TemplateKey, now: Date, profile?: UnitProfile) =>
+      insert(applyProfile(letterFromTemplate(templateKey, { year: now.getFullYear() }), profile), templateKey, now.getTime(), 'created'),
+
+    /** "复制为下一年度": a new draft of the letter for the following year (see {@link nextYearLetter}). */
+    async copyToNextYear(id: string, now: Date): Promise<DraftRecord> {
+      const source = await requireDraft(id);
+      return insert(nextYearLetter(await letterOf(id), localIsoDate(now)), source.templateKey, now.getTime(), 'created');
+    },
 
     async duplicate(id: string, now: Date): Promise<DraftRecord> {
       const source = await requireDraft(id);
@@ -228,7 +247,7 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
       });
     },
 
-    attachments: (draftId: string) => db.attachments.where('draftId').equals(draftId).sortBy('addedAt'),
+    attachments: async (draftId: string) => inPackageOrder(await db.attachments.where('draftId').equals(draftId).toArray()),
     /** Per draft, the signed copies of its current approval: what the list counts as attached. */
     async signedCopyCounts(): Promise<Map<string, number>> {
       const drafts = new Map((await db.drafts.toArray()).map((d) => [d.id, d]));
@@ -244,49 +263,76 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
 
     /**
      * What goes into the package of the current approval: the letter as approved, its PDF and the
-     * signed copies in the order they were added. The first call fixes the submission id and time
+     * signed copies in the order the clerk arranged them, each turned as they turned it. The first call fixes the submission id and time
      * (and which earlier submission it corrects), so every later call gives the same package.
+     * `supersedes` names a submission of another letter of this unit and year that the first
+     * packing corrects; without it, a letter corrects its own previous submission, if any.
      */
-    async submissionInput(id: string, now: Date): Promise<PackageInput> {
+    async submissionInput(id: string, now: Date, options: { readonly supersedes?: string } = {}): Promise<PackageInput> {
       let input: PackageInput | undefined;
+      let copies: AttachmentRecord[] = [];
       await db.transaction('rw', [db.drafts, db.snapshots, db.letters, db.documents, db.attachments], async () => {
         const draft = await requireDraft(id);
         if (draft.status !== 'approved' || !draft.review) throw new DraftStateError(t('draft.error.not-approved'));
         const { review } = draft;
-        const signed = (await db.attachments.where('draftId').equals(id).sortBy('addedAt')).filter((a) => isCurrentSignedCopy(draft, a));
+        const signed = inPackageOrder(await db.attachments.where('draftId').equals(id).toArray()).filter((a) => isCurrentSignedCopy(draft, a));
+        copies = signed;
         if (signed.length === 0) throw new DraftStateError(t('draft.error.no-signed-copy'));
         const document = await db.documents.get([id, review.pdfSha256]);
         if (!document || sha256Hex(document.bytes) !== review.pdfSha256) throw new DraftStateError(t('draft.error.pdf-damaged'));
         const approved = await db.snapshots.get(review.snapshotId);
         let submission = currentSubmission(draft);
         if (!submission) {
-          const previous = draft.submissions?.at(-1);
+          const supersedes = options.supersedes ?? draft.submissions?.at(-1)?.submissionId;
           // The platform requires a UUID, whatever ids the store makes for its own records.
-          submission = { submissionId: crypto.randomUUID(), approvalSha256: review.pdfSha256, packedAt: now.getTime(), ...(previous ? { supersedes: previous.submissionId } : {}) };
+          submission = { submissionId: crypto.randomUUID(), approvalSha256: review.pdfSha256, packedAt: now.getTime(), ...(supersedes ? { supersedes } : {}) };
           await db.drafts.put({ ...draft, submissions: [...(draft.submissions ?? []), submission], updatedAt: now.getTime() });
         }
         input = {
           letter: approved?.letter ?? (await letterOf(id)),
           pdf: document.bytes,
-          signed: signed.map((a) => ({ name: a.name, bytes: a.bytes })),
+          signed: [],
           submissionId: submission.submissionId,
           ...(submission.supersedes ? { supersedes: submission.supersedes } : {}),
           createdAt: new Date(submission.packedAt),
         };
       });
       if (!input) throw new DraftStateError(t('draft.error.not-found'));
-      return input;
+      return { ...input, signed: await uprightSignedCopies(copies) };
+    },
+
+    /**
+     * What the one-letter-per-unit-and-year check needs: the unit and year of this draft's approved
+     * letter, the ids of its own submissions, and every other package made here with its letter's
+     * unit and year (drafts in the bin too: what they sent is still at the platform).
+     */
+    async sameUnitContext(id: string): Promise<{ unit: { creditCode: string; year: number } | undefined; own: Set<string>; packed: PackedSubmission[] }> {
+      return db.transaction('r', [db.drafts, db.letters, db.snapshots], async () => {
+        const draft = await requireDraft(id);
+        const approved = draft.review ? (await db.snapshots.get(draft.review.snapshotId))?.letter : undefined;
+        const unit = unitAndYear(approved ?? (await letterOf(id)));
+        const own = new Set((draft.submissions ?? []).map((s) => s.submissionId));
+        const packed: PackedSubmission[] = [];
+        for (const other of await db.drafts.toArray()) {
+          if (other.id === id || !other.submissions?.length) continue;
+          const { creditCode, year } = unitAndYear(await letterOf(other.id)) ?? { creditCode: '', year: null };
+          for (const s of other.submissions) packed.push({ submissionId: s.submissionId, title: draftTitle(other.summary), creditCode, year, packedAt: s.packedAt, ...(s.supersedes ? { supersedes: s.supersedes } : {}) });
+        }
+        return { unit, own, packed };
+      });
     },
 
     /** A signed copy belongs to the approval it was signed from, so only an approved letter takes one. */
     async addAttachment(draftId: string, file: NewAttachment, now: Date): Promise<AttachmentRecord> {
-      const base = { id: newId(), draftId, name: file.name, type: file.type, size: file.bytes.byteLength, sha256: sha256Hex(file.bytes), bytes: file.bytes, addedAt: now.getTime() };
+      const base = { id: newId(), draftId, name: file.name, type: file.type, size: file.bytes.byteLength, sha256: sha256Hex(file.bytes), bytes: file.bytes, addedAt: now.getTime(), ...(file.pdfContent ? { pdfContent: file.pdfContent } : {}) };
       let record: AttachmentRecord = base;
       await db.transaction('rw', db.drafts, db.attachments, async () => {
         const draft = await requireDraft(draftId);
         if (draft.status !== 'approved' || !draft.review) throw new DraftStateError(t('draft.error.not-approved'));
         if (currentSubmission(draft)) throw new DraftStateError(t('draft.error.signed-locked'));
-        record = { ...base, approvalSha256: draft.review.pdfSha256 };
+        const earlier = inPackageOrder(await db.attachments.where('draftId').equals(draftId).toArray());
+        record = { ...base, approvalSha256: draft.review.pdfSha256, position: earlier.length };
+        await renumberAttachments(earlier);
         await db.attachments.add(record);
         await db.drafts.update(draftId, { updatedAt: now.getTime() });
       });
@@ -303,7 +349,61 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
         await db.drafts.update(attachment.draftId, { updatedAt: now.getTime() });
       });
     },
+    /** Moves a signed copy one place up (-1) or down (1) in the package's order. */
+    moveAttachment: (id: string, by: -1 | 1, now: Date) =>
+      changeUnpackedAttachment(id, now, async (attachment) => {
+        const order = inPackageOrder(await db.attachments.where('draftId').equals(attachment.draftId).toArray());
+        const from = order.findIndex((a) => a.id === id);
+        const to = from + by;
+        if (to < 0 || to >= order.length) return;
+        [order[from], order[to]] = [order[to]!, order[from]!];
+        await renumberAttachments(order);
+      }),
+    /** Turns a signed copy a quarter turn clockwise; the turn is applied when it is packed. */
+    rotateAttachment: (id: string, now: Date) =>
+      changeUnpackedAttachment(id, now, async (attachment) => {
+        if (attachment.pdfContent?.signature) throw new DraftStateError(t('attachment.rotate-signed-pdf', { name: attachment.name }));
+        await db.attachments.update(id, { rotation: (((attachment.rotation ?? 0) + 90) % 360) as Rotation });
+      }),
   };
+
+  /** Order and turn change the package, so like removal they stop once the approval is packed. */
+  async function changeUnpackedAttachment(id: string, now: Date, change: (attachment: AttachmentRecord) => Promise<void>): Promise<void> {
+    await db.transaction('rw', db.drafts, db.attachments, async () => {
+      const attachment = await db.attachments.get(id);
+      if (!attachment) return;
+      const draft = await db.drafts.get(attachment.draftId);
+      if (draft && currentSubmission(draft) && isCurrentSignedCopy(draft, attachment)) throw new DraftStateError(t('draft.error.signed-locked'));
+      await change(attachment);
+      await db.drafts.update(attachment.draftId, { updatedAt: now.getTime() });
+    });
+  }
+
+  /** Writes positions 0…n-1 in the given order, only where they differ. */
+  async function renumberAttachments(order: readonly AttachmentRecord[]): Promise<void> {
+    await Promise.all(order.map((a, position) => (a.position === position ? undefined : db.attachments.update(a.id, { position }))));
+  }
+}
+
+/** Turned upright outside the transaction: PDF rotation awaits pdf-lib, which would let IndexedDB commit mid-way. */
+async function uprightSignedCopies(signed: readonly AttachmentRecord[]): Promise<PackageInput['signed']> {
+  return Promise.all(
+    signed.map(async (copy) => {
+      const turned = await rotateSignedCopy(copy.name, copy.type, copy.bytes, copy.rotation);
+      if (!turned.ok) throw new DraftStateError(turned.message);
+      return { name: copy.name, bytes: turned.bytes };
+    }),
+  );
+}
+
+function unitAndYear(letter: unknown): { creditCode: string; year: number } | undefined {
+  if (!isRecord(letter) || !isRecord(letter['unit']) || typeof letter['unit']['creditCode'] !== 'string' || typeof letter['year'] !== 'number') return undefined;
+  return { creditCode: normalizeCreditCode(letter['unit']['creditCode']), year: letter['year'] };
+}
+
+/** Today as the clerk's calendar shows it, `YYYY-MM-DD`. */
+function localIsoDate(now: Date): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 function withoutReview(draft: DraftRecord): DraftRecord {
