@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { OutboxSnapshotSchema, PackageOriginSchema } from '../outbox/outbox-item';
+import { ConnectionSchema, OutboxSnapshotSchema, PackageOriginSchema } from '../outbox/outbox-item';
+import { ConnectionCheckSchema } from '../sync/connection-check';
 import { MAX_PACKAGE_BYTES } from '../package/package-format';
 
 /**
@@ -63,6 +64,8 @@ export const SaveSyncSettingsSchema = z.strictObject({
 });
 export type SaveSyncSettings = z.infer<typeof SaveSyncSettingsSchema>;
 
+export const TestConnectionSchema = z.strictObject({ endpoint: z.string().max(2000), token: z.string().max(4096).optional() });
+
 /** A refusal the page shows as it is: `message` is Chinese and names the field or file. */
 const Refused = z.object({ ok: z.literal(false), message: z.string() });
 
@@ -99,6 +102,11 @@ export const desktopCalls = {
     args: z.tuple([SaveSyncSettingsSchema]),
     result: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), settings: SyncSettingsViewSchema }), Refused.extend({ field: z.enum(['endpoint', 'token']) })]),
   },
+  /**
+   * "测试连接": checks an address and a token (the saved one when none is given and the address
+   * is the saved platform's) and says which failed; sends nothing of any package.
+   */
+  'sync.testConnection': { args: z.tuple([TestConnectionSchema]), result: ConnectionCheckSchema },
   /** Every submission in the outbox and the connection, as `outbox.changed` sends them. */
   'outbox.get': { args: z.tuple([]), result: OutboxSnapshotSchema },
   /**
@@ -110,8 +118,11 @@ export const desktopCalls = {
     args: z.tuple([AddPackageRequestSchema]),
     result: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), submissionId: z.string(), duplicate: z.boolean() }), Refused]),
   },
-  /** Skips the wait before the next attempt at this submission, and probes at once. */
-  'outbox.sendNow': { args: z.tuple([SubmissionIdArg]), result: z.object({}) },
+  /**
+   * Skips the wait before the next attempt at this submission, after probing at once: the
+   * connection it found says whether the submission can go now, and if not, why.
+   */
+  'outbox.sendNow': { args: z.tuple([SubmissionIdArg]), result: z.object({ connection: ConnectionSchema }) },
   /** Sends a refused submission again, after the person changed something (e.g. the token). */
   'outbox.resend': { args: z.tuple([SubmissionIdArg]), result: z.object({}) },
   /** Saves the package to a file for a colleague with a connection (a USB stick). */

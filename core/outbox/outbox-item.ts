@@ -32,10 +32,15 @@ export type OutboxItem = z.infer<typeof OutboxItemSchema>;
 
 /**
  * What the last probe found. `not-configured`: no platform address is set; `unknown`: not probed
- * yet; `online` / `offline`: the health route answered or did not.
+ * yet; `online` / `offline`: the platform answered and took the credential, or could not be used;
+ * `no-token` / `unauthorized`: it answered but wants a token, or refused the one set. Nothing is
+ * sent unless `online`: a refused token is the settings' fault, not the letter's.
  */
+export const CONNECTION_STATES = ['not-configured', 'unknown', 'online', 'offline', 'no-token', 'unauthorized'] as const;
+export type ConnectionState = (typeof CONNECTION_STATES)[number];
+
 export const ConnectionSchema = z.object({
-  state: z.enum(['not-configured', 'unknown', 'online', 'offline']),
+  state: z.enum(CONNECTION_STATES),
   checkedAt: z.number().int().nonnegative().optional(),
 });
 export type Connection = z.infer<typeof ConnectionSchema>;

@@ -5,7 +5,8 @@ import type { DesktopHandlers, SyncSettingsView } from '../../core/bridge/deskto
 import { t } from '../../core/i18n/translate';
 import { createOutbox, type Outbox, type OutboxTimers } from '../../core/outbox/create-outbox';
 import type { PackageRef } from '../../core/outbox/outbox-entry';
-import type { Connection, OutboxSnapshot, PackageOrigin, SubmissionDetails } from '../../core/outbox/outbox-item';
+import type { Connection, ConnectionState, OutboxSnapshot, PackageOrigin, SubmissionDetails } from '../../core/outbox/outbox-item';
+import type { ConnectionCheck } from '../../core/sync/connection-check';
 import { NetworkError, PlatformRejection, type PlatformAdapter } from '../../core/outbox/platform-adapter';
 import type { RetryPolicy } from '../../core/outbox/retry-delay';
 import { createPackageChecker } from '../services/package-check';
@@ -39,7 +40,7 @@ export interface SyncServiceOptions {
   readonly onError?: (error: unknown) => void;
 }
 
-export type SyncCallName = 'sync.getSettings' | 'sync.saveSettings' | 'outbox.get' | 'outbox.add' | 'outbox.sendNow' | 'outbox.resend' | 'outbox.exportPackage' | 'outbox.networkHint';
+export type SyncCallName = 'sync.getSettings' | 'sync.saveSettings' | 'sync.testConnection' | 'outbox.get' | 'outbox.add' | 'outbox.sendNow' | 'outbox.resend' | 'outbox.exportPackage' | 'outbox.networkHint';
 
 export interface SyncService {
   readonly handlers: Pick<DesktopHandlers, SyncCallName>;
@@ -81,9 +82,11 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         setConnection({ state: 'not-configured' });
         return false;
       }
-      const answered = await client.probe();
-      setConnection({ state: answered ? 'online' : 'offline', checkedAt: clock.now() });
-      return answered;
+      // The credential as well as the address: with a refused token the platform "answers" but takes nothing.
+      const found = await client.check();
+      const state = connectionStateOf(found);
+      setConnection({ state, checkedAt: clock.now() });
+      return state === 'online';
     },
     async upload(pkg, uploadOptions) {
       if (!client) throw new NetworkError(t('outbox.error.no-endpoint'));
@@ -269,6 +272,19 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         checkNow();
         return { ok: true, settings: settingsView() };
       },
+      'sync.testConnection': async (request) => {
+        await ready();
+        if (request.endpoint.trim() === '') return { result: 'bad-address' as const, message: t('sync.check.no-address') };
+        const parsed = parseEndpoint(request.endpoint);
+        if (!parsed.ok) return { result: 'bad-address' as const, message: parsed.message };
+        // The saved token is tried only on the platform it was given for, as when saving.
+        const given = request.token?.trim();
+        const tested = given ? given : originOf(parsed.url) === originOf(settings.endpoint) ? token : undefined;
+        const found = await new TusPlatformAdapter({ endpoint: parsed.url, token: tested, readPackage, ...options.transfer }).check();
+        // A test of the settings in use is as good as a probe: the outbox's hints follow it.
+        if (client && settings.endpoint === parsed.url && tested === token) setConnection({ state: connectionStateOf(found), checkedAt: clock.now() });
+        return found;
+      },
       'outbox.get': async () => {
         await ready();
         return snapshot();
@@ -282,8 +298,11 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       'outbox.sendNow': async ({ submissionId }) => {
         await ready();
         entryOf(submissionId);
+        // Asked first, so the person learns at once why nothing goes (no address, no network, a refused token).
+        await network.probe().catch(() => false);
+        const found = connection;
         await outbox.sendNow(submissionId);
-        return {};
+        return { connection: found };
       },
       'outbox.resend': async ({ submissionId }) => {
         await ready();
@@ -309,6 +328,20 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       },
     },
   };
+}
+
+/** Only `online` lets the outbox send; a platform in trouble or at a wrong address counts as unreachable for now. */
+function connectionStateOf(found: ConnectionCheck): ConnectionState {
+  switch (found.result) {
+    case 'ok':
+      return 'online';
+    case 'token-missing':
+      return 'no-token';
+    case 'token-refused':
+      return 'unauthorized';
+    default:
+      return 'offline';
+  }
 }
 
 /** Scheme, host and port; other spellings of one address (a trailing slash, a default port) are the same platform. */

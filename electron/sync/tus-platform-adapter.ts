@@ -3,7 +3,8 @@ import { NetworkError, PlatformRejection, UploadTimeoutError, type PlatformAdapt
 import type { PackageRef } from '../../core/outbox/outbox-entry';
 import { parseEndpoint } from '../../core/sync/endpoint';
 import { sanitizePlatformMessage } from '../../core/sync/platform-message';
-import { ErrorBodySchema, HealthSchema, ReceiptSchema, ROUTES, UPLOAD_METADATA, type Receipt } from '../../core/sync/reference-protocol';
+import type { ConnectionCheck } from '../../core/sync/connection-check';
+import { CredentialInfoSchema, ErrorBodySchema, HealthSchema, ReceiptSchema, ROUTES, UPLOAD_METADATA, type Receipt } from '../../core/sync/reference-protocol';
 
 /**
  * The client side of the reference protocol (core/sync/reference-protocol.ts) over Node's fetch.
@@ -83,6 +84,42 @@ export class TusPlatformAdapter implements PlatformAdapter {
       return answer.status === 200 && HealthSchema.safeParse(JSON.parse(answer.text)).success;
     } catch {
       return false;
+    }
+  }
+
+  /**
+   * Checks the address, then the credential, without sending anything of a package: the health
+   * route, then `GET /credential` with the token. A platform that predates the credential route
+   * (404) is taken as reachable with an unverified token.
+   */
+  async check(): Promise<ConnectionCheck> {
+    if (this.endpointRefusal !== undefined) return { result: 'bad-address', message: this.endpointRefusal };
+    const quick = { timeoutMs: this.probeTimeoutMs, maxBytes: MAX_HEALTH_BYTES };
+    const health = await this.checkRequest(ROUTES.health, { ...quick, withToken: false });
+    if ('result' in health) return health;
+    if (health.status !== 200 || !HealthSchema.safeParse(parseJson(health.text)).success) {
+      return { result: 'not-platform', message: t('sync.check.not-platform-detail', { detail: `HTTP ${health.status}` }) };
+    }
+    const answer = await this.checkRequest(ROUTES.credential, quick);
+    if ('result' in answer) return answer;
+    if (answer.status === 200) {
+      const credential = CredentialInfoSchema.safeParse(parseJson(answer.text));
+      return credential.success ? { result: 'ok', credential: credential.data } : { result: 'ok' };
+    }
+    if (answer.status === 404) return { result: 'ok' };
+    const rejection = rejectionOf(answer);
+    if (rejection.code === 'unauthorized') return this.options.token === undefined ? { result: 'token-missing' } : { result: 'token-refused', message: rejection.message };
+    return { result: 'platform-error', message: rejection.message };
+  }
+
+  /** A request of {@link check}: its answer, or what its failure says about the address. */
+  private async checkRequest(path: string, options: RequestOptions): Promise<Answer | ConnectionCheck> {
+    try {
+      return await this.request('GET', path, options);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      // A redirect or an endless answer is something else at that address, not a network fault.
+      return error instanceof PlatformRejection ? { result: 'not-platform', message } : { result: 'unreachable', message };
     }
   }
 
@@ -285,14 +322,16 @@ function encodeMetadata(metadata: Record<string, string>): string {
     .join(',');
 }
 
-function parseReceipt(text: string): Receipt {
-  let json: unknown;
+function parseJson(text: string): unknown {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
-    json = undefined;
+    return undefined;
   }
-  const receipt = ReceiptSchema.safeParse(json);
+}
+
+function parseReceipt(text: string): Receipt {
+  const receipt = ReceiptSchema.safeParse(parseJson(text));
   if (!receipt.success) throw new PlatformRejection('server-error', t('sync.error.badReceipt'));
   return receipt.data;
 }

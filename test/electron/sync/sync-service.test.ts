@@ -147,17 +147,59 @@ describe('the sync service (the app’s outbox in the main process)', () => {
     for (const file of ['sync/settings.json', 'sync/token', `outbox/${ID}/package.zip`, `outbox/${ID}/entry.json`]) expect({ file, mode: await modeOf(join(dir, file)) }).toEqual({ file, mode: 0o600 });
   });
 
-  it('shows a refused token as the platform’s reason, and sends again once the settings change, not before', async () => {
+  it('holds a package while the platform refuses the token, saying so in the connection, and sends it once the settings change, not before', async () => {
     const sync = await service();
     await configure(sync, platform.platform.url, 'wrong-token');
     await sync.handlers['outbox.add']({ origin: { kind: 'app', draftId: 'd1' }, base64: base64(PACKAGE) });
-    const refused = await until(sync, (s) => statusOf(s) === 'rejected');
-    expect(refused.items[0]!.entry.state).toMatchObject({ status: 'rejected', code: 'unauthorized', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+    await until(sync, (s) => s.connection.state === 'unauthorized' && statusOf(s) === 'queued');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(statusOf(sync.snapshot())).toBe('rejected');
+    expect(statusOf(sync.snapshot())).toBe('queued');
+    expect(await platform.storedPackages()).toEqual([]);
     await configure(sync);
-    await until(sync, (s) => statusOf(s) === 'delivered');
+    await until(sync, (s) => statusOf(s) === 'delivered' && s.connection.state === 'online');
     expect(await platform.storedPackages()).toEqual([`${ID}.zip`]);
+  });
+
+  it('says the token is missing when the platform wants one and none is set', async () => {
+    const sync = await service();
+    await sync.handlers['sync.saveSettings']({ endpoint: platform.platform.url });
+    await until(sync, (s) => s.connection.state === 'no-token');
+  });
+
+  it('tests an address and a token and says which failed, sending nothing of any package', async () => {
+    const sync = await service();
+    const test = (endpoint: string, token?: string) => sync.handlers['sync.testConnection']({ endpoint, ...(token === undefined ? {} : { token }) });
+    expect(await test('')).toEqual({ result: 'bad-address', message: expect.stringMatching(/地址/) });
+    expect(await test('http://platform.example.gov.cn')).toEqual({ result: 'bad-address', message: expect.stringMatching(/https/) });
+    expect(await test(await deadEndpoint(), TOKEN)).toEqual({ result: 'unreachable', message: expect.stringMatching(/无法连接报送平台/) });
+    const stranger = createServer((_req, res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not Found</h1>'));
+    await new Promise<void>((resolve) => stranger.listen(0, '127.0.0.1', resolve));
+    try {
+      expect(await test(`http://127.0.0.1:${(stranger.address() as AddressInfo).port}`, TOKEN)).toEqual({ result: 'not-platform', message: expect.stringContaining('HTTP 404') });
+    } finally {
+      await new Promise<void>((resolve) => stranger.close(() => resolve()));
+    }
+    expect(await test(platform.platform.url)).toEqual({ result: 'token-missing' });
+    expect(await test(platform.platform.url, 'wrong-token')).toEqual({ result: 'token-refused', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+    expect(await test(platform.platform.url, TOKEN)).toEqual({ result: 'ok', credential: { kind: 'unit', creditCode: '122399214012770352', name: '青山县政务服务中心' } });
+    // Without a token typed, the saved one is tried, on its own platform only.
+    await configure(sync);
+    expect(await test(platform.platform.url)).toMatchObject({ result: 'ok', credential: { kind: 'unit' } });
+    expect(await test(platform.platform.url.replace('127.0.0.1', 'localhost'))).toEqual({ result: 'token-missing' });
+    expect(await platform.storedPackages()).toEqual([]);
+  });
+
+  it('answers "send now" with the connection it found, so the page can say why nothing goes', async () => {
+    const sync = await service();
+    await sync.handlers['outbox.add']({ origin: { kind: 'app', draftId: 'd1' }, base64: base64(PACKAGE) });
+    expect(await sync.handlers['outbox.sendNow']({ submissionId: ID })).toEqual({ connection: { state: 'not-configured' } });
+    await configure(sync, await deadEndpoint());
+    expect(await sync.handlers['outbox.sendNow']({ submissionId: ID })).toMatchObject({ connection: { state: 'offline' } });
+    await configure(sync, platform.platform.url, 'wrong-token');
+    expect(await sync.handlers['outbox.sendNow']({ submissionId: ID })).toMatchObject({ connection: { state: 'unauthorized' } });
+    await configure(sync);
+    expect(await sync.handlers['outbox.sendNow']({ submissionId: ID })).toMatchObject({ connection: { state: 'online' } });
+    await until(sync, (s) => statusOf(s) === 'delivered');
   });
 
   it('sends again a package refused as another unit’s (forbidden) once the settings change: the clerk had typed a neighbour’s token', async () => {
