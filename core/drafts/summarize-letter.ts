@@ -1,5 +1,5 @@
 import { isRecord } from '../json/is-record';
-import { validateLetter } from '../letter/validate-letter';
+import { letterProblems } from '../letter/letter-problems';
 import type { LetterSummary } from './draft-record';
 
 /** Reads what the list shows from a letter as typed; a half-written or damaged letter still summarises. */
@@ -8,7 +8,7 @@ export function summarizeLetter(letter: unknown): LetterSummary {
   const kind = fields['kind'] === 'unit' || fields['kind'] === 'person' ? fields['kind'] : 'unknown';
   const ownerValue = fields[kind === 'person' ? 'person' : 'unit'];
   const owner = isRecord(ownerValue) ? ownerValue : {};
-  const problems = validateLetter(letter).problems;
+  const problems = letterProblems(letter);
   return {
     kind,
     name: typeof owner['name'] === 'string' ? owner['name'].trim() : '',
