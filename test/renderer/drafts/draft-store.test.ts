@@ -835,3 +835,70 @@ describe('saveLetterUrgently', () => {
     db.close();
   });
 });
+
+describe('the unit profile and the next year', () => {
+  const PROFILE = { unitName: '青山县白鹭乡人民政府', creditCode: '11239921003582149J', unitType: '乡镇人民政府', principalName: '周文静', principalTitle: '乡长', phone: '0458-6127788', email: 'blx@qingshan.gov.cn', updatedAt: 0 };
+
+  it('creates unit and personal letters with the profile in place of the sample unit', async () => {
+    const { db, store } = setup();
+    const unit = await store.createFromTemplate('key-task', at(0), PROFILE);
+    const person = await store.createFromTemplate('person', at(1), PROFILE);
+    expect(await store.letter(unit.id)).toMatchObject({ unit: { name: PROFILE.unitName }, principal: { name: '周文静', title: '乡长' }, supervision: { phone: PROFILE.phone, email: PROFILE.email } });
+    expect(await store.letter(person.id)).toMatchObject({ unit: { name: PROFILE.unitName, creditCode: PROFILE.creditCode }, supervision: { email: PROFILE.email } });
+    expect(unit.summary.name).toBe(PROFILE.unitName);
+    db.close();
+  });
+
+  it('copies a letter to the next year as a new draft, leaving the original as it was', async () => {
+    const { db, store } = setup();
+    const original = await store.createFromTemplate('contract', at(0));
+    const copy = await store.copyToNextYear(original.id, at(1));
+    expect(copy.id).not.toBe(original.id);
+    expect(copy.summary.year).toBe(2027);
+    expect(copy.summary.warningCount).toBeGreaterThan(0);
+    expect(await store.letter(copy.id)).toMatchObject({ year: 2027, date: '2027-04-20' });
+    expect(await store.letter(original.id)).toEqual(letterFromTemplate('contract', { year: 2026 }));
+    expect((await store.history(copy.id)).map((s) => s.reason)).toEqual(['created']);
+    db.close();
+  });
+});
+
+describe('one letter per unit and year', () => {
+  async function packed(store: ReturnType<typeof setup>['store'], minute: number, options?: { supersedes?: string }, year = 2026) {
+    const draft = await store.createFromTemplate('service', at(minute));
+    await store.updateLetter(draft.id, { ...(await store.letter(draft.id) as Record<string, unknown>), year }, at(minute));
+    const hash = await store.submitForReview(draft.id, pdfBytes(`letter ${draft.id}`), at(minute), await store.letter(draft.id));
+    await store.decide(draft.id, approve(hash, minute));
+    await store.addAttachment(draft.id, { name: '第1页.png', type: 'image/png', bytes: PNG }, at(minute));
+    return { id: draft.id, input: await store.submissionInput(draft.id, at(minute + 1), options) };
+  }
+
+  it('finds the other letter of the same unit and year that was packed, but not the letter itself', async () => {
+    const { db, store } = setup();
+    const first = await packed(store, 0);
+    const nextYear = await packed(store, 3, {}, 2027);
+    const second = await store.createFromTemplate('service', at(5));
+
+    const context = await store.sameUnitContext(second.id);
+    expect(context.unit).toEqual({ creditCode: '122399214012770352', year: 2026 });
+    expect(context.own).toEqual(new Set());
+    expect(context.packed.map((p) => [p.submissionId, p.year])).toEqual([
+      [first.input.submissionId, 2026],
+      [nextYear.input.submissionId, 2027],
+    ]);
+    expect(context.packed[0]?.title).toContain('2026');
+    expect((await store.sameUnitContext(first.id)).own).toEqual(new Set([first.input.submissionId]));
+    db.close();
+  });
+
+  it('packs a second letter as a correction of the one named', async () => {
+    const { db, store } = setup();
+    const first = await packed(store, 0);
+    const second = await packed(store, 5, { supersedes: first.input.submissionId });
+    expect(second.input.supersedes).toBe(first.input.submissionId);
+    expect(verifyPackage(buildPackage(second.input))).toMatchObject({ ok: true });
+    // Fixed at the first packing: asking again gives the same package.
+    expect(buildPackage(await store.submissionInput(second.id, at(20)))).toEqual(buildPackage(second.input));
+    db.close();
+  });
+});
