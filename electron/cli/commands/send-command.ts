@@ -79,7 +79,7 @@ export async function sendCommand(args: string[], io: CliIo, tuning: SendTuning 
       failure = toUploadFailure(error);
       if (failure.kind === 'platform' && isFinalRejection(failure.code)) {
         store.remove();
-        io.stderr.write(`${t('cli.send-rejected', { file, reason: failure.message })}\n`);
+        io.stderr.write(`${rejectionMessage(file, failure.code, failure.message, token !== undefined)}\n`);
         return EXIT.invalid;
       }
       if (attempt === attempts) break;
@@ -94,6 +94,13 @@ export async function sendCommand(args: string[], io: CliIo, tuning: SendTuning 
   }
   io.stderr.write(`${t(store.inMemoryOnly ? 'cli.send-unreachable-unsaved' : 'cli.send-unreachable', { attempts, file, reason: failure?.message ?? '' })}\n`);
   return EXIT.unreachable;
+}
+
+/** The platform's words about a token point to the app's settings; here the token comes from the command line. */
+function rejectionMessage(file: string, code: string, reason: string, tokenGiven: boolean): string {
+  if (code === 'unauthorized') return t(tokenGiven ? 'cli.token-refused' : 'cli.token-missing', { file });
+  if (code === 'forbidden') return t('cli.token-forbidden', { file, reason });
+  return t('cli.send-rejected', { file, reason });
 }
 
 function endpointOption(value: string | undefined): string {

@@ -7,7 +7,7 @@ import { zhCN } from '../../../core/i18n/zh-cn';
  * and none next to full-width punctuation. A placeholder counts by what it is filled with:
  * numbers, codes, file names and times are spaced like digits; Chinese text (a field's name, a
  * reason) joins the sentence. The letter's own text (what goes into its PDF, title and credit
- * record) writes dates solid, as official documents do (GB/T 9704: "2026年4月20日", "2026年度").
+ * record, and the printed receipt) writes dates solid, as official documents do (GB/T 9704: "2026年4月20日", "2026年度").
  */
 type Fill = 'latin' | 'text' | 'date';
 
@@ -40,8 +40,8 @@ const FILL_IN: Readonly<Record<string, Readonly<Record<string, Fill>>>> = {
   'problem.wrong-type': { expected: 'text' },
 };
 
-/** Keys whose text becomes part of the letter itself rather than a message about it. */
-const LETTER_TEXT = (key: string) => key.startsWith('pdf.') || key.startsWith('package.record.') || key === 'ui.letter-title';
+/** Keys whose text becomes part of the letter or its receipt rather than a message about them. */
+const LETTER_TEXT = (key: string) => key.startsWith('pdf.') || key.startsWith('package.record.') || key === 'ui.letter-title' || key === 'time.beijing';
 
 /** Words written solid by convention (现代汉语词典 spells it so). */
 const SOLID_WORDS = ['U盘'];

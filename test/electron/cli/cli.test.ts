@@ -80,7 +80,8 @@ describe('pledge validate', () => {
 
   it.each([
     ['a missing file', () => join(dir, 'nope.json'), /^找不到文件：.*nope\.json\n$/],
-    ['a file that is not JSON', () => file('bad.json', '{"format": '), /^.*bad\.json 不是有效的 JSON：/],
+    ['a file that is not JSON', () => file('bad.json', '{"format": '), /^.*bad\.json 不是有效的 JSON：内容在第 1 行意外结束，文件可能不完整（括号或引号没有闭合）。\n$/],
+    ['a file with a stray comma', () => file('comma.json', '{\n  "year": 2026,\n}'), /^.*comma\.json 不是有效的 JSON：第 3 行第 1 个字符“}”处格式有误（常见原因：前面缺少或多出逗号、引号或括号不成对）。\n$/],
     ['JSON that is not an object', () => file('array.json', '[1, 2]'), /^.*array\.json 的内容不是 JSON 对象/],
   ])('exits 2 with one clear line for %s', async (_label, makePath, message) => {
     const result = await run('validate', await makePath());

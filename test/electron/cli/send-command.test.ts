@@ -6,9 +6,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sha256Hex } from '../../../core/hash/sha256-hex';
+import { t } from '../../../core/i18n/translate';
 import { buildPackage } from '../../../core/package/build-package';
 import { ReceiptSchema } from '../../../core/sync/reference-protocol';
 import { sendCommand, type SendTuning } from '../../../electron/cli/commands/send-command';
+import { issueToken } from '../../../electron/platform/credentials';
 import { UploadStateSchema } from '../../../electron/sync/upload-state-file';
 import { ID, packageInput, tamper } from '../../core/package/package-fixtures';
 import { startCuttingProxy, type CuttingProxy } from '../sync/cutting-proxy';
@@ -69,13 +71,24 @@ describe('pledge send', () => {
     expect(await server.storedPackages()).toEqual([`${ID}.zip`]);
   });
 
-  it('takes the token from PLEDGE_TOKEN, and without any token exits 1 with the platform’s reason', async () => {
+  it('takes the token from PLEDGE_TOKEN, and without any token exits 1 saying how to give one', async () => {
     const file = await packageFile();
     const refused = await send([file, '--endpoint', server.platform.url]);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('访问令牌');
+    expect(refused).toEqual({ code: 1, stdout: '', stderr: `${t('cli.token-missing', { file })}\n` });
+    expect(refused.stderr).toContain('请用 --token 或 PLEDGE_TOKEN 提供');
     const sent = await send([file, '--endpoint', server.platform.url], { ...TUNING, env: { PLEDGE_TOKEN: TOKEN } });
     expect(sent.code).toBe(0);
+  });
+
+  it('names --token and PLEDGE_TOKEN, not the app’s settings, when the platform refuses the token', async () => {
+    const file = await packageFile();
+    const wrong = await send([file, '--endpoint', server.platform.url, '--token', 'not-the-token']);
+    expect(wrong).toEqual({ code: 1, stdout: '', stderr: `${t('cli.token-refused', { file })}\n` });
+    expect(wrong.stderr).not.toContain('设置');
+    issueToken(server.dataDir, { unit: '11239921003582149J', name: '青山县临江镇人民政府' }, 'other-unit-token');
+    const otherUnit = await send([file, '--endpoint', server.platform.url, '--token', 'other-unit-token']);
+    expect(otherUnit.code).toBe(1);
+    expect(otherUnit.stderr).toMatch(/^报送平台拒收了 .*122399214012770352.*请核对用 --token 或 PLEDGE_TOKEN 提供的是否为本单位的访问令牌。\n$/);
   });
 
   it('exits 1 without sending when the package fails the local check', async () => {
