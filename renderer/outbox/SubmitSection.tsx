@@ -1,28 +1,59 @@
 import { useState } from 'react';
-import type { DraftRecord } from '../../core/drafts/draft-record';
+import { currentSubmission, type DraftRecord } from '../../core/drafts/draft-record';
 import { t } from '../../core/i18n/translate';
+import type { EarlierSubmission } from '../../core/outbox/same-unit-submissions';
+import { ConfirmDialog } from '../app/ConfirmDialog';
 import type { DraftStore } from '../drafts/draft-store';
-import { submitDraft } from './submit-draft';
+import { findSameUnitSubmissions, submitDraft } from './submit-draft';
 
-/** "报送到平台" for an approved letter with its signed copy: packs it and puts it in the outbox. */
+type Question =
+  | { kind: 'freeze' }
+  | { kind: 'same-unit'; unit: { creditCode: string; year: number }; earlier: readonly EarlierSubmission[]; correctionTarget: EarlierSubmission | undefined };
+
+/**
+ * "报送到平台" for an approved letter with its signed copy: packs it and puts it in the outbox.
+ * Packing freezes the signed copies, so it asks first; when this unit already packed or sent a
+ * letter for the year, the question names it and offers to send this one as its correction.
+ */
 export function SubmitSection({ draft, store, signedCount, onOpenOutbox }: { draft: DraftRecord; store: DraftStore; signedCount: number; onOpenOutbox: () => void }) {
   const [busy, setBusy] = useState(false);
+  const [question, setQuestion] = useState<Question | null>(null);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  // Packed already: the scans are frozen and the package is fixed, so queueing it again asks nothing.
+  const packed = currentSubmission(draft) !== undefined;
 
-  const submit = async () => {
+  const submit = async (options: { supersedes?: string } = {}) => {
+    setQuestion(null);
     setBusy(true);
     setResult(null);
     try {
-      setResult(await submitDraft(store, draft.id, new Date()));
+      setResult(await submitDraft(store, draft.id, new Date(), options));
     } finally {
       setBusy(false);
     }
   };
 
+  const ask = async () => {
+    if (packed) return submit();
+    setBusy(true);
+    setResult(null);
+    try {
+      const found = await findSameUnitSubmissions(store, draft.id);
+      setQuestion(found.unit && found.earlier.length > 0 ? { kind: 'same-unit', unit: found.unit, earlier: found.earlier, correctionTarget: found.correctionTarget } : { kind: 'freeze' });
+    } catch {
+      // The check could not run (storage trouble): still ask before freezing.
+      setQuestion({ kind: 'freeze' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const freezeMessage = t('ui.submit.confirm.message', { count: signedCount });
+
   return (
     <div className="submit-section">
       <p>{signedCount > 0 ? t('ui.submit.explain') : t('ui.submit.need-signed')}</p>
-      <button type="button" className="primary" disabled={busy || signedCount === 0} onClick={() => void submit()}>
+      <button type="button" className="primary" disabled={busy || signedCount === 0} onClick={() => void ask()}>
         {busy ? t('ui.submit.packing') : t('ui.submit.button')}
       </button>
       {result && (
@@ -35,6 +66,57 @@ export function SubmitSection({ draft, store, signedCount, onOpenOutbox }: { dra
           )}
         </p>
       )}
+      {question?.kind === 'freeze' && (
+        <ConfirmDialog
+          title={t('ui.submit.confirm.title')}
+          message={freezeMessage}
+          confirmLabel={t('ui.submit.confirm.ok')}
+          onConfirm={() => void submit()}
+          onCancel={() => setQuestion(null)}
+        />
+      )}
+      {question?.kind === 'same-unit' && (
+        <ConfirmDialog
+          title={t('ui.submit.same-unit.title', { year: question.unit.year })}
+          message={<SameUnitMessage question={question} freezeMessage={freezeMessage} unitName={draft.summary.name} />}
+          danger
+          {...(question.correctionTarget
+            ? {
+                confirmLabel: t('ui.submit.as-correction'),
+                onConfirm: () => void submit({ supersedes: question.correctionTarget!.submissionId }),
+                alternative: { label: t('ui.submit.independent'), onSelect: () => void submit() },
+              }
+            : { confirmLabel: t('ui.submit.independent'), onConfirm: () => void submit() })}
+          onCancel={() => setQuestion(null)}
+        />
+      )}
     </div>
   );
+}
+
+function SameUnitMessage({ question, freezeMessage, unitName }: { question: Extract<Question, { kind: 'same-unit' }>; freezeMessage: string; unitName: string }) {
+  return (
+    <>
+      <p>{t('ui.submit.same-unit.message', { unit: unitName, code: question.unit.creditCode, year: question.unit.year })}</p>
+      <ul data-testid="same-unit-earlier">
+        {question.earlier.map((earlier) => (
+          <li key={earlier.submissionId}>
+            {t('ui.submit.same-unit.entry', {
+              title: earlier.title ?? t('ui.submit.same-unit.unknown-title'),
+              id: earlier.submissionId,
+              state: stateLabel(earlier.state),
+            })}
+          </li>
+        ))}
+      </ul>
+      <p>{question.correctionTarget ? t('ui.submit.same-unit.explain') : t('ui.submit.same-unit.refused-only')}</p>
+      <p>{freezeMessage}</p>
+    </>
+  );
+}
+
+/** The list's own words for where a package stands, so the warning and the list agree. */
+function stateLabel(state: EarlierSubmission['state']): string {
+  if (state === 'not-queued' || state === 'delivered' || state === 'rejected') return t(`delivery.badge.${state}`);
+  return t('delivery.badge.queued');
 }
