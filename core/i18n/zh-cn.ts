@@ -427,6 +427,8 @@ export const zhCN = {
   'ui.backup.conflict-future': '{name}（备份记录的修改时间 {incoming} 晚于本机当前时间，不能据此认定备份更新；本机 {local}）用备份覆盖',
   'ui.backup.set-aside': '{count} 条签章件或送审 PDF 与其记录不符（文件被改动或损坏），未导入，已列入“无法读取的草稿”。',
   'ui.backup.reviews-withdrawn': '{count} 份草稿的审核记录无法用送审 PDF 核实，已按草稿导入，需重新提交审核。',
+  'ui.backup.profile-restored': '单位信息已按备份恢复。',
+  'ui.backup.profile-kept': '本机的单位信息比备份更新，已保留本机内容。',
   'ui.backup.import-now': '导入',
 
   'backup.table.drafts': '草稿',
@@ -461,6 +463,7 @@ export const zhCN = {
   'backup.error.tableNotJson': '“{table}”数据（{name}）不是有效的 JSON 数组，文件可能已损坏。',
   'backup.error.countMismatch': '“{table}”数据有 {actual} 条记录，与清单记录的 {expected} 条不符，备份不完整。',
   'backup.error.invalidRecord': '“{table}”数据第 {n} 条记录（{record}）的字段“{field}”不符合要求，无法导入。',
+  'backup.error.invalidProfile': '备份中的单位信息（{name}）不是有效的记录，无法导入。',
   'backup.error.invalidRecordShape': '“{table}”数据第 {n} 条记录（{record}）不是有效的记录，无法导入。',
   'backup.error.duplicateKey': '“{table}”数据第 {n} 条记录（{record}）与前面的记录重复（{key}），备份有误，无法导入。',
   'backup.error.missingBytes': '“{table}”数据第 {n} 条记录（{record}）引用的文件“{name}”不在清单中，备份不完整。',

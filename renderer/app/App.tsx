@@ -13,7 +13,8 @@ import { ProfileOffer } from '../profile/ProfileOffer';
 import { describeStorageError } from '../drafts/storage-errors';
 import { StatusBar } from './StatusBar';
 import { useAppInfo } from './use-app-info';
-import { pendingCount, queuedIds, useOutbox } from '../outbox/use-outbox';
+import type { OutboxSnapshot } from '../../core/outbox/outbox-item';
+import { pendingCount, useOutbox } from '../outbox/use-outbox';
 import { usePersistentStorage } from './use-persistent-storage';
 
 // Loaded on first use: the list paints without the editor, review and backup code.
@@ -42,7 +43,6 @@ export function App() {
   }, []);
   const outbox = useOutbox();
   const pending = pendingCount(outbox.snapshot);
-  const queued = queuedIds(outbox.snapshot);
   const openOutbox = useCallback(() => {
     setOpenId(null);
     setProfileOpen(false);
@@ -104,12 +104,12 @@ export function App() {
           </Suspense>
         ) : openId ? (
           <Suspense fallback={<p>{t('ui.loading')}</p>}>
-            <OpenDraft key={openId} id={openId} queued={queued} onBack={() => setOpenId(null)} onError={onError} onOpenOutbox={openOutbox} />
+            <OpenDraft key={openId} id={openId} snapshot={outbox.snapshot} onBack={() => setOpenId(null)} onError={onError} onOpenOutbox={openOutbox} />
           </Suspense>
         ) : (
           <>
             {profile === null && <ProfileOffer onFill={openProfile} />}
-            <ListScreen onOpen={setOpenId} onError={onError} queued={queued} />
+            <ListScreen onOpen={setOpenId} onError={onError} snapshot={outbox.snapshot} />
             {/* Its own boundary: the list never waits for the backup code. */}
             <Suspense fallback={null}>
               <BackupPanel db={db} appVersion={appInfo && 'info' in appInfo ? appInfo.info.version : '0.0.0'} />
@@ -134,16 +134,16 @@ export function App() {
 }
 
 /** Watches only its own draft: saving while typing does not re-read the whole list. */
-function OpenDraft({ id, queued, onBack, onError, onOpenOutbox }: { id: string; queued: ReadonlySet<string> | null; onBack: () => void; onError: (error: unknown) => void; onOpenOutbox: () => void }) {
+function OpenDraft({ id, snapshot, onBack, onError, onOpenOutbox }: { id: string; snapshot: OutboxSnapshot | null; onBack: () => void; onError: (error: unknown) => void; onOpenOutbox: () => void }) {
   const draft = useLiveQuery(() => store.get(id).then((d) => (d && d.deletedAt === undefined ? d : null)), [id]);
   useEffect(() => {
     if (draft === null) onBack();
   }, [draft, onBack]);
   if (!draft) return <p>{t('ui.loading')}</p>;
-  return <DraftView draft={draft} store={store} queued={queued} onBack={onBack} onError={onError} onOpenOutbox={onOpenOutbox} />;
+  return <DraftView draft={draft} store={store} snapshot={snapshot} onBack={onBack} onError={onError} onOpenOutbox={onOpenOutbox} />;
 }
 
-function ListScreen({ onOpen, onError, queued }: { onOpen: (id: string) => void; onError: (error: unknown) => void; queued: ReadonlySet<string> | null }) {
+function ListScreen({ onOpen, onError, snapshot }: { onOpen: (id: string) => void; onError: (error: unknown) => void; snapshot: OutboxSnapshot | null }) {
   const listing = useLiveQuery(() => store.list().catch((error: unknown) => (onError(error), undefined)), [onError]);
   const attachmentCounts = useLiveQuery(() => store.signedCopyCounts(), []) ?? NO_COUNTS;
   const run = (action: Promise<unknown>) => void action.catch(onError);
@@ -151,7 +151,7 @@ function ListScreen({ onOpen, onError, queued }: { onOpen: (id: string) => void;
     <DraftList
       listing={listing}
       attachmentCounts={attachmentCounts}
-      queued={queued}
+      snapshot={snapshot}
       onOpen={onOpen}
       onDuplicate={(id) => run(store.duplicate(id, new Date()))}
       onNextYear={(id) => run(store.copyToNextYear(id, new Date()).then((copy) => onOpen(copy.id)))}

@@ -5,13 +5,16 @@ import { draftTitle } from './draft-title';
 import type { DraftListing } from './draft-store';
 import { formatTime } from './format-time';
 import { OutstandingSteps } from './OutstandingSteps';
+import { DeliveryBadge } from './DeliveryBadge';
+import { DELIVERY_FILTERS, deliveryBadge, deliveryFilterOf, deliveryState, type DeliveryFilter } from '../../core/drafts/delivery-state';
+import type { OutboxSnapshot } from '../../core/outbox/outbox-item';
 import { UnreadableDrafts } from './UnreadableDrafts';
 
 interface DraftListProps {
   readonly listing: DraftListing | undefined;
   readonly attachmentCounts: ReadonlyMap<string, number>;
-  /** Submission ids in the outbox, or null until it has been read. */
-  readonly queued: ReadonlySet<string> | null;
+  /** The outbox with the connection, or null until it has been read. */
+  readonly snapshot: OutboxSnapshot | null;
   readonly onOpen: (id: string) => void;
   readonly onDuplicate: (id: string) => void;
   /** "复制为下一年度". */
@@ -24,27 +27,34 @@ interface DraftListProps {
 /** Rows drawn at first; the rest follow on demand, so a thousand drafts paint as fast as a few. */
 export const PAGE_SIZE = 100;
 
-export function DraftList({ listing, attachmentCounts, queued, onOpen, onDuplicate, onNextYear, onBin, onRestore, onPurge }: DraftListProps) {
+export function DraftList({ listing, attachmentCounts, snapshot, onOpen, onDuplicate, onNextYear, onBin, onRestore, onPurge }: DraftListProps) {
   const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<DraftStatus | 'all'>('all');
+  const [status, setStatus] = useState<ListFilter>('all');
   const [shown, setShown] = useState(PAGE_SIZE);
   const [showBin, setShowBin] = useState(false);
   // Typing in the search box stays responsive; the filtered list follows a moment later.
   const deferredQuery = useDeferredValue(query);
-  const filtered = useMemo(() => filterDrafts(listing?.drafts ?? [], deferredQuery, status), [listing, deferredQuery, status]);
+  const filtered = useMemo(() => filterDrafts(listing?.drafts ?? [], deferredQuery, status, snapshot), [listing, deferredQuery, status, snapshot]);
 
   if (listing === undefined) return <p>{t('ui.loading')}</p>;
   return (
     <section className="draft-list-view" aria-label={t('ui.drafts')}>
       <div className="list-tools">
         <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('ui.search.placeholder')} aria-label={t('ui.search')} />
-        <select value={status} onChange={(e) => setStatus(e.target.value as DraftStatus | 'all')} aria-label={t('ui.filter.status')}>
+        <select value={status} onChange={(e) => setStatus(e.target.value as ListFilter)} aria-label={t('ui.filter.status')}>
           <option value="all">{t('ui.filter.all')}</option>
           {DRAFT_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`ui.status.${s}`)}
             </option>
           ))}
+          <optgroup label={t('delivery.filter.group')}>
+            {DELIVERY_FILTERS.map((f) => (
+              <option key={f} value={`delivery:${f}`}>
+                {t(`delivery.filter.${f}`)}
+              </option>
+            ))}
+          </optgroup>
         </select>
         <span className="list-count" data-testid="list-count">
           {t('ui.list-count', { shown: filtered.length, total: listing.drafts.length })}
@@ -66,7 +76,8 @@ export function DraftList({ listing, attachmentCounts, queued, onOpen, onDuplica
                 <span className="draft-card__status">
                   <span className={`badge badge--${draft.status}`}>{t(`ui.status.${draft.status}`)}</span>
                   {draft.summary.errorCount > 0 && <span className="badge badge--problem">{t('ui.status.problems', { count: draft.summary.errorCount })}</span>}
-                  <OutstandingSteps draft={draft} attachmentCount={attachmentCounts.get(draft.id) ?? 0} queued={queued} />
+                  <DeliveryBadge state={deliveryState(draft, snapshot)} />
+                  <OutstandingSteps draft={draft} attachmentCount={attachmentCounts.get(draft.id) ?? 0} snapshot={snapshot} />
                 </span>
               </button>
               <div className="draft-row__actions">
@@ -118,13 +129,19 @@ export function DraftList({ listing, attachmentCounts, queued, onOpen, onDuplica
   );
 }
 
-/** Every word must appear in the name, the year or the status. */
-export function filterDrafts(drafts: readonly DraftRecord[], query: string, status: DraftStatus | 'all'): DraftRecord[] {
+/** A workflow status, or whether the letter reached the platform (`delivery:…`). */
+export type ListFilter = DraftStatus | `delivery:${DeliveryFilter}` | 'all';
+
+/** Every word must appear in the name, the year, the status, the delivery state or the receipt number. */
+export function filterDrafts(drafts: readonly DraftRecord[], query: string, status: ListFilter, snapshot: OutboxSnapshot | null): DraftRecord[] {
   const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
   return drafts.filter((draft) => {
-    if (status !== 'all' && draft.status !== status) return false;
+    const delivery = deliveryState(draft, snapshot);
+    const group = deliveryFilterOf(delivery);
+    if (status.startsWith('delivery:') ? status !== `delivery:${group}` : status !== 'all' && draft.status !== status) return false;
     if (words.length === 0) return true;
-    const haystack = `${draft.summary.name} ${draft.summary.year ?? ''} ${t(`ui.status.${draft.status}`)}`.toLowerCase();
+    const said = [t(`ui.status.${draft.status}`), deliveryBadge(delivery) ?? '', group ? t(`delivery.filter.${group}`) : '', delivery.kind === 'delivered' ? delivery.receipt.receiptId : ''];
+    const haystack = `${draft.summary.name} ${draft.summary.year ?? ''} ${said.join(' ')}`.toLowerCase();
     return words.every((word) => haystack.includes(word));
   });
 }

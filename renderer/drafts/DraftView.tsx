@@ -11,6 +11,9 @@ import { draftTitle } from './draft-title';
 import type { DraftStore } from './draft-store';
 import { formatTime } from './format-time';
 import { OutstandingSteps } from './OutstandingSteps';
+import { DeliveryBadge } from './DeliveryBadge';
+import { deliveryState } from '../../core/drafts/delivery-state';
+import type { OutboxSnapshot } from '../../core/outbox/outbox-item';
 import { settleAllSaves } from '../app/pending-saves';
 
 const TABS = ['edit', 'review', 'signed', 'history'] as const;
@@ -22,15 +25,15 @@ interface DraftViewProps {
   readonly onBack: () => void;
   readonly onError: (error: unknown) => void;
   readonly onOpenOutbox: () => void;
-  /** Submission ids in the outbox, or null until it has been read. */
-  readonly queued: ReadonlySet<string> | null;
+  /** The outbox with the connection, or null until it has been read. */
+  readonly snapshot: OutboxSnapshot | null;
 }
 
 /**
  * One letter: the editor, the review, the signed copy and the history, one tab at a time. Only
  * the open tab is mounted, so leaving the editor flushes its pending save before anything else runs.
  */
-export function DraftView({ draft, store, onBack, onError, onOpenOutbox, queued }: DraftViewProps) {
+export function DraftView({ draft, store, onBack, onError, onOpenOutbox, snapshot }: DraftViewProps) {
   const [tab, setTab] = useState<Tab>('edit');
   const [loaded, setLoaded] = useState<{ letter: unknown; version: number } | null>(null);
   const attachments = useLiveQuery(() => store.attachments(draft.id), [store, draft.id]);
@@ -76,7 +79,8 @@ export function DraftView({ draft, store, onBack, onError, onOpenOutbox, queued 
         <span className={`badge badge--${draft.status}`} data-testid="draft-status">
           {t(`ui.status.${draft.status}`)}
         </span>
-        <OutstandingSteps draft={draft} attachmentCount={attachmentCount} queued={queued} />
+        <DeliveryBadge state={deliveryState(draft, snapshot)} />
+        <OutstandingSteps draft={draft} attachmentCount={attachmentCount} snapshot={snapshot} />
       </p>
       <div role="tablist" className="tabs" aria-label={t('ui.tabs')}>
         {TABS.map((key) => (

@@ -1,16 +1,26 @@
-import { currentSubmission, type DraftRecord } from '../../core/drafts/draft-record';
+import type { DraftRecord } from '../../core/drafts/draft-record';
+import { deliveryState, describeDelivery } from '../../core/drafts/delivery-state';
 import { outstandingSteps } from '../../core/drafts/outstanding-steps';
 import { t } from '../../core/i18n/translate';
+import type { OutboxSnapshot } from '../../core/outbox/outbox-item';
+import { formatTime } from './format-time';
 
-/** What is still missing before the letter can be sent, or that nothing is. */
-export function OutstandingSteps({ draft, attachmentCount, queued }: { draft: Pick<DraftRecord, 'status' | 'summary' | 'review' | 'submissions'>; attachmentCount: number; queued: ReadonlySet<string> | null }) {
+/**
+ * What is still missing before the letter can be sent, or, once packed, where its package
+ * stands: only a receipt makes it "已送达". Until the outbox is read, a packed letter says nothing either way.
+ */
+export function OutstandingSteps({ draft, attachmentCount, snapshot }: { draft: Pick<DraftRecord, 'status' | 'summary' | 'review' | 'submissions'>; attachmentCount: number; snapshot: OutboxSnapshot | null }) {
+  const delivery = deliveryState(draft, snapshot);
   const steps = outstandingSteps(draft, attachmentCount);
-  // Once packed and queued, the next step is the outbox's, not the clerk's. Until the outbox is read, say nothing either way.
-  const packed = currentSubmission(draft);
-  const packedText = packed && queued && (queued.has(packed.submissionId) ? t('ui.step.packed', { id: packed.submissionId }) : t('ui.step.packed-not-queued'));
+  const text =
+    delivery.kind !== 'not-packed'
+      ? describeDelivery(delivery, formatTime)
+      : steps.length === 0
+        ? t('ui.step.ready')
+        : t('ui.step.missing', { steps: steps.map((s) => t(`ui.step.${s}`, { count: draft.summary.errorCount })).join('、') });
   return (
-    <span className="outstanding" data-testid="outstanding">
-      {packed ? packedText : steps.length === 0 ? t('ui.step.ready') : t('ui.step.missing', { steps: steps.map((s) => t(`ui.step.${s}`, { count: draft.summary.errorCount })).join('、') })}
+    <span className="outstanding" data-testid="outstanding" data-delivery={delivery.kind}>
+      {text}
     </span>
   );
 }

@@ -5,6 +5,9 @@ import { formatSize } from '../../core/zip/format-size';
 import { desktop } from '../bridge/desktop';
 import { describeSaved, saveFile } from '../bridge/save-file';
 import { formatTime } from '../drafts/format-time';
+import { describeRejection } from '../../core/drafts/delivery-state';
+import { describeQueueReason, isPending, queueReason, queueReasonLabel } from '../../core/outbox/queue-reason';
+import { sendNowMessage } from './send-now-message';
 
 /** One submission: what it is, where it stands (with a progress bar while sending), its receipt or the platform's refusal. */
 export function OutboxItemView({ item, connection }: { item: OutboxItem; connection: Connection }) {
@@ -12,8 +15,9 @@ export function OutboxItemView({ item, connection }: { item: OutboxItem; connect
   const { state } = entry;
   const id = entry.package.submissionId;
   const [message, setMessage] = useState<string | null>(null);
-  const waitsForNetwork = state.status === 'queued' && (connection.state === 'offline' || connection.state === 'not-configured');
-  const label = waitsForNetwork ? t('ui.outbox.status.offline') : t(`ui.outbox.status.${state.status}`);
+  // On its way: the label and the note say why it has not arrived yet, settings first.
+  const reason = isPending(state) ? queueReason(state, connection) : undefined;
+  const label = reason ? queueReasonLabel(reason) : t(`ui.outbox.status.${state.status as 'delivered' | 'rejected'}`);
   const title = details ? t('ui.outbox.item-title', { unit: details.unitName, year: details.year }) : null;
 
   const act = (action: () => Promise<string | null>) => {
@@ -32,7 +36,7 @@ export function OutboxItemView({ item, connection }: { item: OutboxItem; connect
     <li className="outbox-item" data-testid="outbox-item" data-status={state.status} aria-label={title ?? id}>
       <div className="outbox-item__head">
         <strong>{title ?? t('ui.outbox.unknown-details')}</strong>
-        <span className={`badge badge--outbox-${waitsForNetwork ? 'offline' : state.status}`} data-testid="outbox-status">
+        <span className={`badge badge--outbox-${reason ? reason.kind : state.status}`} data-testid="outbox-status" data-reason={reason?.kind}>
           {label}
         </span>
       </div>
@@ -47,11 +51,15 @@ export function OutboxItemView({ item, connection }: { item: OutboxItem; connect
           <span data-testid="outbox-progress">{t('ui.outbox.progress', { sent: formatSize(state.sent), total: formatSize(state.total) })}</span>
         </p>
       )}
-      {state.status === 'waiting' && <p className="outbox-item__note">{t('ui.outbox.retry-at', { attempt: state.attempt, reason: state.lastError.message, time: formatTime(state.retryAt) })}</p>}
+      {reason && reason.kind !== 'sending' && (
+        <p className="outbox-item__note" data-testid="outbox-reason">
+          {describeQueueReason(reason, formatTime)}
+        </p>
+      )}
       {state.status === 'queued' && state.lastError && <p className="outbox-item__note">{t('ui.outbox.last-error', { reason: state.lastError.message })}</p>}
       {state.status === 'rejected' && (
         <p className="error" data-testid="outbox-rejection">
-          {t('ui.outbox.rejected', { reason: state.message })}
+          {describeRejection(state.code, state.message)}
         </p>
       )}
       {state.status === 'delivered' && (
@@ -68,7 +76,7 @@ export function OutboxItemView({ item, connection }: { item: OutboxItem; connect
       )}
       <div className="outbox-item__actions">
         {(state.status === 'queued' || state.status === 'waiting') && (
-          <button type="button" onClick={() => act(async () => (await desktop.call('outbox.sendNow', { submissionId: id }), null))}>
+          <button type="button" onClick={() => act(async () => sendNowMessage((await desktop.call('outbox.sendNow', { submissionId: id })).connection))}>
             {t('ui.outbox.send-now')}
           </button>
         )}

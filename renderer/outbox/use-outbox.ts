@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { OutboxSnapshot } from '../../core/outbox/outbox-item';
+import { isPending } from '../../core/outbox/queue-reason';
 import { t } from '../../core/i18n/translate';
 import { desktop } from '../bridge/desktop';
 
@@ -39,12 +40,7 @@ export function useOutbox(): OutboxView {
   return { snapshot, error };
 }
 
-/** The submission ids the outbox holds: a letter packed but not among them still has to be queued. */
-export function queuedIds(snapshot: OutboxSnapshot | null): ReadonlySet<string> | null {
-  return snapshot ? new Set(snapshot.items.map((item) => item.entry.package.submissionId)) : null;
-}
-
 /** Submissions not yet delivered nor refused: what the header counts. */
 export function pendingCount(snapshot: OutboxSnapshot | null): number {
-  return snapshot?.items.filter(({ entry }) => entry.state.status !== 'delivered' && entry.state.status !== 'rejected').length ?? 0;
+  return snapshot?.items.filter(({ entry }) => isPending(entry.state)).length ?? 0;
 }
