@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { SaveSyncSettings, SyncSettingsView } from '../../core/bridge/desktop-api';
 import { t } from '../../core/i18n/translate';
+import { describeConnectionCheck } from '../../core/sync/describe-connection-check';
 import { desktop } from '../bridge/desktop';
 
 type Message = { readonly ok: boolean; readonly text: string; readonly field?: 'endpoint' | 'token' } | null;
@@ -16,6 +17,8 @@ export function SyncSettingsForm() {
   const [clearToken, setClearToken] = useState(false);
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
+  const [testing, setTesting] = useState(false);
+  const [check, setCheck] = useState<{ readonly ok: boolean; readonly text: string } | null>(null);
   const ids = { endpoint: useId(), hint: useId(), token: useId(), tokenState: useId(), message: useId() };
 
   useEffect(() => {
@@ -29,6 +32,8 @@ export function SyncSettingsForm() {
     event.preventDefault();
     setBusy(true);
     setMessage(null);
+    // A test of the values before they were saved says nothing about the settings after.
+    setCheck(null);
     const request: SaveSyncSettings = {
       endpoint,
       ...(clearToken ? { token: { clear: true as const } } : token.trim() ? { token: { set: token.trim() } } : {}),
@@ -48,6 +53,22 @@ export function SyncSettingsForm() {
       setMessage({ ok: false, text: t('ui.settings.failed', { reason: error instanceof Error ? error.message : String(error) }) });
     } finally {
       setBusy(false);
+    }
+  };
+
+  /** Tests what the form holds now, saved or not; an empty token field means the saved token. */
+  const test = async () => {
+    setTesting(true);
+    setCheck(null);
+    const typed = clearToken ? '' : token.trim();
+    try {
+      const found = describeConnectionCheck(await desktop.call('sync.testConnection', { endpoint, ...(typed ? { token: typed } : {}) }));
+      const unsaved = endpoint.trim() !== (view?.endpoint ?? '') || typed !== '';
+      setCheck({ ok: found.usable, text: unsaved ? `${found.text}${t('ui.settings.test-unsaved')}` : found.text });
+    } catch (error) {
+      setCheck({ ok: false, text: t('ui.outbox.action-failed', { reason: error instanceof Error ? error.message : String(error) }) });
+    } finally {
+      setTesting(false);
     }
   };
 
@@ -92,8 +113,16 @@ export function SyncSettingsForm() {
       <div>
         <button type="submit" className="primary" disabled={busy || view === null}>
           {t('ui.settings.save')}
+        </button>{' '}
+        <button type="button" disabled={testing || view === null} onClick={() => void test()}>
+          {testing ? t('ui.settings.testing') : t('ui.settings.test')}
         </button>
       </div>
+      {check && (
+        <p role="status" className={check.ok ? 'notice' : 'error'} data-testid="connection-test">
+          {check.text}
+        </p>
+      )}
       {message && (
         <p id={ids.message} role={message.ok ? 'status' : 'alert'} className={message.ok ? 'notice' : 'error'}>
           {message.text}
