@@ -1,4 +1,5 @@
 import type { AttachmentType } from '../drafts/draft-record';
+import { sha256Hex } from '../hash/sha256-hex';
 import { t } from '../i18n/translate';
 
 /** A scan at 300 dpi in colour is a few megabytes a page; this leaves room without clogging a weak link. */
@@ -16,13 +17,16 @@ export type AttachmentCheck = { readonly ok: true; readonly type: AttachmentType
 
 /**
  * Decides whether a file can be the signed copy, by its content rather than its name: a scan
- * saved as `.jpg` that is really a Word file is refused with a message naming the file.
+ * saved as `.jpg` that is really a Word file is refused with a message naming the file. Given the
+ * approved PDF's SHA-256, the approved PDF itself is refused too: it carries no signature or seal.
  */
-export function checkAttachment(name: string, bytes: Uint8Array, alreadyAttachedBytes: number): AttachmentCheck {
+export function checkAttachment(name: string, bytes: Uint8Array, alreadyAttachedBytes: number, approvedPdfSha256?: string): AttachmentCheck {
   const sizeProblem = checkAttachmentSize(name, bytes.byteLength, alreadyAttachedBytes);
   if (sizeProblem) return { ok: false, message: sizeProblem };
   const type = sniffAttachmentType(bytes);
-  return type ? { ok: true, type } : { ok: false, message: t('attachment.wrong-type', { name }) };
+  if (!type) return { ok: false, message: t('attachment.wrong-type', { name }) };
+  if (type === 'application/pdf' && approvedPdfSha256 !== undefined && sha256Hex(bytes) === approvedPdfSha256) return { ok: false, message: t('attachment.approved-pdf-itself', { name }) };
+  return { ok: true, type };
 }
 
 /** The type a file's first bytes say it is, whatever its name or size. @example sniffAttachmentType(strToU8('%PDF-1.7')) // 'application/pdf' */

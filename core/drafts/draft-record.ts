@@ -43,7 +43,14 @@ export const LetterSummarySchema = z.object({
 export type LetterSummary = z.infer<typeof LetterSummarySchema>;
 
 export const ReviewDecisionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('approved'), by: z.string().min(1), at: epochMs, pdfSha256: sha256 }),
+  z.object({
+    kind: z.literal('approved'),
+    by: z.string().min(1),
+    at: epochMs,
+    pdfSha256: sha256,
+    /** Set when the approver is not the principal the letter names and confirmed approving on their behalf; older approvals lack it. */
+    delegated: z.literal(true).optional(),
+  }),
   z.object({ kind: z.literal('returned'), by: z.string().min(1), at: epochMs, pdfSha256: sha256, comments: z.string().min(1) }),
 ]);
 export type ReviewDecision = z.infer<typeof ReviewDecisionSchema>;
@@ -124,8 +131,25 @@ export const AttachmentRecordSchema = z.object({
   addedAt: epochMs,
   /** The approved PDF this copy was signed from; a copy of an earlier approval no longer counts. */
   approvalSha256: sha256.optional(),
+  /** Place among the letter's copies, from 0; the package numbers them in this order. Copies stored before it existed follow by `addedAt`. */
+  position: z.number().int().nonnegative().optional(),
+  /** Quarter turns clockwise applied when packed, so the platform sees the page upright; absent is upright. */
+  rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]).optional(),
+  /** For a PDF, what was found in it when it was added: a digital signature, images (a scan has them). */
+  pdfContent: z.object({ signature: z.boolean(), images: z.boolean() }).optional(),
 });
 export type AttachmentRecord = z.infer<typeof AttachmentRecordSchema>;
+
+export type Rotation = NonNullable<AttachmentRecord['rotation']>;
+
+/**
+ * The copies in the order the clerk arranged them (the package's order): by `position`, and those
+ * without one after, oldest first.
+ */
+export function inPackageOrder<T extends Pick<AttachmentRecord, 'position' | 'addedAt'>>(attachments: readonly T[]): T[] {
+  const place = (a: T) => a.position ?? Number.MAX_SAFE_INTEGER;
+  return [...attachments].sort((a, b) => place(a) - place(b) || a.addedAt - b.addedAt);
+}
 
 /** Whether an attachment is the signed copy of the letter as it is approved now. */
 export function isCurrentSignedCopy(draft: Pick<DraftRecord, 'status' | 'review'>, attachment: Pick<AttachmentRecord, 'approvalSha256'>): boolean {

@@ -24,7 +24,7 @@ export interface PackageInput {
   readonly letter: unknown;
   /** The PDF generated from the letter. */
   readonly pdf: Uint8Array;
-  /** Signed copies in order; `name` is the original file name, used in messages only. */
+  /** Signed copies in the order the package numbers them (`signed/1…n`), turned upright already; `name` is the original file name, used in messages only. */
   readonly signed: readonly { readonly name: string; readonly bytes: Uint8Array }[];
   readonly submissionId: string;
   /** The submission this one corrects. */
@@ -50,7 +50,7 @@ const ZIP_MTIME = new Date(1980, 0, 1);
  * Builds a `pledge-package/1` ZIP (see {@link PACKAGE_FORMAT}). Deterministic: the same inputs,
  * including `submissionId` and `createdAt`, give byte-identical output.
  *
- * @throws PackageInputError for an invalid letter, no signed copy, or a signed copy that is not a PNG, JPEG or PDF.
+ * @throws PackageInputError for an invalid letter, no signed copy, or a signed copy that is not a PNG, JPEG or PDF or is the letter's own PDF.
  * @throws TypeError for an id that is not a UUID (a programming error: check with isSubmissionId).
  * @example
  * const zip = buildPackage({ letter, pdf, signed: [{ name: 'scan.jpg', bytes }], submissionId: crypto.randomUUID(), createdAt: new Date() });
@@ -59,15 +59,18 @@ export function buildPackage(input: PackageInput): Uint8Array {
   for (const id of [input.submissionId, input.supersedes]) {
     if (id !== undefined && !isSubmissionId(id)) throw new TypeError(`"${id}" is not a UUID; pass crypto.randomUUID() or a stored submission id.`);
   }
-  const validation = validateLetter(input.letter);
+  // The package format takes any well-formed letter; keeping sample content out is review's job.
+  const validation = validateLetter(input.letter, { allowSampleContent: true });
   if (!validation.ok) throw new PackageInputError(validation.problems.filter((p) => p.severity === 'error'));
   const letter = validation.letter;
 
   const signedProblems: Problem[] = [];
   const signedEntries: [string, Uint8Array][] = [];
   let attached = 0;
+  // The approved PDF itself is not a signed copy, however it got into the list.
+  const letterPdfSha256 = sha256Hex(input.pdf);
   for (const [i, file] of input.signed.entries()) {
-    const check = checkAttachment(file.name, file.bytes, attached);
+    const check = checkAttachment(file.name, file.bytes, attached, letterPdfSha256);
     attached += file.bytes.byteLength;
     if (check.ok) signedEntries.push([signedCopyName(i + 1, check.type), file.bytes]);
     else signedProblems.push({ path: `signed[${i}]`, field: file.name, code: 'invalid', severity: 'error', message: t('package.problem.signed-copy', { name: file.name, reason: check.message }) });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../../core/hash/sha256-hex';
 import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_TOTAL_BYTES, megabytes, sniffAttachmentType } from '../../../core/attachments/check-attachment';
 
 const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
@@ -16,6 +17,16 @@ describe('checkAttachment', () => {
     const docx = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0]);
     expect(checkAttachment('承诺书.jpg', docx, 0)).toEqual({ ok: false, message: '“承诺书.jpg”不是 PNG、JPEG 图片或 PDF 文件，未添加。' });
     expect(checkAttachment('空.png', new Uint8Array(0), 0)).toEqual({ ok: false, message: '“空.png”是空文件，未添加。' });
+  });
+
+  it('refuses the approved PDF itself as the signed copy, and says what to do instead', () => {
+    const approvedSha256 = sha256Hex(pdf);
+    expect(checkAttachment('承诺书.pdf', pdf, 0, approvedSha256)).toEqual({
+      ok: false,
+      message: '“承诺书.pdf”就是批准的 PDF 本身，上面没有签字和公章，未添加。请打印批准的 PDF，由负责人签字、加盖公章后扫描，再上传扫描件。',
+    });
+    // One byte different (re-saved, signed, scanned) is another file.
+    expect(checkAttachment('签署件.pdf', Uint8Array.from([...pdf, 0x0a]), 0, approvedSha256)).toEqual({ ok: true, type: 'application/pdf' });
   });
 
   it('refuses a file over the per-file limit, with its size', () => {

@@ -5,7 +5,7 @@ import { letterFromTemplate } from '../../../core/letter/templates';
 import { buildPackage, PackageInputError } from '../../../core/package/build-package';
 import { isSubmissionId } from '../../../core/package/package-format';
 import { verifyPackage } from '../../../core/package/verify-package';
-import { CREATED_AT, ID, json, OTHER_ID, packageInput, PDF, PNG } from './package-fixtures';
+import { CREATED_AT, ID, json, OTHER_ID, packageInput, PDF, PNG, SIGNED_PDF } from './package-fixtures';
 
 /** The problems of the PackageInputError that `build` throws. */
 function refusal(build: () => unknown): readonly unknown[] {
@@ -55,6 +55,12 @@ describe('buildPackage', () => {
     expect(json(files['letter.json'])).toMatchObject({ format: 'pledge-letter/1', supervision: { hotline: '12345' } });
   });
 
+  it('refuses the letter’s own PDF as a signed copy', () => {
+    expect(refusal(() => buildPackage(packageInput({ signed: [{ name: 'a.png', bytes: PNG }, { name: '承诺书.pdf', bytes: PDF }] })))).toEqual([
+      expect.objectContaining({ path: 'signed[1]', message: expect.stringContaining('“承诺书.pdf”就是批准的 PDF 本身') }),
+    ]);
+  });
+
   it('leaves supersedes out when there is none', () => {
     const manifest = json(unzipSync(buildPackage(packageInput()))['manifest.json']);
     expect(manifest).not.toHaveProperty('supersedes');
@@ -78,7 +84,7 @@ describe('buildPackage', () => {
 
   it('names signed copies exactly as the check expects: signed/1… by the type of their bytes', () => {
     const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
-    const zip = buildPackage(packageInput({ signed: [{ name: 'SCAN 1.PNG', bytes: jpeg }, { name: '第二页', bytes: PNG }, { name: 'x.jpg', bytes: PDF }] }));
+    const zip = buildPackage(packageInput({ signed: [{ name: 'SCAN 1.PNG', bytes: jpeg }, { name: '第二页', bytes: PNG }, { name: 'x.jpg', bytes: SIGNED_PDF }] }));
     expect(Object.keys(unzipSync(zip)).filter((name) => name.startsWith('signed/'))).toEqual(['signed/1.jpg', 'signed/2.png', 'signed/3.pdf']);
     expect(verifyPackage(zip).ok).toBe(true);
   });

@@ -29,6 +29,8 @@ function letterKey(letter: unknown): string | undefined {
 /** Inputs: a template letter, its rendered PDF and a real 1×1 PNG as the signed scan. */
 export const PDF = RENDERED.get(letterKey(letterFromTemplate('service', { year: 2026 }))!)!;
 export const PNG = new Uint8Array(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+/** A PDF signed copy: any PDF but the letter's own, which is refused as a signed copy. */
+export const SIGNED_PDF = new TextEncoder().encode('%PDF-1.7\n% the signed and sealed copy\n');
 export const ID = '0b7e6f52-3c1d-4a8e-9f2b-5d6c7e8f9a0b';
 export const OTHER_ID = '6d1f2c3b-8a7e-4f60-b5d4-c3b2a1908f7e';
 export const CREATED_AT = new Date('2026-04-21T01:30:00.000Z');

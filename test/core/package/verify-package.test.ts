@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPackage } from '../../../core/package/build-package';
 import { verifyPackage } from '../../../core/package/verify-package';
 import { concat, declare, hideEntryInCarrier, rawEntry } from '../zip/zip-forgery';
-import { editManifest, ID, json, OTHER_ID, packageInput, PDF, PNG, tamper, toJson } from './package-fixtures';
+import { editManifest, ID, json, OTHER_ID, packageInput, PDF, PNG, SIGNED_PDF, tamper, toJson } from './package-fixtures';
 
 function rejection(zip: Uint8Array): string {
   const result = verifyPackage(zip);
@@ -25,7 +25,7 @@ describe('verifyPackage accepts', () => {
 
   it('two signed copies of different types, numbered from 1', () => {
     const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
-    const result = verifyPackage(buildPackage(packageInput({ signed: [{ name: 'a.png', bytes: PNG }, { name: 'b.jpeg', bytes: jpeg }, { name: 'c.pdf', bytes: PDF }] })));
+    const result = verifyPackage(buildPackage(packageInput({ signed: [{ name: 'a.png', bytes: PNG }, { name: 'b.jpeg', bytes: jpeg }, { name: 'c.pdf', bytes: SIGNED_PDF }] })));
     if (!result.ok) throw new Error(result.reason);
     expect([...result.files.keys()]).toEqual(['letter.json', 'letter.pdf', 'signed/1.png', 'signed/2.jpg', 'signed/3.pdf', 'credit-record.json']);
   });
