@@ -4,7 +4,7 @@ import { validateLetter } from '../letter/validate-letter';
 import { layoutLetter } from '../layout/layout-letter';
 import type { PagePlan } from '../layout/page-plan';
 import type { DocumentFonts } from './document-fonts';
-import { renderPlan } from './render-plan';
+import { renderPlan, type RenderOptions } from './render-plan';
 
 export type LetterPdfResult =
   | { readonly ok: true; readonly bytes: Uint8Array; readonly plan: PagePlan; readonly warnings: readonly Problem[] }
@@ -13,17 +13,18 @@ export type LetterPdfResult =
 /**
  * Validates a letter, checks every character against the document fonts, lays it out and renders
  * it. An invalid letter or a character no font has stops here with problems naming the field,
- * never a PDF with a blank box.
+ * never a PDF with a blank box. `{ draft: true }` marks the pages "草稿" (see RenderOptions).
  *
  * @example
- * const result = await renderLetterPdf(JSON.parse(text), fonts);
+ * const result = await renderLetterPdf(JSON.parse(text), fonts, { draft: true });
  * if (result.ok) await writeFile('letter.pdf', result.bytes);
  */
-export async function renderLetterPdf(input: unknown, fonts: DocumentFonts): Promise<LetterPdfResult> {
-  const validation = validateLetter(input);
+export async function renderLetterPdf(input: unknown, fonts: DocumentFonts, options: Pick<RenderOptions, 'draft'> = {}): Promise<LetterPdfResult> {
+  // A template's sample content previews as it is; review refuses it.
+  const validation = validateLetter(input, { allowSampleContent: true });
   // Coverage is checked on the raw input too, so a missing glyph is flagged while other fields are still wrong.
   const uncovered = findUncoveredCharacters(validation.ok ? validation.letter : input, (cp) => fonts.covers(cp));
   if (!validation.ok || uncovered.length > 0) return { ok: false, problems: [...validation.problems.filter((p) => p.severity === 'error'), ...uncovered] };
   const plan = layoutLetter(validation.letter, fonts.metrics);
-  return { ok: true, bytes: await renderPlan(plan, fonts), plan, warnings: validation.problems };
+  return { ok: true, bytes: await renderPlan(plan, fonts, options), plan, warnings: validation.problems };
 }

@@ -77,6 +77,11 @@ export const ReceiptSchema = z.object({
   receivedAt: z.iso.datetime({ offset: true }),
   /** The submission this one replaces, when it corrects an earlier one. */
   supersedes: z.string().optional(),
+  /**
+   * 承诺编码: the number the city's credit system gives the commitment, for platforms that issue
+   * one on receipt; the printed receipt shows it when present. Our reference platform gives none.
+   */
+  commitmentCode: z.string().min(1).max(100).optional(),
 });
 export type Receipt = z.infer<typeof ReceiptSchema>;
 

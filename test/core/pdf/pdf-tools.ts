@@ -95,3 +95,21 @@ export async function rasterise(bytes: Uint8Array, dpi: number): Promise<PNG[]> 
 export function squeeze(text: string): string {
   return text.replace(/\s+/g, '');
 }
+
+/** poppler's pdftotext of the whole document, in reading order (`-layout` off). */
+export async function pdftotext(bytes: Uint8Array): Promise<string> {
+  return withTempDir(async (dir) => {
+    const file = join(dir, 'text.pdf');
+    await writeFile(file, bytes);
+    return (await exec('pdftotext', ['-enc', 'UTF-8', file, '-'])).stdout;
+  });
+}
+
+/** Page count as poppler's pdfinfo reads it. */
+export async function pdfinfoPages(bytes: Uint8Array): Promise<number> {
+  return withTempDir(async (dir) => {
+    const file = join(dir, 'info.pdf');
+    await writeFile(file, bytes);
+    return Number(/^Pages:\s+(\d+)/m.exec((await exec('pdfinfo', [file])).stdout)?.[1]);
+  });
+}

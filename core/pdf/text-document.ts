@@ -1,0 +1,153 @@
+import fontkit from '@pdf-lib/fontkit';
+import {
+  beginText,
+  endText,
+  PDFDocument,
+  setCharacterSpacing,
+  setFontAndSize,
+  setTextMatrix,
+  showText,
+  type PDFFont,
+  type PDFName,
+  type PDFOperator,
+  type PDFPage,
+} from 'pdf-lib';
+import { strToU8, zlibSync } from 'fflate';
+import { t } from '../i18n/translate';
+import type { FaceKey } from '../layout/font-metrics';
+import type { TextRun } from '../layout/page-plan';
+import type { DocumentFonts } from './document-fonts';
+import { EMBEDDED_FONT_NAMES } from './font-files';
+
+/**
+ * What every PDF of ours shares, the letter and the receipt alike: a document that never reads
+ * the clock, document faces subset to the characters drawn, text written as one text object per
+ * page, and the same information dictionary.
+ */
+
+/** Every feature fontkit applies by default, switched off (Noto CJK's 'locl' swaps the digits). */
+const NO_LAYOUT_FEATURES = Object.fromEntries(
+  ['ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern', 'vert', 'vrt2'].map((f) => [f, false]),
+);
+
+/** A face embedded in one document, and the resource name each page knows it by. */
+export interface EmbeddedFaces {
+  readonly fonts: ReadonlyMap<FaceKey, PDFFont>;
+  /** Per page, so two drawings on one page share one font resource. */
+  readonly keys: WeakMap<PDFPage, Map<FaceKey, PDFName>>;
+}
+
+export async function createTextDocument(): Promise<PDFDocument> {
+  // updateMetadata: false keeps the clock and pdf-lib's producer string out of the file.
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.registerFontkit(fontkit);
+  compressWithFflate(doc);
+  return doc;
+}
+
+/**
+ * pdf-lib deflates embedded font files with pako, the largest single cost of a render; fflate
+ * writes the same zlib format two to three times faster. Only this document's context is touched.
+ */
+function compressWithFflate(doc: PDFDocument): void {
+  const { context } = doc;
+  context.flateStream = (contents, dict = {}) => {
+    // pdf-lib treats a string here as Latin-1 bytes, and so does strToU8 with latin1 set.
+    const bytes = typeof contents === 'string' ? strToU8(contents, true) : contents;
+    return context.stream(zlibSync(bytes, { level: 6 }), { ...dict, Filter: 'FlateDecode' });
+  };
+}
+
+/**
+ * Each face used is subset to exactly the characters drawn in it, then embedded as it is.
+ * `embedding: 'full'` embeds the whole original font files, only to prove that subsetting loses nothing.
+ */
+export async function embedFaces(doc: PDFDocument, runs: Iterable<Pick<TextRun, 'face' | 'text'>>, fonts: DocumentFonts, embedding: 'subset' | 'full'): Promise<EmbeddedFaces> {
+  const used = new Map<FaceKey, Set<number>>();
+  for (const run of runs) {
+    const set = used.get(run.face) ?? new Set<number>();
+    for (const char of run.text) set.add(char.codePointAt(0) ?? 0);
+    used.set(run.face, set);
+  }
+  const embedded = new Map<FaceKey, PDFFont>();
+  for (const face of [...used.keys()].sort()) {
+    const full = embedding === 'full';
+    const bytes = full ? fonts.bytes[face] : fonts.subset(face, [...(used.get(face) ?? [])].sort((a, b) => a - b));
+    // A fixed name (with a subset tag) instead of one that depends on call order keeps the output stable.
+    const name = full ? EMBEDDED_FONT_NAMES[face] : `PLEDGE+${EMBEDDED_FONT_NAMES[face]}`;
+    // Layout measured each character's own glyph (cmap), so no OpenType feature may swap it for
+    // another; the subsets carry no layout tables, the whole fonts need the features switched off.
+    embedded.set(face, await doc.embedFont(bytes, { subset: false, customName: name, features: full ? NO_LAYOUT_FEATURES : {} }));
+  }
+  return { fonts: embedded, keys: new WeakMap() };
+}
+
+/** The embedded font of a face and its resource name on `page`, made on first use. */
+export function faceOn(page: PDFPage, faces: EmbeddedFaces, face: FaceKey): { font: PDFFont; key: PDFName } {
+  const font = faces.fonts.get(face);
+  if (!font) throw new Error(`Font for ${face} was not embedded`);
+  const keys = faces.keys.get(page) ?? new Map<FaceKey, PDFName>();
+  faces.keys.set(page, keys);
+  let key = keys.get(face);
+  if (!key) {
+    key = page.node.newFontDictionary(EMBEDDED_FONT_NAMES[face], font.ref);
+    keys.set(face, key);
+  }
+  return { font, key };
+}
+
+/**
+ * Writes a page's text as one text object, changing font, size and character spacing only when
+ * they change. pdf-lib's drawText would wrap every run in its own graphics state and add a font
+ * resource per call, which makes files larger and slower to write.
+ */
+export function drawRuns(page: PDFPage, runs: readonly TextRun[], faces: EmbeddedFaces): void {
+  const ops: PDFOperator[] = [beginText()];
+  let face: FaceKey | null = null;
+  let size = 0;
+  let tracking = 0;
+  for (const run of runs) {
+    const { font, key } = faceOn(page, faces, run.face);
+    if (run.face !== face || run.size !== size) {
+      ops.push(setFontAndSize(key, run.size));
+      face = run.face;
+      size = run.size;
+    }
+    if (run.tracking !== tracking) {
+      ops.push(setCharacterSpacing(round(run.tracking)));
+      tracking = run.tracking;
+    }
+    ops.push(setTextMatrix(1, 0, 0, 1, round(run.x), round(run.y)), showText(font.encodeText(run.text)));
+  }
+  ops.push(endText());
+  page.pushOperators(...ops);
+}
+
+/** Thousandths of a point are far below what print or screen can show, and keep streams short. */
+export function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+export interface DocumentDescription {
+  readonly title: string;
+  readonly author: string;
+  readonly subject: string;
+  /** Both the creation and the modification date: taken from the content, never from the clock. */
+  readonly date: Date;
+}
+
+export function describeDocument(doc: PDFDocument, info: DocumentDescription): void {
+  doc.setTitle(info.title, { showInWindowTitleBar: true });
+  doc.setAuthor(info.author);
+  doc.setSubject(info.subject);
+  doc.setCreator(t('pdf.creator'));
+  doc.setProducer(t('pdf.creator'));
+  doc.setLanguage('zh-CN');
+  doc.setCreationDate(info.date);
+  doc.setModificationDate(info.date);
+}
+
+export function saveDocument(doc: PDFDocument): Promise<Uint8Array> {
+  // objectsPerTick: pdf-lib otherwise yields to the event loop every 50 objects, which only adds waiting.
+  return doc.save({ useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY });
+}
