@@ -8,6 +8,7 @@ import {
   MANIFEST_ENTRY,
   MAX_BACKUP_BYTES,
   MAX_BACKUP_ENTRIES,
+  PROFILE_ENTRY,
   tableEntryName,
   type BackupContents,
   type BackupManifest,
@@ -18,7 +19,7 @@ import { t } from '../i18n/translate';
 import { inflateEntries, listZipEntries, ZipRejected } from '../zip/bounded-unzip';
 import { zipRejectionMessage } from '../zip/zip-rejection-message';
 import { BACKUP_ZIP_MESSAGES, BackupRejected } from './backup-rejected';
-import { parseTable } from './check-backup';
+import { parseProfile, parseTable } from './check-backup';
 import { parseManifest } from '../zip/parse-manifest';
 import { checkListedEntries } from '../zip/listed-entries';
 import { checkBinaries } from './check-binaries';
@@ -74,6 +75,7 @@ export async function writeBackup(contents: BackupContents, options: WriteBackup
   };
   const entries: PendingEntry[] = [
     ...BACKUP_TABLES.map((table): PendingEntry => ({ name: tableEntryName(table), data: strToU8(JSON.stringify(tables[table])), level: 6 })),
+    ...(contents.profile ? [{ name: PROFILE_ENTRY, data: strToU8(JSON.stringify(contents.profile)), level: 6 } satisfies PendingEntry] : []),
     ...binaries,
   ];
 
@@ -161,6 +163,8 @@ function parseBackup(bytes: Uint8Array, now: Date, onProgress?: (done: number, t
     attachments: parseTable('attachments', manifest, files),
     quarantine: parseTable('quarantine', manifest, files),
   };
+  const profile = parseProfile(files);
+  if (profile) parsed.profile = profile;
   const { contents, setAside } = checkBinaries(parsed, now.getTime());
   onProgress?.(total, total);
   return { contents, manifest, setAside };

@@ -12,6 +12,7 @@ import {
   type QuarantineRecord,
   type SnapshotRecord,
 } from '../drafts/draft-record';
+import type { UnitProfile } from '../profile/unit-profile';
 
 /**
  * The backup file `pledge-backup/1`: one ZIP holding
@@ -20,7 +21,8 @@ import {
  *   record count of each table, and the name, size and SHA-256 of every other entry;
  * - `tables/<table>.json` — a JSON array per table, where each `bytes` field is replaced by
  *   `{ "entry": "<zip entry name>" }`;
- * - `documents/<n>.pdf`, `attachments/<n>.<ext>` — the binaries as they are, stored uncompressed.
+ * - `documents/<n>.pdf`, `attachments/<n>.<ext>` — the binaries as they are, stored uncompressed;
+ * - `profile.json` — the unit profile, when one was entered (backups made before it have none).
  *
  * @example
  * const zip = await writeBackup(contents, { exportedAt: new Date(), appVersion: '0.1.0' });
@@ -39,7 +41,12 @@ export interface BackupContents {
   documents: DocumentRecord[];
   attachments: AttachmentRecord[];
   quarantine: QuarantineRecord[];
+  /** The unit profile; absent from backups of an installation without one, and from older backups. */
+  profile?: UnitProfile;
 }
+
+/** Its own entry rather than a table, so a backup without it (any older one) reads as before. */
+export const PROFILE_ENTRY = 'profile.json';
 
 export const BACKUP_TABLES = ['drafts', 'letters', 'snapshots', 'documents', 'attachments', 'quarantine'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];

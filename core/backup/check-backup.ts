@@ -5,6 +5,7 @@ import {
   BINARY_TABLES,
   BytesRefSchema,
   MANIFEST_ENTRY,
+  PROFILE_ENTRY,
   RECORD_SCHEMAS,
   recordKey,
   tableEntryName,
@@ -14,6 +15,7 @@ import {
 } from './backup-format';
 import { t } from '../i18n/translate';
 import { BackupRejected } from './backup-rejected';
+import { UnitProfileSchema, type UnitProfile } from '../profile/unit-profile';
 
 /*
  * The table checks readBackup runs once every entry is inflated and the manifest is read. Each
@@ -49,6 +51,15 @@ export function parseTable<T extends BackupTable>(table: T, manifest: BackupMani
     }
     return parsed.data;
   });
+}
+
+/** The unit profile, if the backup has one; the manifest check has already vouched for its bytes. */
+export function parseProfile(files: ReadonlyMap<string, Uint8Array>): UnitProfile | undefined {
+  const bytes = files.get(PROFILE_ENTRY);
+  if (!bytes) return undefined;
+  const parsed = UnitProfileSchema.safeParse(parseJsonBytes(bytes));
+  if (!parsed.success) throw new BackupRejected(t('backup.error.invalidProfile', { name: PROFILE_ENTRY }));
+  return parsed.data;
 }
 
 /** Puts the entry's bytes back where the table file has `{ "entry": name }`. */

@@ -21,6 +21,14 @@ export const UnitProfileSchema = z.strictObject({
 });
 export type UnitProfile = z.infer<typeof UnitProfileSchema>;
 
+/** A stored row (the profile plus its key) read back; undefined when absent or no longer valid. */
+export function parseStoredProfile(row: unknown): UnitProfile | undefined {
+  if (!row || typeof row !== 'object') return undefined;
+  const { id: _id, ...fields } = row as Record<string, unknown>;
+  const parsed = UnitProfileSchema.safeParse(fields);
+  return parsed.success ? parsed.data : undefined;
+}
+
 export const PROFILE_FIELDS = ['unitName', 'creditCode', 'unitType', 'principalName', 'principalTitle', 'phone', 'email'] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 

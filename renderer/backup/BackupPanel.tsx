@@ -70,6 +70,7 @@ export function BackupPanel({ db, appVersion }: { db: PledgeDatabase; appVersion
         t('ui.backup.imported', result),
         ...(result.reviewsWithdrawn > 0 ? [t('ui.backup.reviews-withdrawn', { count: result.reviewsWithdrawn })] : []),
         ...(setAside > 0 ? [t('ui.backup.set-aside', { count: setAside })] : []),
+        ...(result.profile === 'restored' ? [t('ui.backup.profile-restored')] : result.profile === 'kept' ? [t('ui.backup.profile-kept')] : []),
       ];
       setMessage(notes.join(''));
     } catch (error) {

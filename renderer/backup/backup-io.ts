@@ -1,11 +1,12 @@
 import type { IndexableType, Table } from 'dexie';
 import { RECORD_SCHEMAS, recordKey, type BackupContents, type BackupTable } from '../../core/backup/backup-format';
-import { planImport, type ImportPlan } from '../../core/backup/plan-import';
+import { CLOCK_SKEW_MS, planImport, type ImportPlan } from '../../core/backup/plan-import';
+import { parseStoredProfile, type UnitProfile } from '../../core/profile/unit-profile';
 import { checkReviews } from '../../core/backup/check-reviews';
 import { writeBackup } from '../../core/backup/backup-file';
 import { DraftRecordSchema, type DraftRecord, type QuarantineRecord, type SnapshotRecord } from '../../core/drafts/draft-record';
 import { describeIssues } from '../../core/drafts/describe-issues';
-import type { PledgeDatabase } from '../drafts/draft-db';
+import { PROFILE_KEY, type PledgeDatabase } from '../drafts/draft-db';
 import { toBase64 } from '../pdf/to-base64';
 
 export type ProgressCallback = (done: number, total: number) => void;
@@ -25,8 +26,11 @@ export interface ExportOptions {
  * quarantine table, as the draft list already shows it.
  */
 export async function exportDatabase(db: PledgeDatabase, options: ExportOptions): Promise<Uint8Array> {
-  const rows = await db.transaction('r', [db.drafts, db.letters, db.snapshots, db.documents, db.attachments, db.quarantine], () =>
-    Promise.all([db.drafts.toArray(), db.letters.toArray(), db.snapshots.toArray(), db.documents.toArray(), db.attachments.toArray(), db.quarantine.toArray()]),
+  const [rows, profileRow] = await db.transaction('r', [db.drafts, db.letters, db.snapshots, db.documents, db.attachments, db.quarantine, db.profile], () =>
+    Promise.all([
+      Promise.all([db.drafts.toArray(), db.letters.toArray(), db.snapshots.toArray(), db.documents.toArray(), db.attachments.toArray(), db.quarantine.toArray()]),
+      db.profile.get(PROFILE_KEY),
+    ]),
   );
   const at = options.now.getTime();
   const unreadable: QuarantineRecord[] = [];
@@ -47,6 +51,8 @@ export async function exportDatabase(db: PledgeDatabase, options: ExportOptions)
     quarantine: checked('quarantine', quarantine),
   };
   contents.quarantine.push(...unreadable);
+  const profile = parseStoredProfile(profileRow);
+  if (profile) contents.profile = profile;
   const write = options.write ?? writeBackup;
   return write(contents, { exportedAt: options.now, appVersion: options.appVersion, onProgress: options.onProgress });
 }
@@ -79,6 +85,8 @@ export type ImportResult = {
   readonly kept: number;
   /** Drafts added or replaced as plain drafts because their review was not backed by its PDF. */
   readonly reviewsWithdrawn: number;
+  /** The backup's unit profile: taken, left out for a newer one here, or there was none. */
+  readonly profile: 'restored' | 'kept' | 'none';
 };
 
 /**
@@ -98,7 +106,7 @@ export type ImportResult = {
 export async function importBackup(db: PledgeDatabase, contents: BackupContents, options: ImportOptions): Promise<ImportResult> {
   const newId = options.newId ?? (() => crypto.randomUUID());
   const at = options.now.getTime();
-  return db.transaction('rw', [db.drafts, db.letters, db.snapshots, db.documents, db.attachments, db.quarantine], async () => {
+  return db.transaction('rw', [db.drafts, db.letters, db.snapshots, db.documents, db.attachments, db.quarantine, db.profile], async () => {
     const localRows: unknown[] = await db.drafts.toArray();
     const localById = new Map(localRows.map((row) => [localStamp(row).id, row]));
     const reviews = checkReviews(contents.drafts, contents.documents);
@@ -144,9 +152,23 @@ export async function importBackup(db: PledgeDatabase, contents: BackupContents,
     await addAbsent(db.attachments, contents.attachments, (attachment) => attachment.id, tick);
     await addQuarantine(db, contents.quarantine, tick);
     if (total === 0) options.onProgress?.(0, 0);
+    const profile = await importProfile(db, contents.profile, options.now);
 
-    return { added: plan.add.length, replaced: replace.length, kept: plan.unchanged.length + plan.conflicts.length - chosen.length, reviewsWithdrawn };
+    return { added: plan.add.length, replaced: replace.length, kept: plan.unchanged.length + plan.conflicts.length - chosen.length, reviewsWithdrawn, profile };
   });
+}
+
+/**
+ * The backup's profile replaces the local one only when there is none here or the backup's is
+ * newer, by the same clock rule as drafts: a profile edited here since is never lost unasked.
+ */
+async function importProfile(db: PledgeDatabase, incoming: UnitProfile | undefined, now: Date): Promise<ImportResult['profile']> {
+  if (!incoming) return 'none';
+  const local = parseStoredProfile(await db.profile.get(PROFILE_KEY));
+  const believable = incoming.updatedAt <= now.getTime() + CLOCK_SKEW_MS;
+  if (local && !(incoming.updatedAt > local.updatedAt && believable)) return 'kept';
+  await db.profile.put({ ...incoming, id: PROFILE_KEY });
+  return 'restored';
 }
 
 /** The local letter as it was before the import replaced it, so the import can be undone. */

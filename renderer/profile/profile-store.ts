@@ -1,4 +1,4 @@
-import { UnitProfileSchema, type UnitProfile } from '../../core/profile/unit-profile';
+import { parseStoredProfile, type UnitProfile } from '../../core/profile/unit-profile';
 import { PROFILE_KEY, type PledgeDatabase } from '../drafts/draft-db';
 
 export type ProfileStore = ReturnType<typeof createProfileStore>;
@@ -7,13 +7,7 @@ export type ProfileStore = ReturnType<typeof createProfileStore>;
 export function createProfileStore(db: PledgeDatabase) {
   return {
     /** The profile, or undefined when none was entered (or the stored one no longer parses). */
-    async get(): Promise<UnitProfile | undefined> {
-      const row = await db.profile.get(PROFILE_KEY);
-      if (!row) return undefined;
-      const { id: _id, ...fields } = row;
-      const parsed = UnitProfileSchema.safeParse(fields);
-      return parsed.success ? parsed.data : undefined;
-    },
+    get: async (): Promise<UnitProfile | undefined> => parseStoredProfile(await db.profile.get(PROFILE_KEY)),
     save: (profile: Omit<UnitProfile, 'updatedAt'>, now: Date) => db.profile.put({ ...profile, updatedAt: now.getTime(), id: PROFILE_KEY }),
   };
 }

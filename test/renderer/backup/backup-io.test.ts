@@ -6,6 +6,7 @@ import { sha256Hex } from '../../../core/hash/sha256-hex';
 import { t } from '../../../core/i18n/translate';
 import { exportDatabase, importBackup, planDatabaseImport } from '../../../renderer/backup/backup-io';
 import { PledgeDatabase } from '../../../renderer/drafts/draft-db';
+import { createProfileStore } from '../../../renderer/profile/profile-store';
 import { editRows, forgeBackup } from '../../core/backup/backup-forgery';
 
 const BASE = Date.UTC(2026, 2, 1, 2, 0, 0);
@@ -88,7 +89,7 @@ describe('exportDatabase and importBackup', () => {
     const target = freshDb();
     const imports: [number, number][] = [];
     const result = await importBackup(target, read.contents, { overwrite: new Set(), now: NOW, newId: ids(), onProgress: (done, total) => imports.push([done, total]) });
-    expect(result).toEqual({ added: 2, replaced: 0, kept: 0, reviewsWithdrawn: 0 });
+    expect(result).toEqual({ added: 2, replaced: 0, kept: 0, reviewsWithdrawn: 0, profile: 'none' });
     expect(await everything(target)).toEqual(await everything(source));
     const [document] = await target.documents.toArray();
     expect(Buffer.from(document!.bytes).equals(Buffer.from(PDF))).toBe(true);
@@ -106,7 +107,7 @@ describe('exportDatabase and importBackup', () => {
     const target = freshDb();
     await importBackup(target, contents, { overwrite: new Set(), now: NOW, newId: ids() });
     const first = await everything(target);
-    expect(await importBackup(target, contents, { overwrite: new Set(), now: NOW, newId: ids() })).toEqual({ added: 0, replaced: 0, kept: 2, reviewsWithdrawn: 0 });
+    expect(await importBackup(target, contents, { overwrite: new Set(), now: NOW, newId: ids() })).toEqual({ added: 0, replaced: 0, kept: 2, reviewsWithdrawn: 0, profile: 'none' });
     expect(await everything(target)).toEqual(first);
   });
 
@@ -122,13 +123,13 @@ describe('exportDatabase and importBackup', () => {
     expect((await planDatabaseImport(local, contents, NOW)).conflicts).toEqual([{ incoming: contents.drafts.find((d) => d.id === 'review'), localUpdatedAt: at(500), reason: 'changed-here' }]);
 
     const kept = await importBackup(local, contents, { overwrite: new Set(), now: NOW, newId: ids() });
-    expect(kept).toEqual({ added: 1, replaced: 0, kept: 1, reviewsWithdrawn: 0 });
+    expect(kept).toEqual({ added: 1, replaced: 0, kept: 1, reviewsWithdrawn: 0, profile: 'none' });
     expect((await local.drafts.get('review'))!.updatedAt).toBe(at(500));
     expect((await local.letters.get('review'))!.letter).toEqual(localLetter);
     expect(await beforeImport(local)).toEqual([]);
 
     const replaced = await importBackup(local, contents, { overwrite: new Set(['review']), now: NOW, newId: ids() });
-    expect(replaced).toEqual({ added: 0, replaced: 1, kept: 1, reviewsWithdrawn: 0 });
+    expect(replaced).toEqual({ added: 0, replaced: 1, kept: 1, reviewsWithdrawn: 0, profile: 'none' });
     expect(await local.drafts.get('review')).toEqual(contents.drafts.find((d) => d.id === 'review'));
     expect((await local.letters.get('review'))!.letter).toEqual(contents.letters.find((l) => l.draftId === 'review')!.letter);
     expect(await beforeImport(local)).toEqual([{ id: 'new-1', draftId: 'review', at: NOW.getTime(), reason: 'before-import', status: 'returned', letter: localLetter }]);
@@ -144,7 +145,7 @@ describe('exportDatabase and importBackup', () => {
     await local.drafts.add(draft('review', at(1)));
     await local.letters.add({ draftId: 'review', letter: oldLetter });
     const result = await importBackup(local, contents, { overwrite: new Set(), now: NOW, newId: ids() });
-    expect(result).toEqual({ added: 1, replaced: 1, kept: 0, reviewsWithdrawn: 0 });
+    expect(result).toEqual({ added: 1, replaced: 1, kept: 0, reviewsWithdrawn: 0, profile: 'none' });
     expect((await local.drafts.get('review'))!.status).toBe('in-review');
     expect(await beforeImport(local)).toMatchObject([{ draftId: 'review', reason: 'before-import', status: 'draft', letter: oldLetter }]);
   });
@@ -203,7 +204,7 @@ describe('exportDatabase and importBackup', () => {
   it('exports and imports an empty database', async () => {
     const contents = await exported(freshDb());
     const progress: [number, number][] = [];
-    expect(await importBackup(freshDb(), contents, { overwrite: new Set(), now: NOW, onProgress: (d, t) => progress.push([d, t]) })).toEqual({ added: 0, replaced: 0, kept: 0, reviewsWithdrawn: 0 });
+    expect(await importBackup(freshDb(), contents, { overwrite: new Set(), now: NOW, onProgress: (d, t) => progress.push([d, t]) })).toEqual({ added: 0, replaced: 0, kept: 0, reviewsWithdrawn: 0, profile: 'none' });
     expect(progress).toEqual([[0, 0]]);
   });
 });
@@ -238,7 +239,7 @@ describe('importBackup does not take a forged backup at its word', () => {
     const imported = (await db.drafts.get('review'))!;
     expect(imported.status).toBe('draft');
     expect(imported.review).toBeUndefined();
-    expect(result).toMatchObject({ added: 2, reviewsWithdrawn: 1 });
+    expect(result).toMatchObject({ added: 2, reviewsWithdrawn: 1, profile: 'none' });
     const notes = (await db.snapshots.toArray()).filter((s) => s.reason === 'unverified-review');
     expect(notes).toEqual([expect.objectContaining({ draftId: 'review', status: 'approved', letter: letter('青山县政务服务中心', '办事材料一次告知。') })]);
     expect(t(`ui.snapshot.${notes[0]!.reason}`)).toMatch(/无法核实.*重新审核/);
@@ -249,7 +250,7 @@ describe('importBackup does not take a forged backup at its word', () => {
     const contents = await forged(approve(sha256Hex(new TextEncoder().encode('%PDF-1.7 另一份'))));
     const db = await expectReviewWithdrawn(contents);
     // Importing it again finds the draft as it was imported: nothing more to say.
-    expect(await importBackup(db, contents, { overwrite: new Set(), now: NOW, newId: ids() })).toMatchObject({ kept: 2, reviewsWithdrawn: 0 });
+    expect(await importBackup(db, contents, { overwrite: new Set(), now: NOW, newId: ids() })).toMatchObject({ kept: 2, reviewsWithdrawn: 0, profile: 'none' });
     expect((await db.snapshots.toArray()).filter((s) => s.reason === 'unverified-review')).toHaveLength(1);
   });
 
@@ -264,7 +265,7 @@ describe('importBackup does not take a forged backup at its word', () => {
       }),
     );
     const db = freshDb();
-    expect(await importBackup(db, contents, { overwrite: new Set(), now: NOW, newId: ids() })).toMatchObject({ reviewsWithdrawn: 2 });
+    expect(await importBackup(db, contents, { overwrite: new Set(), now: NOW, newId: ids() })).toMatchObject({ reviewsWithdrawn: 2, profile: 'none' });
     expect((await db.drafts.toArray()).map((d) => [d.id, d.status, d.review])).toEqual([
       ['binned', 'draft', undefined],
       ['review', 'draft', undefined],
@@ -285,7 +286,7 @@ describe('importBackup does not take a forged backup at its word', () => {
     const db = freshDb();
     const result = await importBackup(db, await forged(approve(sha256Hex(PDF))), { overwrite: new Set(), now: NOW, newId: ids() });
     expect((await db.drafts.get('review'))!).toMatchObject({ status: 'approved', review: { pdfSha256: sha256Hex(PDF), decision: { by: '任何人' } } });
-    expect(result).toMatchObject({ added: 2, reviewsWithdrawn: 0 });
+    expect(result).toMatchObject({ added: 2, reviewsWithdrawn: 0, profile: 'none' });
   });
 
   it('puts an attachment whose bytes are not what its record says into the quarantine, not the attachments', async () => {
@@ -311,9 +312,50 @@ describe('importBackup does not take a forged backup at its word', () => {
     expect(plan.newer).toEqual([]);
     expect(plan.conflicts).toEqual([expect.objectContaining({ reason: 'future', localUpdatedAt: at(500) })]);
 
-    expect(await importBackup(local, contents, { overwrite: new Set(), now: NOW, newId: ids() })).toMatchObject({ added: 1, replaced: 0, kept: 1, reviewsWithdrawn: 0 });
+    expect(await importBackup(local, contents, { overwrite: new Set(), now: NOW, newId: ids() })).toMatchObject({ added: 1, replaced: 0, kept: 1, reviewsWithdrawn: 0, profile: 'none' });
     expect((await local.drafts.get('review'))!.updatedAt).toBe(at(500));
     expect((await local.letters.get('review'))!.letter).toEqual(localLetter);
   });
 });
 
+
+describe('the unit profile in a backup', () => {
+  const PROFILE = { unitName: '青山县白鹭乡人民政府', creditCode: '11239921003582149J', unitType: '', principalName: '周文静', principalTitle: '乡长', phone: '0458-6127788', email: 'blx@qingshan.gov.cn', updatedAt: at(50) };
+
+  it('restores the profile of a backup into a database without one', async () => {
+    const source = freshDb();
+    await seed(source);
+    await source.profile.put({ ...PROFILE, id: 'unit' });
+    const contents = await exported(source);
+    expect(contents.profile).toEqual(PROFILE);
+    const target = freshDb();
+    expect(await importBackup(target, contents, { overwrite: new Set(), now: NOW, newId: ids() })).toMatchObject({ added: 2, profile: 'restored' });
+    expect(await createProfileStore(target).get()).toEqual(PROFILE);
+  });
+
+  it('keeps a profile edited here after the backup', async () => {
+    const source = freshDb();
+    await source.profile.put({ ...PROFILE, id: 'unit' });
+    const contents = await exported(source);
+    const target = freshDb();
+    const newer = { ...PROFILE, phone: '0458-6120000', updatedAt: at(60) };
+    await target.profile.put({ ...newer, id: 'unit' });
+    expect((await importBackup(target, contents, { overwrite: new Set(), now: NOW })).profile).toBe('kept');
+    expect(await createProfileStore(target).get()).toEqual(newer);
+  });
+
+  it('imports a backup made before profiles existed, leaving the profile here as it is', async () => {
+    const source = freshDb();
+    await seed(source);
+    const bytes = await exportDatabase(source, { now: NOW, appVersion: '0.1.0' });
+    // What an older build wrote: no profile entry at all, the manifest as it was.
+    const read = await readBackup(bytes);
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.contents).not.toHaveProperty('profile');
+    expect(read.manifest.entries.map((e) => e.name)).not.toContain('profile.json');
+    const target = freshDb();
+    await target.profile.put({ ...PROFILE, id: 'unit' });
+    expect(await importBackup(target, read.contents, { overwrite: new Set(), now: NOW, newId: ids() })).toEqual({ added: 2, replaced: 0, kept: 0, reviewsWithdrawn: 0, profile: 'none' });
+    expect(await createProfileStore(target).get()).toEqual(PROFILE);
+  });
+});
