@@ -48,7 +48,12 @@ function start(): void {
 
   const chooseSavePath = async (name: string) => {
     const extension = extname(name).slice(1);
-    const options = { defaultPath: join(app.getPath('documents'), name), filters: [{ name: extension.toUpperCase(), extensions: [extension] }] };
+    // Replacing a file is the user's choice only when the dialog asked: Windows and macOS always ask, Linux only when told to.
+    const options: Electron.SaveDialogOptions = {
+      defaultPath: join(app.getPath('documents'), name),
+      filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+      properties: ['showOverwriteConfirmation'],
+    };
     const parent = BrowserWindow.getFocusedWindow();
     const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : result.filePath;

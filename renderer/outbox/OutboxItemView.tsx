@@ -5,6 +5,7 @@ import { formatSize } from '../../core/zip/format-size';
 import { desktop } from '../bridge/desktop';
 import { describeSaved, saveFile } from '../bridge/save-file';
 import { formatTime } from '../drafts/format-time';
+import { saveReceiptPdf } from './save-receipt-pdf';
 import { describeRejection } from '../../core/drafts/delivery-state';
 import { describeQueueReason, isPending, queueReason, queueReasonLabel } from '../../core/outbox/queue-reason';
 import { sendNowMessage } from './send-now-message';
@@ -88,6 +89,11 @@ export function OutboxItemView({ item, connection }: { item: OutboxItem; connect
         {state.status === 'delivered' && (
           <button type="button" onClick={saveReceipt}>
             {t('ui.outbox.save-receipt')}
+          </button>
+        )}
+        {state.status === 'delivered' && details && (
+          <button type="button" onClick={() => act(() => saveReceiptPdf(details, state.receipt))}>
+            {t('ui.outbox.save-receipt-pdf')}
           </button>
         )}
         <button type="button" onClick={exportPackage}>

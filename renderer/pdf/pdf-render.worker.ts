@@ -5,11 +5,12 @@ import { FACE_KEYS, type FaceKey } from '../../core/layout/font-metrics';
 import { createDocumentFonts, type DocumentFonts } from '../../core/pdf/document-fonts';
 import type { HarfbuzzSubsetExports } from '../../core/pdf/harfbuzz-subsetter';
 import { renderLetterPdf } from '../../core/pdf/render-letter';
+import { renderReceiptPdf } from '../../core/pdf/render-receipt';
 import { DOCUMENT_FONT_URLS, HARFBUZZ_SUBSET_URL } from './document-font-urls';
-import type { RenderRequest, RenderResponse } from './render-protocol';
+import type { RenderJob, RenderRequest, RenderResponse } from './render-protocol';
 
 /**
- * Renders letters to PDF off the UI thread. The fonts (about 40 MB) and HarfBuzz are fetched
+ * Renders letters and receipts to PDF off the UI thread. The fonts (about 40 MB) and HarfBuzz are fetched
  * and prepared once, on the first request, and kept for the life of the worker.
  */
 declare const self: DedicatedWorkerGlobalScope;
@@ -31,15 +32,20 @@ async function loadFonts(): Promise<DocumentFonts> {
 }
 
 self.onmessage = async (event: MessageEvent<RenderRequest>) => {
-  const { id, letter } = event.data;
+  const { id } = event.data;
   let response: RenderResponse;
   try {
     fonts ??= loadFonts();
-    const result = await renderLetterPdf(letter, await fonts);
-    response = result.ok ? { id, ok: true, bytes: result.bytes, pages: result.plan.pages.length } : { id, ok: false, problems: result.problems };
+    response = await render(id, event.data, await fonts);
   } catch (error) {
     fonts = undefined; // a failed font load is retried on the next request
     response = { id, ok: false, error: error instanceof Error ? error.message : String(error) };
   }
   self.postMessage(response, response.ok ? [response.bytes.buffer] : []);
 };
+
+async function render(id: number, job: RenderJob, documentFonts: DocumentFonts): Promise<RenderResponse> {
+  if (job.kind === 'receipt') return { id, ok: true, bytes: (await renderReceiptPdf(job.facts, documentFonts)).bytes, pages: 1 };
+  const result = await renderLetterPdf(job.letter, documentFonts, { draft: job.draft });
+  return result.ok ? { id, ok: true, bytes: result.bytes, pages: result.plan.pages.length } : { id, ok: false, problems: result.problems };
+}

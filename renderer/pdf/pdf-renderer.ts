@@ -1,4 +1,5 @@
-import type { RenderRequest, RenderResponse } from './render-protocol';
+import type { ReceiptFacts } from '../../core/layout/layout-receipt';
+import type { RenderJob, RenderRequest, RenderResponse } from './render-protocol';
 
 /** The UI side of the PDF worker: one worker, started on first use, answers matched by id. */
 let worker: Worker | undefined;
@@ -19,9 +20,22 @@ function startWorker(): Worker {
   return w;
 }
 
-export function renderLetterInWorker(letter: unknown): Promise<RenderResponse> {
+/**
+ * Renders a letter. `draft: true` for everything but the PDF frozen for review: the preview and
+ * exports carry the 草稿 mark, so a draft is never taken for the approved letter.
+ */
+export function renderLetterInWorker(letter: unknown, options: { readonly draft: boolean }): Promise<RenderResponse> {
+  return renderInWorker({ kind: 'letter', letter, draft: options.draft });
+}
+
+/** The printable receipt (回执单) of a delivered submission. */
+export function renderReceiptInWorker(facts: ReceiptFacts): Promise<RenderResponse> {
+  return renderInWorker({ kind: 'receipt', facts });
+}
+
+function renderInWorker(job: RenderJob): Promise<RenderResponse> {
   worker ??= startWorker();
-  const request: RenderRequest = { id: nextId++, letter };
+  const request: RenderRequest = { ...job, id: nextId++ };
   return new Promise((resolve) => {
     pending.set(request.id, resolve);
     worker?.postMessage(request);

@@ -1,10 +1,11 @@
+import type { ReceiptFacts } from '../../core/layout/layout-receipt';
 import type { Problem } from '../../core/letter/problem';
 
+/** What the PDF worker makes: a letter (marked 草稿 unless it is the PDF to freeze for review), or a printable receipt. */
+export type RenderJob = { readonly kind: 'letter'; readonly letter: unknown; readonly draft: boolean } | { readonly kind: 'receipt'; readonly facts: ReceiptFacts };
+
 /** Messages between the UI and the PDF worker. */
-export interface RenderRequest {
-  readonly id: number;
-  readonly letter: unknown;
-}
+export type RenderRequest = RenderJob & { readonly id: number };
 
 export type RenderResponse =
   | { readonly id: number; readonly ok: true; readonly bytes: Uint8Array; readonly pages: number }

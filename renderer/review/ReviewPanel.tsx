@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { t } from '../../core/i18n/translate';
 import type { DraftRecord, ReviewDecision } from '../../core/drafts/draft-record';
+import { ConfirmDialog } from '../app/ConfirmDialog';
 import { saveFile } from '../bridge/save-file';
 import type { DraftStore } from '../drafts/draft-store';
 import { describeStorageError } from '../drafts/storage-errors';
@@ -9,6 +10,7 @@ import { formatTime } from '../drafts/format-time';
 import { PdfPreview } from '../pdf/PdfPreview';
 import { renderLetterInWorker } from '../pdf/pdf-renderer';
 import { printPdf } from './print-pdf';
+import { ReturnedComments } from './ReturnedComments';
 
 interface ReviewPanelProps {
   readonly draft: DraftRecord;
@@ -35,7 +37,7 @@ export function ReviewPanel({ draft, store, fileName, principalName, onEdit }: R
     setMessage(t('ui.review.rendering'));
     try {
       const letter = await store.letter(draft.id);
-      const response = await renderLetterInWorker(letter);
+      const response = await renderLetterInWorker(letter, { draft: false });
       if (!response.ok) {
         setMessage('problems' in response ? t('ui.review.cannot-submit', { count: response.problems.length }) : t('ui.preview.error', { reason: response.error }));
         return;
@@ -67,12 +69,7 @@ export function ReviewPanel({ draft, store, fileName, principalName, onEdit }: R
       )}
       {(draft.status === 'draft' || draft.status === 'returned') && (
         <div className="review-submit">
-          {draft.status === 'returned' && draft.review?.decision?.kind === 'returned' && (
-            <div className="banner banner--warning" data-testid="returned-comments">
-              <p>{t('ui.review.returned-by', { by: draft.review.decision.by, at: formatTime(draft.review.decision.at) })}</p>
-              <blockquote>{draft.review.decision.comments}</blockquote>
-            </div>
-          )}
+          <ReturnedComments draft={draft} />
           <p>{t('ui.review.explain')}</p>
           {draft.summary.errorCount > 0 ? (
             <p className="error">
@@ -104,7 +101,10 @@ export function ReviewPanel({ draft, store, fileName, principalName, onEdit }: R
             {draft.review.decision?.kind === 'approved' && (
               <div>
                 <dt>{t('ui.review.approved')}</dt>
-                <dd data-testid="approval">{t('ui.review.approved-by', { by: draft.review.decision.by, at: formatTime(draft.review.decision.at) })}</dd>
+                <dd data-testid="approval">
+                  {t('ui.review.approved-by', { by: draft.review.decision.by, at: formatTime(draft.review.decision.at) })}
+                  {draft.review.decision.delegated && t('ui.review.delegated', { principal: principalName })}
+                </dd>
               </div>
             )}
           </dl>
@@ -137,11 +137,17 @@ function DecisionForm({ pdfSha256, principalName, onDecide }: { pdfSha256: strin
   const [by, setBy] = useState(principalName);
   const [comments, setComments] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const decide = (kind: 'approved' | 'returned') => {
-    if (by.trim() === '') return setProblem(t('ui.review.name-required'));
+  // Someone other than the letter's principal approving is allowed (a deputy), but only knowingly, and it is recorded.
+  const [askingDelegate, setAskingDelegate] = useState(false);
+  const principal = principalName.trim();
+  const decide = (kind: 'approved' | 'returned', confirmedDelegate = false) => {
+    const name = by.trim();
+    if (name === '') return setProblem(t('ui.review.name-required'));
     if (kind === 'returned' && comments.trim() === '') return setProblem(t('ui.review.comments-required'));
+    const delegated = kind === 'approved' && principal !== '' && name !== principal;
+    if (delegated && !confirmedDelegate) return setAskingDelegate(true);
     const at = Date.now();
-    onDecide(kind === 'approved' ? { kind, by: by.trim(), at, pdfSha256 } : { kind, by: by.trim(), at, pdfSha256, comments: comments.trim() });
+    onDecide(kind === 'approved' ? { kind, by: name, at, pdfSha256, ...(delegated ? { delegated: true } : {}) } : { kind, by: name, at, pdfSha256, comments: comments.trim() });
   };
   return (
     <form className="decision-form" onSubmit={(e) => e.preventDefault()} aria-label={t('ui.review.decision')}>
@@ -162,6 +168,18 @@ function DecisionForm({ pdfSha256, principalName, onDecide }: { pdfSha256: strin
           {t('ui.review.return')}
         </button>
       </div>
+      {askingDelegate && (
+        <ConfirmDialog
+          title={t('ui.review.confirm-delegate-title')}
+          message={t('ui.review.confirm-delegate', { principal, by: by.trim() })}
+          confirmLabel={t('ui.review.confirm-delegate-ok')}
+          onCancel={() => setAskingDelegate(false)}
+          onConfirm={() => {
+            setAskingDelegate(false);
+            decide('approved', true);
+          }}
+        />
+      )}
     </form>
   );
 }

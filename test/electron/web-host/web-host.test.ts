@@ -82,6 +82,21 @@ describe('web host', () => {
     expect(await readFile(result.path, 'utf8')).toBe('%PDF-1.7 test');
   });
 
+  it('never replaces an earlier export: the same name again, or twice at once, gets the next number', async () => {
+    const save = async (kind: 'pdf' | 'receipt', text: string) => {
+      const response = await call('files.saveFile', [{ kind, suggestedName: '承诺书', base64: Buffer.from(text).toString('base64') }]);
+      return ((await response.json()) as { result: { path: string } }).result.path;
+    };
+    const first = await save('pdf', 'approved');
+    const [second, third] = await Promise.all([save('pdf', 'draft A'), save('pdf', 'draft B')]);
+    expect(first).toBe(join(dir, 'data', 'exports', '承诺书.pdf'));
+    expect([second, third].sort()).toEqual([join(dir, 'data', 'exports', '承诺书 (2).pdf'), join(dir, 'data', 'exports', '承诺书 (3).pdf')]);
+    expect(await readFile(first, 'utf8')).toBe('approved');
+    expect([await readFile(second, 'utf8'), await readFile(third, 'utf8')].sort()).toEqual(['draft A', 'draft B']);
+    // Another kind has its own extension, so its first copy takes the plain name.
+    expect(await save('receipt', '{}')).toBe(join(dir, 'data', 'exports', '承诺书.json'));
+  });
+
   it('saves a backup with its own extension', async () => {
     const response = await call('files.saveFile', [{ kind: 'backup', suggestedName: '草稿备份-2026-04-20', base64: Buffer.from('PK').toString('base64') }]);
     const { result } = (await response.json()) as { result: { saved: boolean; path: string } };
