@@ -9,6 +9,7 @@ import { DeliveryBadge } from './DeliveryBadge';
 import { DELIVERY_FILTERS, deliveryBadge, deliveryFilterOf, deliveryState, type DeliveryFilter } from '../../core/drafts/delivery-state';
 import type { OutboxSnapshot } from '../../core/outbox/outbox-item';
 import { UnreadableDrafts } from './UnreadableDrafts';
+import { useDeleteConfirmation } from './use-delete-confirmation';
 
 interface DraftListProps {
   readonly listing: DraftListing | undefined;
@@ -32,6 +33,7 @@ export function DraftList({ listing, attachmentCounts, snapshot, onOpen, onDupli
   const [status, setStatus] = useState<ListFilter>('all');
   const [shown, setShown] = useState(PAGE_SIZE);
   const [showBin, setShowBin] = useState(false);
+  const { requestBin, requestPurge, dialog: deleteDialog } = useDeleteConfirmation(onBin, onPurge);
   // Typing in the search box stays responsive; the filtered list follows a moment later.
   const deferredQuery = useDeferredValue(query);
   const filtered = useMemo(() => filterDrafts(listing?.drafts ?? [], deferredQuery, status, snapshot), [listing, deferredQuery, status, snapshot]);
@@ -87,7 +89,7 @@ export function DraftList({ listing, attachmentCounts, snapshot, onOpen, onDupli
                 <button type="button" onClick={() => onNextYear(draft.id)} aria-label={t('ui.next-year-named', { name: draftTitle(draft.summary) })}>
                   {t('ui.next-year')}
                 </button>
-                <button type="button" className="danger" onClick={() => onBin(draft.id)} aria-label={t('ui.bin-named', { name: draftTitle(draft.summary) })}>
+                <button type="button" className="danger" onClick={() => requestBin(draft)} aria-label={t('ui.bin-named', { name: draftTitle(draft.summary) })}>
                   {t('ui.bin')}
                 </button>
               </div>
@@ -101,6 +103,7 @@ export function DraftList({ listing, attachmentCounts, snapshot, onOpen, onDupli
         </button>
       )}
       <UnreadableDrafts records={listing.unreadable} />
+      {deleteDialog}
       {listing.bin.length > 0 && (
         <section className="bin" aria-label={t('ui.bin.title')}>
           <button type="button" aria-expanded={showBin} onClick={() => setShowBin(!showBin)}>
@@ -116,7 +119,7 @@ export function DraftList({ listing, attachmentCounts, snapshot, onOpen, onDupli
                   <button type="button" onClick={() => onRestore(draft.id)}>
                     {t('ui.bin.restore')}
                   </button>
-                  <button type="button" className="danger" onClick={() => window.confirm(t('ui.bin.confirm-purge', { name: draftTitle(draft.summary) })) && onPurge(draft.id)}>
+                  <button type="button" className="danger" onClick={() => requestPurge(draft)}>
                     {t('ui.bin.purge')}
                   </button>
                 </li>

@@ -7,6 +7,7 @@ import { categoryName, CATEGORY_KEYS } from '../../core/letter/categories';
 import type { DraftStore } from '../drafts/draft-store';
 import { describeStorageError } from '../drafts/storage-errors';
 import { formatTime } from '../drafts/format-time';
+import { ConfirmDialog } from '../app/ConfirmDialog';
 
 /** Every kept version of the letter, newest first; each can be read and put back. */
 export function HistoryPanel({ draft, store, onRestored }: { draft: DraftRecord; store: DraftStore; onRestored: () => void }) {
@@ -14,12 +15,10 @@ export function HistoryPanel({ draft, store, onRestored }: { draft: DraftRecord;
   const snapshots = useLiveQuery(() => store.history(draftId), [store, draftId]);
   const [viewing, setViewing] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [asking, setAsking] = useState<SnapshotRecord | null>(null);
 
   const restore = async (snapshot: SnapshotRecord) => {
-    const at = formatTime(snapshot.at);
-    const frozen = draft.status === 'in-review' || draft.status === 'approved';
-    const question = frozen ? t('ui.history.confirm-restore-frozen', { at, status: t(`ui.status.${draft.status}`) }) : t('ui.history.confirm-restore', { at });
-    if (!window.confirm(question)) return;
+    setAsking(null);
     try {
       await store.restoreSnapshot(draftId, snapshot.id, new Date());
       onRestored();
@@ -41,7 +40,9 @@ export function HistoryPanel({ draft, store, onRestored }: { draft: DraftRecord;
               <button type="button" aria-expanded={viewing === s.id} onClick={() => setViewing(viewing === s.id ? null : s.id)}>
                 {viewing === s.id ? t('ui.history.hide') : t('ui.history.view')}
               </button>
-              <button type="button" onClick={() => void restore(s)}>
+              {s.review?.decision && <span className="history-entry__by">{t('ui.history.decided-by', { by: s.review.decision.by })}</span>}
+              {s.review?.decision?.kind === 'approved' && s.review.decision.delegated && <span className="badge badge--delegated">{t('ui.history.delegated')}</span>}
+              <button type="button" onClick={() => setAsking(s)}>
                 {t('ui.history.restore')}
               </button>
             </div>
@@ -49,8 +50,27 @@ export function HistoryPanel({ draft, store, onRestored }: { draft: DraftRecord;
           </li>
         ))}
       </ol>
+      {asking && (
+        <ConfirmDialog
+          title={t('ui.history.confirm-title')}
+          message={restoreQuestion(draft, asking)}
+          confirmLabel={t('ui.history.restore-confirm')}
+          danger={draft.submissions !== undefined && draft.submissions.length > 0}
+          onCancel={() => setAsking(null)}
+          onConfirm={() => void restore(asking)}
+        />
+      )}
     </section>
   );
+}
+
+/** What a restore does to this letter: a sent letter stays sent (the restore is a new local draft), a frozen one loses its review. */
+function restoreQuestion(draft: DraftRecord, snapshot: SnapshotRecord): string {
+  const at = formatTime(snapshot.at);
+  const sent = draft.submissions?.at(-1);
+  if (sent) return t('ui.history.confirm-restore-sent', { at, id: sent.submissionId });
+  if (draft.status === 'in-review' || draft.status === 'approved') return t('ui.history.confirm-restore-frozen', { at, status: t(`ui.status.${draft.status}`) });
+  return t('ui.history.confirm-restore', { at });
 }
 
 /** The version as text: enough to recognise it and compare, without rendering a PDF per entry. */

@@ -57,7 +57,7 @@ describe('rotateJpeg', () => {
     expect(ifd0(rotateJpeg(jpeg(exif([[0x0112, 6]], false)), 90)).get(0x0112)).toBe(3);
     expect(ifd0(rotateJpeg(jpeg(exif([[0x0112, 8]], true)), 90)).get(0x0112)).toBe(1);
     expect(ifd0(rotateJpeg(jpeg(exif([[0x0112, 2]], true)), 90)).get(0x0112)).toBe(7);
-    let round = jpeg(JFIF);
+    let round: Uint8Array = jpeg(JFIF);
     for (let i = 0; i < 4; i++) round = rotateJpeg(round, 90);
     expect(ifd0(round).get(0x0112)).toBe(1);
   });

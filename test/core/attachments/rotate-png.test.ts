@@ -36,7 +36,7 @@ describe('rotatePng', () => {
     const three = read(rotatePng(bytes, 270));
     expect([three.width, three.height]).toEqual([2, 3]);
     expect(three.at(0, 0)).toEqual(pixel(2, 0));
-    let round = bytes;
+    let round: Uint8Array = bytes;
     for (let i = 0; i < 4; i++) round = rotatePng(round, 90);
     const back = read(round);
     for (let y = 0; y < 2; y++) for (let x = 0; x < 3; x++) expect(back.at(x, y)).toEqual(pixel(x, y));

@@ -1,0 +1,48 @@
+import { useEffect, useId, useRef } from 'react';
+import type { AttachmentRecord } from '../../core/drafts/draft-record';
+import { t } from '../../core/i18n/translate';
+import { PdfPreview } from '../pdf/PdfPreview';
+import { AttachmentImage } from './AttachmentImage';
+
+/**
+ * A signed copy enlarged, to check the signature and seal are legible and the page upright before
+ * it is sent. A modal dialog: Esc (the native dialog's cancel) or 关闭 closes it.
+ */
+export function AttachmentViewer({ attachment, onClose }: { attachment: AttachmentRecord; onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const close = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+    close.current?.focus();
+    return () => {
+      if (element?.open) element.close();
+    };
+  }, []);
+  const turned = attachment.rotation === 90 || attachment.rotation === 270;
+  return (
+    <dialog ref={dialog} className="attachment-viewer" aria-labelledby={titleId} onClose={onClose} data-testid="attachment-viewer">
+      <div className="attachment-viewer__bar">
+        <h2 id={titleId}>{t('ui.attachments.viewer', { name: attachment.name })}</h2>
+        {attachment.rotation ? <span>{t('ui.attachments.rotated', { degrees: attachment.rotation })}</span> : null}
+        <button type="button" ref={close} onClick={onClose}>
+          {t('ui.attachments.close-viewer')}
+        </button>
+      </div>
+      <div className="attachment-viewer__body">
+        {attachment.type === 'application/pdf' ? (
+          <PdfPreview bytes={attachment.bytes} />
+        ) : (
+          // A quarter turn swaps the sides, so the limits swap too and the turned page still fits the screen.
+          <AttachmentImage
+            attachment={attachment}
+            className="attachment-viewer__image"
+            alt={attachment.name}
+            style={turned ? { maxWidth: 'calc(100vh - 140px)', maxHeight: '90vw' } : { maxWidth: '90vw', maxHeight: 'calc(100vh - 140px)' }}
+          />
+        )}
+      </div>
+    </dialog>
+  );
+}
