@@ -36,7 +36,7 @@ const fonts = await loadNodeDocumentFonts();
 const letter = referenceLetter();
 const plan = layoutLetter(letter, fonts.metrics);
 const chars = plan.pages.flatMap((p) => p.lines.map((l) => l.text)).join('').length;
-console.log(`Reference letter: ${chars} characters on ${plan.pages.length} pages (notice in shared/reference as body text)\n`);
+console.log(`Reference letter: ${chars} characters on ${plan.pages.length} pages (an invented county notice as body text)\n`);
 
 const ours = await renderPlan(plan, fonts);
 const pdfkitBuffers = Object.fromEntries(FACE_KEYS.map((f) => [f, Buffer.from(fonts.bytes[f])])) as Record<FaceKey, Buffer>;
