@@ -61,11 +61,14 @@ export function OutboxScreen({ snapshot, error, onBack }: { snapshot: OutboxSnap
         <p>{t('ui.outbox.import-explain')}</p>
         <FileButton label={t('ui.outbox.import')} accept=".zip,application/zip" multiple onFiles={(files) => void importFiles(files)} />
         {messages.length > 0 && (
-          <ul role="status" data-testid="outbox-import-messages">
-            {messages.map((m, i) => (
-              <li key={i}>{m}</li>
-            ))}
-          </ul>
+          // The live region wraps the list: a role on the <ul> itself would stop it being a list.
+          <div role="status" data-testid="outbox-import-messages">
+            <ul>
+              {messages.map((m, i) => (
+                <li key={i}>{m}</li>
+              ))}
+            </ul>
+          </div>
         )}
       </div>
       <SyncSettingsForm />

@@ -68,7 +68,8 @@ export function PdfPreview({ bytes }: { bytes: Uint8Array }) {
       void doc?.destroy();
     };
   }, [bytes]);
-  return <div ref={container} className="pdf-preview" data-testid="pdf-preview" />;
+  // Focusable and named: where the pages scroll inside their box (the review tab), a keyboard must reach them.
+  return <div ref={container} className="pdf-preview" data-testid="pdf-preview" tabIndex={0} role="group" aria-label={t('ui.preview.pages')} />;
 }
 
 let worker: PdfJsModule.PDFWorker | undefined;
