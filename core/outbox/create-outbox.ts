@@ -215,9 +215,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
       if (stopped || !candidate) return;
       const id = candidate.package.submissionId;
       if (!answered) {
-        probeFailures += 1;
+        // Counted here: "send now" may reset the count while the dispatch is awaited, and a backoff needs an attempt from 1.
+        const failures = (probeFailures += 1);
         await dispatch(id, { type: 'offline' });
-        probeSoon(retryDelay(probeFailures, random(), probeRetry));
+        probeSoon(retryDelay(failures, random(), probeRetry));
         return;
       }
       probeFailures = 0;

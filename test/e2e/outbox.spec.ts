@@ -48,7 +48,7 @@ test('an approved, signed letter waits offline in the outbox, goes out by itself
     await expect(page.getByTestId('submit-result')).toContainText('已加入发送队列');
     // Packed: the signed copy is now fixed, and packing again is the same submission.
     await expect(page.getByTestId('attachments-locked')).toBeVisible();
-    await expect(page.getByTestId('outstanding')).toContainText('已报送（提交编号');
+    await expect(page.getByTestId('outstanding')).toContainText('待发送，尚未送达（还没有设置报送平台地址');
     await page.getByRole('button', { name: '报送到平台' }).click();
     await expect(page.getByTestId('submit-result')).toContainText('已在发送队列中');
     await page.getByRole('button', { name: '查看发送队列' }).click();
@@ -56,7 +56,7 @@ test('an approved, signed letter waits offline in the outbox, goes out by itself
     const item = page.getByTestId('outbox-item');
     await expect(item).toHaveCount(1);
     await expect(page.getByTestId('connection')).toContainText('还没有设置报送平台地址');
-    await expect(item.getByTestId('outbox-status')).toHaveText('等待网络');
+    await expect(item.getByTestId('outbox-status')).toHaveText('未设置平台地址');
 
     // A wrong address is refused naming the field; then the real one, while nothing listens there.
     const settings = page.getByRole('form', { name: '报送平台设置' });

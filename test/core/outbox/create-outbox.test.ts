@@ -193,6 +193,33 @@ describe('createOutbox', () => {
     expect(w.time.pendingCount).toBe(0);
   });
 
+  it('"send now" pressed while a failed probe is being recorded leaves a proper backoff (the count it resets is never 0 for the delay)', async () => {
+    // Each depth lands the press at another point of the pump's own awaits.
+    for (let depth = 0; depth < 8; depth += 1) {
+      const w = await world();
+      const a = pkg(1);
+      w.platform.online = false;
+      await enqueue(w, a);
+      const probe = w.platform.probe.bind(w.platform);
+      let pressed = false;
+      w.platform.probe = async () => {
+        const answer = await probe();
+        if (pressed) return answer;
+        pressed = true;
+        void (async () => {
+          for (let i = 0; i < depth; i += 1) await Promise.resolve();
+          await w.outbox.sendNow(a.submissionId);
+        })();
+        return answer;
+      };
+      w.outbox.kick();
+      await settle();
+      expect({ depth, status: w.entry(a).state.status }).toEqual({ depth, status: 'queued' });
+      expect(w.time.pendingCount).toBeGreaterThan(0);
+      w.outbox.stop();
+    }
+  });
+
   it('rejects an invalid package, shows the platform reason and never retries it by itself', async () => {
     const w = await world();
     const a = pkg(1);
