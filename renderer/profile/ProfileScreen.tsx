@@ -48,7 +48,7 @@ export function ProfileScreen({ store, onBack, onError }: { store: ProfileStore;
   return (
     <section className="profile-screen" aria-labelledby="profile-title">
       <button type="button" onClick={onBack}>
-        ← {t('ui.profile.back')}
+        ← {t('ui.back')}
       </button>
       <h2 id="profile-title">{t('ui.profile.title')}</h2>
       <p>{t('ui.profile.explain')}</p>

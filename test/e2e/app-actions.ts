@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** Creates a letter from a template through the dialog; `template` matches the template's name. */
@@ -37,4 +37,50 @@ export async function submitAndApprove(page: Page): Promise<void> {
   await page.getByRole('button', { name: '提交审核' }).click();
   await page.getByRole('form', { name: '审核意见' }).getByRole('button', { name: '批准' }).click();
   await page.getByTestId('approval').waitFor();
+}
+
+/** A unit that is not one of the templates' samples; its credit code passes both check characters. */
+export const REAL_UNIT = {
+  unitName: '青山县白鹭乡人民政府',
+  creditCode: '112399210035901224',
+  unitType: '乡镇人民政府',
+  principalName: '周文静',
+  principalTitle: '乡长',
+  phone: '0458-6127788',
+  email: 'bailu@qingshan.gov.cn',
+} as const;
+
+const PROFILE_LABELS: Record<keyof typeof REAL_UNIT, string> = {
+  unitName: '单位全称',
+  creditCode: '统一社会信用代码',
+  unitType: '单位类型',
+  principalName: '主要负责人姓名',
+  principalTitle: '主要负责人职务',
+  phone: '监督电话',
+  email: '监督邮箱',
+};
+
+/** Enters the unit profile (单位信息) from the header, so new letters carry a real unit, and returns to the list. */
+export async function fillUnitProfile(page: Page, profile: Record<keyof typeof REAL_UNIT, string> = REAL_UNIT): Promise<void> {
+  await page.getByRole('button', { name: '单位信息', exact: true }).click();
+  const screen = page.getByRole('region', { name: '单位信息' });
+  for (const [field, label] of Object.entries(PROFILE_LABELS) as [keyof typeof REAL_UNIT, string][]) await screen.getByLabel(label, { exact: true }).fill(profile[field]);
+  await screen.getByLabel(PROFILE_LABELS.email, { exact: true }).blur();
+  await expect(screen.getByTestId('profile-state')).toContainText('已自动保存');
+  await screen.getByRole('button', { name: /返回列表/ }).click();
+}
+
+/** A unit outside the templates' fictitious 青山县: the sample check flags that county's name wherever the text still has it. */
+export const UNIT_OUTSIDE_SAMPLE_COUNTY = { ...REAL_UNIT, unitName: '松岭县白鹭乡人民政府' } as const;
+
+/** A letter from a template for a real unit (the profile's): the template's own sample unit would be a problem of its own. */
+export async function createRealUnitLetter(page: Page, template?: RegExp): Promise<void> {
+  await fillUnitProfile(page, UNIT_OUTSIDE_SAMPLE_COUNTY);
+  await createLetter(page, template);
+}
+
+/** "报送到平台", answering its confirmation: the first packing of an approval asks before it freezes the signed copies. */
+export async function submitToPlatform(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '报送到平台' }).click();
+  await page.getByRole('dialog', { name: '报送到平台？' }).getByRole('button', { name: '确认报送' }).click();
 }
