@@ -3,14 +3,30 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { DraftRecordSchema, type ReviewDecision } from '../../../core/drafts/draft-record';
 import { summarizeLetter } from '../../../core/drafts/summarize-letter';
-import { letterFromTemplate, TEMPLATE_KEYS } from '../../../core/letter/templates';
+import { letterFromTemplate, TEMPLATE_KEYS, type TemplateKey, type TemplateOptions } from '../../../core/letter/templates';
+import { applyProfile } from '../../../core/profile/apply-profile';
 import { buildPackage } from '../../../core/package/build-package';
 import { verifyPackage } from '../../../core/package/verify-package';
 import { PNG } from '../../core/package/package-fixtures';
+import { OWN_UNIT } from '../../core/letter/letter-fixtures';
+import type { UnitProfile } from '../../../core/profile/unit-profile';
 import { PledgeDatabase } from '../../../renderer/drafts/draft-db';
 import { AUTOSAVE_SNAPSHOT_MS, createDraftStore, DraftStateError } from '../../../renderer/drafts/draft-store';
 
 const DB_NAME = 'pledge-desk-test';
+/** The unit's own details, so a new letter holds no template samples and can go to review. */
+const OWN_PROFILE: UnitProfile = {
+  unitName: OWN_UNIT.name,
+  creditCode: OWN_UNIT.creditCode,
+  unitType: '事业单位',
+  principalName: OWN_UNIT.principal,
+  principalTitle: '主任',
+  phone: OWN_UNIT.phone,
+  email: OWN_UNIT.email,
+  updatedAt: 1,
+};
+/** The letter a new draft holds: the template with the profile put in. */
+const ownTemplate = (key: TemplateKey, options: TemplateOptions) => applyProfile(letterFromTemplate(key, options), OWN_PROFILE);
 const BASE = Date.UTC(2026, 2, 1, 2, 0, 0);
 /** A moment `minutes` after the start of the test's story. */
 const at = (minutes: number) => new Date(BASE + minutes * 60_000);
@@ -32,7 +48,7 @@ const pdfBytes = (text: string) => new TextEncoder().encode(`%PDF-1.7\n${text}\n
 
 /** A letter someone has only started: no items and a credit code whose check character is wrong. */
 function halfWritten(): Record<string, unknown> {
-  const letter: Record<string, unknown> = { ...letterFromTemplate('service', { year: 2026 }) };
+  const letter: Record<string, unknown> = { ...ownTemplate('service', { year: 2026 }) };
   delete letter['items'];
   letter['unit'] = { name: '青山县政务服务中心', creditCode: '12239921401277035X' };
   return letter;
@@ -44,8 +60,8 @@ const returnWith = (pdfSha256: string, minutes: number, comments = '第二项时
 describe('createFromTemplate', () => {
   it('creates a draft with the template letter for the year, a summary and a created snapshot', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
-    const letter = letterFromTemplate('service', { year: 2026 });
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
+    const letter = ownTemplate('service', { year: 2026 });
 
     expect(created).toEqual({
       id: 'id-0001',
@@ -67,29 +83,31 @@ describe('createFromTemplate', () => {
 
   it('takes the year from the date it is created', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('person', new Date('2027-01-05T09:00:00+08:00'));
-    expect(await store.letter(created.id)).toMatchObject({ kind: 'person', year: 2027, person: { name: '李明' } });
-    expect(created.summary).toMatchObject({ kind: 'person', name: '李明', year: 2027, errorCount: 0 });
+    const created = await store.createFromTemplate('person', new Date('2027-01-05T09:00:00+08:00'), OWN_PROFILE);
+    expect(await store.letter(created.id)).toMatchObject({ kind: 'person', year: 2027, person: { name: '李某某' } });
+    // The profile is the unit's: the sample civil servant (who also signs) waits for the person's own name.
+    expect(created.summary).toMatchObject({ kind: 'person', name: '李某某', year: 2027, errorCount: 2 });
     db.close();
   });
 
   it.each(TEMPLATE_KEYS)('creates a valid draft from template %s', async (key) => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate(key, at(0));
+    const created = await store.createFromTemplate(key, at(0), OWN_PROFILE);
     expect(created.templateKey).toBe(key);
-    expect(created.summary.errorCount).toBe(0);
+    // A personal letter still names the sample civil servant, as person and as signer.
+    expect(created.summary.errorCount).toBe(key === 'person' ? 2 : 0);
     db.close();
   });
 
   it('finds the draft after the database is reopened', async () => {
     const { db, open, newId, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     db.close();
 
     const reopened = open();
     const again = createDraftStore(reopened, newId);
     expect(await again.get(created.id)).toEqual(created);
-    expect(await again.letter(created.id)).toMatchObject({ kind: 'unit', year: 2026, unit: { name: '青山县政务服务中心' } });
+    expect(await again.letter(created.id)).toMatchObject({ kind: 'unit', year: 2026, unit: { name: OWN_UNIT.name } });
     expect((await again.history(created.id)).map((s) => s.reason)).toEqual(['created']);
     reopened.close();
   });
@@ -98,7 +116,7 @@ describe('createFromTemplate', () => {
 describe('duplicate', () => {
   it('makes an independent copy with its own history', async () => {
     const { db, store } = setup();
-    const original = await store.createFromTemplate('policy', at(0));
+    const original = await store.createFromTemplate('policy', at(0), OWN_PROFILE);
     const copy = await store.duplicate(original.id, at(10));
 
     expect(copy.id).not.toBe(original.id);
@@ -108,7 +126,7 @@ describe('duplicate', () => {
 
     const edited = { ...(await store.letter(copy.id) as Record<string, unknown>), year: 2030 };
     await store.updateLetter(copy.id, edited, at(11));
-    expect(await store.letter(original.id)).toEqual(letterFromTemplate('policy', { year: 2026 }));
+    expect(await store.letter(original.id)).toEqual(ownTemplate('policy', { year: 2026 }));
     expect(await store.get(original.id)).toEqual(original);
     expect((await store.history(original.id)).map((s) => s.reason)).toEqual(['created']);
     db.close();
@@ -116,7 +134,7 @@ describe('duplicate', () => {
 
   it('copies a half-written letter as typed', async () => {
     const { db, store } = setup();
-    const original = await store.createFromTemplate('service', at(0));
+    const original = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     await store.updateLetter(original.id, halfWritten(), at(1));
     const copy = await store.duplicate(original.id, at(2));
     expect(await store.letter(copy.id)).toEqual(halfWritten());
@@ -127,7 +145,7 @@ describe('duplicate', () => {
 
   it('does not copy the review state of an approved draft', async () => {
     const { db, store } = setup();
-    const original = await store.createFromTemplate('duty', at(0));
+    const original = await store.createFromTemplate('duty', at(0), OWN_PROFILE);
     const hash = await store.submitForReview(original.id, pdfBytes('duty'), at(1), await store.letter(original.id));
     await store.decide(original.id, approve(hash, 2));
     const copy = await store.duplicate(original.id, at(3));
@@ -146,7 +164,7 @@ describe('duplicate', () => {
 describe('updateLetter', () => {
   it('stores the letter as typed and recomputes the summary', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     await store.updateLetter(created.id, halfWritten(), at(1));
 
     expect(await store.letter(created.id)).toEqual(halfWritten());
@@ -159,7 +177,7 @@ describe('updateLetter', () => {
 
   it('accepts any value, even one that is not a letter', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     await store.updateLetter(created.id, ['not', 'a', 'letter'], at(1));
     expect(await store.letter(created.id)).toEqual(['not', 'a', 'letter']);
     expect((await store.get(created.id))?.summary).toMatchObject({ kind: 'unknown', name: '', itemCount: 0 });
@@ -169,8 +187,8 @@ describe('updateLetter', () => {
 
   it('keeps an autosave snapshot only once AUTOSAVE_SNAPSHOT_MS have passed since the last one', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
-    const letter = (year: number) => ({ ...letterFromTemplate('service', { year: 2026 }), year });
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
+    const letter = (year: number) => ({ ...ownTemplate('service', { year: 2026 }), year });
 
     await store.updateLetter(created.id, letter(2027), new Date(BASE + AUTOSAVE_SNAPSHOT_MS - 1));
     expect((await store.history(created.id)).map((s) => s.reason)).toEqual(['created']);
@@ -197,34 +215,34 @@ describe('updateLetter', () => {
 
   it('refuses a letter in review and leaves it unchanged', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     await store.submitForReview(created.id, pdfBytes('review'), at(1), await store.letter(created.id));
     const before = await store.get(created.id);
 
     await expect(store.updateLetter(created.id, halfWritten(), at(2))).rejects.toBeInstanceOf(DraftStateError);
-    expect(await store.letter(created.id)).toEqual(letterFromTemplate('service', { year: 2026 }));
+    expect(await store.letter(created.id)).toEqual(ownTemplate('service', { year: 2026 }));
     expect(await store.get(created.id)).toEqual(before);
     db.close();
   });
 
   it('refuses an approved letter', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     const hash = await store.submitForReview(created.id, pdfBytes('review'), at(1), await store.letter(created.id));
     await store.decide(created.id, approve(hash, 2));
 
     await expect(store.updateLetter(created.id, halfWritten(), at(30))).rejects.toBeInstanceOf(DraftStateError);
-    expect(await store.letter(created.id)).toEqual(letterFromTemplate('service', { year: 2026 }));
+    expect(await store.letter(created.id)).toEqual(ownTemplate('service', { year: 2026 }));
     expect((await store.get(created.id))?.status).toBe('approved');
     db.close();
   });
 
   it('edits a returned letter, keeping its status and review', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     const hash = await store.submitForReview(created.id, pdfBytes('review'), at(1), await store.letter(created.id));
     await store.decide(created.id, returnWith(hash, 2));
-    const edited = { ...letterFromTemplate('service', { year: 2026 }), closing: '修改后的结束语。' };
+    const edited = { ...ownTemplate('service', { year: 2026 }), closing: '修改后的结束语。' };
 
     await store.updateLetter(created.id, edited, at(20));
     expect(await store.letter(created.id)).toEqual(edited);
@@ -250,9 +268,9 @@ describe('list', () => {
 
   it('lists the most recently updated draft first', async () => {
     const { db, store } = setup();
-    const a = await store.createFromTemplate('policy', at(0));
-    const b = await store.createFromTemplate('person', at(1));
-    const c = await store.createFromTemplate('duty', at(2));
+    const a = await store.createFromTemplate('policy', at(0), OWN_PROFILE);
+    const b = await store.createFromTemplate('person', at(1), OWN_PROFILE);
+    const c = await store.createFromTemplate('duty', at(2), OWN_PROFILE);
     expect((await store.list()).drafts.map((d) => d.id)).toEqual([c.id, b.id, a.id]);
 
     await store.updateLetter(a.id, halfWritten(), at(3));
@@ -264,8 +282,8 @@ describe('list', () => {
 
   it('keeps drafts in the bin apart and brings them back', async () => {
     const { db, store } = setup();
-    const kept = await store.createFromTemplate('policy', at(0));
-    const binned = await store.createFromTemplate('person', at(1));
+    const kept = await store.createFromTemplate('policy', at(0), OWN_PROFILE);
+    const binned = await store.createFromTemplate('person', at(1), OWN_PROFILE);
 
     await store.moveToBin(binned.id, at(2));
     let listing = await store.list();
@@ -287,8 +305,8 @@ describe('list', () => {
 
   it('orders the bin newest first too: the last one deleted on top', async () => {
     const { db, store } = setup();
-    const a = await store.createFromTemplate('policy', at(0));
-    const b = await store.createFromTemplate('duty', at(1));
+    const a = await store.createFromTemplate('policy', at(0), OWN_PROFILE);
+    const b = await store.createFromTemplate('duty', at(1), OWN_PROFILE);
     await store.moveToBin(b.id, at(2));
     await store.moveToBin(a.id, at(3));
     expect((await store.list()).bin.map((d) => d.id)).toEqual([a.id, b.id]);
@@ -299,7 +317,7 @@ describe('list', () => {
 describe('purge', () => {
   it('refuses a draft that is not in the bin', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     await expect(store.purge(created.id)).rejects.toBeInstanceOf(DraftStateError);
     expect(await store.get(created.id)).toEqual(created);
     expect(await store.history(created.id)).toHaveLength(1);
@@ -314,8 +332,8 @@ describe('purge', () => {
 
   it('removes a binned draft with its letter, history, documents and attachments, and nothing else', async () => {
     const { db, store } = setup();
-    const kept = await store.createFromTemplate('policy', at(0));
-    const gone = await store.createFromTemplate('service', at(1));
+    const kept = await store.createFromTemplate('policy', at(0), OWN_PROFILE);
+    const gone = await store.createFromTemplate('service', at(1), OWN_PROFILE);
     for (const id of [kept.id, gone.id]) {
       const hash = await store.submitForReview(id, pdfBytes(`letter ${id}`), at(2), await store.letter(id));
       await store.decide(id, approve(hash, 3));
@@ -334,7 +352,7 @@ describe('purge', () => {
     expect(await store.list()).toMatchObject({ bin: [], unreadable: [] });
 
     expect((await store.list()).drafts.map((d) => d.id)).toEqual([kept.id]);
-    expect(await store.letter(kept.id)).toEqual(letterFromTemplate('policy', { year: 2026 }));
+    expect(await store.letter(kept.id)).toEqual(ownTemplate('policy', { year: 2026 }));
     expect((await store.history(kept.id)).map((s) => s.reason)).toEqual(['approved', 'submitted', 'created']);
     expect(await store.attachments(kept.id)).toHaveLength(1);
     expect(await store.reviewDocument(kept.id)).toBeDefined();
@@ -344,7 +362,7 @@ describe('purge', () => {
 
   it("keeps another draft's review document when both were submitted with the same PDF", async () => {
     const { db, store } = setup();
-    const original = await store.createFromTemplate('service', at(0));
+    const original = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     const copy = await store.duplicate(original.id, at(1));
     const samePdf = pdfBytes('identical rendering');
     const hash = await store.submitForReview(original.id, samePdf, at(2), await store.letter(original.id));
@@ -363,11 +381,11 @@ describe('purge', () => {
 describe('history', () => {
   it('lists the snapshots of one draft, newest first', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
-    const other = await store.createFromTemplate('duty', at(0));
-    const edited = { ...letterFromTemplate('service', { year: 2026 }), closing: '新的结束语。' };
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
+    const other = await store.createFromTemplate('duty', at(0), OWN_PROFILE);
+    const edited = { ...ownTemplate('service', { year: 2026 }), closing: '新的结束语。' };
     await store.updateLetter(created.id, edited, at(5));
-    await store.updateLetter(created.id, letterFromTemplate('service', { year: 2026 }), at(10));
+    await store.updateLetter(created.id, ownTemplate('service', { year: 2026 }), at(10));
     const hash = await store.submitForReview(created.id, pdfBytes('x'), at(11), await store.letter(created.id));
     await store.decide(created.id, returnWith(hash, 12));
 
@@ -382,7 +400,7 @@ describe('history', () => {
 
   it('is empty for an unknown draft', async () => {
     const { db, store } = setup();
-    await store.createFromTemplate('service', at(0));
+    await store.createFromTemplate('service', at(0), OWN_PROFILE);
     expect(await store.history('missing')).toEqual([]);
     db.close();
   });
@@ -391,12 +409,12 @@ describe('history', () => {
 describe('restoreSnapshot', () => {
   it('puts an old version back, keeping the current one first', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     const [createdSnapshot] = await store.history(created.id);
     await store.updateLetter(created.id, halfWritten(), at(1));
 
     await store.restoreSnapshot(created.id, createdSnapshot!.id, at(30));
-    const template = letterFromTemplate('service', { year: 2026 });
+    const template = ownTemplate('service', { year: 2026 });
     expect(await store.letter(created.id)).toEqual(template);
     expect(await store.get(created.id)).toEqual({
       ...created,
@@ -415,7 +433,7 @@ describe('restoreSnapshot', () => {
 
   it('can undo a restore from the before-restore snapshot', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     const [createdSnapshot] = await store.history(created.id);
     await store.updateLetter(created.id, halfWritten(), at(1));
     await store.restoreSnapshot(created.id, createdSnapshot!.id, at(2));
@@ -429,7 +447,7 @@ describe('restoreSnapshot', () => {
 
   it('sets a returned draft back to draft and clears its review, keeping the review in the before-restore snapshot', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     const [createdSnapshot] = await store.history(created.id);
     const hash = await store.submitForReview(created.id, pdfBytes('x'), at(1), await store.letter(created.id));
     await store.decide(created.id, returnWith(hash, 2));
@@ -450,13 +468,13 @@ describe('restoreSnapshot', () => {
 
   it('refuses a snapshot of another draft and changes nothing', async () => {
     const { db, store } = setup();
-    const a = await store.createFromTemplate('service', at(0));
-    const b = await store.createFromTemplate('person', at(0));
+    const a = await store.createFromTemplate('service', at(0), OWN_PROFILE);
+    const b = await store.createFromTemplate('person', at(0), OWN_PROFILE);
     const [snapshotOfB] = await store.history(b.id);
 
     await expect(store.restoreSnapshot(a.id, snapshotOfB!.id, at(1))).rejects.toBeInstanceOf(DraftStateError);
     await expect(store.restoreSnapshot(a.id, 'missing', at(1))).rejects.toBeInstanceOf(DraftStateError);
-    expect(await store.letter(a.id)).toEqual(letterFromTemplate('service', { year: 2026 }));
+    expect(await store.letter(a.id)).toEqual(ownTemplate('service', { year: 2026 }));
     expect(await store.get(a.id)).toEqual(a);
     expect(await store.history(a.id)).toHaveLength(1);
     db.close();
@@ -466,7 +484,7 @@ describe('restoreSnapshot', () => {
 describe('submitForReview', () => {
   it('refuses a letter with errors and stores nothing', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     await store.updateLetter(created.id, halfWritten(), at(1));
 
     await expect(store.submitForReview(created.id, pdfBytes('x'), at(2), await store.letter(created.id))).rejects.toBeInstanceOf(DraftStateError);
@@ -480,7 +498,7 @@ describe('submitForReview', () => {
 
   it('freezes the letter and stores the PDF under its SHA-256', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     const pdf = pdfBytes('青山县政务服务中心 2026');
     const hash = await store.submitForReview(created.id, pdf, at(5), await store.letter(created.id));
 
@@ -495,13 +513,13 @@ describe('submitForReview', () => {
     expect(DraftRecordSchema.parse(draft)).toEqual(draft);
     const [frozen] = await store.history(created.id);
     expect(draft?.review).toEqual({ snapshotId: frozen?.id, pdfSha256: hash, submittedAt: at(5).getTime() });
-    expect(frozen).toMatchObject({ reason: 'submitted', status: 'in-review', at: at(5).getTime(), letter: letterFromTemplate('service', { year: 2026 }), review: draft?.review });
+    expect(frozen).toMatchObject({ reason: 'submitted', status: 'in-review', at: at(5).getTime(), letter: ownTemplate('service', { year: 2026 }), review: draft?.review });
     db.close();
   });
 
   it('refuses a letter already in review or approved', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     const hash = await store.submitForReview(created.id, pdfBytes('first'), at(1), await store.letter(created.id));
     await expect(store.submitForReview(created.id, pdfBytes('second'), at(2), await store.letter(created.id))).rejects.toBeInstanceOf(DraftStateError);
     expect((await store.get(created.id))?.review?.pdfSha256).toBe(hash);
@@ -515,7 +533,7 @@ describe('submitForReview', () => {
 
   it('accepts a returned letter again with a new PDF, dropping the old decision', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     const first = await store.submitForReview(created.id, pdfBytes('first'), at(1), await store.letter(created.id));
     await store.decide(created.id, returnWith(first, 2));
     const second = await store.submitForReview(created.id, pdfBytes('second'), at(3), await store.letter(created.id));
@@ -538,14 +556,14 @@ describe('submitForReview', () => {
 describe('reviewDocument', () => {
   it('is undefined before submission', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     expect(await store.reviewDocument(created.id)).toBeUndefined();
     db.close();
   });
 
   it('returns the frozen PDF and its hash', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     const pdf = pdfBytes('frozen');
     const hash = await store.submitForReview(created.id, pdf, at(1), await store.letter(created.id));
     expect(await store.reviewDocument(created.id)).toEqual({ bytes: pdf, sha256: hash });
@@ -554,7 +572,7 @@ describe('reviewDocument', () => {
 
   it('refuses bytes that no longer match the hash, or a missing document', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     const hash = await store.submitForReview(created.id, pdfBytes('frozen'), at(1), await store.letter(created.id));
 
     await db.documents.update([created.id, hash], { bytes: pdfBytes('tampered') });
@@ -568,7 +586,7 @@ describe('reviewDocument', () => {
 describe('decide', () => {
   it('approves the PDF that was submitted', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     const hash = await store.submitForReview(created.id, pdfBytes('x'), at(1), await store.letter(created.id));
     const decision = approve(hash, 60);
     await store.decide(created.id, decision);
@@ -578,14 +596,14 @@ describe('decide', () => {
     expect(draft?.review).toMatchObject({ pdfSha256: hash, submittedAt: at(1).getTime(), decision });
     expect(DraftRecordSchema.parse(draft)).toEqual(draft);
     const [snapshot] = await store.history(created.id);
-    expect(snapshot).toMatchObject({ reason: 'approved', status: 'approved', at: decision.at, review: draft?.review, letter: letterFromTemplate('service', { year: 2026 }) });
+    expect(snapshot).toMatchObject({ reason: 'approved', status: 'approved', at: decision.at, review: draft?.review, letter: ownTemplate('service', { year: 2026 }) });
     expect((await store.list()).unreadable).toEqual([]);
     db.close();
   });
 
   it('refuses an approval of a different PDF and changes nothing', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     await store.submitForReview(created.id, pdfBytes('submitted'), at(1), await store.letter(created.id));
     const before = await store.get(created.id);
 
@@ -597,7 +615,7 @@ describe('decide', () => {
 
   it('refuses an approval when the frozen PDF has been damaged since it was shown', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     const hash = await store.submitForReview(created.id, pdfBytes('submitted'), at(1), await store.letter(created.id));
     await db.documents.update([created.id, hash], { bytes: pdfBytes('damaged') });
     await expect(store.decide(created.id, approve(hash, 2))).rejects.toBeInstanceOf(DraftStateError);
@@ -607,7 +625,7 @@ describe('decide', () => {
 
   it('returns a letter with comments', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     const hash = await store.submitForReview(created.id, pdfBytes('x'), at(1), await store.letter(created.id));
     await store.decide(created.id, returnWith(hash, 2, '请补充监督电话。'));
 
@@ -620,7 +638,7 @@ describe('decide', () => {
 
   it('refuses a letter that is not in review', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     await expect(store.decide(created.id, approve(sha256(pdfBytes('x')), 1))).rejects.toBeInstanceOf(DraftStateError);
 
     const hash = await store.submitForReview(created.id, pdfBytes('x'), at(2), await store.letter(created.id));
@@ -635,7 +653,7 @@ describe('decide', () => {
 describe('reopen', () => {
   it('makes an approved letter editable again, keeping the approval in a reopened snapshot', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     const hash = await store.submitForReview(created.id, pdfBytes('x'), at(1), await store.letter(created.id));
     await store.decide(created.id, approve(hash, 2));
     const approved = await store.get(created.id);
@@ -648,7 +666,7 @@ describe('reopen', () => {
     expect(snapshot).toMatchObject({ reason: 'reopened', status: 'approved', at: at(3).getTime(), review: approved?.review });
     expect(snapshot?.review?.decision?.kind).toBe('approved');
 
-    await store.updateLetter(created.id, { ...letterFromTemplate('service', { year: 2026 }), closing: '改过的结束语。' }, at(4));
+    await store.updateLetter(created.id, { ...ownTemplate('service', { year: 2026 }), closing: '改过的结束语。' }, at(4));
     expect((await store.letter(created.id)) as Record<string, unknown>).toMatchObject({ closing: '改过的结束语。' });
     // The approval does not carry over: the changed letter must be submitted again.
     const again = await store.submitForReview(created.id, pdfBytes('changed'), at(5), await store.letter(created.id));
@@ -658,7 +676,7 @@ describe('reopen', () => {
 
   it('withdraws a letter from review', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     const hash = await store.submitForReview(created.id, pdfBytes('x'), at(1), await store.letter(created.id));
     await store.reopen(created.id, at(2));
     expect((await store.get(created.id))?.status).toBe('draft');
@@ -670,13 +688,13 @@ describe('reopen', () => {
 describe('attachments', () => {
   /** A draft approved on its first submission, ready for its signed copy. */
   async function approved(store: ReturnType<typeof setup>['store'], key: Parameters<ReturnType<typeof setup>['store']['createFromTemplate']>[0], minute: number) {
-    const draft = await store.createFromTemplate(key, at(minute));
+    const draft = await store.createFromTemplate(key, at(minute), OWN_PROFILE);
     const hash = await store.submitForReview(draft.id, pdfBytes(`letter ${draft.id}`), at(minute), await store.letter(draft.id));
     await store.decide(draft.id, approve(hash, minute));
     return { id: draft.id, hash };
   }
 
-  it('adds, lists in the order added, counts the current signed copies and removes', async () => {
+  it('adds, lists in the order added (each new one last), counts the current signed copies and removes', async () => {
     const { db, store } = setup();
     const a = await approved(store, 'service', 0);
     const b = await approved(store, 'duty', 0);
@@ -687,8 +705,9 @@ describe('attachments', () => {
     const first = await store.addAttachment(a.id, { name: '第1页.png', type: 'image/png', bytes: page1 }, at(1));
     const signed = await store.addAttachment(b.id, { name: 'signed.pdf', type: 'application/pdf', bytes: pdfBytes('signed') }, at(3));
 
-    expect(first).toEqual({ id: first.id, draftId: a.id, name: '第1页.png', type: 'image/png', size: 5, sha256: sha256(page1), bytes: page1, addedAt: at(1).getTime(), approvalSha256: a.hash });
-    expect(await store.attachments(a.id)).toEqual([first, second]);
+    // Each new copy goes after those already there, whatever its clock says; the clerk reorders them.
+    expect(first).toEqual({ id: first.id, draftId: a.id, name: '第1页.png', type: 'image/png', size: 5, sha256: sha256(page1), bytes: page1, addedAt: at(1).getTime(), approvalSha256: a.hash, position: 1 });
+    expect(await store.attachments(a.id)).toEqual([second, first]);
     expect(await store.attachments(b.id)).toEqual([signed]);
     expect(await store.signedCopyCounts()).toEqual(new Map([[a.id, 2], [b.id, 1]]));
 
@@ -703,7 +722,7 @@ describe('attachments', () => {
 
   it('takes a signed copy only for an approved letter', async () => {
     const { db, store } = setup();
-    const draft = await store.createFromTemplate('service', at(0));
+    const draft = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     await expect(store.addAttachment(draft.id, { name: 'x.png', type: 'image/png', bytes: new Uint8Array([1]) }, at(1))).rejects.toThrow('批准后才能上传签字盖章件');
     await store.submitForReview(draft.id, pdfBytes('frozen'), at(1), await store.letter(draft.id));
     await expect(store.addAttachment(draft.id, { name: 'x.png', type: 'image/png', bytes: new Uint8Array([1]) }, at(2))).rejects.toBeInstanceOf(DraftStateError);
@@ -802,7 +821,7 @@ describe('attachments', () => {
 describe('submitForReview, racing an edit', () => {
   it('freezes nothing when the stored letter changed while the PDF was made', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     const rendered = await store.letter(created.id);
     await store.updateLetter(created.id, { ...(rendered as object), statement: '生成 PDF 时又改了一句。' }, at(1));
     await expect(store.submitForReview(created.id, pdfBytes('stale'), at(2), rendered)).rejects.toThrow('生成 PDF 期间内容有变化');
@@ -814,7 +833,7 @@ describe('submitForReview, racing an edit', () => {
 describe('saveLetterUrgently', () => {
   it('writes the letter, summary and time in one committed transaction', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     await db.open();
     const letter = { ...((await store.letter(created.id)) as object), statement: '关窗前最后输入的正文。' };
     expect(store.saveLetterUrgently(created, letter, at(1))).toBe(true);
@@ -827,7 +846,7 @@ describe('saveLetterUrgently', () => {
 
   it('refuses a letter under review: only an explicit reopen changes it', async () => {
     const { db, store } = setup();
-    const created = await store.createFromTemplate('service', at(0));
+    const created = await store.createFromTemplate('service', at(0), OWN_PROFILE);
     await store.submitForReview(created.id, new TextEncoder().encode('%PDF-1.7 frozen'), at(1), await store.letter(created.id));
     const frozen = (await store.get(created.id))!;
     expect(store.saveLetterUrgently(frozen, { statement: 'x' }, at(2))).toBe(false);
@@ -851,13 +870,13 @@ describe('the unit profile and the next year', () => {
 
   it('copies a letter to the next year as a new draft, leaving the original as it was', async () => {
     const { db, store } = setup();
-    const original = await store.createFromTemplate('contract', at(0));
+    const original = await store.createFromTemplate('contract', at(0), OWN_PROFILE);
     const copy = await store.copyToNextYear(original.id, at(1));
     expect(copy.id).not.toBe(original.id);
     expect(copy.summary.year).toBe(2027);
     expect(copy.summary.warningCount).toBeGreaterThan(0);
     expect(await store.letter(copy.id)).toMatchObject({ year: 2027, date: '2027-04-20' });
-    expect(await store.letter(original.id)).toEqual(letterFromTemplate('contract', { year: 2026 }));
+    expect(await store.letter(original.id)).toEqual(ownTemplate('contract', { year: 2026 }));
     expect((await store.history(copy.id)).map((s) => s.reason)).toEqual(['created']);
     db.close();
   });
@@ -865,7 +884,7 @@ describe('the unit profile and the next year', () => {
 
 describe('one letter per unit and year', () => {
   async function packed(store: ReturnType<typeof setup>['store'], minute: number, options?: { supersedes?: string }, year = 2026) {
-    const draft = await store.createFromTemplate('service', at(minute));
+    const draft = await store.createFromTemplate('service', at(minute), OWN_PROFILE);
     await store.updateLetter(draft.id, { ...(await store.letter(draft.id) as Record<string, unknown>), year }, at(minute));
     const hash = await store.submitForReview(draft.id, pdfBytes(`letter ${draft.id}`), at(minute), await store.letter(draft.id));
     await store.decide(draft.id, approve(hash, minute));
@@ -877,10 +896,10 @@ describe('one letter per unit and year', () => {
     const { db, store } = setup();
     const first = await packed(store, 0);
     const nextYear = await packed(store, 3, {}, 2027);
-    const second = await store.createFromTemplate('service', at(5));
+    const second = await store.createFromTemplate('service', at(5), OWN_PROFILE);
 
     const context = await store.sameUnitContext(second.id);
-    expect(context.unit).toEqual({ creditCode: '122399214012770352', year: 2026 });
+    expect(context.unit).toEqual({ creditCode: OWN_UNIT.creditCode, year: 2026 });
     expect(context.own).toEqual(new Set());
     expect(context.packed.map((p) => [p.submissionId, p.year])).toEqual([
       [first.input.submissionId, 2026],
