@@ -44,4 +44,7 @@ export type ProblemCode =
   | 'credit.override-mismatch'
   | 'credit.override-unneeded'
   | 'coverage.missing'
+  | 'sample.value'
+  | 'sample.email-domain'
+  | 'sample.text'
   | 'invalid';

@@ -8,11 +8,21 @@ import { findTooDeep, MAX_LETTER_DEPTH } from './json-depth';
 import { staleYearProblems } from './next-year';
 import { LetterSchema, PersonLetterSchema, UnitLetterSchema, YEAR_RANGE, type Letter } from './letter-schema';
 import type { Problem, ProblemCode } from './problem';
+import { sampleFindings, type SampleFinding } from './sample-content';
 import { findLoneSurrogate, isRealDate } from './text-shapes';
 
 export type LetterValidation =
   | { readonly ok: true; readonly letter: Letter; readonly problems: readonly Problem[] }
   | { readonly ok: false; readonly problems: readonly Problem[] };
+
+export interface ValidateOptions {
+  /**
+   * Template content left in (the sample unit, its code, people, phone, e-mail) is an error by
+   * default: such a letter cannot go to review. The preview, the templates and the package
+   * format allow it, since it is well formed and only not yet the unit's own.
+   */
+  readonly allowSampleContent?: boolean;
+}
 
 /**
  * Checks anything that claims to be a `pledge-letter/1` letter. Never throws on user input:
@@ -23,7 +33,7 @@ export type LetterValidation =
  * const result = validateLetter(JSON.parse(text));
  * if (!result.ok) for (const p of result.problems) console.log(`${p.path}: ${p.message}`);
  */
-export function validateLetter(input: unknown): LetterValidation {
+export function validateLetter(input: unknown, options: ValidateOptions = {}): LetterValidation {
   if (!isRecord(input)) {
     return { ok: false, problems: [problem([], 'not-object', 'problem.wrong-type', { expected: t('expected.object') })] };
   }
@@ -32,6 +42,7 @@ export function validateLetter(input: unknown): LetterValidation {
   if (tooDeep !== undefined) return { ok: false, problems: [problem(tooDeep, 'too-deep', 'problem.too-deep', { max: MAX_LETTER_DEPTH })] };
   const { parsed, problems } = parseShape(input);
   problems.push(...creditCodeProblems(input['unit']), ...dateYearProblems(input), ...staleYearProblems(input));
+  if (options.allowSampleContent !== true) problems.push(...sampleFindings(input).map(sampleProblem));
   if (parsed === undefined || problems.some((p) => p.severity === 'error')) return { ok: false, problems };
   return { ok: true, letter: parsed, problems };
 }
@@ -171,6 +182,17 @@ function findingDetail(finding: CreditCodeFinding): string {
       return t('credit.detail.check', { expected: finding.expected });
     default:
       return '';
+  }
+}
+
+function sampleProblem(finding: SampleFinding): Problem {
+  switch (finding.kind) {
+    case 'value':
+      return problem(finding.path, 'sample.value', 'sample.value', { value: finding.value });
+    case 'email-domain':
+      return problem(finding.path, 'sample.email-domain', 'sample.email-domain', { value: finding.value });
+    case 'text':
+      return problem(finding.path, 'sample.text', 'sample.text', { value: finding.value });
   }
 }
 

@@ -123,7 +123,7 @@ function readPackage(bytes: Uint8Array): { manifest: PackageManifest; letter: Le
   const letterBytes = inflated.get(LETTER_JSON_ENTRY)!;
   const raw = parseJsonBytes(letterBytes);
   if (!isRecord(raw)) throw new PackageRejected(t('package.error.letterNotJson', { name: LETTER_JSON_ENTRY }));
-  const validation = validateLetter(raw);
+  const validation = validateLetter(raw, { allowSampleContent: true });
   if (!validation.ok) {
     const problems = validation.problems.filter((p) => p.severity === 'error').map((p) => `${p.path}: ${p.message}`);
     throw new PackageRejected(t('package.error.invalidLetter', { problems: problems.join('；') }));

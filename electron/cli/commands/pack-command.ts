@@ -6,6 +6,7 @@ import { t } from '../../../core/i18n/translate';
 import { buildPackage } from '../../../core/package/build-package';
 import { isSubmissionId } from '../../../core/package/package-format';
 import { renderLetterPdf } from '../../../core/pdf/render-letter';
+import { validateLetter } from '../../../core/letter/validate-letter';
 import { loadNodeDocumentFonts } from '../../services/node-document-fonts';
 import { CliFailure, EXIT, type CliIo, type ExitCode } from '../exit-codes';
 import { printProblems } from '../print-problems';
@@ -43,8 +44,10 @@ export async function packCommand(args: string[], io: CliIo, now: Date): Promise
   const signed = await readSignedCopies(values.signed ?? []);
   if (signed.length === 0) throw new CliFailure(t('cli.missing-signed'), EXIT.unusable);
   const rendered = await renderLetterPdf(letter, await loadNodeDocumentFonts());
-  if (!rendered.ok) {
-    printProblems(rendered.problems, io);
+  // A package is a submission: template samples left in stop it here, as they stop review in the app.
+  const samples = validateLetter(letter).problems.filter((p) => p.code.startsWith('sample.'));
+  if (!rendered.ok || samples.length > 0) {
+    printProblems(rendered.ok ? samples : [...rendered.problems, ...samples], io);
     return EXIT.invalid;
   }
   printProblems(rendered.warnings, io);

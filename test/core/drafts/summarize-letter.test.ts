@@ -3,14 +3,15 @@ import { LetterSummarySchema } from '../../../core/drafts/draft-record';
 import { summarizeLetter } from '../../../core/drafts/summarize-letter';
 import { letterFromTemplate, TEMPLATE_KEYS } from '../../../core/letter/templates';
 import { validateLetter } from '../../../core/letter/validate-letter';
+import { OWN_UNIT, ownLetter } from '../letter/letter-fixtures';
 
 const EMPTY = { kind: 'unknown', name: '', year: null, itemCount: 0 } as const;
 
 describe('summarizeLetter', () => {
   it('summarises a unit letter from its unit', () => {
-    expect(summarizeLetter(letterFromTemplate('service', { year: 2026 }))).toEqual({
+    expect(summarizeLetter(ownLetter('service', { year: 2026 }))).toEqual({
       kind: 'unit',
-      name: '青山县政务服务中心',
+      name: OWN_UNIT.name,
       year: 2026,
       itemCount: 4,
       errorCount: 0,
@@ -19,9 +20,9 @@ describe('summarizeLetter', () => {
   });
 
   it('summarises a personal letter from the person, not the unit', () => {
-    expect(summarizeLetter(letterFromTemplate('person', { year: 2027 }))).toEqual({
+    expect(summarizeLetter(ownLetter('person', { year: 2027 }))).toEqual({
       kind: 'person',
-      name: '李明',
+      name: OWN_UNIT.person,
       year: 2027,
       itemCount: 4,
       errorCount: 0,
@@ -29,11 +30,18 @@ describe('summarizeLetter', () => {
     });
   });
 
-  it.each(TEMPLATE_KEYS)('gives a parseable summary without problems for template %s', (key) => {
-    const summary = summarizeLetter(letterFromTemplate(key, { year: 2026 }));
+  it.each(TEMPLATE_KEYS)('gives a parseable summary without problems for template %s once the unit\'s own details are in', (key) => {
+    const summary = summarizeLetter(ownLetter(key, { year: 2026 }));
     expect(LetterSummarySchema.parse(summary)).toEqual(summary);
     expect(summary).toMatchObject({ errorCount: 0, warningCount: 0, year: 2026 });
     expect(summary.name).not.toBe('');
+  });
+
+  it.each(TEMPLATE_KEYS)('counts the sample content of a fresh %s template as errors, so it cannot go to review', (key) => {
+    const letter = letterFromTemplate(key, { year: 2026 });
+    const samples = validateLetter(letter).problems.filter((p) => p.code.startsWith('sample.'));
+    expect(samples.length).toBeGreaterThanOrEqual(5);
+    expect(summarizeLetter(letter).errorCount).toBe(samples.length);
   });
 
   it('counts errors and warnings the way validation reports them', () => {
@@ -49,7 +57,7 @@ describe('summarizeLetter', () => {
   });
 
   it('counts a warning on an otherwise valid letter', () => {
-    const summary = summarizeLetter(letterFromTemplate('duty', { year: 2026, date: '2024-12-20' }));
+    const summary = summarizeLetter(ownLetter('duty', { year: 2026, date: '2024-12-20' }));
     expect(summary.errorCount).toBe(0);
     expect(summary.warningCount).toBe(1);
   });

@@ -26,8 +26,8 @@ describe('findUncoveredCharacters', () => {
   });
 
   it('reports a character once per field, in document order', () => {
-    let json = withValue(validLetterJson(), ['unit', 'name'], '青山县😀😀镇');
-    json = withValue(json, ['principal', 'name'], '王😀');
+    let json = withValue(validLetterJson(), ['unit', 'name'], '松岭县😀😀镇');
+    json = withValue(json, ['principal', 'name'], '周😀');
     const found = findUncoveredCharacters(json, coverageOf(validLetterJson()));
     expect(found.map((f) => [f.path, f.char])).toEqual([
       ['unit.name', '😀'],
@@ -36,7 +36,7 @@ describe('findUncoveredCharacters', () => {
   });
 
   it('describes an invisible character by its code point only', () => {
-    const json = withValue(validLetterJson(), ['unit', 'name'], '青山县\u200d镇');
+    const json = withValue(validLetterJson(), ['unit', 'name'], '松岭县\u200d镇');
     const [found] = findUncoveredCharacters(json, coverageOf(validLetterJson()));
     expect(found?.message).toBe('单位全称中有一个无法显示的不可见字符（U+200D），请删除后重新输入。');
   });
@@ -54,7 +54,7 @@ describe('findUncoveredCharacters', () => {
   });
 
   it('walks a letter with 100 000 nested arrays in a field without overflowing the stack, still naming what it can reach', () => {
-    const json = withValue(withValue(validLetterJson(), ['principal', 'name'], '王😀'), ['extra'], nestedArrays(100_000));
+    const json = withValue(withValue(validLetterJson(), ['principal', 'name'], '周😀'), ['extra'], nestedArrays(100_000));
     const found = findUncoveredCharacters(json, coverageOf(validLetterJson()));
     expect(found).toEqual([expect.objectContaining({ path: 'principal.name', char: '😀' })]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromFormValues, NO_OVERRIDE, toDottedPath, toFormValues } from '../../../core/letter/form-values';
 import { letterFromTemplate, TEMPLATE_KEYS } from '../../../core/letter/templates';
+import { ownLetter } from './letter-fixtures';
 import { validateLetter } from '../../../core/letter/validate-letter';
 
 describe('letter form values', () => {
@@ -61,7 +62,7 @@ describe('letter form values', () => {
   });
 
   it('binds a credit-code confirmation to the code it confirmed', () => {
-    const letter = letterFromTemplate('service', { year: 2026 });
+    const letter = ownLetter('service');
     const values = toFormValues({ ...letter, unit: { ...letter.unit, creditCode: '122399214012770353' } });
     expect(validateLetter(fromFormValues(values, letter)).ok).toBe(false);
     values.unit.override = { code: '122399214012770353', reason: '已与事业单位法人证书核对', confirmedAt: '2026-04-20T08:00:00.000Z' };

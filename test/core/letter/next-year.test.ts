@@ -3,6 +3,7 @@ import { fieldLabel } from '../../../core/letter/field-path';
 import { nextYearLetter, staleYearProblems } from '../../../core/letter/next-year';
 import { letterFromTemplate } from '../../../core/letter/templates';
 import { validateLetter } from '../../../core/letter/validate-letter';
+import { ownLetter } from './letter-fixtures';
 
 describe('nextYearLetter', () => {
   const letter2026 = letterFromTemplate('contract', { year: 2026 });
@@ -62,7 +63,7 @@ describe('staleYearProblems', () => {
   });
 
   it('is part of validation, as a warning that does not stop the letter', () => {
-    const result = validateLetter(nextYearLetter(letterFromTemplate('contract', { year: 2026 }), '2027-01-05'));
+    const result = validateLetter(nextYearLetter(ownLetter('contract'), '2027-01-05'));
     expect(result.ok).toBe(true);
     expect(result.problems.map((p) => p.code)).toContain('year-stale');
   });

@@ -4,11 +4,14 @@ import { letterFromTemplate, TEMPLATE_KEYS } from '../../../core/letter/template
 import { validateLetter } from '../../../core/letter/validate-letter';
 
 describe('templates', () => {
-  it.each(TEMPLATE_KEYS)('%s is a valid letter with no warnings, round-tripped through JSON', (key) => {
-    const letter = letterFromTemplate(key, { year: 2026 });
-    const result = validateLetter(JSON.parse(JSON.stringify(letter)));
+  it.each(TEMPLATE_KEYS)('%s is well formed with no warnings, round-tripped through JSON, and holds only sample problems', (key) => {
+    const letter = JSON.parse(JSON.stringify(letterFromTemplate(key, { year: 2026 }))) as unknown;
+    const result = validateLetter(letter, { allowSampleContent: true });
     expect(result.problems).toEqual([]);
     expect(result.ok).toBe(true);
+    const strict = validateLetter(letter);
+    expect(strict.ok).toBe(false);
+    expect(strict.problems.every((p) => p.code.startsWith('sample.'))).toBe(true);
   });
 
   it.each(CATEGORY_KEYS)('the %s template commits mainly to its own category', (key) => {

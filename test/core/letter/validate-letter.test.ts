@@ -80,7 +80,7 @@ describe('validateLetter', () => {
   });
 
   describe('contact channels', () => {
-    it.each(['0451-82761234', '0451 8276 1234', '(0458)6123401', '13812345678', '12345', '400-123-4567', '０４５８－６１２３４０１', '3355529', '0458-6123401转8001'])(
+    it.each(['0451-82761234', '0451 8276 1234', '(0458)6123401', '13812345678', '12345', '400-123-4567', '０４５９－６２３４５０１', '3355529', '0458-6123401转8001'])(
       'accepts the phone number %s',
       (phone) => {
         expect(errorAt(withValue(validLetterJson(), ['supervision', 'phone'], phone), 'supervision.phone')).toBeUndefined();
@@ -140,8 +140,8 @@ describe('validateLetter', () => {
     const path = ['unit', 'creditCode'];
 
     it('accepts a code typed with an IME and returns it normalised', () => {
-      const result = validateLetter(withValue(validLetterJson(), path, '１１２３９９２１００３５８２１４９ｊ'));
-      expect(result.ok && result.letter.unit.creditCode).toBe('11239921003582149J');
+      const result = validateLetter(withValue(validLetterJson(), path, '１２２３９９２１ ４０１２７７１５８３'));
+      expect(result.ok && result.letter.unit.creditCode).toBe('122399214012771583');
     });
 
     it('shows the expected check character', () => {
@@ -186,7 +186,7 @@ describe('validateLetter', () => {
     });
 
     it('requires a reason and a time for an override', () => {
-      const json = withValue(validLetterJson(), ['unit', 'creditCodeOverride'], { code: '11239921003582149J', reason: '', confirmedAt: 'yesterday' });
+      const json = withValue(validLetterJson(), ['unit', 'creditCodeOverride'], { code: '122399214012771583', reason: '', confirmedAt: 'yesterday' });
       const codes = problemsOf(json).map((p) => [p.path, p.code]);
       expect(codes).toContainEqual(['unit.creditCodeOverride.reason', 'required']);
       expect(codes).toContainEqual(['unit.creditCodeOverride.confirmedAt', 'datetime-shape']);

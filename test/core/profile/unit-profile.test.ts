@@ -6,8 +6,8 @@ import { validateLetter } from '../../../core/letter/validate-letter';
 
 // A real-shaped code: both check characters hold.
 const PROFILE: UnitProfile = {
-  unitName: '青山县白鹭乡人民政府',
-  creditCode: '11239921003582149J',
+  unitName: '松岭县白鹭乡人民政府',
+  creditCode: '11239921003582157D',
   unitType: '乡镇人民政府',
   principalName: '周文静',
   principalTitle: '乡长',
@@ -22,7 +22,7 @@ describe('profileProblems', () => {
   });
 
   it('checks the credit code, phone and email by the letter rules, naming the field', () => {
-    const problems = profileProblems({ ...PROFILE, creditCode: '11239921003582149K', phone: '电话', email: 'not-an-address' });
+    const problems = profileProblems({ ...PROFILE, creditCode: '11239921003582157E', phone: '电话', email: 'not-an-address' });
     expect(problems.get('creditCode')?.join('')).toContain('统一社会信用代码');
     expect(problems.get('phone')?.join('')).toContain('监督电话');
     expect(problems.get('email')?.join('')).toContain('监督邮箱');

@@ -7,6 +7,7 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../core/hash/sha256-hex';
 import { letterFromTemplate } from '../../../core/letter/templates';
+import { ownLetter } from '../../core/letter/letter-fixtures';
 import { packageJson } from '../../../core/package/package-json';
 import { runCli } from './run-cli';
 
@@ -25,7 +26,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'pledge-package-'));
   letter = join(dir, 'letter.json');
   scan = join(dir, 'scan.png');
-  await writeFile(letter, JSON.stringify(letterFromTemplate('service', { year: 2026 })));
+  await writeFile(letter, JSON.stringify(ownLetter('service')));
   await writeFile(scan, PNG);
 });
 afterAll(async () => {
@@ -55,7 +56,7 @@ describe('pledge pack and verify through the real entry point', { timeout: 30_00
 
     const verified = await node('verify', pkg);
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toContain(`${pkg}：报送包校验通过。\n提交编号：${ID}\n承诺单位：青山县政务服务中心（`);
+    expect(verified.stdout).toContain(`${pkg}：报送包校验通过。\n提交编号：${ID}\n承诺单位：松岭县政务服务中心（`);
     expect(verified.stdout).toContain('文件：letter.json、letter.pdf、signed/1.png、credit-record.json\n');
     expect(verified.stdout).toContain(`更正的提交编号：${EARLIER}\n`);
 
@@ -133,6 +134,7 @@ describe('pledge verify', { timeout: 30_000 }, () => {
     const pkg = out('own.zip');
     expect((await run('pack', letter, '--signed', scan, '-o', pkg, '--id', ID)).code).toBe(0);
     const other = out('other.json');
+    // Rendering takes a template as it is; only its PDF is used here.
     await writeFile(other, JSON.stringify(letterFromTemplate('policy', { year: 2026 })));
     expect((await run('render', other, '-o', out('other.pdf'))).code).toBe(0);
     const files: Record<string, Uint8Array> = unzipSync(new Uint8Array(await readFile(pkg)));
@@ -145,7 +147,7 @@ describe('pledge verify', { timeout: 30_000 }, () => {
 
     const result = await run('verify', swapped);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('报送包中的 letter.pdf 的文字与承诺书 letter.json 不一致（PDF 中为“发展和改革局2026年度”，按承诺书应为“政务服务中心2026年度”）');
+    expect(result.stdout).toContain('报送包中的 letter.pdf 的文字与承诺书 letter.json 不一致（PDF 中为“青山县发展和改革局202”，按承诺书应为“松岭县政务服务中心202”）');
   });
 
   it('is named in the usage text with pack', async () => {

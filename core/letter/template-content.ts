@@ -1,0 +1,117 @@
+import type { CategoryKey } from './categories';
+import type { LetterInput } from './letter-schema';
+
+/**
+ * What the templates are filled with. Units, codes, numbers and addresses are invented (青山县 is
+ * a fictional county, `example.com` takes no mail, people are 某某): they show a clerk what goes
+ * where and are placeholders, which the sample check (`sample-content.ts`) finds when left in.
+ */
+
+type Items = LetterInput['items'];
+
+export const UNIT_CLOSING =
+  '以上承诺事项，我单位将列入年度重点工作，逐项明确责任、按月调度、按季通报，主动接受社会各界监督。' +
+  '如未按承诺兑现，我单位将主动说明情况、限期整改，并依规依纪承担相应责任。';
+
+/** The opening of a unit letter; it names the unit, so a sample name left here is found as sample text. */
+export function unitStatement(unit: string, focus: string): string {
+  return (
+    `为深入贯彻落实政务守信践诺机制，树立“依法行政、重信践诺”的政府形象，${unit}围绕${focus}，` +
+    '依据自身职能职责梳理可承诺事项，郑重作出如下承诺：'
+  );
+}
+
+export interface UnitTemplate {
+  readonly unit: { readonly name: string; readonly creditCode: string; readonly type: string };
+  readonly focus: string;
+  readonly principal: { readonly name: string; readonly title: string };
+  readonly phone: string;
+  readonly email: string;
+  readonly items: (year: number) => Items;
+}
+
+export const UNIT_TEMPLATES: Record<CategoryKey, UnitTemplate> = {
+  'key-task': {
+    unit: { name: '青山县临江镇人民政府', creditCode: '11239921003582149J', type: '乡镇人民政府' },
+    focus: '县《政府工作报告》确定的重点目标任务',
+    principal: { name: '王某某', title: '镇长' },
+    phone: '0458-6123401',
+    email: 'ljz-xinyong@example.com',
+    items: (year) => [
+      { category: 'key-task', content: '年内完成临江社区等3处老旧小区供水管网改造，惠及居民620户。', deadline: `${year}年10月31日前`, owner: '镇村镇建设办公室' },
+      { category: 'key-task', content: '新建高标准农田2000亩，配套完成田间道路和灌排设施。', deadline: `${year}年9月30日前`, owner: '镇农业综合服务中心' },
+      { category: 'key-task', content: '建成农村生活垃圾分类收集点12处，实现行政村收运全覆盖。', deadline: `${year}年8月31日前`, owner: '镇生态环境办公室' },
+      { category: 'key-task', content: '新增城镇就业岗位150个，组织农村劳动力技能培训不少于300人次。', deadline: `${year}年12月31日前`, owner: '镇社会保障服务中心' },
+      { category: 'service', content: '涉农补贴资金经公示无异议后10个工作日内发放到户。', deadline: '全年', owner: '镇财政所' },
+    ],
+  },
+  policy: {
+    unit: { name: '青山县发展和改革局', creditCode: '112399210035830292', type: '政府工作部门' },
+    focus: '惠企利民政策兑现和招商引资承诺',
+    principal: { name: '赵某某', title: '局长' },
+    phone: '0458-6123422',
+    email: 'fgj-xinyong@example.com',
+    items: (year) => [
+      { category: 'policy', content: '惠企政策实行“免申即享”，符合条件的企业无需申请即可享受，年内“免申即享”事项不少于10项。', deadline: `${year}年12月31日前`, owner: '政策法规股' },
+      { category: 'policy', content: '涉企奖补资金审核通过后15个工作日内拨付到位，不设置额外条件。', deadline: '全年', owner: '财务股' },
+      { category: 'policy', content: '对已签约招商引资项目承诺的用地、用能等配套条件，按合同约定兑现，不因政府换届、领导人员更替违约毁约。', deadline: '项目合同期内', owner: '投资促进股' },
+      { category: 'policy', content: '每季度公开一次惠企政策兑现情况，接受企业和社会监督。', deadline: '每季度末', owner: '办公室' },
+    ],
+  },
+  contract: {
+    unit: { name: '青山县住房和城乡建设局', creditCode: '112399210035841794', type: '政府工作部门' },
+    focus: '政府采购、招标投标、政府和社会资本合作等合同履约',
+    principal: { name: '刘某某', title: '局长' },
+    phone: '0458-6123433',
+    email: 'zjj-xinyong@example.com',
+    items: (year) => [
+      { category: 'contract', content: '按合同约定30日内支付中小企业工程款，不以人员更替、内部审批为由拖延。', deadline: '全年', owner: '计划财务股' },
+      { category: 'contract', content: '政府采购项目验收合格后10个工作日内完成支付，不附加合同以外的条件。', deadline: '全年', owner: '计划财务股' },
+      { category: 'contract', content: '招标文件不设置限制或排斥中小企业、外地企业的不合理条件。', deadline: '全年', owner: '建筑市场管理股' },
+      { category: 'contract', content: `${year}年6月30日前完成历史拖欠账款清理，建立台账并逐笔销号。`, deadline: `${year}年6月30日前`, owner: '计划财务股' },
+    ],
+  },
+  service: {
+    unit: { name: '青山县政务服务中心', creditCode: '122399214012770352', type: '事业单位' },
+    focus: '政务服务事项的质量、时限、标准和效果',
+    principal: { name: '陈某某', title: '主任' },
+    phone: '0458-6123444',
+    email: 'zwzx-xinyong@example.com',
+    items: () => [
+      { category: 'service', content: '受理后5个工作日内办结最低生活保障申请，材料齐全的当场受理。', deadline: '全年', owner: '社会事务窗口' },
+      { category: 'service', content: '实行一次性告知，申请材料不全的一次性书面告知需补正的全部内容。', deadline: '全年', owner: '各进驻窗口' },
+      { category: 'service', content: '企业开办1个工作日内办结，免费刻制首套印章。', deadline: '全年', owner: '企业开办专区' },
+      { category: 'service', content: '工作日午间和周六上午提供延时错时服务，群众“好差评”差评100%回访整改。', deadline: '全年', owner: '综合服务科' },
+    ],
+  },
+  duty: {
+    unit: { name: '青山县市场监督管理局', creditCode: '112399210035856142', type: '政府工作部门' },
+    focus: '执法人员和窗口服务人员履职尽责',
+    principal: { name: '孙某某', title: '局长' },
+    phone: '0458-6123455',
+    email: 'scjg-xinyong@example.com',
+    items: () => [
+      { category: 'duty', content: '执法人员执法时主动出示执法证件，全程记录，严格执行行政处罚裁量基准。', deadline: '全年', owner: '法规股' },
+      { category: 'duty', content: '窗口服务人员落实首问负责、限时办结和责任追究制度，不推诿、不刁难。', deadline: '全年', owner: '登记注册股' },
+      { category: 'duty', content: '全体工作人员不吃拿卡要，不利用职务便利为本人或他人谋取利益。', deadline: '全年', owner: '机关党支部' },
+      { category: 'duty', content: '投诉举报件1个工作日内分办，10个工作日内答复投诉人。', deadline: '全年', owner: '消费者权益保护股' },
+    ],
+  },
+};
+
+/** The civil servant of the personal template, working in the key-task template's township. */
+export const PERSON_TEMPLATE = {
+  unit: UNIT_TEMPLATES['key-task'].unit,
+  phone: UNIT_TEMPLATES['key-task'].phone,
+  email: UNIT_TEMPLATES['key-task'].email,
+  person: { name: '李某某', position: '镇便民服务中心窗口工作人员' },
+  principalTitle: '窗口工作人员',
+  statement: '作为一名公职人员，为践行“依法行政、重信践诺”，本人围绕岗位职责和服务群众要求，郑重作出如下承诺：',
+  items: (year: number): Items => [
+    { category: 'duty', content: '严格遵守法律法规和工作纪律，按规定时限办理群众申请事项，不推诿、不拖延。', deadline: '全年' },
+    { category: 'duty', content: '落实首问负责制和一次性告知制，耐心解答群众咨询，使用文明用语。', deadline: '全年' },
+    { category: 'duty', content: '廉洁自律，不接受服务对象的宴请和礼品礼金，不利用职务便利谋取私利。', deadline: '全年' },
+    { category: 'duty', content: '每年参加诚信教育和业务培训不少于24学时，持续提升服务能力。', deadline: `${year}年12月31日前` },
+  ],
+  closing: '以上承诺，请组织和群众监督。如有违反，本人自愿接受组织处理并承担相应责任。',
+} as const;
