@@ -16,6 +16,8 @@ import { useAppInfo } from './use-app-info';
 import type { OutboxSnapshot } from '../../core/outbox/outbox-item';
 import { pendingCount, useOutbox } from '../outbox/use-outbox';
 import { usePersistentStorage } from './use-persistent-storage';
+import { LIST_ROUTE, type LetterTab } from './route';
+import { useRoute } from './use-route';
 
 // Loaded on first use: the list paints without the editor, review and backup code.
 const DraftView = lazy(() => import('../drafts/DraftView').then((m) => ({ default: m.DraftView })));
@@ -31,23 +33,35 @@ export function App() {
   const appInfo = useAppInfo();
   const storage = usePersistentStorage();
   const [choosing, setChoosing] = useState(false);
-  const [openId, setOpenId] = useState<string | null>(null);
-  const [outboxOpen, setOutboxOpen] = useState(false);
-  const [profileOpen, setProfileOpen] = useState(false);
+  // The address names the view (route.ts): a reload, Back and Forward come back to it.
+  const { route, go } = useRoute();
+  const view = route ?? LIST_ROUTE;
+  const outboxOpen = view.view === 'outbox';
+  const profileOpen = view.view === 'profile';
+  const [routeNotice, setRouteNotice] = useState<string | null>(null);
+  const showList = useCallback(() => go(LIST_ROUTE), [go]);
+  const openDraft = useCallback(
+    (id: string) => {
+      setRouteNotice(null);
+      go({ view: 'letter', id, tab: 'edit' });
+    },
+    [go],
+  );
+  const lost = useCallback(() => {
+    setRouteNotice(t('ui.route.letter-missing'));
+    go(LIST_ROUTE, { replace: true });
+  }, [go]);
+  // An address that names no view: say so, and correct the address to the list it shows.
+  if (route === null && routeNotice !== t('ui.route.unknown')) setRouteNotice(t('ui.route.unknown'));
+  useEffect(() => {
+    if (route === null) go(LIST_ROUTE, { replace: true });
+  }, [route, go]);
   // null once read and absent: the app offers to fill it in.
   const profile = useLiveQuery(() => profileStore.get().then((p) => p ?? null), []);
-  const openProfile = useCallback(() => {
-    setOpenId(null);
-    setOutboxOpen(false);
-    setProfileOpen(true);
-  }, []);
+  const openProfile = useCallback(() => go({ view: 'profile' }), [go]);
   const outbox = useOutbox();
   const pending = pendingCount(outbox.snapshot);
-  const openOutbox = useCallback(() => {
-    setOpenId(null);
-    setProfileOpen(false);
-    setOutboxOpen(true);
-  }, []);
+  const openOutbox = useCallback(() => go({ view: 'outbox' }), [go]);
   const [storageError, setStorageError] = useState<string | null>(null);
   const onError = useCallback((error: unknown) => setStorageError(describeStorageError(error)), []);
 
@@ -64,9 +78,7 @@ export function App() {
   const create = async (key: TemplateKey) => {
     setChoosing(false);
     const draft = await store.createFromTemplate(key, new Date(), await profileStore.get());
-    setOutboxOpen(false);
-    setProfileOpen(false);
-    setOpenId(draft.id);
+    openDraft(draft.id);
   };
 
   return (
@@ -96,20 +108,38 @@ export function App() {
         )}
         {profileOpen ? (
           <Suspense fallback={<p>{t('ui.loading')}</p>}>
-            <ProfileScreen store={profileStore} onBack={() => setProfileOpen(false)} onError={onError} />
+            <ProfileScreen store={profileStore} onBack={showList} onError={onError} />
           </Suspense>
         ) : outboxOpen ? (
           <Suspense fallback={<p>{t('ui.loading')}</p>}>
-            <OutboxScreen snapshot={outbox.snapshot} error={outbox.error} onBack={() => setOutboxOpen(false)} />
+            <OutboxScreen snapshot={outbox.snapshot} error={outbox.error} onBack={showList} />
           </Suspense>
-        ) : openId ? (
+        ) : view.view === 'letter' ? (
           <Suspense fallback={<p>{t('ui.loading')}</p>}>
-            <OpenDraft key={openId} id={openId} snapshot={outbox.snapshot} onBack={() => setOpenId(null)} onError={onError} onOpenOutbox={openOutbox} />
+            <OpenDraft
+              key={view.id}
+              id={view.id}
+              tab={view.tab}
+              onTab={(tab) => go({ view: 'letter', id: view.id, tab })}
+              snapshot={outbox.snapshot}
+              onBack={showList}
+              onMissing={lost}
+              onError={onError}
+              onOpenOutbox={openOutbox}
+            />
           </Suspense>
         ) : (
           <>
+            {routeNotice && (
+              <p role="status" className="notice" data-testid="route-notice">
+                {routeNotice}{' '}
+                <button type="button" onClick={() => setRouteNotice(null)}>
+                  {t('ui.dismiss')}
+                </button>
+              </p>
+            )}
             {profile === null && <ProfileOffer onFill={openProfile} />}
-            <ListScreen onOpen={setOpenId} onError={onError} snapshot={outbox.snapshot} />
+            <ListScreen onOpen={openDraft} onError={onError} snapshot={outbox.snapshot} />
             {/* Its own boundary: the list never waits for the backup code. */}
             <Suspense fallback={null}>
               <BackupPanel db={db} appVersion={appInfo && 'info' in appInfo ? appInfo.info.version : '0.0.0'} />
@@ -133,14 +163,26 @@ export function App() {
   );
 }
 
+interface OpenDraftProps {
+  readonly id: string;
+  readonly tab: LetterTab;
+  readonly onTab: (tab: LetterTab) => void;
+  readonly snapshot: OutboxSnapshot | null;
+  readonly onBack: () => void;
+  /** The address names a letter that is not there (never was, deleted, in the bin). */
+  readonly onMissing: () => void;
+  readonly onError: (error: unknown) => void;
+  readonly onOpenOutbox: () => void;
+}
+
 /** Watches only its own draft: saving while typing does not re-read the whole list. */
-function OpenDraft({ id, snapshot, onBack, onError, onOpenOutbox }: { id: string; snapshot: OutboxSnapshot | null; onBack: () => void; onError: (error: unknown) => void; onOpenOutbox: () => void }) {
+function OpenDraft({ id, tab, onTab, snapshot, onBack, onMissing, onError, onOpenOutbox }: OpenDraftProps) {
   const draft = useLiveQuery(() => store.get(id).then((d) => (d && d.deletedAt === undefined ? d : null)), [id]);
   useEffect(() => {
-    if (draft === null) onBack();
-  }, [draft, onBack]);
+    if (draft === null) onMissing();
+  }, [draft, onMissing]);
   if (!draft) return <p>{t('ui.loading')}</p>;
-  return <DraftView draft={draft} store={store} snapshot={snapshot} onBack={onBack} onError={onError} onOpenOutbox={onOpenOutbox} />;
+  return <DraftView draft={draft} store={store} tab={tab} onTab={onTab} snapshot={snapshot} onBack={onBack} onError={onError} onOpenOutbox={onOpenOutbox} />;
 }
 
 function ListScreen({ onOpen, onError, snapshot }: { onOpen: (id: string) => void; onError: (error: unknown) => void; snapshot: OutboxSnapshot | null }) {

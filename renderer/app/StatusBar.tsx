@@ -2,6 +2,10 @@ import { t } from '../../core/i18n/translate';
 import type { AppInfoState } from './use-app-info';
 import type { StoragePersistence } from './use-persistent-storage';
 
+/**
+ * Which program this is, its version and where its data lives. In the browser the drafts are in
+ * the browser's own database, not in the host's data folder, which holds only the outbox and exports.
+ */
 export function StatusBar({ state, storage }: { state: AppInfoState; storage: StoragePersistence }) {
   if (state === null) return <footer className="status-bar">{t('ui.loading')}</footer>;
   if ('error' in state) {
@@ -19,8 +23,9 @@ export function StatusBar({ state, storage }: { state: AppInfoState; storage: St
         {t('ui.version')} {info.version}
       </span>
       <span data-testid="storage-persistence">{t(`ui.storage.${storage}`)}</span>
+      {info.shell === 'web' && <span data-testid="drafts-location">{t('ui.data-location.web-drafts')}</span>}
       <span>
-        {t('ui.data-location')}：<code data-testid="data-dir">{info.dataDir}</code>
+        {t(info.shell === 'web' ? 'ui.data-location.web-files' : 'ui.data-location')}：<code data-testid="data-dir">{info.dataDir}</code>
       </span>
     </footer>
   );

@@ -15,13 +15,14 @@ import { DeliveryBadge } from './DeliveryBadge';
 import { deliveryState } from '../../core/drafts/delivery-state';
 import type { OutboxSnapshot } from '../../core/outbox/outbox-item';
 import { settleAllSaves } from '../app/pending-saves';
-
-const TABS = ['edit', 'review', 'signed', 'history'] as const;
-type Tab = (typeof TABS)[number];
+import { LETTER_TABS, type LetterTab } from '../app/route';
 
 interface DraftViewProps {
   readonly draft: DraftRecord;
   readonly store: DraftStore;
+  /** The open tab, as the address names it. */
+  readonly tab: LetterTab;
+  readonly onTab: (tab: LetterTab) => void;
   readonly onBack: () => void;
   readonly onError: (error: unknown) => void;
   readonly onOpenOutbox: () => void;
@@ -33,8 +34,7 @@ interface DraftViewProps {
  * One letter: the editor, the review, the signed copy and the history, one tab at a time. Only
  * the open tab is mounted, so leaving the editor flushes its pending save before anything else runs.
  */
-export function DraftView({ draft, store, onBack, onError, onOpenOutbox, snapshot }: DraftViewProps) {
-  const [tab, setTab] = useState<Tab>('edit');
+export function DraftView({ draft, store, tab, onTab, onBack, onError, onOpenOutbox, snapshot }: DraftViewProps) {
   const [loaded, setLoaded] = useState<{ letter: unknown; version: number } | null>(null);
   const attachments = useLiveQuery(() => store.attachments(draft.id), [store, draft.id]);
   const attachmentCount = attachments?.filter((a) => isCurrentSignedCopy(draft, a)).length ?? 0;
@@ -45,16 +45,24 @@ export function DraftView({ draft, store, onBack, onError, onOpenOutbox, snapsho
       .then(() => store.letter(draft.id))
       .then((letter) => setLoaded((previous) => ({ letter, version: (previous?.version ?? 0) + 1 })), onError);
   }, [store, draft.id, onError]);
-  useEffect(load, [load]);
+  // The tab follows the address (a click, Back or Forward). Each visit to the form rebuilds it from
+  // what is stored, never from the letter as it was when the draft opened; a visit because
+  // submitting was refused shows every field's problem at once.
+  const [visit, setVisit] = useState({ tab, edits: 0, reveal: false });
+  const [revealNext, setRevealNext] = useState(false);
+  if (visit.tab !== tab) {
+    setVisit({ tab, edits: tab === 'edit' ? visit.edits + 1 : visit.edits, reveal: tab === 'edit' && revealNext });
+    setRevealNext(false);
+    if (tab === 'edit') setLoaded(null);
+  }
+  useEffect(load, [load, visit.edits]);
 
-  const open = (next: Tab) => {
-    if (next === tab) return;
-    // The editor is rebuilt from what is stored, never from the letter as it was when the draft opened.
-    if (next === 'edit') {
-      setLoaded(null);
-      load();
-    }
-    setTab(next);
+  const open = (next: LetterTab) => {
+    if (next !== tab) onTab(next);
+  };
+  const fixProblems = () => {
+    setRevealNext(true);
+    open('edit');
   };
 
   const save = useCallback((letter: unknown) => store.updateLetter(draft.id, letter, new Date()).catch(onError), [store, draft.id, onError]);
@@ -83,7 +91,7 @@ export function DraftView({ draft, store, onBack, onError, onOpenOutbox, snapsho
         <OutstandingSteps draft={draft} attachmentCount={attachmentCount} snapshot={snapshot} />
       </p>
       <div role="tablist" className="tabs" aria-label={t('ui.tabs')}>
-        {TABS.map((key) => (
+        {LETTER_TABS.map((key) => (
           <button key={key} type="button" role="tab" aria-selected={tab === key} aria-controls={`panel-${key}`} id={`tab-${key}`} onClick={() => open(key)}>
             {t(`ui.tab.${key}`)}
             {key === 'signed' && attachmentCount > 0 && ` (${attachmentCount})`}
@@ -93,11 +101,20 @@ export function DraftView({ draft, store, onBack, onError, onOpenOutbox, snapsho
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'edit' &&
           (loaded ? (
-            <EditPanel key={loaded.version} draft={draft} letter={loaded.letter} fileName={fileName} onSave={save} onSaveUrgently={saveUrgently} onReopen={reopen} />
+            <EditPanel
+              key={loaded.version}
+              draft={draft}
+              letter={loaded.letter}
+              fileName={fileName}
+              onSave={save}
+              onSaveUrgently={saveUrgently}
+              onReopen={reopen}
+              revealProblems={visit.reveal}
+            />
           ) : (
             <p>{t('ui.loading')}</p>
           ))}
-        {tab === 'review' && <ReviewPanel draft={draft} store={store} fileName={fileName} principalName={principal} onEdit={() => open('edit')} />}
+        {tab === 'review' && <ReviewPanel draft={draft} store={store} fileName={fileName} principalName={principal} onEdit={fixProblems} />}
         {tab === 'signed' && <AttachmentsPanel draft={draft} store={store} onOpenOutbox={onOpenOutbox} />}
         {tab === 'history' && (
           <HistoryPanel

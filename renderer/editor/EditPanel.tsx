@@ -1,12 +1,12 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { t } from '../../core/i18n/translate';
 import type { DraftRecord } from '../../core/drafts/draft-record';
-import type { Problem } from '../../core/letter/problem';
 import { useDebouncedSave } from '../app/use-debounced-save';
 import { LetterPdfPanel } from '../pdf/LetterPdfPanel';
 import { useLetterPdf } from '../pdf/use-letter-pdf';
-import { ExtraProblemsContext, extraProblemsByField } from './extra-problems';
+import { ReturnedComments } from '../review/ReturnedComments';
 import { LetterEditor } from './LetterEditor';
+import { createProblemVisibility, ProblemVisibilityContext } from './problem-visibility';
 
 interface EditPanelProps {
   readonly draft: DraftRecord;
@@ -17,21 +17,20 @@ interface EditPanelProps {
   /** The one-shot save for a page that is going away; false when it cannot be used. */
   readonly onSaveUrgently: (letter: unknown) => boolean;
   readonly onReopen: () => void;
+  /** Opened because submitting was refused: every field shows its problem at once. */
+  readonly revealProblems?: boolean;
 }
 
 /**
  * The form beside the live PDF. Each change is saved within a second (a pause of 300 ms, or
  * every 800 ms of continuous typing), and at once when a field loses focus or the page goes away.
  */
-export function EditPanel({ draft, letter, fileName, onSave, onSaveUrgently, onReopen }: EditPanelProps) {
+export function EditPanel({ draft, letter, fileName, onSave, onSaveUrgently, onReopen, revealProblems = false }: EditPanelProps) {
   const [current, setCurrent] = useState<unknown>(letter);
   const lastSaved = useRef(JSON.stringify(letter));
   const { schedule, flush } = useDebouncedSave(onSave, onSaveUrgently);
   const pdf = useLetterPdf(current);
-  // Every field listens to these; keep the same map while they stay the same, so a new PDF
-  // does not re-render the whole form.
-  const coverageKey = pdf.status === 'problems' ? JSON.stringify(pdf.problems.filter((p) => p.code === 'coverage.missing')) : '[]';
-  const extraProblems = useMemo(() => extraProblemsByField(JSON.parse(coverageKey) as Problem[]), [coverageKey]);
+  const [visibility] = useState(() => createProblemVisibility(revealProblems));
   const frozen = draft.status === 'in-review' || draft.status === 'approved';
 
   const onChange = useCallback(
@@ -55,10 +54,11 @@ export function EditPanel({ draft, letter, fileName, onSave, onSaveUrgently, onR
           </button>
         </div>
       )}
-      <ExtraProblemsContext.Provider value={extraProblems}>
+      <ReturnedComments draft={draft} />
+      <ProblemVisibilityContext.Provider value={visibility}>
         <LetterEditor letter={letter} readOnly={frozen} onChange={onChange} onFlush={flush} />
-      </ExtraProblemsContext.Provider>
-      <LetterPdfPanel pdf={pdf} fileName={fileName} />
+      </ProblemVisibilityContext.Provider>
+      <LetterPdfPanel pdf={pdf} fileName={fileName} onBlocked={visibility.revealAll} />
     </div>
   );
 }

@@ -103,15 +103,18 @@ interface ItemRowProps {
 }
 
 function ItemRow({ index, previous, next, items, onRemoved }: ItemRowProps) {
-  const { getValues, setFocus } = useFormContext<LetterFormValues>();
+  const { getValues } = useFormContext<LetterFormValues>();
   const id = items.fields[index]!.id;
   const n = index + 1;
-  const [category, setCategory] = useState<CategoryKey>(getValues(`items.${index}.category`));
-  // The move happens when the choice is confirmed (Enter or leaving the list), not on every arrow key.
-  const applyCategory = () => {
-    if (category === getValues(`items.${index}.category`)) return;
+  // The item moves to its new group as soon as the category is chosen, and the focus goes with
+  // it: the row is rebuilt there, so it is found again by its place in the letter.
+  const changeCategory = (category: CategoryKey) => {
     items.update(index, { ...getValues(`items.${index}`), category });
-    setTimeout(() => setFocus(`items.${index}.content`));
+    setTimeout(() => {
+      const moved = document.querySelector<HTMLSelectElement>(`select[name="items.${index}.category"]`);
+      moved?.focus({ preventScroll: true });
+      moved?.closest('.item-row')?.scrollIntoView({ block: 'center' });
+    });
   };
   // Swapping moves the row's elements; the focus follows the item to its new place.
   const move = (to: number | undefined, direction: 'up' | 'down') => {
@@ -132,10 +135,9 @@ function ItemRow({ index, previous, next, items, onRemoved }: ItemRowProps) {
         <label className="field">
           <span>{t('ui.item.category')}</span>
           <select
-            value={category}
-            onChange={(e) => setCategory(e.target.value as CategoryKey)}
-            onBlur={applyCategory}
-            onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), applyCategory())}
+            name={`items.${index}.category`}
+            value={items.fields[index]!.category}
+            onChange={(e) => changeCategory(e.target.value as CategoryKey)}
             aria-label={fieldLabel(['items', index, 'category'])}
           >
             {CATEGORY_KEYS.map((key) => (

@@ -6,6 +6,7 @@ import { fieldLabel } from '../../core/letter/field-path';
 import { CreditCodeField } from './CreditCodeField';
 import { ItemsEditor } from './ItemsEditor';
 import { letterResolver } from './letter-resolver';
+import { useProblemVisibility } from './problem-visibility';
 import { ProblemSummary } from './ProblemSummary';
 import { TextField } from './TextField';
 
@@ -20,7 +21,7 @@ interface LetterEditorProps {
 }
 
 /**
- * The whole letter as a form, validated by the model on every change. Memoised: the draft view
+ * The whole letter as a form, checked by letterProblems on every change. Memoised: the draft view
  * re-renders for the preview on each keystroke, the form does not.
  */
 export const LetterEditor = memo(function LetterEditor({ letter, readOnly, onChange, onFlush }: LetterEditorProps) {
@@ -33,8 +34,11 @@ export const LetterEditor = memo(function LetterEditor({ letter, readOnly, onCha
   });
   const { trigger, subscribe, getValues } = form;
 
-  // A loaded letter may already have problems: show them all at once, not field by field.
+  // Every field's problem is known from the start; each shows it only when the clerk gets to it
+  // (problem-visibility.ts). Revealing checks again, so a field never shows a problem since fixed elsewhere.
+  const visibility = useProblemVisibility();
   useEffect(() => void trigger(), [trigger]);
+  useEffect(() => visibility.subscribe(() => void trigger()), [visibility, trigger]);
 
   // A layout effect: it runs before the browser paints the fields, so no keystroke can reach a
   // field nobody listens to yet (a passive effect may run after the first input on a busy machine,

@@ -2,22 +2,27 @@ import { useFormContext, useWatch, type FieldPath } from 'react-hook-form';
 import { t } from '../../core/i18n/translate';
 import { fromFormValues, type LetterFormValues } from '../../core/letter/form-values';
 import type { Problem } from '../../core/letter/problem';
-import { validateLetter } from '../../core/letter/validate-letter';
+import { letterProblems } from '../../core/letter/letter-problems';
 import { formFieldOf } from './letter-resolver';
+import { useProblemVisibility } from './problem-visibility';
 
 /**
- * Everything still wrong with the letter, at the top of the form. Each entry moves the focus to
- * its field, so a long letter can be fixed from the keyboard without hunting.
+ * Everything still wrong with the letter, at the top of the form: the same problems the fields,
+ * the draft list and the "还差" line count (letterProblems). Each entry moves the focus to its
+ * field and shows the field's message there, so a long letter can be fixed from the keyboard.
  */
 export function ProblemSummary({ original }: { original: unknown }) {
   const { setFocus, control } = useFormContext<LetterFormValues>();
   const values = useWatch({ control }) as LetterFormValues;
-  const problems = validateLetter(fromFormValues(values, original)).problems;
+  const visibility = useProblemVisibility();
+  const problems = letterProblems(fromFormValues(values, original));
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
   const focus = (problem: Problem) => {
     const field = formFieldOf(problem.path);
-    if (field !== 'root') setFocus(field as FieldPath<LetterFormValues>);
+    if (field === 'root') return;
+    visibility.reveal(field);
+    setFocus(field as FieldPath<LetterFormValues>);
   };
   if (problems.length === 0) {
     return (

@@ -1,7 +1,7 @@
-import { useId } from 'react';
+import { useId, useRef, useState } from 'react';
 import { get, useFormContext, useFormState, type FieldPath } from 'react-hook-form';
 import type { LetterFormValues } from '../../core/letter/form-values';
-import { useExtraProblem } from './extra-problems';
+import { useShowsProblem } from './problem-visibility';
 
 export type LetterField = FieldPath<LetterFormValues>;
 
@@ -16,17 +16,36 @@ interface TextFieldProps {
 
 /**
  * One labelled input or textarea with its message underneath. It subscribes to its own field's
- * state only, so typing in one field does not re-render the rest of a long letter.
+ * state only, so typing in one field does not re-render the rest of a long letter. The message
+ * waits until the field has been changed and left (see problem-visibility.ts); once shown it
+ * follows every keystroke, so it goes away as soon as the text is right.
  */
 export function TextField({ name, label, rows, hint, inputMode, className }: TextFieldProps) {
   const id = useId();
   const { register } = useFormContext<LetterFormValues>();
   const { errors } = useFormState<LetterFormValues>({ name, exact: true });
+  // Kept by the field, not by its name: an item moved up or down takes its state along.
+  const changed = useRef(false);
+  const [left, setLeft] = useState(false);
+  const revealed = useShowsProblem(name);
   const error = (get(errors, name) as { message?: string } | undefined)?.message;
-  const extra = useExtraProblem(name);
-  const message = [error, extra].filter(Boolean).join(' ');
+  const message = left || revealed ? error : undefined;
   const describedBy = message ? `${id}-message` : hint ? `${id}-hint` : undefined;
-  const common = { id, 'aria-invalid': message ? true : undefined, 'aria-describedby': describedBy, ...register(name) };
+  const registered = register(name);
+  const common = {
+    id,
+    'aria-invalid': message ? true : undefined,
+    'aria-describedby': describedBy,
+    ...registered,
+    onChange: (event: { target: unknown; type?: unknown }) => {
+      changed.current = true;
+      return registered.onChange(event);
+    },
+    onBlur: (event: { target: unknown; type?: unknown }) => {
+      if (changed.current) setLeft(true);
+      return registered.onBlur(event);
+    },
+  };
   return (
     <div className={`field${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>

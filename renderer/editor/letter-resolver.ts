@@ -1,31 +1,34 @@
 import { set, type FieldErrors, type Resolver } from 'react-hook-form';
 import { fromFormValues, toDottedPath, type LetterFormValues } from '../../core/letter/form-values';
 import type { Problem } from '../../core/letter/problem';
-import { validateLetter } from '../../core/letter/validate-letter';
+import { letterProblems } from '../../core/letter/letter-problems';
 
 /**
- * react-hook-form's resolver over the model's own validation, so a field shows exactly the
- * Chinese message `pledge validate` prints for it. `original` is the letter as loaded, for the
+ * react-hook-form's resolver over the letter's problems (letterProblems: the model's validation
+ * and the characters no document font has), so a field shows exactly the Chinese message
+ * `pledge validate` or `pledge render` prints for it. `original` is the letter as loaded, for the
  * keys the form does not edit.
  */
 export function letterResolver(original: () => unknown): Resolver<LetterFormValues> {
   return (values) => {
-    const result = validateLetter(fromFormValues(values, original()));
-    const errors = problemsToFieldErrors(result.problems.filter((p) => p.severity === 'error'));
+    const problems = letterProblems(fromFormValues(values, original()));
+    const errors = problemsToFieldErrors(problems.filter((p) => p.severity === 'error'));
     return Object.keys(errors).length === 0 ? { values, errors: {} } : { values: {}, errors };
   };
 }
 
-/** The first problem of each field, placed where the form keeps that field's error. */
+/**
+ * Every problem of each field, placed where the form keeps that field's error: the messages
+ * together, the code of the first (what the credit code's override offer looks at).
+ */
 export function problemsToFieldErrors(problems: readonly Problem[]): FieldErrors<LetterFormValues> {
-  const errors: FieldErrors<LetterFormValues> = {};
-  const seen = new Set<string>();
+  const byField = new Map<string, Problem[]>();
   for (const problem of problems) {
     const path = formFieldOf(problem.path);
-    if (seen.has(path)) continue;
-    seen.add(path);
-    set(errors, path, { type: problem.code, message: problem.message });
+    byField.set(path, [...(byField.get(path) ?? []), problem]);
   }
+  const errors: FieldErrors<LetterFormValues> = {};
+  for (const [path, found] of byField) set(errors, path, { type: found[0]!.code, message: found.map((p) => p.message).join(' ') });
   return errors;
 }
 

@@ -33,8 +33,12 @@ test('the draft shows its real PDF, which follows the text and can be saved', as
 
 test('a character the fonts lack is named with its field instead of a PDF', async ({ appPage: page }) => {
   await createLetter(page);
+  await expect(page.getByTestId('pdf-preview').getByRole('img', { name: /^第 ?1 ?页$/ })).toBeVisible({ timeout: 20_000 });
   await page.getByRole('textbox', { name: '承诺正文' }).fill('为𠀀村修路。');
-  await expect(page.getByRole('alert').filter({ hasText: '修改后才能生成 PDF' })).toContainText('承诺正文中的“𠀀”（U+20000）无法用文档字体显示');
-  // …and flagged next to the field where it was typed.
+  await expect(page.getByTestId('problem-list')).toContainText('承诺正文中的“𠀀”（U+20000）无法用文档字体显示');
+  // No PDF with a blank box: the preview keeps the last letter that could be made, and says so.
+  await expect(page.getByTestId('preview-last-good')).toBeVisible();
+  // …and flagged next to the field where it was typed, once it is left.
+  await page.getByRole('textbox', { name: '承诺正文' }).blur();
   await expect(page.getByRole('textbox', { name: '承诺正文' })).toHaveAccessibleDescription(/“𠀀”（U\+20000）无法用文档字体显示/);
 });
