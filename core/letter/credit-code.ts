@@ -98,3 +98,31 @@ export function checkCreditCode(code: string): CreditCodeFinding[] {
   if (expected !== null && expected !== actual) findings.push({ kind: 'check', expected, actual, overridable: true });
   return findings;
 }
+
+/** One character that, changed, would make a failing code pass every check. */
+export interface CreditCodeCandidate {
+  /** 1-based, as people count the characters on a certificate. */
+  readonly position: number;
+  readonly char: string;
+}
+
+/**
+ * Every way of changing one character that makes the code pass all its checks. A typo can sit
+ * at any position and the check character cannot say which, so these are possibilities for
+ * the clerk to compare with the certificate, never a correction to apply.
+ *
+ * @example singleCharacterFixes('122399214012770353') // [{ position: 18, char: '2' }, …]
+ */
+export function singleCharacterFixes(code: string): CreditCodeCandidate[] {
+  if (code.length !== CREDIT_CODE_LENGTH || !hasCreditCodeShape(code)) return [];
+  const candidates: CreditCodeCandidate[] = [];
+  for (let i = 0; i < CREDIT_CODE_LENGTH; i += 1) {
+    for (const char of ALPHABET) {
+      // Position 2 is the kind of body, a digit 1–9 under every registration authority.
+      if (char === code.charAt(i) || (i === 1 && !/[1-9]/.test(char))) continue;
+      const changed = code.slice(0, i) + char + code.slice(i + 1);
+      if (checkCreditCode(changed).length === 0) candidates.push({ position: i + 1, char });
+    }
+  }
+  return candidates;
+}

@@ -2,7 +2,7 @@ import { isRecord } from '../json/is-record';
 import type { z } from 'zod';
 import { t, type MessageKey, type MessageParams } from '../i18n/translate';
 import { categoryName, CATEGORY_KEYS } from './categories';
-import { checkCreditCode, normalizeCreditCode, type CreditCodeFinding } from './credit-code';
+import { checkCreditCode, normalizeCreditCode, singleCharacterFixes, type CreditCodeFinding } from './credit-code';
 import { fieldLabel, formatPath, type FieldPath } from './field-path';
 import { findTooDeep, MAX_LETTER_DEPTH } from './json-depth';
 import { staleYearProblems } from './next-year';
@@ -133,12 +133,12 @@ function creditCodeProblems(unit: unknown): Problem[] {
   const fatal = findings.filter((f) => !f.overridable);
   if (fatal.length > 0) return fatal.map((f) => findingProblem(path, f));
   const override = unit['creditCodeOverride'];
-  if (!isRecord(override) || typeof override['code'] !== 'string') return findings.map((f) => findingProblem(path, f));
+  if (!isRecord(override) || typeof override['code'] !== 'string') return findingProblems(path, code, findings);
 
   const overridePath = ['unit', 'creditCodeOverride', 'code'];
   if (normalizeCreditCode(override['code']) !== code) {
     return [
-      ...findings.map((f) => findingProblem(path, f)),
+      ...findingProblems(path, code, findings),
       problem(overridePath, 'credit.override-mismatch', 'credit.override-mismatch', { value: override['code'] }),
     ];
   }
@@ -153,7 +153,36 @@ function creditCodeProblems(unit: unknown): Problem[] {
   ];
 }
 
-function findingProblem(path: FieldPath, finding: CreditCodeFinding): Problem {
+/**
+ * A failing check character says that some character is wrong, not which one: both check
+ * failures become one problem listing the single-character changes that would pass.
+ */
+function findingProblems(path: FieldPath, code: string, findings: readonly CreditCodeFinding[]): Problem[] {
+  const out = findings.filter(isShapeFinding).map((f) => findingProblem(path, f));
+  if (out.length < findings.length) {
+    out.push(problem(path, 'credit.check', 'credit.check', { code, candidates: candidatesText(code) }));
+  }
+  return out;
+}
+
+/** At most this many candidates are listed: more would hide the advice to compare with the certificate. */
+const MAX_CANDIDATES = 8;
+
+function candidatesText(code: string): string {
+  const fixes = singleCharacterFixes(code);
+  if (fixes.length === 0) return t('credit.candidates.none');
+  const list = fixes.slice(0, MAX_CANDIDATES).map((fix) => t('credit.candidate', { position: fix.position, char: fix.char })).join('、');
+  const rest = fixes.length - MAX_CANDIDATES;
+  return rest > 0 ? t('credit.candidates.more', { list, rest }) : t('credit.candidates', { list });
+}
+
+type ShapeFinding = Exclude<CreditCodeFinding, { kind: 'check' | 'org-check' }>;
+
+function isShapeFinding(finding: CreditCodeFinding): finding is ShapeFinding {
+  return finding.kind !== 'check' && finding.kind !== 'org-check';
+}
+
+function findingProblem(path: FieldPath, finding: ShapeFinding): Problem {
   switch (finding.kind) {
     case 'length':
       return problem(path, 'credit.length', 'credit.length', { actual: finding.actual });
@@ -163,10 +192,6 @@ function findingProblem(path: FieldPath, finding: CreditCodeFinding): Problem {
       return problem(path, 'credit.authority', 'credit.authority', { char: finding.char });
     case 'division':
       return problem(path, 'credit.division', 'credit.division', { value: finding.value });
-    case 'org-check':
-      return problem(path, 'credit.org-check', 'credit.org-check', { expected: finding.expected, actual: finding.actual });
-    case 'check':
-      return problem(path, 'credit.check', 'credit.check', { expected: finding.expected, actual: finding.actual });
   }
 }
 
@@ -177,9 +202,9 @@ function findingDetail(finding: CreditCodeFinding): string {
     case 'division':
       return t('credit.detail.division', { value: finding.value });
     case 'org-check':
-      return t('credit.detail.org-check', { expected: finding.expected });
+      return t('credit.detail.org-check');
     case 'check':
-      return t('credit.detail.check', { expected: finding.expected });
+      return t('credit.detail.check');
     default:
       return '';
   }

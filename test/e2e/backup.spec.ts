@@ -2,7 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { createLetter, openTab, savedPath, submitAndApprove } from './app-actions';
+import { createLetter, createRealUnitLetter, openTab, savedPath, submitAndApprove, UNIT_OUTSIDE_SAMPLE_COUNTY } from './app-actions';
+
+const SIGNED_UNIT = UNIT_OUTSIDE_SAMPLE_COUNTY.unitName;
 import { expect, test } from './fixtures';
 
 test('a backup of everything imports into a fresh profile, and never overwrites newer work without asking', async ({ appPage: page, baseURL }, testInfo) => {
@@ -10,7 +12,7 @@ test('a backup of everything imports into a fresh profile, and never overwrites 
   const dir = await mkdtemp(join(tmpdir(), 'pledge-backup-e2e-'));
   try {
     // Two letters, one with history and a scan.
-    await createLetter(page, /政务服务事项承诺/);
+    await createRealUnitLetter(page, /政务服务事项承诺/);
     await page.getByRole('textbox', { name: '承诺正文' }).fill('备份前写下的正文。');
     const png = new PNG({ width: 20, height: 30 });
     png.data.fill(120);
@@ -22,6 +24,8 @@ test('a backup of everything imports into a fresh profile, and never overwrites 
     await expect(page.getByTestId('attachment')).toHaveCount(1);
     await page.getByRole('button', { name: /返回列表/ }).click();
     await createLetter(page, /重点目标任务/);
+    // The profile named this one too; another name tells the two apart in the list.
+    await page.getByRole('textbox', { name: '单位全称' }).fill('松岭县林业局');
     await page.getByRole('button', { name: /返回列表/ }).click();
 
     await page.getByRole('button', { name: '导出备份' }).click();
@@ -38,7 +42,7 @@ test('a backup of everything imports into a fresh profile, and never overwrites 
     await other.getByLabel('导入备份…').setInputFiles(backup);
     await expect(other.getByTestId('backup-status')).toHaveText('导入完成：新增 2 份，更新 0 份，0 份保留本机内容（与备份相同或本机更新）。');
     await expect(other.getByTestId('draft-card')).toHaveCount(2);
-    await other.getByTestId('draft-card').filter({ hasText: '青山县政务服务中心' }).click();
+    await other.getByTestId('draft-card').filter({ hasText: SIGNED_UNIT }).click();
     await expect(other.getByRole('textbox', { name: '承诺正文' })).toHaveValue('备份前写下的正文。');
     await openTab(other, '签章件');
     await expect(other.getByRole('img', { name: '签章页.png 的缩略图' })).toBeVisible();
@@ -51,14 +55,14 @@ test('a backup of everything imports into a fresh profile, and never overwrites 
     await other.getByRole('button', { name: '修改（需重新审核）' }).click();
     await other.getByRole('textbox', { name: '承诺正文' }).fill('导入后在新电脑上改过的正文。');
     await other.getByRole('button', { name: /返回列表/ }).click();
-    await expect(other.getByTestId('draft-card').first()).toContainText('青山县政务服务中心');
+    await expect(other.getByTestId('draft-card').first()).toContainText(SIGNED_UNIT);
     await other.getByLabel('导入备份…').setInputFiles(backup);
     const conflicts = other.getByRole('group', { name: /1 份草稿在本机的修改比备份更新/ });
     await expect(conflicts).toBeVisible();
     await expect(conflicts.getByRole('checkbox')).not.toBeChecked();
     await conflicts.getByRole('button', { name: '导入' }).click();
     await expect(other.getByTestId('backup-status')).toHaveText('导入完成：新增 0 份，更新 0 份，2 份保留本机内容（与备份相同或本机更新）。');
-    await other.getByTestId('draft-card').filter({ hasText: '青山县政务服务中心' }).click();
+    await other.getByTestId('draft-card').filter({ hasText: SIGNED_UNIT }).click();
     await expect(other.getByRole('textbox', { name: '承诺正文' })).toHaveValue('导入后在新电脑上改过的正文。');
     await fresh.close();
   } finally {

@@ -1,16 +1,18 @@
-import { createLetter, openTab } from './app-actions';
+import { createLetter, createRealUnitLetter, openTab, UNIT_OUTSIDE_SAMPLE_COUNTY as UNIT } from './app-actions';
 import { expect, test } from './fixtures';
 
 test('the editor checks each field once it has been changed and left, in Chinese, next to the field', async ({ appPage: page }) => {
-  await createLetter(page, /政务服务事项承诺/);
+  await createRealUnitLetter(page, /政务服务事项承诺/);
   await expect(page.getByTestId('validation-ok')).toBeVisible();
 
   const code = page.getByRole('textbox', { name: '统一社会信用代码' });
-  await expect(code).toHaveValue('122399214012770352');
+  await expect(code).toHaveValue(UNIT.creditCode);
   await expect(code).toHaveAccessibleDescription('校验码正确。');
-  await code.fill('122399214012770353');
+  await code.fill('112399210035901225');
   await code.blur();
-  await expect(code).toHaveAccessibleDescription('统一社会信用代码校验位不符：第 18 位应为“2”，现为“3”。请核对；如确认代码无误，可记录人工确认。');
+  await expect(code).toHaveAccessibleDescription(
+    '统一社会信用代码“112399210035901225”未通过校验：18 位中任何一位都可能输错，请与证照逐位核对。只改一位就能通过校验的写法有：第 6 位改为“3”、第 7 位改为“0”、第 18 位改为“4”（仅供核对，不一定是正确代码）。如确认代码无误，可记录人工确认。',
+  );
 
   const unitName = page.getByRole('textbox', { name: '单位全称' });
   await unitName.fill('');
@@ -31,15 +33,16 @@ test('the editor checks each field once it has been changed and left, in Chinese
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^青山县行政审批局\d{4}年度政务诚信承诺书$/);
 
   // Fixed again: nothing left.
-  await code.fill('122399214012770352');
-  await phone.fill('0458-6123455');
+  await code.fill(UNIT.creditCode);
+  await phone.fill(UNIT.phone);
   await expect(page.getByTestId('validation-ok')).toBeVisible();
 });
 
 test('a real code that fails its check can be confirmed by hand, bound to that code', async ({ appPage: page }) => {
-  await createLetter(page, /政务服务事项承诺/);
+  await createRealUnitLetter(page, /政务服务事项承诺/);
   const code = page.getByRole('textbox', { name: '统一社会信用代码' });
   await code.fill('122399214012770353');
+  await code.blur();
   await page.getByRole('button', { name: '代码确认无误？记录人工确认' }).click();
   const confirm = page.getByRole('button', { name: '记录确认' });
   await expect(confirm).toBeDisabled();
@@ -47,15 +50,15 @@ test('a real code that fails its check can be confirmed by hand, bound to that c
   await confirm.click();
   await expect(page.getByTestId('credit-override')).toContainText('已人工确认代码 122399214012770353：已与事业单位法人证书核对。');
   await expect(code).not.toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByTestId('warning-list')).toContainText('统一社会信用代码未通过校验（第 18 位应为“2”），已于');
+  await expect(page.getByTestId('warning-list')).toContainText('统一社会信用代码未通过校验（校验位不符），已于');
 
   // Another code is not covered by that confirmation.
   await code.fill('122399214012770354');
-  await expect(code).toHaveAccessibleDescription(/校验位不符：第 18 位应为“2”，现为“4”/);
+  await expect(code).toHaveAccessibleDescription(/“122399214012770354”未通过校验：18 位中任何一位都可能输错.*第 18 位改为“2”/);
   await expect(page.getByTestId('problem-list')).toContainText('人工确认的信用代码“122399214012770353”与当前统一社会信用代码不一致，人工确认不适用，请重新确认。');
   await page.getByRole('button', { name: '撤销确认' }).click();
   await expect(page.getByTestId('credit-override')).toHaveCount(0);
-  await expect(code).toHaveAccessibleDescription(/校验位不符：第 18 位应为“2”，现为“4”/);
+  await expect(code).toHaveAccessibleDescription(/“122399214012770354”未通过校验：18 位中任何一位都可能输错.*第 18 位改为“2”/);
 });
 
 test('items are added, inserted from snippets, reordered and removed within their category', async ({ appPage: page }) => {

@@ -3,12 +3,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { createLetter, openTab, savedPath, submitAndApprove } from './app-actions';
+import { createRealUnitLetter, openTab, savedPath, submitAndApprove, UNIT_OUTSIDE_SAMPLE_COUNTY } from './app-actions';
 import { expect, test } from './fixtures';
 import { platformProcess, type PlatformProcess } from './platform-process';
 
-/** The unit of the 政务服务事项承诺 template, the letter this test files. */
-const UNIT = { code: '122399214012770352', name: '青山县政务服务中心' };
+/** The unit of the letter this test files, from the unit profile. */
+const UNIT = { code: UNIT_OUTSIDE_SAMPLE_COUNTY.creditCode, name: UNIT_OUTSIDE_SAMPLE_COUNTY.unitName };
 
 /** Every record of every IndexedDB database of the page, as one string. */
 async function everythingInIndexedDb(page: Page): Promise<string> {
@@ -37,7 +37,7 @@ test('an approved, signed letter waits offline in the outbox, goes out by itself
     const scan = join(dir, '签章页.png');
     await writeFile(scan, PNG.sync.write(png));
 
-    await createLetter(page, /政务服务事项承诺/);
+    await createRealUnitLetter(page, /政务服务事项承诺/);
     await openTab(page, '签章件');
     await submitAndApprove(page);
     await openTab(page, '签章件');
@@ -45,6 +45,7 @@ test('an approved, signed letter waits offline in the outbox, goes out by itself
     await page.getByLabel('添加签章件…').setInputFiles(scan);
     await expect(page.getByTestId('attachment')).toHaveCount(1);
     await page.getByRole('button', { name: '报送到平台' }).click();
+    await page.getByRole('dialog', { name: '报送到平台？' }).getByRole('button', { name: '确认报送' }).click();
     await expect(page.getByTestId('submit-result')).toContainText('已加入发送队列');
     // Packed: the signed copy is now fixed, and packing again is the same submission.
     await expect(page.getByTestId('attachments-locked')).toBeVisible();

@@ -3,6 +3,7 @@ import {
   checkCreditCode,
   creditCodeCheckCharacter,
   normalizeCreditCode,
+  singleCharacterFixes,
   organisationCheckCharacter,
 } from '../../../core/letter/credit-code';
 
@@ -65,5 +66,26 @@ describe('checkCreditCode', () => {
       ['authority', true],
       ['division', true],
     ]);
+  });
+});
+
+describe('singleCharacterFixes', () => {
+  it('finds every single change that passes, the real typo among them', () => {
+    const typo = '122399294012771583'; // the 8th character of 122399214012771583 typed wrong
+    const fixes = singleCharacterFixes(typo);
+    expect(fixes).toContainEqual({ position: 8, char: '1' });
+    expect(fixes).toContainEqual({ position: 18, char: 'N' });
+    for (const { position, char } of fixes) {
+      expect(checkCreditCode(typo.slice(0, position - 1) + char + typo.slice(position))).toEqual([]);
+    }
+  });
+
+  it('offers only digits 1–9 at position 2, the kind of body', () => {
+    expect(singleCharacterFixes('11239921003582149K').filter((f) => f.position === 2)).toEqual([]);
+  });
+
+  it('offers nothing for a code that is not 18 characters of the alphabet', () => {
+    expect(singleCharacterFixes('1123992100358')).toEqual([]);
+    expect(singleCharacterFixes('11239921003582149I')).toEqual([]);
   });
 });

@@ -144,10 +144,21 @@ describe('validateLetter', () => {
       expect(result.ok && result.letter.unit.creditCode).toBe('122399214012771583');
     });
 
-    it('shows the expected check character', () => {
+    it('says the code does not check and lists the one-character changes that would, without choosing one', () => {
       expect(errorAt(withValue(validLetterJson(), path, '11239921003582149K'), 'unit.creditCode')?.message).toBe(
-        '统一社会信用代码校验位不符：第 18 位应为“J”，现为“K”。请核对；如确认代码无误，可记录人工确认。',
+        '统一社会信用代码“11239921003582149K”未通过校验：18 位中任何一位都可能输错，请与证照逐位核对。' +
+          '只改一位就能通过校验的写法有：第 6 位改为“3”、第 7 位改为“0”、第 18 位改为“J”（仅供核对，不一定是正确代码）。如确认代码无误，可记录人工确认。',
       );
+    });
+
+    it('for a typo at position 8 names position 8 among the candidates, not only the check character', () => {
+      // OWN_UNIT's code with its 8th character typed 9 instead of 1.
+      const problems = validateLetter(withValue(validLetterJson(), path, '122399294012771583')).problems.filter((p) => p.path === 'unit.creditCode');
+      expect(problems).toHaveLength(1);
+      expect(problems[0]?.code).toBe('credit.check');
+      expect(problems[0]?.message).toContain('第 8 位改为“1”');
+      expect(problems[0]?.message).toContain('第 18 位改为“N”');
+      expect(problems[0]?.message).not.toMatch(/应为/);
     });
 
     it('reports length and forbidden letters', () => {
@@ -166,7 +177,7 @@ describe('validateLetter', () => {
       expect(result.ok).toBe(true);
       expect(result.problems).toHaveLength(1);
       expect(result.problems[0]).toMatchObject({ path: 'unit.creditCode', code: 'credit.overridden', severity: 'warning' });
-      expect(result.problems[0]?.message).toContain('第 18 位应为“J”');
+      expect(result.problems[0]?.message).toContain('未通过校验（校验位不符）');
       expect(result.problems[0]?.message).toContain('以营业执照原件核对');
       expect(result.ok && result.letter.unit.creditCodeOverride?.code).toBe('11239921003582149K');
     });

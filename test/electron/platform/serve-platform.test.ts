@@ -97,7 +97,8 @@ describe('npm run platform', () => {
     const refused = await npmPlatform(['token', 'issue', '--data', dataDir, '--unit', '122399214012770353']);
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
-    expect(refused.stderr).toContain('统一社会信用代码校验位不符：第 18 位应为“2”');
+    expect(refused.stderr).toContain('统一社会信用代码“122399214012770353”未通过校验');
+    expect(refused.stderr).toContain('第 18 位改为“2”');
     const short = await npmPlatform(['token', 'issue', '--data', dataDir, '--unit', '12345']);
     expect(short.stderr).toContain('统一社会信用代码应为 18 位');
     expect((await npmPlatform(['token', 'list', '--data', dataDir])).stdout.trim().split('\n')).toHaveLength(1);
