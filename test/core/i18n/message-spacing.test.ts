@@ -16,7 +16,7 @@ const FILL: Readonly<Record<string, Fill>> = {
   n: 'latin', min: 'latin', max: 'latin', actual: 'latin', expected: 'latin', position: 'latin', pages: 'latin',
   page: 'latin', count: 'latin', added: 'latin', replaced: 'latin', kept: 'latin', shown: 'latin', total: 'latin',
   attempt: 'latin', attempts: 'latin', seconds: 'latin', size: 'latin', limit: 'latin', bytes: 'latin',
-  kilobytes: 'latin', sent: 'latin', degrees: 'latin', percent: 'latin', line: 'latin', column: 'latin', offset: 'latin',
+  kilobytes: 'latin', sent: 'latin', degrees: 'latin', rest: 'latin', percent: 'latin', line: 'latin', column: 'latin', offset: 'latin',
   // Codes, identifiers, addresses, file names, times and other Latin text.
   id: 'latin', code: 'latin', own: 'latin', file: 'latin', fileName: 'latin', path: 'latin', url: 'latin',
   data: 'latin', dataDir: 'latin', host: 'latin', location: 'latin', at: 'latin', time: 'latin',
@@ -32,7 +32,7 @@ const FILL: Readonly<Record<string, Fill>> = {
   field: 'text', choices: 'text', detail: 'text', reason: 'text', name: 'text', unit: 'text', title: 'text',
   ordinal: 'text', content: 'text', details: 'text', steps: 'text', category: 'text', by: 'text',
   draft: 'text', table: 'text', record: 'text', problems: 'text', other: 'text', role: 'text',
-  what: 'text', found: 'text', kind: 'text', files: 'text', state: 'text', principal: 'text',
+  what: 'text', found: 'text', kind: 'text', files: 'text', state: 'text', principal: 'text', candidates: 'text', list: 'text',
 };
 
 /** Where a placeholder's usual fill does not apply: the message fills it with something else. */
