@@ -1,5 +1,6 @@
 import { t } from '../i18n/translate';
-import { categoryName, CATEGORY_KEYS } from '../letter/categories';
+import { categoryName } from '../letter/categories';
+import { printOrder } from '../letter/item-numbers';
 import type { Letter, LetterItem } from '../letter/letter-schema';
 import { letterTitle } from '../letter/letter-title';
 import type { FaceKey } from './font-metrics';
@@ -51,19 +52,19 @@ export function letterBlocks(letter: Letter): Block[] {
 
   for (const paragraph of paragraphs(letter.statement)) blocks.push(body(paragraph));
 
-  if (letter.kind === 'person') {
-    letter.items.forEach((item, i) => blocks.push(body(itemText(item, i + 1, 'person'), 'item')));
-  } else {
-    let ordinal = 0;
-    for (const category of CATEGORY_KEYS) {
-      const items = letter.items.filter((item) => item.category === category);
-      if (items.length === 0) continue;
-      const heading = t('pdf.heading', { ordinal: t('pdf.ordinals').charAt(ordinal), name: categoryName(category) });
+  // Items are counted through the sections (item-numbers.ts), so a number names one item everywhere.
+  let ordinal = 0;
+  let previous: LetterItem['category'] | undefined;
+  printOrder(letter.items).forEach((index, position) => {
+    const item = letter.items[index] as LetterItem;
+    if (letter.kind === 'unit' && item.category !== previous) {
+      const heading = t('pdf.heading', { ordinal: t('pdf.ordinals').charAt(ordinal), name: categoryName(item.category) });
       ordinal += 1;
       blocks.push({ kind: 'paragraph', role: 'heading', text: heading, face: 'sans', indentCells: PARAGRAPH_INDENT });
-      items.forEach((item, i) => blocks.push(body(itemText(item, i + 1, 'unit'), 'item')));
     }
-  }
+    previous = item.category;
+    blocks.push(body(itemText(item, position + 1, letter.kind), 'item'));
+  });
 
   for (const paragraph of paragraphs(letter.closing)) blocks.push(body(paragraph));
   blocks.push(body(supervisionText(letter.supervision)));

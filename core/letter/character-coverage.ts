@@ -1,4 +1,5 @@
 import { t } from '../i18n/translate';
+import { numberItemProblems } from './item-numbers';
 import { fieldLabel, formatPath, type FieldPath } from './field-path';
 import { MAX_LETTER_DEPTH } from './json-depth';
 import type { Problem } from './problem';
@@ -41,7 +42,7 @@ export function findUncoveredCharacters(letter: unknown, coverage: GlyphCoverage
       found.push(uncovered(path, char, cp));
     }
   });
-  return found;
+  return numberItemProblems(found, letter);
 }
 
 /** A lone surrogate is no character at all; the letter schema refuses it, naming the field, so it is not reported twice. */

@@ -21,13 +21,14 @@ export function formatPath(path: FieldPath): string {
 /**
  * The Chinese name of a field, for messages that must say which field is wrong.
  * Unknown paths fall back to the nearest known parent, so a message never names nothing.
+ * `itemNumber` gives an item's printed number from its stored index (`item-numbers.ts`).
  *
  * @example fieldLabel(['items', 2, 'content']) // '第 3 项承诺事项的内容'
  */
-export function fieldLabel(path: FieldPath): string {
+export function fieldLabel(path: FieldPath, itemNumber: (index: number) => number = (index) => index + 1): string {
   const itemIndex = path[0] === 'items' && typeof path[1] === 'number' ? path[1] : undefined;
   if (itemIndex !== undefined) {
-    const n = itemIndex + 1;
+    const n = itemNumber(itemIndex);
     const leaf = path[2];
     const key = `field.item.${String(leaf)}`;
     return leaf !== undefined && isMessageKey(key) ? t(key, { n }) : t('field.item', { n });

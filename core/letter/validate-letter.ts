@@ -4,6 +4,7 @@ import { t, type MessageKey, type MessageParams } from '../i18n/translate';
 import { categoryName, CATEGORY_KEYS } from './categories';
 import { checkCreditCode, normalizeCreditCode, singleCharacterFixes, type CreditCodeFinding } from './credit-code';
 import { fieldLabel, formatPath, type FieldPath } from './field-path';
+import { numberItemProblems } from './item-numbers';
 import { findTooDeep, MAX_LETTER_DEPTH } from './json-depth';
 import { staleYearProblems } from './next-year';
 import { LetterSchema, PersonLetterSchema, UnitLetterSchema, YEAR_RANGE, type Letter } from './letter-schema';
@@ -43,8 +44,9 @@ export function validateLetter(input: unknown, options: ValidateOptions = {}): L
   const { parsed, problems } = parseShape(input);
   problems.push(...creditCodeProblems(input['unit']), ...dateYearProblems(input), ...staleYearProblems(input));
   if (options.allowSampleContent !== true) problems.push(...sampleFindings(input).map(sampleProblem));
-  if (parsed === undefined || problems.some((p) => p.severity === 'error')) return { ok: false, problems };
-  return { ok: true, letter: parsed, problems };
+  const numbered = numberItemProblems(problems, input);
+  if (parsed === undefined || numbered.some((p) => p.severity === 'error')) return { ok: false, problems: numbered };
+  return { ok: true, letter: parsed, problems: numbered };
 }
 
 function parseShape(input: Record<string, unknown>): { parsed: Letter | undefined; problems: Problem[] } {

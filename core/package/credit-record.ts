@@ -1,5 +1,6 @@
 import { t } from '../i18n/translate';
 import type { Letter } from '../letter/letter-schema';
+import { printOrder } from '../letter/item-numbers';
 import { letterTitle } from '../letter/letter-title';
 
 /*
@@ -47,8 +48,12 @@ export function creditRecord(letter: Letter, submissionId: string): CreditRecord
     承诺人代码: person ? '' : letter.unit.creditCode,
     承诺类型: '主动型',
     承诺事由: letterTitle(letter),
-    承诺内容: letter.items
-      .map((item, i) => t('package.record.item', { n: i + 1, content: item.content }) + (item.deadline ? t('package.record.deadline', { value: item.deadline }) : ''))
+    // In the printed letter's order and numbering, so the record and the PDF agree item by item.
+    承诺内容: printOrder(letter.items)
+      .map((index, position) => {
+        const item = letter.items[index] as Letter['items'][number];
+        return t('package.record.item', { n: position + 1, content: item.content }) + (item.deadline ? t('package.record.deadline', { value: item.deadline }) : '');
+      })
       .join('\n'),
     违诺责任: letter.closing ?? t('package.record.liability'),
     承诺作出日期: letter.date,

@@ -3,6 +3,7 @@ import { useFieldArray, useFormContext, useFormState, type UseFieldArrayReturn }
 import { t } from '../../core/i18n/translate';
 import { categoryName, CATEGORY_KEYS, type CategoryKey } from '../../core/letter/categories';
 import { fieldLabel } from '../../core/letter/field-path';
+import { itemNumbers } from '../../core/letter/item-numbers';
 import type { LetterFormValues } from '../../core/letter/form-values';
 import type { LetterItem } from '../../core/letter/letter-schema';
 import { itemSnippets } from '../../core/letter/templates';
@@ -19,12 +20,13 @@ export function ItemsEditor({ year }: { year: number }) {
   const { control } = useFormContext<LetterFormValues>();
   const items = useFieldArray({ control, name: 'items' });
   const snippets = useMemo(() => itemSnippets(year), [year]);
+  const numbers = itemNumbers(items.fields);
   return (
     <fieldset className="items-editor">
       <legend>{t('field.items')}</legend>
       <ItemsMessage />
       {CATEGORY_KEYS.map((category) => (
-        <CategoryItems key={category} category={category} items={items} snippets={snippets[category]} />
+        <CategoryItems key={category} category={category} items={items} numbers={numbers} snippets={snippets[category]} />
       ))}
     </fieldset>
   );
@@ -41,7 +43,8 @@ function ItemsMessage() {
   ) : null;
 }
 
-function CategoryItems({ category, items, snippets }: { category: CategoryKey; items: Items; snippets: readonly LetterItem[] }) {
+/** `numbers` are the printed numbers by stored index, so the labels read 1…n top to bottom as on paper. */
+function CategoryItems({ category, items, numbers, snippets }: { category: CategoryKey; items: Items; numbers: readonly number[]; snippets: readonly LetterItem[] }) {
   const indexes = items.fields.flatMap((field, index) => (field.category === category ? [index] : []));
   const title = categoryName(category);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -60,6 +63,7 @@ function CategoryItems({ category, items, snippets }: { category: CategoryKey; i
       <ol>
         {indexes.map((index, position) => (
           <ItemRow
+            n={numbers[index] ?? index + 1}
             key={items.fields[index]!.id}
             index={index}
             previous={indexes[position - 1]}
@@ -96,16 +100,17 @@ function CategoryItems({ category, items, snippets }: { category: CategoryKey; i
 
 interface ItemRowProps {
   readonly index: number;
+  /** The item's printed number. */
+  readonly n: number;
   readonly previous: number | undefined;
   readonly next: number | undefined;
   readonly items: Items;
   readonly onRemoved: () => void;
 }
 
-function ItemRow({ index, previous, next, items, onRemoved }: ItemRowProps) {
+function ItemRow({ index, n, previous, next, items, onRemoved }: ItemRowProps) {
   const { getValues } = useFormContext<LetterFormValues>();
   const id = items.fields[index]!.id;
-  const n = index + 1;
   // The item moves to its new group as soon as the category is chosen, and the focus goes with
   // it: the row is rebuilt there, so it is found again by its place in the letter.
   const changeCategory = (category: CategoryKey) => {
@@ -127,8 +132,8 @@ function ItemRow({ index, previous, next, items, onRemoved }: ItemRowProps) {
     });
   };
   return (
-    <li className="item-row" aria-label={fieldLabel(['items', index])}>
-      <TextField name={`items.${index}.content`} label={fieldLabel(['items', index, 'content'])} rows={2} className="item-content" />
+    <li className="item-row" aria-label={fieldLabel(['items', index], () => n)}>
+      <TextField name={`items.${index}.content`} label={fieldLabel(['items', index, 'content'], () => n)} rows={2} className="item-content" />
       <div className="item-meta-fields">
         <TextField name={`items.${index}.deadline`} label={t('ui.item.deadline')} />
         <TextField name={`items.${index}.owner`} label={t('ui.item.owner')} />
@@ -138,7 +143,7 @@ function ItemRow({ index, previous, next, items, onRemoved }: ItemRowProps) {
             name={`items.${index}.category`}
             value={items.fields[index]!.category}
             onChange={(e) => changeCategory(e.target.value as CategoryKey)}
-            aria-label={fieldLabel(['items', index, 'category'])}
+            aria-label={fieldLabel(['items', index, 'category'], () => n)}
           >
             {CATEGORY_KEYS.map((key) => (
               <option key={key} value={key}>

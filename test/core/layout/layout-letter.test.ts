@@ -87,16 +87,16 @@ describe('layoutLetter', () => {
     expect(Math.abs((lengths[0] ?? 0) - (lengths[1] ?? 0))).toBeLessThanOrEqual(2);
   });
 
-  it('puts category headings in the sans face with 一、二、 numbering, items numbered under each', () => {
+  it('puts category headings in the sans face with 一、二、 numbering, items counted through the sections', () => {
     const headings = allLines(plan).filter((l) => l.role === 'heading');
     expect(headings.map((l) => l.text)).toEqual(['一、重点目标任务兑现承诺', '二、政务服务事项承诺']);
     expect(headings.every((l) => l.runs.every((r) => r.face === 'sans'))).toBe(true);
-    expect(allLines(plan).filter((l) => /^\d+\./.test(l.text)).map((l) => l.text.split('.')[0])).toEqual(['1', '2', '3', '4', '1']);
+    expect(allLines(plan).filter((l) => /^\d+\./.test(l.text)).map((l) => l.text.split('.')[0])).toEqual(['1', '2', '3', '4', '5']);
   });
 
   it('shows unit, credit code, principal, year, complaint channels and the signature block', () => {
     const text = allLines(plan).map((l) => l.text).join('');
-    for (const needle of ['承诺单位：青山县临江镇人民政府', '统一社会信用代码：11239921003582149J', '主要负责人：王建华（镇长）', '承诺年度：2026年', '监督电话：0458-6123401', '监督邮箱：ljz-xinyong@example.com', '政务服务便民热线：12345', '主要负责人（签字）：', '单位（盖章）：青山县临江镇人民政府', '2026年4月20日']) {
+    for (const needle of ['承诺单位：青山县临江镇人民政府', '统一社会信用代码：11239921003582149J', '主要负责人：王某某（镇长）', '承诺年度：2026年', '监督电话：0458-6123401', '监督邮箱：ljz-xinyong@example.com', '政务服务便民热线：12345', '主要负责人（签字）：', '单位（盖章）：青山县临江镇人民政府', '2026年4月20日']) {
       expect(text).toContain(needle);
     }
   });
@@ -146,7 +146,7 @@ describe('layoutLetter', () => {
   it('has a personal variant: the person named, no headings, the person signs, no seal', () => {
     const person = layoutLetter(letterFromTemplate('person', { year: 2026 }), syntheticFonts);
     const lines = allLines(person);
-    expect(lines.some((l) => l.text === '承诺人：李明')).toBe(true);
+    expect(lines.some((l) => l.text === '承诺人：李某某')).toBe(true);
     expect(lines.some((l) => l.role === 'heading')).toBe(false);
     expect(lines.some((l) => l.text === '承诺人（签字）：')).toBe(true);
     expect(lines.some((l) => l.text.startsWith('单位（盖章）'))).toBe(false);
