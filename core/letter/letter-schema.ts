@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CATEGORY_KEYS } from './categories';
-import { findLoneSurrogate, foldWidth, isEmailAddress, isPhoneNumber, isRealDate, ISO_DATE } from './text-shapes';
+import { findLoneSurrogate, foldWidth, isEmailAddress, isPhoneNumber, isRealDate, ISO_DATE, normalizeDate } from './text-shapes';
 import { normalizeCreditCode } from './credit-code';
 
 /**
@@ -47,9 +47,10 @@ const phone = typed()
   .max(LIMITS.phone)
   .refine(isPhoneNumber, { params: { rule: 'phone-shape' } });
 
+/** Typed as offices write it (2026年12月1日) or as stored (2026-12-01); the letter keeps the stored form. */
 const isoDate = z
   .string()
-  .trim()
+  .overwrite(normalizeDate)
   .regex(ISO_DATE)
   // The shape rule above reports malformed dates; this one only speaks of well-formed ones.
   .refine((v) => !ISO_DATE.test(v) || isRealDate(v), { params: { rule: 'date-missing' } });

@@ -28,6 +28,7 @@ export type ProblemCode =
   | 'date-shape'
   | 'date-missing'
   | 'date-year'
+  | 'deadline-year'
   | 'year-stale'
   | 'datetime-shape'
   | 'phone-shape'

@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate';
+
 /** Shapes of the free-text fields that are not names: dates, phone numbers and e-mail addresses. */
 
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -52,4 +54,42 @@ export function isRealDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+const WRITTEN_DATE = /^(\d{4})\s*(?:年|-|\/|\.)\s*(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})\s*日?$/u;
+
+/**
+ * A date as offices write it, in the stored `YYYY-MM-DD` form: 2026年12月1日, 2026-12-1,
+ * 2026/12/01 and 2026.12.1 (full-width digits too). Anything else is returned trimmed, for
+ * the shape check to explain; the calendar check is separate.
+ *
+ * @example normalizeDate('2026年12月1日') // '2026-12-01'
+ */
+export function normalizeDate(value: string): string {
+  const folded = foldWidth(value);
+  const match = WRITTEN_DATE.exec(folded);
+  if (match === null) return folded;
+  const [, y, m, d] = match as unknown as [string, string, string, string];
+  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
+/** Deadlines that are a span rather than a day; the editor offers them as choices. */
+export const DEADLINE_SPANS = ['全年', '长期'] as const;
+
+/**
+ * The day a deadline names, as `YYYY-MM-DD`, when it is written as a date ("2026年10月31日前",
+ * "2026-10-31"); undefined for spans and free text ("全年", "每季度末", "项目合同期内").
+ *
+ * @example deadlineDate('2026年10月31日前') // '2026-10-31'
+ */
+export function deadlineDate(deadline: string): string | undefined {
+  const bare = foldWidth(deadline).replace(/\s*(?:前|之前|以前)$/u, '');
+  const iso = normalizeDate(bare);
+  return ISO_DATE.test(iso) ? iso : undefined;
+}
+
+/** A deadline picked as a day, written as the templates write them: @example formatDeadline('2026-10-31') // '2026年10月31日前' */
+export function formatDeadline(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  return t('pdf.deadline.by-date', { year, month, day });
 }

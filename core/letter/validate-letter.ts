@@ -10,7 +10,7 @@ import { staleYearProblems } from './next-year';
 import { LetterSchema, PersonLetterSchema, UnitLetterSchema, YEAR_RANGE, type Letter } from './letter-schema';
 import type { Problem, ProblemCode } from './problem';
 import { sampleFindings, type SampleFinding } from './sample-content';
-import { findLoneSurrogate, isRealDate } from './text-shapes';
+import { deadlineDate, findLoneSurrogate, isRealDate, normalizeDate } from './text-shapes';
 
 export type LetterValidation =
   | { readonly ok: true; readonly letter: Letter; readonly problems: readonly Problem[] }
@@ -42,7 +42,7 @@ export function validateLetter(input: unknown, options: ValidateOptions = {}): L
   const tooDeep = findTooDeep(input, MAX_LETTER_DEPTH);
   if (tooDeep !== undefined) return { ok: false, problems: [problem(tooDeep, 'too-deep', 'problem.too-deep', { max: MAX_LETTER_DEPTH })] };
   const { parsed, problems } = parseShape(input);
-  problems.push(...creditCodeProblems(input['unit']), ...dateYearProblems(input), ...staleYearProblems(input));
+  problems.push(...creditCodeProblems(input['unit']), ...dateYearProblems(input), ...withoutRepeats(deadlineProblems(input), staleYearProblems(input)));
   if (options.allowSampleContent !== true) problems.push(...sampleFindings(input).map(sampleProblem));
   const numbered = numberItemProblems(problems, input);
   if (parsed === undefined || numbered.some((p) => p.severity === 'error')) return { ok: false, problems: numbered };
@@ -225,11 +225,36 @@ function sampleProblem(finding: SampleFinding): Problem {
 
 /** A commitment for 2026 may be dated late 2025; anything further apart is probably a typo. */
 function dateYearProblems(input: Record<string, unknown>): Problem[] {
-  const { date, year } = input;
-  if (typeof date !== 'string' || typeof year !== 'number' || !isRealDate(date.trim())) return [];
-  const dateYear = Number(date.trim().slice(0, 4));
+  const { year } = input;
+  const date = typeof input['date'] === 'string' ? normalizeDate(input['date']) : undefined;
+  if (date === undefined || typeof year !== 'number' || !isRealDate(date)) return [];
+  const dateYear = Number(date.slice(0, 4));
   if (dateYear === year || dateYear === year - 1) return [];
-  return [problem(['date'], 'date-year', 'problem.date-year', { value: date.trim(), year }, 'warning')];
+  return [problem(['date'], 'date-year', 'problem.date-year', { value: date, year }, 'warning')];
+}
+
+/** A deadline outside the year is said once: the stale-year note would repeat it for last year's. */
+function withoutRepeats(deadlines: Problem[], stale: Problem[]): Problem[] {
+  const flagged = new Set(deadlines.filter((p) => p.code === 'deadline-year').map((p) => p.path));
+  return [...deadlines, ...stale.filter((p) => !flagged.has(p.path))];
+}
+
+/**
+ * A deadline written as a day must be a real one and fall in the commitment year; spans
+ * (全年, 长期) and other wordings (每季度末) are left as typed, as older letters have them.
+ */
+function deadlineProblems(input: Record<string, unknown>): Problem[] {
+  const { year, items } = input;
+  if (!Array.isArray(items)) return [];
+  return items.flatMap((item: unknown, index) => {
+    const deadline = isRecord(item) ? item['deadline'] : undefined;
+    const day = typeof deadline === 'string' ? deadlineDate(deadline) : undefined;
+    if (typeof deadline !== 'string' || day === undefined) return [];
+    const path = ['items', index, 'deadline'];
+    if (!isRealDate(day)) return [problem(path, 'date-missing', 'problem.date-missing', { value: deadline.trim() })];
+    if (typeof year !== 'number' || Number(day.slice(0, 4)) === year) return [];
+    return [problem(path, 'deadline-year', 'problem.deadline-year', { value: deadline.trim(), year }, 'warning')];
+  });
 }
 
 /** The year is the only number in a letter. */

@@ -68,8 +68,37 @@ describe('validateLetter', () => {
     });
 
     it('explains the expected shape', () => {
-      expect(errorAt(withValue(validLetterJson(), ['date'], '2026年4月20日'), 'date')?.code).toBe('date-shape');
-      expect(problemsOf(withValue(validLetterJson(), ['date'], '2026/4/20'))).toHaveLength(1);
+      expect(errorAt(withValue(validLetterJson(), ['date'], '4月20日'), 'date')?.code).toBe('date-shape');
+      expect(problemsOf(withValue(validLetterJson(), ['date'], '二〇二六年四月二十日'))).toHaveLength(1);
+    });
+
+    it.each(['2026年12月1日', '2026 年 12 月 1 日', '２０２６年１２月１日', '2026/12/1', '2026.12.01', '2026-12-1'])('accepts %s and stores it as 2026-12-01', (typed) => {
+      const result = validateLetter(withValue(validLetterJson(), ['date'], typed));
+      expect(result.ok && result.letter.date).toBe('2026-12-01');
+    });
+
+    it('refuses a written date that does not exist', () => {
+      expect(errorAt(withValue(validLetterJson(), ['date'], '2026年2月30日'), 'date')?.code).toBe('date-missing');
+    });
+  });
+
+  describe('deadlines', () => {
+    const deadline = (value: string) => withValue(validLetterJson(), ['items', 1, 'deadline'], value);
+
+    it.each(['全年', '长期', '每季度末', '项目合同期内', '2026年9月30日前', '2026-12-31'])('accepts %s', (value) => {
+      expect(validateLetter(deadline(value)).problems).toEqual([]);
+    });
+
+    it('flags a day outside the commitment year, naming the item, as a warning', () => {
+      const result = validateLetter(deadline('2025年9月30日前'));
+      expect(result.ok).toBe(true);
+      expect(result.problems).toMatchObject([
+        { path: 'items[1].deadline', code: 'deadline-year', severity: 'warning', message: '第 2 项承诺事项的完成时限“2025年9月30日前”不在承诺年度（2026 年）内，请核对；跨年度的事项可选“长期”。' },
+      ]);
+    });
+
+    it('refuses a day that does not exist', () => {
+      expect(errorAt(deadline('2026年9月31日前'), 'items[1].deadline')?.code).toBe('date-missing');
     });
 
     it('warns when the date is far from the commitment year', () => {
