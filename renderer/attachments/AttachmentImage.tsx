@@ -14,5 +14,5 @@ export function AttachmentImage({ attachment, className, alt, style }: { attachm
     [attachment.bytes, attachment.type],
   );
   const rotation = attachment.rotation ?? 0;
-  return <img className={className} ref={attach} alt={alt} data-rotation={rotation} style={{ ...style, transform: rotation ? `rotate(${rotation}deg)` : undefined }} />;
+  return <img className={className} ref={attach} alt={alt} data-rotation={rotation} style={{ ...style, rotate: rotation ? `${rotation}deg` : undefined }} />;
 }

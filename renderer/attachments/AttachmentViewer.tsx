@@ -4,6 +4,9 @@ import { t } from '../../core/i18n/translate';
 import { PdfPreview } from '../pdf/PdfPreview';
 import { AttachmentImage } from './AttachmentImage';
 
+const VIEW_WIDTH = '90vw';
+const VIEW_HEIGHT = 'calc(100vh - 120px)';
+
 /**
  * A signed copy enlarged, to check the signature and seal are legible and the page upright before
  * it is sent. A modal dialog: Esc (the native dialog's cancel) or 关闭 closes it.
@@ -34,13 +37,8 @@ export function AttachmentViewer({ attachment, onClose }: { attachment: Attachme
         {attachment.type === 'application/pdf' ? (
           <PdfPreview bytes={attachment.bytes} />
         ) : (
-          // A quarter turn swaps the sides, so the limits swap too and the turned page still fits the screen.
-          <AttachmentImage
-            attachment={attachment}
-            className="attachment-viewer__image"
-            alt={attachment.name}
-            style={turned ? { maxWidth: 'calc(100vh - 140px)', maxHeight: '90vw' } : { maxWidth: '90vw', maxHeight: 'calc(100vh - 140px)' }}
-          />
+          // Scaled to fill the view; a quarter turn swaps the sides, so the box swaps too and the turned page still fits.
+          <AttachmentImage attachment={attachment} className="attachment-viewer__image" alt={attachment.name} style={turned ? { width: VIEW_HEIGHT, height: VIEW_WIDTH } : { width: VIEW_WIDTH, height: VIEW_HEIGHT }} />
         )}
       </div>
     </dialog>
