@@ -7,6 +7,7 @@ import { itemNumbers } from '../../core/letter/item-numbers';
 import type { LetterFormValues } from '../../core/letter/form-values';
 import type { LetterItem } from '../../core/letter/letter-schema';
 import { itemSnippets } from '../../core/letter/templates';
+import { DeadlineField } from './DateField';
 import { TextField } from './TextField';
 
 type Items = UseFieldArrayReturn<LetterFormValues, 'items'>;
@@ -135,7 +136,7 @@ function ItemRow({ index, n, previous, next, items, onRemoved }: ItemRowProps) {
     <li className="item-row" aria-label={fieldLabel(['items', index], () => n)}>
       <TextField name={`items.${index}.content`} label={fieldLabel(['items', index, 'content'], () => n)} rows={2} className="item-content" />
       <div className="item-meta-fields">
-        <TextField name={`items.${index}.deadline`} label={t('ui.item.deadline')} />
+        <DeadlineField name={`items.${index}.deadline`} label={t('ui.item.deadline')} field={fieldLabel(['items', index, 'deadline'], () => n)} />
         <TextField name={`items.${index}.owner`} label={t('ui.item.owner')} />
         <label className="field">
           <span>{t('ui.item.category')}</span>

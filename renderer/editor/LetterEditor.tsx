@@ -8,6 +8,7 @@ import { ItemsEditor } from './ItemsEditor';
 import { letterResolver } from './letter-resolver';
 import { useProblemVisibility } from './problem-visibility';
 import { ProblemSummary } from './ProblemSummary';
+import { DateField } from './DateField';
 import { TextField } from './TextField';
 
 interface LetterEditorProps {
@@ -81,7 +82,7 @@ export const LetterEditor = memo(function LetterEditor({ letter, readOnly, onCha
             <div className="field-row">
               <TextField name="principal.name" label={fieldLabel(['principal', 'name'])} />
               <TextField name="principal.title" label={fieldLabel(['principal', 'title'])} />
-              <TextField name="date" label={fieldLabel(['date'])} hint={t('ui.hint.date')} />
+              <DateField name="date" label={fieldLabel(['date'])} hint={t('ui.hint.date')} />
             </div>
           </section>
         </fieldset>
