@@ -22,6 +22,14 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
   return text.replace(/\s+/g, '');
 }
 
+/** How many pages pdf.js finds in a PDF. */
+export async function pdfPageCount(bytes: Uint8Array): Promise<number> {
+  const doc = await getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0 }).promise;
+  const pages = doc.numPages;
+  await doc.destroy();
+  return pages;
+}
+
 /** The path in a "已保存到 …" status message. */
 export async function savedPath(status: Locator): Promise<string> {
   return ((await status.textContent()) ?? '').replace('已保存到', '').trim();

@@ -1,0 +1,86 @@
+import { readFile, rm, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { PNG } from 'pngjs';
+import { createLetter, fillUnitProfile, openTab, pdfPageCount, pdfText, REAL_UNIT, savedPath, submitAndApprove, submitToPlatform } from './app-actions';
+import { expect, test } from './fixtures';
+import { platformProcess, type PlatformProcess } from './platform-process';
+
+/** The platform's receipt time as a Chinese document in Beijing writes it, worked out here independently of the app. */
+function beijingTime(iso: string): string {
+  const t = new Date(Date.parse(iso) + 8 * 3600_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${t.getUTCFullYear()}年${t.getUTCMonth() + 1}月${t.getUTCDate()}日${two(t.getUTCHours())}:${two(t.getUTCMinutes())}（北京时间）`;
+}
+
+test('a delivered submission gives a one-page printable receipt (回执单) beside the JSON, and exports never replace one another', async ({ appPage: page }, testInfo) => {
+  test.skip(testInfo.project.name === 'electron', 'Saving opens a native dialog in Electron; the web host saves to the data folder');
+  test.setTimeout(120_000);
+  let platform: PlatformProcess | undefined;
+  const dir = await mkdtemp(join(tmpdir(), 'pledge-receipt-e2e-'));
+  try {
+    platform = await platformProcess({ code: REAL_UNIT.creditCode, name: REAL_UNIT.unitName });
+    await platform.start();
+    const png = new PNG({ width: 40, height: 56 });
+    png.data.fill(180);
+    const scan = join(dir, '签章页.png');
+    await writeFile(scan, PNG.sync.write(png));
+
+    await fillUnitProfile(page);
+    await createLetter(page, /政务服务事项承诺/);
+    await submitAndApprove(page);
+    await openTab(page, '签章件');
+    await page.getByLabel('添加签章件…').setInputFiles(scan);
+    await expect(page.getByTestId('attachment')).toHaveCount(1);
+    await submitToPlatform(page);
+    await expect(page.getByTestId('submit-result')).toContainText('已加入发送队列');
+    await page.getByRole('button', { name: '查看发送队列' }).click();
+    const settings = page.getByRole('form', { name: '报送平台设置' });
+    await settings.getByLabel('报送平台地址').fill(platform.url);
+    await settings.getByLabel('访问令牌').fill(platform.token);
+    await settings.getByRole('button', { name: '保存设置' }).click();
+
+    const item = page.getByTestId('outbox-item');
+    await expect(item.getByTestId('outbox-status')).toHaveText('已送达', { timeout: 30_000 });
+    const [listed] = await platform.list();
+    if (!listed) throw new Error('the platform lists no submission');
+    const { receivedAt } = JSON.parse(await (await fetch(`${platform.url}/submissions/${listed.submissionId}/receipt`, { headers: { Authorization: `Bearer ${platform.token}` } })).text()) as { receivedAt: string };
+
+    // Both receipts are offered on the delivered item.
+    await expect(item.getByRole('button', { name: '保存回执（JSON）' })).toBeVisible();
+    await item.getByRole('button', { name: '保存回执单（PDF）' }).click();
+    const status = item.getByRole('status');
+    await expect(status).toContainText('已保存到');
+    const saved = await savedPath(status);
+    expect(basename(saved)).toMatch(/^回执单-.+\.pdf$/);
+    const bytes = new Uint8Array(await readFile(saved));
+    expect(await pdfPageCount(bytes)).toBe(1);
+    const text = await pdfText(bytes);
+    expect(text).toContain('政务诚信承诺书报送回执单');
+    expect(text).toContain(`报送单位：${REAL_UNIT.unitName}`);
+    expect(text).toContain(`统一社会信用代码：${REAL_UNIT.creditCode}`);
+    expect(text).toMatch(/承诺年度：\d{4}年度/);
+    expect(text).toContain(`提交编号：${listed.submissionId}`);
+    expect(text).toContain(`回执编号：${listed.receiptId}`);
+    expect(text).toContain(`平台收到时间：${beijingTime(receivedAt)}`);
+    expect(text).toContain(`报送包SHA-256：${listed.sha256}`);
+    // Our platform gives no 承诺编码, so the receipt claims none.
+    expect(text).not.toContain('承诺编码');
+
+    // Saved again, the receipt is a second file; the package exported twice is two files too.
+    await item.getByRole('button', { name: '保存回执单（PDF）' }).click();
+    await expect.poll(() => savedPath(status)).not.toBe(saved);
+    expect(basename(await savedPath(status))).toMatch(/ \(2\)\.pdf$/);
+    await item.getByRole('button', { name: '导出到文件' }).click();
+    await expect.poll(() => savedPath(status)).toMatch(/\.zip$/);
+    const firstPackage = await savedPath(status);
+    await item.getByRole('button', { name: '导出到文件' }).click();
+    await expect.poll(() => savedPath(status)).not.toBe(firstPackage);
+    const secondPackage = await savedPath(status);
+    expect(basename(secondPackage)).toMatch(/ \(2\)\.zip$/);
+    expect(Buffer.compare(await readFile(firstPackage), await readFile(secondPackage))).toBe(0);
+  } finally {
+    await platform?.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
