@@ -307,7 +307,7 @@ export const zhCN = {
   'ui.item.snippet-label': '从模板插入{category}',
   'ui.item.insert': '插入',
   'ui.item.deadline': '完成时限',
-  'ui.date.pick': '在日历中选择{field}',
+  'ui.date.pick': '从日历选择日期',
   'ui.deadline.kind': '{field}的写法',
   'ui.deadline.kind.date': '某一天之前',
   'ui.deadline.kind.other': '其他写法',

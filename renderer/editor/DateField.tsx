@@ -14,6 +14,11 @@ interface DateFieldProps {
 /** The day a field's text names, for the picker; empty when it names none. */
 const pickerValue = (day: string | undefined) => (day !== undefined && isRealDate(day) ? day : '');
 
+/*
+ * The calendar is named without the field's own name, so the field's name still finds only its
+ * text box; it sits beside that box (and inside its item, for a deadline).
+ */
+
 /**
  * A date typed as offices write it (2026年12月1日) or picked from the browser's calendar; once the
  * field is left, a written date is shown in the stored form, so what is seen is what is kept.
@@ -29,7 +34,7 @@ export function DateField({ name, label, hint }: DateFieldProps) {
   return (
     <div className="date-field" onBlur={normalise}>
       <TextField name={name} label={label} hint={hint} />
-      <input type="date" className="date-field__picker" aria-label={t('ui.date.pick', { field: label })} value={pickerValue(day)} onChange={(e) => e.target.value && set(e.target.value)} />
+      <input type="date" className="date-field__picker" aria-label={t('ui.date.pick')} value={pickerValue(day)} onChange={(e) => e.target.value && set(e.target.value)} />
     </div>
   );
 }
@@ -75,7 +80,7 @@ export function DeadlineField({ name, label, field }: { readonly name: LetterFie
       {kind === 'date' || kind === 'other' ? (
         <input
           type="date"
-          aria-label={t('ui.date.pick', { field })}
+          aria-label={t('ui.date.pick')}
           value={pickerValue(deadlineDate(value))}
           onChange={(e) => e.target.value && set(formatDeadline(e.target.value))}
         />
