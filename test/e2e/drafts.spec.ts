@@ -16,7 +16,10 @@ test('creates a letter from a template and finds it again after a reload', async
   await expect(serviceItems).toHaveCount(4);
   await expect(serviceItems.first()).toHaveValue(/受理后5个工作日内办结最低生活保障申请/);
 
+  // A reload comes back to the open letter (the address names it); the list has it too.
   await page.reload();
+  await expect(serviceItems.first()).toHaveValue(/受理后5个工作日内办结最低生活保障申请/);
+  await page.getByRole('button', { name: /返回列表/ }).click();
   const cards = page.getByTestId('draft-card');
   await expect(cards).toHaveCount(1);
   await expect(cards.first()).toContainText('青山县政务服务中心');

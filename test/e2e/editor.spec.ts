@@ -191,8 +191,7 @@ test('coming back to the form after another tab shows what was typed, and keeps 
   await expect(statement).toHaveValue('第一次修改的正文内容。');
   await statement.press('End');
   await statement.pressSequentially('再补一句。');
-  await page.reload();
-  await page.getByTestId('draft-card').first().click();
+  await page.reload(); // the address names the open letter: the reload comes back to it
   await expect(statement).toHaveValue('第一次修改的正文内容。再补一句。');
 });
 
