@@ -97,7 +97,7 @@ test('an approved, signed letter waits offline in the outbox, goes out by itself
 
     if (testInfo.project.name !== 'electron') {
       // Hand-over by file: the export is the package; importing it here again is recognised, not queued twice.
-      await page.getByRole('button', { name: '导出到文件' }).click();
+      await item.getByRole('button', { name: '导出到文件' }).click();
       const exported = await savedPath(item.getByRole('status'));
       expect(exported).toMatch(/\.zip$/);
       await page.getByLabel('导入报送包…').setInputFiles(exported);
