@@ -85,8 +85,8 @@ export type ImportResult = {
   readonly kept: number;
   /** Drafts added or replaced as plain drafts because their review was not backed by its PDF. */
   readonly reviewsWithdrawn: number;
-  /** The backup's unit profile: taken, left out for a newer one here, or there was none. */
-  readonly profile: 'restored' | 'kept' | 'none';
+  /** The backup's unit profile: taken, left out for a newer one here, the same as here, or there was none. */
+  readonly profile: 'restored' | 'kept' | 'unchanged' | 'none';
 };
 
 /**
@@ -165,6 +165,7 @@ export async function importBackup(db: PledgeDatabase, contents: BackupContents,
 async function importProfile(db: PledgeDatabase, incoming: UnitProfile | undefined, now: Date): Promise<ImportResult['profile']> {
   if (!incoming) return 'none';
   const local = parseStoredProfile(await db.profile.get(PROFILE_KEY));
+  if (local && local.updatedAt === incoming.updatedAt) return 'unchanged';
   const believable = incoming.updatedAt <= now.getTime() + CLOCK_SKEW_MS;
   if (local && !(incoming.updatedAt > local.updatedAt && believable)) return 'kept';
   await db.profile.put({ ...incoming, id: PROFILE_KEY });

@@ -39,8 +39,11 @@ test('a backup of everything imports into a fresh profile, and never overwrites 
     const other = await fresh.newPage();
     await other.goto('/');
     await expect(other.getByText('还没有草稿')).toBeVisible();
+    await expect(other.getByTestId('profile-offer')).toBeVisible();
     await other.getByLabel('导入备份…').setInputFiles(backup);
-    await expect(other.getByTestId('backup-status')).toHaveText('导入完成：新增 2 份，更新 0 份，0 份保留本机内容（与备份相同或本机更新）。');
+    await expect(other.getByTestId('backup-status')).toHaveText('导入完成：新增 2 份，更新 0 份，0 份保留本机内容（与备份相同或本机更新）。单位信息已按备份恢复。');
+    // The unit profile came with the backup: the fresh machine no longer asks for it.
+    await expect(other.getByTestId('profile-offer')).toHaveCount(0);
     await expect(other.getByTestId('draft-card')).toHaveCount(2);
     await other.getByTestId('draft-card').filter({ hasText: SIGNED_UNIT }).click();
     await expect(other.getByRole('textbox', { name: '承诺正文' })).toHaveValue('备份前写下的正文。');

@@ -331,6 +331,8 @@ describe('the unit profile in a backup', () => {
     const target = freshDb();
     expect(await importBackup(target, contents, { overwrite: new Set(), now: NOW, newId: ids() })).toMatchObject({ added: 2, profile: 'restored' });
     expect(await createProfileStore(target).get()).toEqual(PROFILE);
+    // The same backup again: nothing to say about the profile.
+    expect((await importBackup(target, contents, { overwrite: new Set(), now: NOW, newId: ids() })).profile).toBe('unchanged');
   });
 
   it('keeps a profile edited here after the backup', async () => {
