@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { createLetter, openTab, submitAndApprove } from './app-actions';
+import { createLetter, fillUnitProfile, openTab, REAL_UNIT, submitAndApprove, submitToPlatform } from './app-actions';
 import { expect, test } from './fixtures';
 import { platformProcess, type PlatformProcess } from './platform-process';
 
@@ -19,25 +19,15 @@ const NANGANG_MARKET: Unit = { code: '112301030120789057', name: '哈尔滨市�
 /** Another unit's token, as a clerk might copy from a neighbouring office. */
 const NEIGHBOUR: Unit = { code: '122399214012770352', name: '青山县政务服务中心' };
 
-async function fillProfile(page: Page, unit: Unit): Promise<void> {
-  await page.getByTestId('open-profile').click();
-  const fields = { 单位全称: unit.name, 统一社会信用代码: unit.code, 单位类型: '行政机关', 主要负责人姓名: '李明', 主要负责人职务: '主任', 监督电话: '0451-86661234', 监督邮箱: 'zwfw@nangang.gov.cn' };
-  for (const [label, value] of Object.entries(fields)) await page.getByRole('textbox', { name: label, exact: true }).fill(value);
-  await page.getByRole('textbox', { name: '单位全称', exact: true }).focus();
-  await expect(page.getByTestId('profile-state')).toContainText('单位信息完整');
-  await page.getByRole('button', { name: /返回/ }).click();
-}
-
 /** A letter of the unit, approved, signed and packed into the outbox. */
 async function packedLetter(page: Page, unit: Unit, scan: string): Promise<void> {
-  await fillProfile(page, unit);
+  await fillUnitProfile(page, { ...REAL_UNIT, unitName: unit.name, creditCode: unit.code });
   await createLetter(page, /政务服务事项承诺/);
   await submitAndApprove(page);
   await openTab(page, '签章件');
   await page.getByLabel('添加签章件…').setInputFiles(scan);
   await expect(page.getByTestId('attachment')).toHaveCount(1);
-  await page.getByRole('button', { name: '报送到平台' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '确认报送' }).click();
+  await submitToPlatform(page);
   await expect(page.getByTestId('submit-result')).toContainText('已加入发送队列');
 }
 
