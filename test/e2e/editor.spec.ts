@@ -62,7 +62,7 @@ test('a real code that fails its check can be confirmed by hand, bound to that c
 });
 
 test('items are added, inserted from snippets, reordered and removed within their category', async ({ appPage: page }) => {
-  await createLetter(page, /政务服务事项承诺/);
+  await createRealUnitLetter(page, /政务服务事项承诺/);
   const service = page.getByRole('region', { name: '政务服务事项承诺' });
   const contents = service.getByRole('textbox', { name: /承诺事项的内容$/ });
   await expect(contents).toHaveCount(4);
@@ -116,7 +116,7 @@ test('items are added, inserted from snippets, reordered and removed within thei
 
 test('the whole letter can be filled in with the keyboard alone', async ({ appPage: page }) => {
   await createLetter(page, /公职人员个人履职尽责承诺/);
-  await expect(page.getByRole('textbox', { name: '承诺人姓名' })).toHaveValue('李明');
+  await expect(page.getByRole('textbox', { name: '承诺人姓名' })).toHaveValue('李某某');
   await page.getByRole('textbox', { name: '承诺人姓名' }).focus();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('张三');
