@@ -159,12 +159,17 @@ function creditCodeProblems(unit: unknown): Problem[] {
  * A failing check character says that some character is wrong, not which one: both check
  * failures become one problem listing the single-character changes that would pass.
  */
-function findingProblems(path: FieldPath, code: string, findings: readonly CreditCodeFinding[]): Problem[] {
+function findingProblems(path: FieldPath, code: string, findings: readonly CreditCodeFinding[] = checkCreditCode(code)): Problem[] {
   const out = findings.filter(isShapeFinding).map((f) => findingProblem(path, f));
   if (out.length < findings.length) {
     out.push(problem(path, 'credit.check', 'credit.check', { code, candidates: candidatesText(code) }));
   }
   return out;
+}
+
+/** What is wrong with a normalised unit credit code, worded as the letter's own check words it: for commands that take a code alone. */
+export function unitCreditCodeProblems(code: string): Problem[] {
+  return findingProblems(['unit', 'creditCode'], code);
 }
 
 /** At most this many candidates are listed: more would hide the advice to compare with the certificate. */

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkCreditCode, normalizeCreditCode } from '../../core/letter/credit-code';
+import { normalizeCreditCode } from '../../core/letter/credit-code';
+import { unitCreditCodeProblems } from '../../core/letter/validate-letter';
 import { t } from '../../core/i18n/translate';
 import { issueToken, listTokens, revokeToken, type Subject } from './credentials';
 
@@ -59,10 +60,9 @@ function subjectOf(values: Values, out: CommandOutput): Subject | 'invalid' | un
   if ((values.unit === undefined) === (values.operator !== true)) return undefined;
   if (values.operator) return { operator: true, ...name };
   const code = normalizeCreditCode(values.unit!);
-  const finding = checkCreditCode(code)[0];
-  if (finding) {
-    const { kind, overridable: _, ...params } = finding;
-    out.stderr.write(`${t(`credit.${kind}`, { field: t('field.unit.creditCode'), ...params })}\n`);
+  const problem = unitCreditCodeProblems(code)[0];
+  if (problem) {
+    out.stderr.write(`${problem.message}\n`);
     return 'invalid';
   }
   return { unit: code, ...name };
