@@ -688,7 +688,7 @@ export const zhCN = {
   'ui.submit.queued': '已加入发送队列（提交编号 {id}）。',
   'ui.submit.already': '这个批准版本已在发送队列中（提交编号 {id}）。',
   'ui.submit.failed': '未能加入发送队列：{reason}',
-  'ui.submit.locked': '这个批准版本已报送，签章件不能再增删。如需更正，请在“填写”页点“修改（需重新审核）”，重新审核、签章后再报送；新的报送会更正原来的。',
+  'ui.submit.locked': '这个批准版本已打包报送（是否送达见上方的报送情况），签章件不能再增删。如需更正，请在“填写”页点“修改（需重新审核）”，重新审核、签章后再报送；新的报送会更正原来的。',
   'ui.submit.open-outbox': '查看发送队列',
   'ui.submit.confirm.title': '报送到平台？',
   'ui.submit.confirm.message': '报送后，批准的 PDF 和这 {count} 份签章件将被打包并锁定，签章件不能再增删或调整顺序；报送包放入发送队列，能连上平台时自动发送。',
@@ -738,7 +738,7 @@ export const zhCN = {
   'delivery.todo.bad-metadata': '这是程序与平台之间的问题：请联系市信用平台，并告知提交编号。',
   'delivery.todo.other': '请联系市信用平台。',
   'ui.step.packed-not-queued': '已打包但还没有进入发送队列：请在“签章件”页再点一次“报送到平台”。',
-  'draft.error.signed-locked': '这个批准版本已报送，签章件不能再增删。如需更正，请先修改承诺书并重新审核。',
+  'draft.error.signed-locked': '这个批准版本已打包报送，签章件不能再增删。如需更正，请先修改承诺书并重新审核。',
   'draft.error.no-signed-copy': '还没有上传签章件，不能报送。',
   // The desktop shell: application menu and About box.
   'menu.file': '文件',

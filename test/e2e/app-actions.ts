@@ -1,5 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { PNG } from 'pngjs';
 
 /** Creates a letter from a template through the dialog; `template` matches the template's name. */
 export async function createLetter(page: Page, template?: RegExp): Promise<void> {
@@ -91,4 +94,28 @@ export async function createRealUnitLetter(page: Page, template?: RegExp): Promi
 export async function submitToPlatform(page: Page): Promise<void> {
   await page.getByRole('button', { name: '报送到平台' }).click();
   await page.getByRole('dialog', { name: '报送到平台？' }).getByRole('button', { name: '确认报送' }).click();
+}
+
+/** A plain grey page standing in for the signed and sealed letter a clerk scans; written into `dir`. */
+export async function writeScan(dir: string): Promise<string> {
+  const png = new PNG({ width: 40, height: 56 });
+  png.data.fill(180);
+  const scan = join(dir, '签章页.png');
+  await writeFile(scan, PNG.sync.write(png));
+  return scan;
+}
+
+/**
+ * The clerk's whole path to the outbox for one unit: its profile, a letter from the service
+ * template, approval, the scan as the signed copy, and "报送到平台". Returns what the app said.
+ */
+export async function packLetter(page: Page, profile: Record<keyof typeof REAL_UNIT, string>, scan: string): Promise<string> {
+  await fillUnitProfile(page, profile);
+  await createLetter(page, /政务服务事项承诺/);
+  await submitAndApprove(page);
+  await openTab(page, '签章件');
+  await page.getByLabel('添加签章件…').setInputFiles(scan);
+  await expect(page.getByTestId('attachment')).toHaveCount(1);
+  await submitToPlatform(page);
+  return (await page.getByTestId('submit-result').textContent()) ?? '';
 }

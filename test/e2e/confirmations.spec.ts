@@ -1,9 +1,8 @@
 import type { Page } from '@playwright/test';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PNG } from 'pngjs';
-import { createLetter, fillUnitProfile, openTab, REAL_UNIT, submitAndApprove, submitToPlatform } from './app-actions';
+import { createLetter, fillUnitProfile, openTab, packLetter, REAL_UNIT, submitAndApprove, writeScan } from './app-actions';
 import { expect, test } from './fixtures';
 
 /**
@@ -67,18 +66,7 @@ test('deleting an approved letter asks first: 取消 keeps it; a plain draft goe
 test('restoring an old version of a sent letter says it was sent and that the package stays as sent', async ({ appPage: page }) => {
   const dir = await mkdtemp(join(tmpdir(), 'pledge-restore-'));
   try {
-    const scan = join(dir, '签章页.png');
-    const png = new PNG({ width: 40, height: 56 });
-    png.data.fill(180);
-    await writeFile(scan, PNG.sync.write(png));
-    await fillUnitProfile(page, units.restored);
-    await createLetter(page, /政务服务事项承诺/);
-    await submitAndApprove(page);
-    await openTab(page, '签章件');
-    await page.getByLabel('添加签章件…').setInputFiles(scan);
-    await expect(page.getByTestId('attachment')).toHaveCount(1);
-    await submitToPlatform(page);
-    const queued = (await page.getByTestId('submit-result').textContent()) ?? '';
+    const queued = await packLetter(page, units.restored, await writeScan(dir));
     const submissionId = /提交编号 ([0-9a-f-]{36})/.exec(queued)?.[1];
     expect(submissionId).toBeDefined();
 

@@ -1,9 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PNG } from 'pngjs';
-import { createLetter, fillUnitProfile, openTab, REAL_UNIT, submitAndApprove, submitToPlatform } from './app-actions';
+import { packLetter, REAL_UNIT, writeScan } from './app-actions';
 import { expect, test } from './fixtures';
 import { platformProcess, type PlatformProcess } from './platform-process';
 
@@ -21,22 +20,8 @@ const NEIGHBOUR: Unit = { code: '122399214012770352', name: '青山县政务服�
 
 /** A letter of the unit, approved, signed and packed into the outbox. */
 async function packedLetter(page: Page, unit: Unit, scan: string): Promise<void> {
-  await fillUnitProfile(page, { ...REAL_UNIT, unitName: unit.name, creditCode: unit.code });
-  await createLetter(page, /政务服务事项承诺/);
-  await submitAndApprove(page);
-  await openTab(page, '签章件');
-  await page.getByLabel('添加签章件…').setInputFiles(scan);
-  await expect(page.getByTestId('attachment')).toHaveCount(1);
-  await submitToPlatform(page);
+  await packLetter(page, { ...REAL_UNIT, unitName: unit.name, creditCode: unit.code }, scan);
   await expect(page.getByTestId('submit-result')).toContainText('已加入发送队列');
-}
-
-async function scanFile(dir: string): Promise<string> {
-  const png = new PNG({ width: 40, height: 56 });
-  png.data.fill(180);
-  const scan = join(dir, '签章页.png');
-  await writeFile(scan, PNG.sync.write(png));
-  return scan;
 }
 
 const backToList = (page: Page) => page.getByRole('button', { name: '← 返回列表' }).click();
@@ -70,7 +55,7 @@ test('a packed letter says 待发送，尚未送达 and why — no address, then
   let platform: PlatformProcess | undefined;
   try {
     platform = await platformProcess(NANGANG_SERVICE);
-    await packedLetter(page, NANGANG_SERVICE, await scanFile(dir));
+    await packedLetter(page, NANGANG_SERVICE, await writeScan(dir));
 
     // No address: the letter is not sent, and the clerk is told where to set one.
     await expectHeader(page, '待发送，未送达', '待发送，尚未送达（还没有设置报送平台地址，请在“发送队列”的“报送平台设置”中填写）');
@@ -153,7 +138,7 @@ test('测试连接 names a wrong token; a refused token holds the letter as not 
   try {
     platform = await platformProcess(NEIGHBOUR);
     await platform.start();
-    await packedLetter(page, NANGANG_MARKET, await scanFile(dir));
+    await packedLetter(page, NANGANG_MARKET, await writeScan(dir));
     await openOutbox(page);
     const item = outboxItem(page, NANGANG_MARKET);
     const settings = page.getByRole('form', { name: '报送平台设置' });

@@ -1,8 +1,7 @@
-import { readFile, rm, writeFile, mkdtemp } from 'node:fs/promises';
+import { readFile, rm, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { PNG } from 'pngjs';
-import { createLetter, fillUnitProfile, openTab, pdfPageCount, pdfText, REAL_UNIT, savedPath, submitAndApprove, submitToPlatform } from './app-actions';
+import { packLetter, pdfPageCount, pdfText, REAL_UNIT, savedPath, writeScan } from './app-actions';
 import { expect, test } from './fixtures';
 import { platformProcess, type PlatformProcess } from './platform-process';
 
@@ -21,18 +20,7 @@ test('a delivered submission gives a one-page printable receipt (回执单) besi
   try {
     platform = await platformProcess({ code: REAL_UNIT.creditCode, name: REAL_UNIT.unitName });
     await platform.start();
-    const png = new PNG({ width: 40, height: 56 });
-    png.data.fill(180);
-    const scan = join(dir, '签章页.png');
-    await writeFile(scan, PNG.sync.write(png));
-
-    await fillUnitProfile(page);
-    await createLetter(page, /政务服务事项承诺/);
-    await submitAndApprove(page);
-    await openTab(page, '签章件');
-    await page.getByLabel('添加签章件…').setInputFiles(scan);
-    await expect(page.getByTestId('attachment')).toHaveCount(1);
-    await submitToPlatform(page);
+    await packLetter(page, REAL_UNIT, await writeScan(dir));
     await expect(page.getByTestId('submit-result')).toContainText('已加入发送队列');
     await page.getByRole('button', { name: '查看发送队列' }).click();
     const settings = page.getByRole('form', { name: '报送平台设置' });
