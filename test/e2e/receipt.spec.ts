@@ -5,6 +5,12 @@ import { packLetter, pdfPageCount, pdfText, REAL_UNIT, savedPath, writeScan } fr
 import { expect, test } from './fixtures';
 import { platformProcess, type PlatformProcess } from './platform-process';
 
+/**
+ * This spec's own unit: the web host's outbox is shared by the whole run, and a second letter of a
+ * unit and year already packed would be asked about as a correction.
+ */
+const UNIT = { ...REAL_UNIT, unitName: '哈尔滨市南岗区行政审批局', creditCode: '11230103012046110M', email: 'xzsp@nangang.gov.cn' };
+
 /** The platform's receipt time as a Chinese document in Beijing writes it, worked out here independently of the app. */
 function beijingTime(iso: string): string {
   const t = new Date(Date.parse(iso) + 8 * 3600_000);
@@ -18,9 +24,9 @@ test('a delivered submission gives a one-page printable receipt (回执单) besi
   let platform: PlatformProcess | undefined;
   const dir = await mkdtemp(join(tmpdir(), 'pledge-receipt-e2e-'));
   try {
-    platform = await platformProcess({ code: REAL_UNIT.creditCode, name: REAL_UNIT.unitName });
+    platform = await platformProcess({ code: UNIT.creditCode, name: UNIT.unitName });
     await platform.start();
-    await packLetter(page, REAL_UNIT, await writeScan(dir));
+    await packLetter(page, UNIT, await writeScan(dir));
     await expect(page.getByTestId('submit-result')).toContainText('已加入发送队列');
     await page.getByRole('button', { name: '查看发送队列' }).click();
     const settings = page.getByRole('form', { name: '报送平台设置' });
@@ -28,7 +34,8 @@ test('a delivered submission gives a one-page printable receipt (回执单) besi
     await settings.getByLabel('访问令牌').fill(platform.token);
     await settings.getByRole('button', { name: '保存设置' }).click();
 
-    const item = page.getByTestId('outbox-item');
+    // Its own item: the outbox holds what the specs before this one packed too.
+    const item = page.getByRole('listitem', { name: `${UNIT.unitName}（2026 年度）` });
     await expect(item.getByTestId('outbox-status')).toHaveText('已送达', { timeout: 30_000 });
     const [listed] = await platform.list();
     if (!listed) throw new Error('the platform lists no submission');
@@ -45,8 +52,8 @@ test('a delivered submission gives a one-page printable receipt (回执单) besi
     expect(await pdfPageCount(bytes)).toBe(1);
     const text = await pdfText(bytes);
     expect(text).toContain('政务诚信承诺书报送回执单');
-    expect(text).toContain(`报送单位：${REAL_UNIT.unitName}`);
-    expect(text).toContain(`统一社会信用代码：${REAL_UNIT.creditCode}`);
+    expect(text).toContain(`报送单位：${UNIT.unitName}`);
+    expect(text).toContain(`统一社会信用代码：${UNIT.creditCode}`);
     expect(text).toMatch(/承诺年度：\d{4}年度/);
     expect(text).toContain(`提交编号：${listed.submissionId}`);
     expect(text).toContain(`回执编号：${listed.receiptId}`);
