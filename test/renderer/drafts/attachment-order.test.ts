@@ -98,7 +98,7 @@ describe('the order and turn of signed copies', () => {
     const page = await store.addAttachment(id, { name: '第1页.png', type: 'image/png', bytes: scan(1) }, at(2));
     await store.submissionInput(id, at(3));
     await expect(store.moveAttachment(page.id, -1, at(4))).rejects.toBeInstanceOf(DraftStateError);
-    await expect(store.rotateAttachment(page.id, at(4))).rejects.toThrow('已报送');
+    await expect(store.rotateAttachment(page.id, at(4))).rejects.toThrow('已打包报送');
     expect((await store.attachments(id)).map((a) => [a.name, a.position, a.rotation])).toEqual([
       ['签署件.pdf', 0, undefined],
       ['第1页.png', 1, undefined],

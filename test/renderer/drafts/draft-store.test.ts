@@ -782,7 +782,7 @@ describe('attachments', () => {
     const a = await approved(store, 'service', 0);
     const page = await store.addAttachment(a.id, { name: '第1页.png', type: 'image/png', bytes: PNG }, at(1));
     await store.submissionInput(a.id, at(2));
-    await expect(store.addAttachment(a.id, { name: '第2页.png', type: 'image/png', bytes: PNG }, at(3))).rejects.toThrow('已报送');
+    await expect(store.addAttachment(a.id, { name: '第2页.png', type: 'image/png', bytes: PNG }, at(3))).rejects.toThrow('已打包报送');
     await expect(store.removeAttachment(page.id, at(3))).rejects.toBeInstanceOf(DraftStateError);
     expect(await store.attachments(a.id)).toEqual([page]);
     db.close();
