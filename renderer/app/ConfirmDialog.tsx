@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { t } from '../../core/i18n/translate';
+import { useModalDialog } from './use-modal-dialog';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -30,21 +31,12 @@ export function ConfirmDialog({
   danger,
   alternative,
 }: ConfirmDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
+  const dialog = useModalDialog(cancelButton);
   const titleId = useId();
   const messageId = useId();
   // The answer is reported once: closing the dialog fires `close` after a button already answered.
   const answered = useRef(false);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    cancelButton.current?.focus();
-    return () => {
-      if (element?.open) element.close();
-    };
-  }, []);
 
   const answer = (choice: () => void) => {
     if (answered.current) return;

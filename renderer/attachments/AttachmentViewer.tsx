@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId, useRef } from 'react';
 import type { AttachmentRecord } from '../../core/drafts/draft-record';
 import { t } from '../../core/i18n/translate';
+import { useModalDialog } from '../app/use-modal-dialog';
 import { PdfPreview } from '../pdf/PdfPreview';
 import { AttachmentImage } from './AttachmentImage';
 
@@ -12,17 +13,9 @@ const VIEW_HEIGHT = 'calc(100vh - 120px)';
  * it is sent. A modal dialog: Esc (the native dialog's cancel) or 关闭 closes it.
  */
 export function AttachmentViewer({ attachment, onClose }: { attachment: AttachmentRecord; onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const close = useRef<HTMLButtonElement>(null);
+  const dialog = useModalDialog(close);
   const titleId = useId();
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    close.current?.focus();
-    return () => {
-      if (element?.open) element.close();
-    };
-  }, []);
   const turned = attachment.rotation === 90 || attachment.rotation === 270;
   return (
     <dialog ref={dialog} className="attachment-viewer" aria-labelledby={titleId} onClose={onClose} data-testid="attachment-viewer">
