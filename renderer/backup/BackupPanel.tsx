@@ -4,7 +4,7 @@ import type { BackupContents } from '../../core/backup/backup-file';
 import { t } from '../../core/i18n/translate';
 import { FileButton } from '../app/FileButton';
 import { saveFile } from '../bridge/save-file';
-import type { PledgeDatabase } from '../drafts/draft-db';
+import type { PledgeDatabase } from '../store/database';
 import { draftTitle } from '../drafts/draft-title';
 import { formatTime } from '../drafts/format-time';
 import { readBackupInWorker, writeBackupInWorker } from './backup-in-worker';

@@ -6,7 +6,7 @@ import { checkReviews } from '../../core/backup/check-reviews';
 import { writeBackup } from '../../core/backup/backup-file';
 import { DraftRecordSchema, type DraftRecord, type QuarantineRecord, type SnapshotRecord } from '../../core/drafts/draft-record';
 import { describeIssues } from '../../core/drafts/describe-issues';
-import { PROFILE_KEY, type PledgeDatabase } from '../drafts/draft-db';
+import { PROFILE_KEY, type PledgeDatabase } from '../store/database';
 import { toBase64 } from '../pdf/to-base64';
 
 export type ProgressCallback = (done: number, total: number) => void;

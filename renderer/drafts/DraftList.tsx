@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { DRAFT_STATUSES, type DraftRecord, type DraftStatus } from '../../core/drafts/draft-record';
 import { t } from '../../core/i18n/translate';
 import { draftTitle } from './draft-title';
-import type { DraftListing } from './draft-store';
+import type { DraftListing } from '../store/draft-store';
 import { formatTime } from './format-time';
 import { OutstandingSteps } from './OutstandingSteps';
 import { DeliveryBadge } from './DeliveryBadge';

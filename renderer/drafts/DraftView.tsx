@@ -8,7 +8,7 @@ import { EditPanel } from '../editor/EditPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { draftTitle } from './draft-title';
-import type { DraftStore } from './draft-store';
+import type { DraftStore } from '../store/draft-store';
 import { formatTime } from './format-time';
 import { OutstandingSteps } from './OutstandingSteps';
 import { DeliveryBadge } from './DeliveryBadge';

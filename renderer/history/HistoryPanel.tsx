@@ -4,8 +4,8 @@ import type { DraftRecord, SnapshotRecord } from '../../core/drafts/draft-record
 import { t } from '../../core/i18n/translate';
 import { toFormValues } from '../../core/letter/form-values';
 import { categoryName, CATEGORY_KEYS } from '../../core/letter/categories';
-import type { DraftStore } from '../drafts/draft-store';
-import { describeStorageError } from '../drafts/storage-errors';
+import type { DraftStore } from '../store/draft-store';
+import { describeStorageError } from '../store/storage-errors';
 import { formatTime } from '../drafts/format-time';
 import { ConfirmDialog } from '../app/ConfirmDialog';
 

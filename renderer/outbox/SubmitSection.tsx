@@ -3,7 +3,7 @@ import { currentSubmission, type DraftRecord } from '../../core/drafts/draft-rec
 import { t } from '../../core/i18n/translate';
 import type { EarlierSubmission } from '../../core/outbox/same-unit-submissions';
 import { ConfirmDialog } from '../app/ConfirmDialog';
-import type { DraftStore } from '../drafts/draft-store';
+import type { DraftStore } from '../store/draft-store';
 import { findSameUnitSubmissions, submitDraft } from './submit-draft';
 
 type Question =

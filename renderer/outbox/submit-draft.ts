@@ -2,8 +2,8 @@ import { t } from '../../core/i18n/translate';
 import { sameUnitSubmissions, type SameUnitFinding } from '../../core/outbox/same-unit-submissions';
 import { buildPackage, PackageInputError } from '../../core/package/build-package';
 import { desktop } from '../bridge/desktop';
-import type { DraftStore } from '../drafts/draft-store';
-import { describeStorageError } from '../drafts/storage-errors';
+import type { DraftStore } from '../store/draft-store';
+import { describeStorageError } from '../store/storage-errors';
 import { toBase64 } from '../pdf/to-base64';
 
 /**

@@ -3,7 +3,7 @@ import { t } from '../../core/i18n/translate';
 import { fieldLabel } from '../../core/letter/field-path';
 import { EMPTY_PROFILE, PROFILE_FIELDS, PROFILE_LETTER_PATHS, profileProblems, type ProfileField, type UnitProfile } from '../../core/profile/unit-profile';
 import { useDebouncedSave } from '../app/use-debounced-save';
-import type { ProfileStore } from './profile-store';
+import type { ProfileStore } from '../store/profile-store';
 
 const INPUT_MODES: Partial<Record<ProfileField, 'tel' | 'email'>> = { phone: 'tel', email: 'email' };
 

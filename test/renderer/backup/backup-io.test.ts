@@ -5,8 +5,8 @@ import type { DraftRecord, LetterRecord, SnapshotRecord } from '../../../core/dr
 import { sha256Hex } from '../../../core/hash/sha256-hex';
 import { t } from '../../../core/i18n/translate';
 import { exportDatabase, importBackup, planDatabaseImport } from '../../../renderer/backup/backup-io';
-import { PledgeDatabase } from '../../../renderer/drafts/draft-db';
-import { createProfileStore } from '../../../renderer/profile/profile-store';
+import { PledgeDatabase } from '../../../renderer/store/database';
+import { createProfileStore } from '../../../renderer/store/profile-store';
 import { editRows, forgeBackup } from '../../core/backup/backup-forgery';
 
 const BASE = Date.UTC(2026, 2, 1, 2, 0, 0);

@@ -7,7 +7,7 @@ import { nextYearLetter } from '../../core/letter/next-year';
 import { normalizeCreditCode } from '../../core/letter/credit-code';
 import { isRecord } from '../../core/json/is-record';
 import type { PackedSubmission } from '../../core/outbox/same-unit-submissions';
-import { draftTitle } from './draft-title';
+import { draftTitle } from '../drafts/draft-title';
 import { applyProfile } from '../../core/profile/apply-profile';
 import type { UnitProfile } from '../../core/profile/unit-profile';
 import type { PackageInput } from '../../core/package/build-package';
@@ -28,7 +28,7 @@ import {
 import { describeIssues } from '../../core/drafts/describe-issues';
 import { rawJson } from '../../core/drafts/migrations/v1-to-v2';
 import { summarizeLetter } from '../../core/drafts/summarize-letter';
-import type { PledgeDatabase } from './draft-db';
+import type { PledgeDatabase } from './database';
 
 /** While someone keeps editing, a snapshot is kept at most this often. */
 export const AUTOSAVE_SNAPSHOT_MS = 5 * 60_000;

@@ -1,5 +1,5 @@
 import { parseStoredProfile, type UnitProfile } from '../../core/profile/unit-profile';
-import { PROFILE_KEY, type PledgeDatabase } from '../drafts/draft-db';
+import { PROFILE_KEY, type PledgeDatabase } from './database';
 
 export type ProfileStore = ReturnType<typeof createProfileStore>;
 

@@ -4,8 +4,8 @@ import { PNG as PngReader } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { AttachmentRecordSchema } from '../../../core/drafts/draft-record';
 import { buildPackage } from '../../../core/package/build-package';
-import { PledgeDatabase } from '../../../renderer/drafts/draft-db';
-import { createDraftStore, DraftStateError } from '../../../renderer/drafts/draft-store';
+import { PledgeDatabase } from '../../../renderer/store/database';
+import { createDraftStore, DraftStateError } from '../../../renderer/store/draft-store';
 
 const BASE = Date.UTC(2026, 2, 1, 2, 0, 0);
 const at = (minutes: number) => new Date(BASE + minutes * 60_000);

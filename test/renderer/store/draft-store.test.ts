@@ -10,8 +10,8 @@ import { verifyPackage } from '../../../core/package/verify-package';
 import { PNG } from '../../core/package/package-fixtures';
 import { OWN_UNIT } from '../../core/letter/letter-fixtures';
 import type { UnitProfile } from '../../../core/profile/unit-profile';
-import { PledgeDatabase } from '../../../renderer/drafts/draft-db';
-import { AUTOSAVE_SNAPSHOT_MS, createDraftStore, DraftStateError } from '../../../renderer/drafts/draft-store';
+import { PledgeDatabase } from '../../../renderer/store/database';
+import { AUTOSAVE_SNAPSHOT_MS, createDraftStore, DraftStateError } from '../../../renderer/store/draft-store';
 
 const DB_NAME = 'pledge-desk-test';
 /** The unit's own details, so a new letter holds no template samples and can go to review. */

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { DraftRecordSchema, type DraftRecord } from '../../../core/drafts/draft-record';
 import { summarizeLetter } from '../../../core/drafts/summarize-letter';
 import { letterFromTemplate } from '../../../core/letter/templates';
-import { CURRENT_SCHEMA_VERSION, PledgeDatabase, SCHEMA_VERSIONS } from '../../../renderer/drafts/draft-db';
-import { createDraftStore } from '../../../renderer/drafts/draft-store';
-import { createProfileStore } from '../../../renderer/profile/profile-store';
+import { CURRENT_SCHEMA_VERSION, PledgeDatabase, SCHEMA_VERSIONS } from '../../../renderer/store/database';
+import { createDraftStore } from '../../../renderer/store/draft-store';
+import { createProfileStore } from '../../../renderer/store/profile-store';
 
 /**
  * The requirement: the schema is versioned with migrations; a database written by each earlier
