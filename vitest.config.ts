@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/{core,electron,renderer}/**/*.test.{ts,tsx}'],
+    include: ['test/**/*.test.{ts,tsx}'],
     environment: 'node',
   },
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConnectionSchema, OutboxSnapshotSchema, PackageOriginSchema } from '../outbox/outbox-item';
-import { ConnectionCheckSchema } from '../sync/connection-check';
+import { ConnectionCheckSchema } from '../outbox/connection-check';
 import { MAX_PACKAGE_BYTES } from '../package/package-format';
 
 /**
@@ -48,21 +48,21 @@ export const OpenPdfRequestSchema = z.strictObject({
 });
 
 /** The platform settings as the page sees them: the token itself never comes back across the bridge. */
-export const SyncSettingsViewSchema = z.object({
+export const ConnectionSettingsViewSchema = z.object({
   endpoint: z.string().nullable(),
   hasToken: z.boolean(),
-  /** How the main process keeps the token: see electron/sync/token-vault.ts. */
+  /** How the main process keeps the token: see host/outbox/token-vault.ts. */
   tokenProtection: z.enum(['os-encryption', 'basic-text', 'file-permissions']),
 });
-export type SyncSettingsView = z.infer<typeof SyncSettingsViewSchema>;
+export type ConnectionSettingsView = z.infer<typeof ConnectionSettingsViewSchema>;
 
-export const SaveSyncSettingsSchema = z.strictObject({
+export const SaveConnectionSettingsSchema = z.strictObject({
   /** An http(s) address; empty clears it. */
   endpoint: z.string().max(2000),
   /** Absent: keep the token as it is. */
   token: z.union([z.strictObject({ set: z.string().min(1).max(4096) }), z.strictObject({ clear: z.literal(true) })]).optional(),
 });
-export type SaveSyncSettings = z.infer<typeof SaveSyncSettingsSchema>;
+export type SaveConnectionSettings = z.infer<typeof SaveConnectionSettingsSchema>;
 
 export const TestConnectionSchema = z.strictObject({ endpoint: z.string().max(2000), token: z.string().max(4096).optional() });
 
@@ -96,17 +96,17 @@ export const desktopCalls = {
    */
   'app.readyToClose': { args: z.tuple([]), result: z.object({ closing: z.boolean() }) },
   /** The platform address and whether a token is set. */
-  'sync.getSettings': { args: z.tuple([]), result: SyncSettingsViewSchema },
+  'outbox.getConnection': { args: z.tuple([]), result: ConnectionSettingsViewSchema },
   /** Saves the address (checked) and, when given, sets or clears the token; then probes at once. */
-  'sync.saveSettings': {
-    args: z.tuple([SaveSyncSettingsSchema]),
-    result: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), settings: SyncSettingsViewSchema }), Refused.extend({ field: z.enum(['endpoint', 'token']) })]),
+  'outbox.saveConnection': {
+    args: z.tuple([SaveConnectionSettingsSchema]),
+    result: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), settings: ConnectionSettingsViewSchema }), Refused.extend({ field: z.enum(['endpoint', 'token']) })]),
   },
   /**
    * "测试连接": checks an address and a token (the saved one when none is given and the address
    * is the saved platform's) and says which failed; sends nothing of any package.
    */
-  'sync.testConnection': { args: z.tuple([TestConnectionSchema]), result: ConnectionCheckSchema },
+  'outbox.testConnection': { args: z.tuple([TestConnectionSchema]), result: ConnectionCheckSchema },
   /** Every submission in the outbox and the connection, as `outbox.changed` sends them. */
   'outbox.get': { args: z.tuple([]), result: OutboxSnapshotSchema },
   /**

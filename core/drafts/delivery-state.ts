@@ -1,7 +1,7 @@
 import { t } from '../i18n/translate';
 import type { OutboxSnapshot } from '../outbox/outbox-item';
 import { describeQueueReason, isPending, queueReason, type QueueReason } from '../outbox/queue-reason';
-import type { ErrorCode, Receipt } from '../sync/reference-protocol';
+import type { ErrorCode, Receipt } from '../protocol/reference-protocol';
 import { currentSubmission, type DraftRecord } from './draft-record';
 
 /**

@@ -1,6 +1,6 @@
 import { formatBeijingTime } from '../i18n/beijing-time';
 import { t, type MessageKey } from '../i18n/translate';
-import type { Receipt } from '../sync/reference-protocol';
+import type { Receipt } from '../protocol/reference-protocol';
 import { breakParagraph } from './break-lines';
 import type { FaceKey, FontMetricsSet } from './font-metrics';
 import { lineRuns } from './line-runs';

@@ -1,6 +1,6 @@
 import type { OutboxEntry, PackageRef } from './outbox-entry';
 import { t } from '../i18n/translate';
-import { PlatformRejection, toUploadFailure, type PlatformAdapter } from './platform-adapter';
+import { PlatformRejection, toUploadFailure, type PlatformClient } from './platform-client';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './retry-delay';
 import { transition, type OutboxEffect, type OutboxEvent } from './transition';
 
@@ -21,7 +21,7 @@ export interface OutboxOptions {
   readonly timers: OutboxTimers;
   /** A draw in [0, 1), e.g. `Math.random`. */
   readonly random: () => number;
-  readonly network: PlatformAdapter;
+  readonly network: PlatformClient;
   readonly storage: OutboxStorage;
   /** Backoff between failed attempts at one submission. */
   readonly retry?: RetryPolicy;

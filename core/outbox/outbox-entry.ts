@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ERROR_CODES, ReceiptSchema } from '../sync/reference-protocol';
+import { ERROR_CODES, ReceiptSchema } from '../protocol/reference-protocol';
 
 /**
  * What the outbox keeps per submission, as zod schemas: entries are saved as JSON by whichever

@@ -1,6 +1,6 @@
-import { isFinalRejection, type Receipt } from '../sync/reference-protocol';
+import { isFinalRejection, type Receipt } from '../protocol/reference-protocol';
 import type { OutboxEntry, PackageRef, ResumePoint, SubmissionState } from './outbox-entry';
-import type { UploadFailure } from './platform-adapter';
+import type { UploadFailure } from './platform-client';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './retry-delay';
 
 /** Something that happened to one submission. Times and random draws arrive in the event, so the reducer stays pure. */

@@ -80,7 +80,7 @@ class PackageRejected extends Error {
  * its normalised form byte for byte and agree with the manifest, `credit-record.json` must be the
  * record derived from it, every signed copy must pass the attachment check with the type its name
  * promises, and `letter.pdf` must be a PDF. Whether the PDF says what the letter says needs a PDF
- * reader: the platform adds `comparePdfText` (see `electron/services/package-check.ts`).
+ * reader: the platform adds `comparePdfText` (see `node/package-check/package-check.ts`).
  * Never throws; a bad package gives `{ ok: false, reason }`.
  *
  * @example

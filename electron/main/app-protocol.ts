@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import type { Protocol } from 'electron';
-import { RENDERER_SECURITY_HEADERS } from '../services/content-security-policy';
+import { RENDERER_SECURITY_HEADERS } from '../../host/security/content-security-policy';
 
 /**
  * The renderer is served from `app://pledge-desk/`, not `file://`: a privileged standard scheme

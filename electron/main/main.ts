@@ -2,10 +2,9 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, sessi
 import { extname, join } from 'node:path';
 import { desktopEvents, type EmitDesktopEvent } from '../../core/bridge/desktop-api';
 import { t } from '../../core/i18n/translate';
-import { createDesktopServices, removeOldPrintCopies } from '../services/desktop-services';
-import { probeRetryFromEnv } from '../sync/probe-retry-env';
-import { createSyncService } from '../sync/sync-service';
-import { deferredTokenVault } from '../sync/token-vault';
+import { createHost, removeOldPrintCopies } from '../../host/create-host';
+import { probeRetryFromEnv } from '../../host/outbox/probe-retry-env';
+import { deferredTokenVault } from '../../host/outbox/token-vault';
 import { aboutBox, OPEN_DATA_BUTTON } from './about';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl, setupAppProtocol } from './app-protocol';
 import { dataLocation } from './data-location';
@@ -61,29 +60,23 @@ function start(): void {
   // The token lives here, in the main process, encrypted by the system where it can be; never in the page's database.
   const probeRetry = probeRetryFromEnv(process.env);
   const report = (error: unknown) => console.error(error);
-  const sync = createSyncService({
-    dataDir,
-    vault: deferredTokenVault(join(dataDir, 'sync', 'token'), () => safeStorageCipher(safeStorage, process.platform), report),
-    chooseSavePath,
-    ...(probeRetry ? { probeRetry } : {}),
-    onError: report,
-  });
-  // Started before the window exists: the page's first outbox call waits for it rather than failing.
-  sync.start().catch((error: unknown) => console.error('The outbox could not start:', error));
-
-  // Set once the window exists; the services are created first because the window needs them.
+  // Set once the window exists; the host is created first because the window needs its handlers.
   let readyToClose = () => false;
-  const handlers = createDesktopServices({
-    readyToClose: () => readyToClose(),
+  const { handlers, outbox } = createHost({
+    info: { name: app.getName(), version: app.getVersion(), shell: 'electron', platform: process.platform, dataDir },
     chooseSavePath,
-    sync,
     tempDir: app.getPath('temp'),
     openPath: async (path) => {
       const failure = await shell.openPath(path);
       if (failure) throw new Error(failure);
     },
-    info: { name: app.getName(), version: app.getVersion(), shell: 'electron', platform: process.platform, dataDir },
+    readyToClose: () => readyToClose(),
+    vault: deferredTokenVault(join(dataDir, 'sync', 'token'), () => safeStorageCipher(safeStorage, process.platform), report),
+    ...(probeRetry ? { probeRetry } : {}),
+    onError: report,
   });
+  // Started before the window exists: the page's first outbox call waits for it rather than failing.
+  outbox.start().catch((error: unknown) => console.error('The outbox could not start:', error));
   registerDesktopHandlers(ipcMain, handlers, trustAppFrames(isAppUrl));
 
   const window = createMainWindow(join(__dirname, 'preload.cjs'), join(dataDir, 'window-state.json'));
@@ -98,8 +91,8 @@ function start(): void {
     });
   };
   setupMenu(Menu, { platform: process.platform, emit, showAbout, openExternal: (url) => void openExternal(url) });
-  sync.subscribe((snapshot) => emit('outbox.changed', snapshot));
-  app.on('before-quit', () => sync.stop());
+  outbox.subscribe((snapshot) => emit('outbox.changed', snapshot));
+  app.on('before-quit', () => outbox.stop());
   readyToClose = setupSafeClose(window, emit);
   void removeOldPrintCopies(app.getPath('temp'));
 }

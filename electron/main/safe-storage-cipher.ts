@@ -1,5 +1,5 @@
 import type { SafeStorage } from 'electron';
-import type { TokenCipher, TokenProtection } from '../sync/token-vault';
+import type { TokenCipher, TokenProtection } from '../../host/outbox/token-vault';
 
 /** The asynchronous safeStorage API (Electron 45+); the synchronous one is deprecated and leaves in 46. */
 export type AsyncSafeStorage = Pick<SafeStorage, 'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync' | 'getSelectedStorageBackend'>;

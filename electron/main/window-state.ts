@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readSavedJson, writeSavedJson } from '../sync/saved-json';
+import { readSavedJson, writeSavedJson } from '../../node/files/saved-json';
 
 /** Where the window was and how big, kept in the data folder between runs. */
 const WindowStateSchema = z.object({

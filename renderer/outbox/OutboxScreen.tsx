@@ -8,7 +8,7 @@ import { toBase64 } from '../pdf/to-base64';
 import { MAX_PACKAGE_BYTES } from '../../core/package/package-format';
 import { formatSize } from '../../core/zip/format-size';
 import { OutboxItemView } from './OutboxItemView';
-import { SyncSettingsForm } from './SyncSettingsForm';
+import { ConnectionSettingsForm } from './ConnectionSettingsForm';
 
 /**
  * Everything on its way to the platform: the connection, the settings, hand-over by file, and
@@ -71,7 +71,7 @@ export function OutboxScreen({ snapshot, error, onBack }: { snapshot: OutboxSnap
           </div>
         )}
       </div>
-      <SyncSettingsForm />
+      <ConnectionSettingsForm />
     </section>
   );
 }

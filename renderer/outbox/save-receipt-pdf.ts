@@ -1,6 +1,6 @@
 import { t } from '../../core/i18n/translate';
 import type { SubmissionDetails } from '../../core/outbox/outbox-item';
-import type { Receipt } from '../../core/sync/reference-protocol';
+import type { Receipt } from '../../core/protocol/reference-protocol';
 import { saveFile } from '../bridge/save-file';
 import { renderReceiptInWorker } from '../pdf/pdf-renderer';
 

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { startWebHost } from '../../electron/web-host/web-host';
-import { createWebServices } from '../../electron/web-host/web-services';
+import { startWebHost } from '../../web-host/web-host';
+import { createWebServices } from '../../web-host/web-services';
 
 /**
  * The built renderer on the web host in Debian's Chromium, with a fresh data folder and profile:

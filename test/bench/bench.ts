@@ -3,12 +3,12 @@ import { layoutLetter } from '../../core/layout/layout-letter';
 import { renderPlan } from '../../core/pdf/render-plan';
 import { renderLetterPdf } from '../../core/pdf/render-letter';
 import { FACE_KEYS, type FaceKey } from '../../core/layout/font-metrics';
-import { loadNodeDocumentFonts } from '../../electron/services/node-document-fonts';
+import { loadNodeDocumentFonts } from '../../node/fonts/node-document-fonts';
 import { renderPlanWithPdfkit } from './pdfkit-renderer';
 import { PREVIEW_DELAY_MS } from '../../renderer/pdf/use-letter-pdf';
 import { measureListWithManyDrafts, measureTypingInLongLetter } from './editor-performance';
 import { measurePreviewLatency } from './preview-latency';
-import { measureSync, printSync } from './sync-benchmark';
+import { measureSync, printSync } from './delivery-benchmark';
 import { referenceLetter } from './reference-letter';
 
 /**

@@ -30,7 +30,7 @@ describe('core/ boundary', () => {
   });
 
   it('applies only to core/', async () => {
-    const [result] = await eslint.lintText("import { readFile } from 'node:fs';\nexport const r = readFile;\n", { filePath: 'electron/services/probe.ts' });
+    const [result] = await eslint.lintText("import { readFile } from 'node:fs';\nexport const r = readFile;\n", { filePath: 'host/probe.ts' });
     expect(result?.messages.filter((m) => m.severity === 2)).toEqual([]);
   });
 });

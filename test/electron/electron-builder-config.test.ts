@@ -1,5 +1,8 @@
 import Ajv from 'ajv';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +34,40 @@ describe('electron-builder.yml', () => {
     expect(pkg.main).toBe('dist/electron/main.cjs');
     expect(config['files']).toContain('dist/electron/**/*');
   });
+});
+
+describe('the platform’s server dependencies stay out of the desktop app', () => {
+  const SERVER_PACKAGES = ['@tus/server', '@tus/file-store', 'better-sqlite3'];
+  type Manifest = { dependencies?: Record<string, string>; devDependencies?: Record<string, string>; workspaces?: string[] };
+  const root = JSON.parse(readFileSync('package.json', 'utf8')) as Manifest;
+  const platform = JSON.parse(readFileSync('platform/package.json', 'utf8')) as Manifest;
+
+  it('are declared by the platform workspace only, which one npm ci at the root installs', () => {
+    expect(root.workspaces).toEqual(['platform']);
+    for (const name of SERVER_PACKAGES) {
+      expect(platform.dependencies?.[name], name).toBeDefined();
+      expect(root.dependencies?.[name], name).toBeUndefined();
+      expect(root.devDependencies?.[name], name).toBeUndefined();
+    }
+  });
+
+  it('are not in the bundles the app is packed from, and no node_modules is packed', async () => {
+    expect(config['files']).toContain('!node_modules/**/*');
+    const outdir = await mkdtemp(join(tmpdir(), 'pledge-bundle-'));
+    try {
+      const { buildElectron } = (await import('../../scripts/build-electron.mjs')) as { buildElectron(outdir: string): Promise<unknown> };
+      await buildElectron(outdir);
+      for (const bundle of ['main.cjs', 'preload.cjs', 'package-check-worker.cjs']) {
+        const text = await readFile(join(outdir, bundle), 'utf8');
+        expect(text.length, bundle).toBeGreaterThan(1000);
+        for (const name of SERVER_PACKAGES) expect(text.includes(`node_modules/${name}/`), `${bundle} bundles ${name}`).toBe(false);
+      }
+      // The check can see a bundled package: the main bundle does carry zod's files.
+      expect((await readFile(join(outdir, 'main.cjs'), 'utf8')).includes('node_modules/zod/')).toBe(true);
+    } finally {
+      await rm(outdir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('the hardening fuses', () => {

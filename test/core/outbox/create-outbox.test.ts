@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createOutbox, type Outbox } from '../../../core/outbox/create-outbox';
 import type { OutboxEntry, PackageRef } from '../../../core/outbox/outbox-entry';
-import { NetworkError, PlatformRejection, UploadTimeoutError } from '../../../core/outbox/platform-adapter';
+import { NetworkError, PlatformRejection, UploadTimeoutError } from '../../../core/outbox/platform-client';
 import type { RetryPolicy } from '../../../core/outbox/retry-delay';
 import { FakePlatform, FakeTime, MemoryStorage, pkg, settle, short, T0, type Attempt } from './fake-outbox-world';
 

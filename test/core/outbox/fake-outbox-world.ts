@@ -1,7 +1,7 @@
 import type { OutboxEntry, PackageRef } from '../../../core/outbox/outbox-entry';
 import type { OutboxStorage, OutboxTimers } from '../../../core/outbox/create-outbox';
-import type { PlatformAdapter, UploadOptions } from '../../../core/outbox/platform-adapter';
-import type { Receipt } from '../../../core/sync/reference-protocol';
+import type { PlatformClient, UploadOptions } from '../../../core/outbox/platform-client';
+import type { Receipt } from '../../../core/protocol/reference-protocol';
 
 // Invented data and test doubles for the outbox: a clock with timers that only move when told,
 // an in-memory store and a platform whose answers each test scripts.
@@ -86,7 +86,7 @@ export class MemoryStorage implements OutboxStorage {
 /** One scripted attempt: deliver, fail with an error after some bytes, or hang like a killed connection. */
 export type Attempt = { readonly deliver: true; readonly from?: number; readonly receipt?: Partial<Receipt> } | { readonly fail: Error; readonly after?: number } | { readonly hang: number };
 
-export class FakePlatform implements PlatformAdapter {
+export class FakePlatform implements PlatformClient {
   online = true;
   readonly calls: { pkg: PackageRef; options: UploadOptions; storedStatus: string | undefined }[] = [];
   private readonly scripts = new Map<string, Attempt[]>();

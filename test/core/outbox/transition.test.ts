@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxEntry, SubmissionState } from '../../../core/outbox/outbox-entry';
-import { NetworkError, PlatformRejection, toUploadFailure, UploadTimeoutError, type UploadFailure } from '../../../core/outbox/platform-adapter';
+import { NetworkError, PlatformRejection, toUploadFailure, UploadTimeoutError, type UploadFailure } from '../../../core/outbox/platform-client';
 import { retryDelay } from '../../../core/outbox/retry-delay';
 import { transition, type OutboxEvent } from '../../../core/outbox/transition';
-import { ERROR_CODES, isFinalRejection, type Receipt } from '../../../core/sync/reference-protocol';
+import { ERROR_CODES, isFinalRejection, type Receipt } from '../../../core/protocol/reference-protocol';
 import { pkg, T0 } from './fake-outbox-world';
 
 const a = pkg(1);

@@ -5,7 +5,7 @@ import { validateLetter } from '../../../core/letter/validate-letter';
 import { buildPackage, type PackageInput } from '../../../core/package/build-package';
 import { packageJson } from '../../../core/package/package-json';
 import { renderLetterPdf } from '../../../core/pdf/render-letter';
-import { loadNodeDocumentFonts } from '../../../electron/services/node-document-fonts';
+import { loadNodeDocumentFonts } from '../../../node/fonts/node-document-fonts';
 
 /** The letter's PDF as the app renders it, so a package says what its letter says (pdf.js reads it on the platform). */
 export async function renderedPdf(letter: unknown): Promise<Uint8Array> {

@@ -1,5 +1,5 @@
 import type { DocumentFonts } from '../../../core/pdf/document-fonts';
-import { loadNodeDocumentFonts } from '../../../electron/services/node-document-fonts';
+import { loadNodeDocumentFonts } from '../../../node/fonts/node-document-fonts';
 import type { Letter } from '../../../core/letter/letter-schema';
 import { letterFromTemplate, TEMPLATE_KEYS } from '../../../core/letter/templates';
 import { CATEGORY_KEYS } from '../../../core/letter/categories';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { renderLetterPdf } from '../../../core/pdf/render-letter';
-import { readNodeDocumentFonts } from '../../../electron/services/node-document-fonts';
+import { readNodeDocumentFonts } from '../../../node/fonts/node-document-fonts';
 import { letterFromTemplate } from '../../../core/letter/templates';
 import { MM } from '../../../core/layout/page-geometry';
 import { documentFonts, fixtureLetters } from './fonts-fixture';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerAppRequest, APP_INDEX_URL, APP_ORIGIN, APP_SCHEME_PRIVILEGES, isAppUrl, resolveAppFile, setupAppProtocol } from '../../../electron/main/app-protocol';
 import { DATA_FOLDER_NAME, dataLocation } from '../../../electron/main/data-location';
 import { readFileSync } from 'node:fs';
-import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../../electron/services/content-security-policy';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../../host/security/content-security-policy';
 
 let root: string;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { safeStorageCipher, type AsyncSafeStorage } from '../../../electron/main/safe-storage-cipher';
-import { fileTokenVault } from '../../../electron/sync/token-vault';
+import { fileTokenVault } from '../../../host/outbox/token-vault';
 
 type Backend = ReturnType<AsyncSafeStorage['getSelectedStorageBackend']>;
 

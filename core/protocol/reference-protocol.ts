@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+/**
+ * The reference protocol between Pledge Desk and a receiving platform (docs/domain/interchange.md: no public
+ * upload specification exists, so we own one and a server that speaks it). The server in
+ * `platform/` and the client (`host/outbox/tus-platform-client.ts`) both build on these names and shapes.
+ *
+ * - `GET  /health`                       → 200 `HealthSchema`, no auth: the connectivity probe;
+ *   `storage: 'low'` when the platform is below its free-space reserve and takes no uploads.
+ * - `POST /files/` … `PATCH` / `HEAD`    → tus 1.0.0 resumable upload of one package (creation,
+ *   creation-with-upload; no termination). `Upload-Metadata` carries `filename`, `submissionId`,
+ *   `sha256` (hex, of the whole package) and optionally `creditCode` (the unit's 统一社会信用代码,
+ *   so a package of another unit is refused before its bytes are sent); `submissionId` and `sha256` are required and
+ *   `Upload-Length` too (no deferred length), else 400 `bad-metadata`; over the server's limit →
+ *   413 `too-large`. The PATCH that completes the upload answers 200 with the receipt as JSON when
+ *   the package was accepted (a creation-with-upload POST that completes it answers 201 with the
+ *   receipt), or an error status with `ErrorBody`: 422 `hash-mismatch` when the bytes that arrived
+ *   do not hash to the declared `sha256` (damaged on the way: the upload is dropped, send it again
+ *   from zero), 422 `invalid-package` when the package itself fails the check, 409 `conflict`.
+ *   The same bytes again under an accepted id get the original receipt, so a client without an
+ *   upload in progress asks for the receipt first and creates an upload only on 404. A finished
+ *   upload is removed from `/files/`: if that response was lost, HEAD answers 404 and the client
+ *   fetches the receipt by id. An unfinished upload is dropped after a while without progress (a
+ *   day on the reference platform); then HEAD and PATCH answer 404 and the client starts afresh.
+ *   An upload belongs to the credential that created it: HEAD and PATCH with another answer 404.
+ *   403 `forbidden` (final) when the package's unit is not the caller's; 429 `too-many-uploads`
+ *   when the caller has too many unfinished uploads; 507 `insufficient-storage` when the platform
+ *   is short of disk space (both retryable).
+ *   tus's own refusals (offset mismatch 409, unknown upload 404) come as `bad-request`/`not-found`,
+ *   so a client resumes from HEAD rather than treating them as final. Error bodies from the tus
+ *   routes may lack a JSON `Content-Type`; parse them as `ErrorBody` regardless.
+ * - `GET  /submissions/:id/receipt`      → 200 `ReceiptSchema`, or 404 `ErrorBody` (also for
+ *   another unit's submission, so ids do not leak).
+ * - `GET  /submissions`                  → 200 `{ submissions: SubmissionListing[] }`: the caller's
+ *   unit's, or every unit's for an operator of the city credit office.
+ * - `GET  /credential`                   → 200 `CredentialInfoSchema`: whom the token stands for
+ *   (its own unit only), or 401 `unauthorized`; lets a client tell a refused token from a
+ *   platform that cannot be reached before it sends anything.
+ *
+ * Every route but `/health` needs `Authorization: Bearer <token>`: a unit's token, bound to its
+ * 统一社会信用代码, or an operator's, both issued by the platform.
+ */
+
+export const PROTOCOL_VERSION = 'pledge-sync/1';
+
+export const ROUTES = {
+  health: '/health',
+  uploads: '/files/',
+  receipt: (submissionId: string) => `/submissions/${encodeURIComponent(submissionId)}/receipt`,
+  submissions: '/submissions',
+  credential: '/credential',
+} as const;
+
+/** Keys of tus `Upload-Metadata`: all but `creditCode` are required. */
+export const UPLOAD_METADATA = { filename: 'filename', submissionId: 'submissionId', sha256: 'sha256', creditCode: 'creditCode' } as const;
+
+/** `storage` is optional so a client also accepts a platform that does not report it. */
+export const HealthSchema = z.object({ status: z.literal('ok'), protocol: z.literal(PROTOCOL_VERSION), storage: z.enum(['ok', 'low']).optional() });
+
+/**
+ * Whom a token stands for, as `GET /credential` answers: a unit (its code and the name the
+ * platform issued it under), an operator, or anyone on a platform in trial mode.
+ */
+export const CredentialInfoSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('unit'), creditCode: z.string().min(1).max(18), name: z.string().max(200).optional() }),
+  z.object({ kind: z.literal('operator'), name: z.string().max(200).optional() }),
+  z.object({ kind: z.literal('open') }),
+]);
+export type CredentialInfo = z.infer<typeof CredentialInfoSchema>;
+
+/** What the office keeps as proof of delivery; fetching it again by submission id gives the same receipt. */
+export const ReceiptSchema = z.object({
+  receiptId: z.string().min(1),
+  submissionId: z.string().min(1),
+  /** Of the whole package file, hex. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  receivedAt: z.iso.datetime({ offset: true }),
+  /** The submission this one replaces, when it corrects an earlier one. */
+  supersedes: z.string().optional(),
+  /**
+   * 承诺编码: the number the city's credit system gives the commitment, for platforms that issue
+   * one on receipt; the printed receipt shows it when present. Our reference platform gives none.
+   */
+  commitmentCode: z.string().min(1).max(100).optional(),
+});
+export type Receipt = z.infer<typeof ReceiptSchema>;
+
+/**
+ * Machine-readable reasons a platform refuses; `message` is Chinese, for the person at the desk.
+ * `bad-metadata` is a request the platform will refuse however often it is sent; `bad-request`
+ * covers protocol hiccups (an offset mismatch) that the next attempt can get past.
+ */
+export const ERROR_CODES = [
+  'unauthorized',
+  'invalid-package',
+  'conflict',
+  'too-large',
+  'not-found',
+  'bad-request',
+  'server-error',
+  'bad-metadata',
+  'hash-mismatch',
+  'forbidden',
+  'too-many-uploads',
+  'insufficient-storage',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ErrorBodySchema = z.object({ error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) });
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+/**
+ * A refusal that sending again will not change, as opposed to a network fault or a 5xx.
+ * `hash-mismatch` is not final: bytes damaged on the way arrive intact on another try; nor are
+ * `too-many-uploads` and `insufficient-storage`, which pass once uploads finish or space is freed.
+ * `forbidden` is: the token does not belong to the package's unit.
+ */
+export function isFinalRejection(code: ErrorCode): boolean {
+  return code === 'invalid-package' || code === 'conflict' || code === 'too-large' || code === 'unauthorized' || code === 'bad-metadata' || code === 'forbidden';
+}
+
+export const SubmissionListingSchema = ReceiptSchema.extend({
+  unitName: z.string(),
+  creditCode: z.string(),
+  year: z.number().int(),
+  size: z.number().int().nonnegative(),
+  /** Set when a later submission replaced this one. */
+  supersededBy: z.string().optional(),
+});
+export type SubmissionListing = z.infer<typeof SubmissionListingSchema>;

@@ -1,0 +1,156 @@
+import { hasCreditCodeShape } from '../core/letter/credit-code';
+import { isSubmissionId } from '../core/package/package-format';
+import { verifyPackage, type PackageVerification } from '../core/package/verify-package';
+import { t } from '../core/i18n/translate';
+import type { Receipt, SubmissionListing } from '../core/protocol/reference-protocol';
+import type { Caller } from './credentials';
+import type { PlatformRefusal } from './platform-refusal';
+import { receiptOf, type SubmissionIndex } from './submission-index';
+
+/** What the uploader declared in tus `Upload-Metadata`. */
+export interface UploadClaim {
+  readonly submissionId: string;
+  readonly sha256: string;
+  /** The unit the package is of, when the client says so before sending it. */
+  readonly creditCode?: string;
+}
+
+export interface AcceptanceContext {
+  readonly index: SubmissionIndex;
+  /** The package check; it may run elsewhere (a worker thread), so the platform awaits it. */
+  readonly verify: (bytes: Uint8Array) => Promise<PackageVerification>;
+  /**
+   * Moves the finished upload into permanent storage, durably, before its index row is written;
+   * called only for a submission not seen before.
+   */
+  readonly storePackage: (submissionId: string) => void;
+  readonly now: () => Date;
+  readonly newReceiptId: () => string;
+}
+
+/** The check `pledge verify` runs, in this thread; the default until the platform is given another. */
+export const verifyInProcess = async (bytes: Uint8Array): Promise<PackageVerification> => verifyPackage(bytes);
+
+export type Acceptance =
+  | { readonly ok: true; readonly receipt: Receipt; /** False when the same bytes had been accepted before. */ readonly fresh: boolean }
+  | { readonly ok: false; readonly refusal: PlatformRefusal };
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** Checks `Upload-Metadata` before any byte is accepted; what fails here fails on every try, hence `bad-metadata`. */
+export function checkClaim(metadata: Record<string, string | null | undefined> | undefined): { ok: true; claim: UploadClaim } | { ok: false; refusal: PlatformRefusal } {
+  const fields: [keyof UploadClaim, (value: string) => boolean][] = [
+    ['submissionId', isSubmissionId],
+    ['sha256', (value) => SHA256_HEX.test(value)],
+  ];
+  for (const [key, valid] of fields) {
+    const value = metadata?.[key];
+    if (value === undefined || value === null || value === '') return { ok: false, refusal: badMetadata(t('platform.error.missingMetadata', { key })) };
+    if (!valid(value)) return { ok: false, refusal: badMetadata(t('platform.error.badMetadata', { key })) };
+  }
+  const creditCode = metadata?.['creditCode'];
+  // Only the shape of a 统一社会信用代码: whatever is sent here is repeated in a refusal's message.
+  if (creditCode && !hasCreditCodeShape(creditCode)) return { ok: false, refusal: badMetadata(t('platform.error.badMetadata', { key: 'creditCode' })) };
+  return {
+    ok: true,
+    claim: { submissionId: metadata!['submissionId']!, sha256: metadata!['sha256']!, ...(creditCode ? { creditCode } : {}) },
+  };
+}
+
+/**
+ * Refuses at creation, before the bytes are sent, what the claim alone decides: an operator's
+ * credential submits for no unit, a declared unit must be the caller's, and an id already taken
+ * by other bytes is a conflict (by another unit's submission: not this caller's to use).
+ */
+export function checkCreation(index: SubmissionIndex, caller: Caller, claim: UploadClaim): PlatformRefusal | undefined {
+  if (caller.kind === 'operator') return forbidden(t('platform.error.operatorSubmits'));
+  if (caller.kind === 'unit' && claim.creditCode !== undefined && claim.creditCode !== caller.unitCode) return otherUnit(claim.creditCode, caller.unitCode);
+  const existing = index.find(claim.submissionId);
+  if (existing && !visibleTo(caller, existing)) return forbidden(t('platform.error.idOfOtherUnit', { id: claim.submissionId }));
+  return existing && existing.sha256 !== claim.sha256 ? conflict(claim.submissionId, existing.receivedAt) : undefined;
+}
+
+/** Whether a caller may see a submission: its own unit's, or any for an operator. */
+export function visibleTo(caller: Caller, listing: SubmissionListing): boolean {
+  return caller.kind !== 'unit' || listing.creditCode === caller.unitCode;
+}
+
+/**
+ * What the digest of a finished upload decides on its own, so the package need not be read into
+ * memory: bytes that do not hash to the declared value were damaged on the way (`hash-mismatch`,
+ * worth sending again, unlike a package that fails its own check), and a submission id is accepted
+ * once: the same bytes again get the original receipt, other bytes are a conflict; another unit's
+ * submission is not this caller's to send again. `undefined` when the package itself has to be checked.
+ */
+export function decideByDigest(index: SubmissionIndex, caller: Caller, claim: UploadClaim, sha256: string): Acceptance | undefined {
+  if (sha256 !== claim.sha256) return refuse({ status: 422, code: 'hash-mismatch', message: t('platform.error.hashMismatch') });
+  const existing = index.find(claim.submissionId);
+  if (!existing) return undefined;
+  if (!visibleTo(caller, existing)) return refuse(forbidden(t('platform.error.idOfOtherUnit', { id: claim.submissionId })));
+  return existing.sha256 === sha256 ? { ok: true, receipt: receiptOf(existing), fresh: false } : refuse(conflict(claim.submissionId, existing.receivedAt));
+}
+
+/**
+ * Decides on a finished upload whose `sha256` was computed from the stored file: besides
+ * {@link decideByDigest}, the bytes must pass the package check, carry the declared submission id
+ * and be of the caller's unit. The check is awaited; from the index lookup after it to the insert
+ * everything is synchronous, so concurrent uploads of one id cannot both be stored.
+ */
+export async function acceptPackage(context: AcceptanceContext, caller: Caller, claim: UploadClaim, received: { readonly sha256: string; readonly bytes: Uint8Array }): Promise<Acceptance> {
+  const { sha256, bytes } = received;
+  const before = decideByDigest(context.index, caller, claim, sha256);
+  if (before) return before;
+
+  const check = await context.verify(bytes);
+  if (!check.ok) return refuse(invalid(check.reason));
+  const { manifest } = check;
+  if (manifest.submissionId !== claim.submissionId) {
+    return refuse(invalid(t('platform.error.submissionMismatch', { manifest: manifest.submissionId, claimed: claim.submissionId })));
+  }
+  if (caller.kind === 'unit' && manifest.unit.creditCode !== caller.unitCode) return refuse(otherUnit(manifest.unit.creditCode, caller.unitCode));
+
+  // Another upload of this id may have been stored while this one was being checked.
+  const decided = decideByDigest(context.index, caller, claim, sha256);
+  if (decided) return decided;
+  const supersession = checkSupersession(context.index, manifest.submissionId, manifest.supersedes, manifest.unit.creditCode);
+  if (supersession) return refuse(supersession);
+
+  const entry = {
+    receiptId: context.newReceiptId(),
+    submissionId: manifest.submissionId,
+    sha256,
+    receivedAt: context.now().toISOString(),
+    unitName: manifest.unit.name,
+    creditCode: manifest.unit.creditCode,
+    year: manifest.year,
+    size: bytes.byteLength,
+    ...(manifest.supersedes === undefined ? {} : { supersedes: manifest.supersedes }),
+  };
+  // File first, flushed: a crash between the two leaves an unindexed file that the next upload overwrites, never a row without its file.
+  context.storePackage(entry.submissionId);
+  context.index.add(entry);
+  return { ok: true, receipt: receiptOf(entry), fresh: true };
+}
+
+/**
+ * A correction may replace only a submission of its own unit that the platform already holds,
+ * once, and never itself. Another unit's submission is answered as one not held, so a correction
+ * cannot learn which ids exist.
+ */
+function checkSupersession(index: SubmissionIndex, submissionId: string, supersedes: string | undefined, creditCode: string): PlatformRefusal | undefined {
+  if (supersedes === undefined) return undefined;
+  if (supersedes === submissionId) return invalid(t('platform.error.supersedesItself'));
+  const earlier = index.find(supersedes);
+  if (!earlier || earlier.creditCode !== creditCode) return invalid(t('platform.error.supersedesUnknown', { id: supersedes }));
+  if (earlier.supersededBy !== undefined && earlier.supersededBy !== submissionId) {
+    return { status: 409, code: 'conflict', message: t('platform.error.alreadySuperseded', { id: supersedes, by: earlier.supersededBy }) };
+  }
+  return undefined;
+}
+
+const refuse = (refusal: PlatformRefusal): Acceptance => ({ ok: false, refusal });
+const badMetadata = (message: string): PlatformRefusal => ({ status: 400, code: 'bad-metadata', message });
+const invalid = (message: string): PlatformRefusal => ({ status: 422, code: 'invalid-package', message });
+const forbidden = (message: string): PlatformRefusal => ({ status: 403, code: 'forbidden', message });
+const otherUnit = (code: string, own: string): PlatformRefusal => forbidden(t('platform.error.otherUnit', { code, own }));
+const conflict = (id: string, receivedAt: string): PlatformRefusal => ({ status: 409, code: 'conflict', message: t('platform.error.conflict', { id, receivedAt }) });

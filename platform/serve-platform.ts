@@ -1,0 +1,71 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { t } from '../core/i18n/translate';
+import { createPackageChecker } from '../node/package-check/package-check';
+import { listTokens } from './credentials';
+import { DEFAULT_MAX_CONCURRENT_VERIFICATIONS, startPlatform } from './platform-server';
+import { runTokenCommand, usage } from './token-command';
+
+/**
+ * `npm run platform -- [serve] --data <dir> [--port <n>] [--host <addr>] [--max-bytes <n>] [--open]`
+ * serves the reference receiving platform (loopback unless --host says otherwise);
+ * `npm run platform -- token issue|list|revoke …` manages who may call it (token-command.ts).
+ * No secret is taken from the command line: tokens are issued by the platform and kept as hashes.
+ */
+const io = { stdout: process.stdout, stderr: process.stderr };
+const [first, ...rest] = process.argv.slice(2);
+// exitCode rather than exit(): the token must reach a piped standard output before the process ends.
+if (first === 'token') process.exitCode = runTokenCommand(rest, io);
+else await serve(first === 'serve' ? rest : process.argv.slice(2));
+
+async function serve(args: string[]): Promise<void> {
+  const values = parseServe(args);
+  const port = Number(values.port);
+  const maxBytes = values['max-bytes'] === undefined ? undefined : Number(values['max-bytes']);
+  if (values.data === undefined || !Number.isInteger(port) || port < 0 || (maxBytes !== undefined && !(Number.isInteger(maxBytes) && maxBytes > 0))) process.exit(usage(io));
+
+  const dataDir = resolve(values.data);
+  const open = values.open === true;
+  // Off the event loop, and the PDF read by pdf.js against the letter's layout: what a city platform should run.
+  const checker = createPackageChecker({ readPdfText: true, maxThreads: DEFAULT_MAX_CONCURRENT_VERIFICATIONS });
+  let platform;
+  try {
+    platform = await startPlatform({ dataDir, port, host: values.host, open, maxBytes, verify: (bytes) => checker.check(bytes) });
+  } catch (error) {
+    // The one refusal startPlatform words for a person: --open beyond loopback.
+    console.error(error instanceof RangeError ? error.message : String(error));
+    process.exit(2);
+  }
+  console.log(t('platform.cli.listening', { url: platform.url, data: dataDir }));
+  if (open) console.error(banner(t('platform.cli.open', { url: platform.url })));
+  else if (listTokens(dataDir).every((credential) => credential.revokedAt !== undefined)) console.error(t('platform.cli.noCredentials', { data: dataDir }));
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => void platform.close().then(() => checker.close()).then(() => process.exit(0)));
+  }
+}
+
+/** Loud enough to be seen in a scrolling log. */
+function banner(text: string): string {
+  const rule = '!'.repeat(72);
+  return `${rule}\n${text}\n${rule}`;
+}
+
+function parseServe(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: {
+        port: { type: 'string', default: '8787' },
+        data: { type: 'string' },
+        'max-bytes': { type: 'string' },
+        host: { type: 'string', default: '127.0.0.1' },
+        open: { type: 'boolean' },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(usage(io));
+  }
+}

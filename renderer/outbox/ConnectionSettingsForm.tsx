@@ -1,0 +1,133 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { SaveConnectionSettings, ConnectionSettingsView } from '../../core/bridge/desktop-api';
+import { t } from '../../core/i18n/translate';
+import { describeConnectionCheck } from '../../core/outbox/describe-connection-check';
+import { desktop } from '../bridge/desktop';
+
+type Message = { readonly ok: boolean; readonly text: string; readonly field?: 'endpoint' | 'token' } | null;
+
+/**
+ * The platform address and access token. The token goes to the main process and never comes
+ * back: the form only learns whether one is set. An empty token field keeps the one saved.
+ */
+export function ConnectionSettingsForm() {
+  const [view, setView] = useState<ConnectionSettingsView | null>(null);
+  const [endpoint, setEndpoint] = useState('');
+  const [token, setToken] = useState('');
+  const [clearToken, setClearToken] = useState(false);
+  const [message, setMessage] = useState<Message>(null);
+  const [busy, setBusy] = useState(false);
+  const [testing, setTesting] = useState(false);
+  const [check, setCheck] = useState<{ readonly ok: boolean; readonly text: string } | null>(null);
+  const ids = { endpoint: useId(), hint: useId(), token: useId(), tokenState: useId(), message: useId() };
+
+  useEffect(() => {
+    desktop.call('outbox.getConnection').then((settings) => {
+      setView(settings);
+      setEndpoint(settings.endpoint ?? '');
+    }, (error: unknown) => setMessage({ ok: false, text: t('ui.settings.failed', { reason: String(error) }) }));
+  }, []);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    // A test of the values before they were saved says nothing about the settings after.
+    setCheck(null);
+    const request: SaveConnectionSettings = {
+      endpoint,
+      ...(clearToken ? { token: { clear: true as const } } : token.trim() ? { token: { set: token.trim() } } : {}),
+    };
+    try {
+      const result = await desktop.call('outbox.saveConnection', request);
+      if (!result.ok) {
+        setMessage({ ok: false, text: t('ui.settings.failed', { reason: result.message }), field: result.field });
+        return;
+      }
+      setView(result.settings);
+      setEndpoint(result.settings.endpoint ?? '');
+      setToken('');
+      setClearToken(false);
+      setMessage({ ok: true, text: t('ui.settings.saved') });
+    } catch (error) {
+      setMessage({ ok: false, text: t('ui.settings.failed', { reason: error instanceof Error ? error.message : String(error) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Tests what the form holds now, saved or not; an empty token field means the saved token. */
+  const test = async () => {
+    setTesting(true);
+    setCheck(null);
+    const typed = clearToken ? '' : token.trim();
+    try {
+      const found = describeConnectionCheck(await desktop.call('outbox.testConnection', { endpoint, ...(typed ? { token: typed } : {}) }));
+      const unsaved = endpoint.trim() !== (view?.endpoint ?? '') || typed !== '';
+      setCheck({ ok: found.usable, text: unsaved ? `${found.text}${t('ui.settings.test-unsaved')}` : found.text });
+    } catch (error) {
+      setCheck({ ok: false, text: t('ui.outbox.action-failed', { reason: error instanceof Error ? error.message : String(error) }) });
+    } finally {
+      setTesting(false);
+    }
+  };
+
+  const endpointRefused = message?.field === 'endpoint';
+  const tokenRefused = message?.field === 'token';
+  return (
+    <form className="sync-settings" onSubmit={(e) => void save(e)} aria-label={t('ui.settings.title')}>
+      <h3>{t('ui.settings.title')}</h3>
+      <label htmlFor={ids.endpoint}>{t('ui.settings.endpoint')}</label>
+      <input
+        id={ids.endpoint}
+        inputMode="url"
+        autoComplete="off"
+        spellCheck={false}
+        value={endpoint}
+        onChange={(e) => setEndpoint(e.target.value)}
+        aria-describedby={endpointRefused ? `${ids.hint} ${ids.message}` : ids.hint}
+        aria-invalid={endpointRefused}
+      />
+      <span id={ids.hint} className="hint">
+        {t('ui.settings.endpoint-hint')}
+      </span>
+      <label htmlFor={ids.token}>{t('ui.settings.token')}</label>
+      <input
+        id={ids.token}
+        type="password"
+        autoComplete="off"
+        value={token}
+        onChange={(e) => setToken(e.target.value)}
+        disabled={clearToken}
+        aria-describedby={tokenRefused ? `${ids.tokenState} ${ids.message}` : ids.tokenState}
+        aria-invalid={tokenRefused}
+      />
+      <span id={ids.tokenState} className="hint" data-testid="token-state">
+        {view && (view.hasToken ? t('ui.settings.token-set') : t('ui.settings.token-unset'))} {view && t(`ui.settings.protection.${view.tokenProtection}`)}
+      </span>
+      {view?.hasToken && (
+        <label className="check">
+          <input type="checkbox" checked={clearToken} onChange={(e) => setClearToken(e.target.checked)} /> {t('ui.settings.token-clear')}
+        </label>
+      )}
+      <div>
+        <button type="submit" className="primary" disabled={busy || view === null}>
+          {t('ui.settings.save')}
+        </button>{' '}
+        <button type="button" disabled={testing || view === null} onClick={() => void test()}>
+          {testing ? t('ui.settings.testing') : t('ui.settings.test')}
+        </button>
+      </div>
+      {check && (
+        <p role="status" className={check.ok ? 'notice' : 'error'} data-testid="connection-test">
+          {check.text}
+        </p>
+      )}
+      {message && (
+        <p id={ids.message} role={message.ok ? 'status' : 'alert'} className={message.ok ? 'notice' : 'error'}>
+          {message.text}
+        </p>
+      )}
+    </form>
+  );
+}
