@@ -1,7 +1,6 @@
 import type { PdfCopyContent } from '../../core/attachments/pdf-copy-content';
 import { rotateSignedCopy } from '../../core/attachments/rotate-signed-copy';
 import { sha256Hex } from '../../core/hash/sha256-hex';
-import { t } from '../../core/i18n/translate';
 import { letterFromTemplate, type TemplateKey } from '../../core/letter/templates';
 import { nextYearLetter } from '../../core/letter/next-year';
 import { normalizeCreditCode } from '../../core/letter/credit-code';
@@ -12,7 +11,6 @@ import { applyProfile } from '../../core/profile/apply-profile';
 import type { UnitProfile } from '../../core/profile/unit-profile';
 import type { PackageInput } from '../../core/package/build-package';
 import {
-  currentSubmission,
   DraftRecordSchema,
   inPackageOrder,
   isCurrentSignedCopy,
@@ -21,17 +19,14 @@ import {
   type DraftRecord,
   type QuarantineRecord,
   type ReviewDecision,
-  type Rotation,
-  type SnapshotReason,
   type SnapshotRecord,
 } from '../../core/drafts/draft-record';
 import { describeIssues } from '../../core/drafts/describe-issues';
+import { describeRefusal, type DraftRefusal, type Outcome } from '../../core/drafts/draft-refusal';
 import { rawJson } from '../../core/drafts/migrations/v1-to-v2';
-import { summarizeLetter } from '../../core/drafts/summarize-letter';
+import { addSignedCopy, moveSignedCopy, pack, signedCopyChangeRefusal, turnSignedCopy, type PositionChange } from '../../core/drafts/signed-copies';
+import * as workflow from '../../core/drafts/workflow';
 import type { PledgeDatabase } from './database';
-
-/** While someone keeps editing, a snapshot is kept at most this often. */
-export const AUTOSAVE_SNAPSHOT_MS = 5 * 60_000;
 
 export interface DraftListing {
   /** Newest first, outside the bin. */
@@ -51,54 +46,56 @@ export interface NewAttachment {
 /** Thrown when a step does not fit the draft's state, e.g. approving a PDF other than the one submitted; the message is for the user. */
 export class DraftStateError extends Error {}
 
-/** Drafts as the UI needs them; Dexie stays behind this interface. */
+/**
+ * Drafts as the UI needs them; Dexie stays behind this interface. Which step fits which state is
+ * decided by the pure rules in core/drafts (workflow, signed copies); this reads their inputs and
+ * writes what they return, each step in one transaction.
+ */
 export type DraftStore = ReturnType<typeof createDraftStore>;
 
 export function createDraftStore(db: PledgeDatabase, newId: () => string = () => crypto.randomUUID()) {
   const draftTables = [db.drafts, db.letters, db.snapshots] as const;
 
-  const snapshot = (draftId: string, at: number, reason: SnapshotReason, status: DraftRecord['status'], letter: unknown, review?: DraftRecord['review']): SnapshotRecord => ({
-    id: newId(),
-    draftId,
-    at,
-    reason,
-    status,
-    letter,
-    ...(review ? { review } : {}),
-  });
-
   const requireDraft = async (id: string): Promise<DraftRecord> => {
     const draft = await db.drafts.get(id);
-    if (!draft) throw new DraftStateError(t('draft.error.not-found'));
+    if (!draft) refuse({ code: 'not-found' });
     return draft;
   };
 
   const letterOf = async (id: string): Promise<unknown> => (await db.letters.get(id))?.letter;
 
-  async function insert(letter: unknown, templateKey: string, now: number, reason: SnapshotReason): Promise<DraftRecord> {
-    const record: DraftRecord = { id: newId(), templateKey, status: 'draft', createdAt: now, updatedAt: now, summary: summarizeLetter(letter), lastSnapshotAt: now };
+  const snapshotsOf = (change: workflow.DraftChange): SnapshotRecord[] => change.snapshots.map((note) => ({ ...note, id: note.id ?? newId(), draftId: change.draft.id }));
+
+  /** Writes a rule's change; the caller holds the transaction. */
+  async function write(change: workflow.DraftChange): Promise<void> {
+    for (const snapshot of snapshotsOf(change)) await db.snapshots.add(snapshot);
+    await db.drafts.put(change.draft);
+  }
+
+  async function insert(letter: unknown, templateKey: string, now: number): Promise<DraftRecord> {
+    const created = workflow.newDraft(newId(), templateKey, letter, now);
     await db.transaction('rw', draftTables, async () => {
-      await db.drafts.add(record);
-      await db.letters.add({ draftId: record.id, letter });
-      await db.snapshots.add(snapshot(record.id, now, reason, 'draft', letter));
+      await db.drafts.add(created.draft);
+      await db.letters.add({ draftId: created.draft.id, letter });
+      for (const snapshot of snapshotsOf(created)) await db.snapshots.add(snapshot);
     });
-    return record;
+    return created.draft;
   }
 
   return {
     /** A letter from the template, with the unit's profile in place of the template's sample unit. */
     createFromTemplate: (templateKey: TemplateKey, now: Date, profile?: UnitProfile) =>
-      insert(applyProfile(letterFromTemplate(templateKey, { year: now.getFullYear() }), profile), templateKey, now.getTime(), 'created'),
+      insert(applyProfile(letterFromTemplate(templateKey, { year: now.getFullYear() }), profile), templateKey, now.getTime()),
 
     /** "复制为下一年度": a new draft of the letter for the following year (see {@link nextYearLetter}). */
     async copyToNextYear(id: string, now: Date): Promise<DraftRecord> {
       const source = await requireDraft(id);
-      return insert(nextYearLetter(await letterOf(id), localIsoDate(now)), source.templateKey, now.getTime(), 'created');
+      return insert(nextYearLetter(await letterOf(id), localIsoDate(now)), source.templateKey, now.getTime());
     },
 
     async duplicate(id: string, now: Date): Promise<DraftRecord> {
       const source = await requireDraft(id);
-      return insert(structuredClone(await letterOf(id)), source.templateKey, now.getTime(), 'created');
+      return insert(structuredClone(await letterOf(id)), source.templateKey, now.getTime());
     },
 
     get: (id: string) => db.drafts.get(id),
@@ -109,14 +106,10 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
      * changed here: it must be reopened first, so an approval never covers text it did not see.
      */
     async updateLetter(id: string, letter: unknown, now: Date): Promise<void> {
-      const at = now.getTime();
       await db.transaction('rw', draftTables, async () => {
-        const draft = await requireDraft(id);
-        if (draft.status === 'in-review' || draft.status === 'approved') throw new DraftStateError(t('draft.error.frozen', { status: t(`ui.status.${draft.status}`) }));
-        const takeSnapshot = at - draft.lastSnapshotAt >= AUTOSAVE_SNAPSHOT_MS;
+        const change = accept(workflow.editLetter(await requireDraft(id), letter, now.getTime()));
         await db.letters.put({ draftId: id, letter });
-        await db.drafts.update(id, { summary: summarizeLetter(letter), updatedAt: at, ...(takeSnapshot ? { lastSnapshotAt: at } : {}) });
-        if (takeSnapshot) await db.snapshots.add(snapshot(id, at, 'autosave', draft.status, letter));
+        await write(change);
       });
     },
 
@@ -127,10 +120,11 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
      * anything newer in it only for the summary and time, which this very save changes anyway.
      */
     saveLetterUrgently(draft: DraftRecord, letter: unknown, now: Date): boolean {
-      if (draft.status === 'in-review' || draft.status === 'approved' || !db.isOpen()) return false;
+      const saved = workflow.editLetterWithoutSnapshot(draft, letter, now.getTime());
+      if (!saved.ok || !db.isOpen()) return false;
       const tx = db.backendDB().transaction(['letters', 'drafts'], 'readwrite', { durability: 'strict' });
       tx.objectStore('letters').put({ draftId: draft.id, letter });
-      tx.objectStore('drafts').put({ ...draft, summary: summarizeLetter(letter), updatedAt: now.getTime() });
+      tx.objectStore('drafts').put(saved.draft);
       tx.commit();
       return true;
     },
@@ -162,8 +156,7 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
     /** Removes a draft from the bin for good, with its history and attachments. */
     async purge(id: string): Promise<void> {
       await db.transaction('rw', [...draftTables, db.documents, db.attachments], async () => {
-        const draft = await requireDraft(id);
-        if (draft.deletedAt === undefined) throw new DraftStateError(t('draft.error.not-in-bin'));
+        refuseIf(workflow.purgeRefusal(await requireDraft(id)));
         await Promise.all([
           db.drafts.delete(id),
           db.letters.delete(id),
@@ -179,14 +172,11 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
 
     /** Puts an old version back; the current one is kept as a snapshot first, so a restore can be undone. */
     async restoreSnapshot(draftId: string, snapshotId: string, now: Date): Promise<void> {
-      const at = now.getTime();
       await db.transaction('rw', draftTables, async () => {
         const [draft, old] = await Promise.all([requireDraft(draftId), db.snapshots.get(snapshotId)]);
-        if (!old || old.draftId !== draftId) throw new DraftStateError(t('draft.error.snapshot-missing'));
-        await db.snapshots.add(snapshot(draftId, at, 'before-restore', draft.status, await letterOf(draftId), draft.review));
-        await db.snapshots.add(snapshot(draftId, at + 1, 'restored', 'draft', old.letter));
-        await db.letters.put({ draftId, letter: old.letter });
-        await db.drafts.put({ ...withoutReview(draft), status: 'draft', summary: summarizeLetter(old.letter), updatedAt: at, lastSnapshotAt: at });
+        const change = accept(workflow.restoreSnapshot(draft, await letterOf(draftId), old, now.getTime()));
+        await db.letters.put({ draftId, letter: change.letter });
+        await write(change);
       });
     },
 
@@ -199,15 +189,9 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
       const pdfSha256 = sha256Hex(pdf);
       await db.transaction('rw', [...draftTables, db.documents], async () => {
         const draft = await requireDraft(id);
-        if (draft.status === 'in-review' || draft.status === 'approved') throw new DraftStateError(t('draft.error.already', { status: t(`ui.status.${draft.status}`) }));
-        if (draft.summary.errorCount > 0) throw new DraftStateError(t('ui.review.cannot-submit', { count: draft.summary.errorCount }));
-        const letter = await letterOf(id);
-        if (JSON.stringify(letter) !== JSON.stringify(renderedFrom)) throw new DraftStateError(t('draft.error.changed-while-rendering'));
-        const frozen = snapshot(id, at, 'submitted', 'in-review', letter);
-        const review = { snapshotId: frozen.id, pdfSha256, submittedAt: at };
+        const change = accept(workflow.submitForReview(draft, { letter: await letterOf(id), renderedFrom, pdfSha256, snapshotId: newId(), at }));
         await db.documents.put({ sha256: pdfSha256, draftId: id, bytes: pdf, createdAt: at });
-        await db.snapshots.add({ ...frozen, review });
-        await db.drafts.put({ ...draft, status: 'in-review', review, updatedAt: at, lastSnapshotAt: at });
+        await write(change);
       });
       return pdfSha256;
     },
@@ -217,7 +201,7 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
       const draft = await requireDraft(id);
       if (!draft.review) return undefined;
       const document = await db.documents.get([id, draft.review.pdfSha256]);
-      if (!document || sha256Hex(document.bytes) !== draft.review.pdfSha256) return undefined;
+      if (!workflow.isIntactDocument(document, draft.review.pdfSha256)) return undefined;
       return { bytes: document.bytes, sha256: document.sha256 };
     },
 
@@ -225,25 +209,17 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
     async decide(id: string, decision: ReviewDecision): Promise<void> {
       await db.transaction('rw', [...draftTables, db.documents], async () => {
         const draft = await requireDraft(id);
-        if (draft.status !== 'in-review' || !draft.review) throw new DraftStateError(t('draft.error.not-in-review'));
-        if (draft.review.pdfSha256 !== decision.pdfSha256) throw new DraftStateError(t('draft.error.other-pdf'));
-        // The decision is about bytes someone read: they must still be there, unchanged (hashing is synchronous, so the transaction stays open).
-        const document = await db.documents.get([id, decision.pdfSha256]);
-        if (!document || sha256Hex(document.bytes) !== decision.pdfSha256) throw new DraftStateError(t('draft.error.pdf-damaged'));
-        const status = decision.kind === 'approved' ? 'approved' : 'returned';
-        const review = { ...draft.review, decision };
-        await db.snapshots.add(snapshot(id, decision.at, status, status, await letterOf(id), review));
-        await db.drafts.put({ ...draft, status, review, updatedAt: decision.at, lastSnapshotAt: decision.at });
+        // The rule hashes the document synchronously, so the transaction stays open.
+        const [letter, document] = await Promise.all([letterOf(id), db.documents.get([id, decision.pdfSha256])]);
+        await write(accept(workflow.decide(draft, decision, letter, document)));
       });
     },
 
     /** Makes a letter under review or approved editable again; it will need a new approval. */
     async reopen(id: string, now: Date): Promise<void> {
-      const at = now.getTime();
       await db.transaction('rw', draftTables, async () => {
         const draft = await requireDraft(id);
-        await db.snapshots.add(snapshot(id, at, 'reopened', draft.status, await letterOf(id), draft.review));
-        await db.drafts.put({ ...withoutReview(draft), status: 'draft', updatedAt: at, lastSnapshotAt: at });
+        await write(workflow.reopen(draft, await letterOf(id), now.getTime()));
       });
     },
 
@@ -270,34 +246,29 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
      */
     async submissionInput(id: string, now: Date, options: { readonly supersedes?: string } = {}): Promise<PackageInput> {
       let input: PackageInput | undefined;
-      let copies: AttachmentRecord[] = [];
+      let copies: readonly AttachmentRecord[] = [];
       await db.transaction('rw', [db.drafts, db.snapshots, db.letters, db.documents, db.attachments], async () => {
         const draft = await requireDraft(id);
-        if (draft.status !== 'approved' || !draft.review) throw new DraftStateError(t('draft.error.not-approved'));
-        const { review } = draft;
-        const signed = inPackageOrder(await db.attachments.where('draftId').equals(id).toArray()).filter((a) => isCurrentSignedCopy(draft, a));
-        copies = signed;
-        if (signed.length === 0) throw new DraftStateError(t('draft.error.no-signed-copy'));
-        const document = await db.documents.get([id, review.pdfSha256]);
-        if (!document || sha256Hex(document.bytes) !== review.pdfSha256) throw new DraftStateError(t('draft.error.pdf-damaged'));
-        const approved = await db.snapshots.get(review.snapshotId);
-        let submission = currentSubmission(draft);
-        if (!submission) {
-          const supersedes = options.supersedes ?? draft.submissions?.at(-1)?.submissionId;
-          // The platform requires a UUID, whatever ids the store makes for its own records.
-          submission = { submissionId: crypto.randomUUID(), approvalSha256: review.pdfSha256, packedAt: now.getTime(), ...(supersedes ? { supersedes } : {}) };
-          await db.drafts.put({ ...draft, submissions: [...(draft.submissions ?? []), submission], updatedAt: now.getTime() });
-        }
+        const [attachments, document] = await Promise.all([
+          db.attachments.where('draftId').equals(id).toArray(),
+          draft.review ? db.documents.get([id, draft.review.pdfSha256]) : undefined,
+        ]);
+        // The platform requires a UUID, whatever ids the store makes for its own records.
+        const packed = accept(pack(draft, { attachments, document, submissionId: crypto.randomUUID(), at: now.getTime(), supersedes: options.supersedes }));
+        if (packed.draft) await db.drafts.put(packed.draft);
+        copies = packed.signed;
+        const { submission } = packed;
+        const approved = draft.review ? await db.snapshots.get(draft.review.snapshotId) : undefined;
         input = {
           letter: approved?.letter ?? (await letterOf(id)),
-          pdf: document.bytes,
+          pdf: packed.document.bytes,
           signed: [],
           submissionId: submission.submissionId,
           ...(submission.supersedes ? { supersedes: submission.supersedes } : {}),
           createdAt: new Date(submission.packedAt),
         };
       });
-      if (!input) throw new DraftStateError(t('draft.error.not-found'));
+      if (!input) refuse({ code: 'not-found' });
       return { ...input, signed: await uprightSignedCopies(copies) };
     },
 
@@ -324,65 +295,55 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
 
     /** A signed copy belongs to the approval it was signed from, so only an approved letter takes one. */
     async addAttachment(draftId: string, file: NewAttachment, now: Date): Promise<AttachmentRecord> {
-      const base = { id: newId(), draftId, name: file.name, type: file.type, size: file.bytes.byteLength, sha256: sha256Hex(file.bytes), bytes: file.bytes, addedAt: now.getTime(), ...(file.pdfContent ? { pdfContent: file.pdfContent } : {}) };
-      let record: AttachmentRecord = base;
-      await db.transaction('rw', db.drafts, db.attachments, async () => {
+      const copy = { id: newId(), draftId, name: file.name, type: file.type, size: file.bytes.byteLength, sha256: sha256Hex(file.bytes), bytes: file.bytes, addedAt: now.getTime(), ...(file.pdfContent ? { pdfContent: file.pdfContent } : {}) };
+      return db.transaction('rw', db.drafts, db.attachments, async () => {
         const draft = await requireDraft(draftId);
-        if (draft.status !== 'approved' || !draft.review) throw new DraftStateError(t('draft.error.not-approved'));
-        if (currentSubmission(draft)) throw new DraftStateError(t('draft.error.signed-locked'));
-        const earlier = inPackageOrder(await db.attachments.where('draftId').equals(draftId).toArray());
-        record = { ...base, approvalSha256: draft.review.pdfSha256, position: earlier.length };
-        await renumberAttachments(earlier);
-        await db.attachments.add(record);
+        const added = accept(addSignedCopy(draft, await db.attachments.where('draftId').equals(draftId).toArray(), copy));
+        await writePositions(added.positions);
+        await db.attachments.add(added.attachment);
         await db.drafts.update(draftId, { updatedAt: now.getTime() });
-      });
-      return record;
-    },
-    async removeAttachment(id: string, now: Date): Promise<void> {
-      await db.transaction('rw', db.drafts, db.attachments, async () => {
-        const attachment = await db.attachments.get(id);
-        if (!attachment) return;
-        const draft = await db.drafts.get(attachment.draftId);
-        // What was packed must stay as packed: the package can always be made again, byte for byte.
-        if (draft && currentSubmission(draft) && isCurrentSignedCopy(draft, attachment)) throw new DraftStateError(t('draft.error.signed-locked'));
-        await db.attachments.delete(id);
-        await db.drafts.update(attachment.draftId, { updatedAt: now.getTime() });
+        return added.attachment;
       });
     },
+    removeAttachment: (id: string, now: Date) => changeSignedCopy(id, now, () => db.attachments.delete(id)),
     /** Moves a signed copy one place up (-1) or down (1) in the package's order. */
     moveAttachment: (id: string, by: -1 | 1, now: Date) =>
-      changeUnpackedAttachment(id, now, async (attachment) => {
-        const order = inPackageOrder(await db.attachments.where('draftId').equals(attachment.draftId).toArray());
-        const from = order.findIndex((a) => a.id === id);
-        const to = from + by;
-        if (to < 0 || to >= order.length) return;
-        [order[from], order[to]] = [order[to]!, order[from]!];
-        await renumberAttachments(order);
-      }),
+      changeSignedCopy(id, now, async (attachment) => writePositions(moveSignedCopy(await db.attachments.where('draftId').equals(attachment.draftId).toArray(), id, by))),
     /** Turns a signed copy a quarter turn clockwise; the turn is applied when it is packed. */
     rotateAttachment: (id: string, now: Date) =>
-      changeUnpackedAttachment(id, now, async (attachment) => {
-        if (attachment.pdfContent?.signature) throw new DraftStateError(t('attachment.rotate-signed-pdf', { name: attachment.name }));
-        await db.attachments.update(id, { rotation: (((attachment.rotation ?? 0) + 90) % 360) as Rotation });
+      changeSignedCopy(id, now, async (attachment) => {
+        await db.attachments.update(id, { rotation: accept(turnSignedCopy(attachment)).rotation });
       }),
   };
 
-  /** Order and turn change the package, so like removal they stop once the approval is packed. */
-  async function changeUnpackedAttachment(id: string, now: Date, change: (attachment: AttachmentRecord) => Promise<void>): Promise<void> {
+  /** Removal, order and turn change the package, so they stop once the approval is packed (see {@link signedCopyChangeRefusal}). */
+  async function changeSignedCopy(id: string, now: Date, change: (attachment: AttachmentRecord) => Promise<unknown>): Promise<void> {
     await db.transaction('rw', db.drafts, db.attachments, async () => {
       const attachment = await db.attachments.get(id);
       if (!attachment) return;
-      const draft = await db.drafts.get(attachment.draftId);
-      if (draft && currentSubmission(draft) && isCurrentSignedCopy(draft, attachment)) throw new DraftStateError(t('draft.error.signed-locked'));
+      refuseIf(signedCopyChangeRefusal(await db.drafts.get(attachment.draftId), attachment));
       await change(attachment);
       await db.drafts.update(attachment.draftId, { updatedAt: now.getTime() });
     });
   }
 
-  /** Writes positions 0…n-1 in the given order, only where they differ. */
-  async function renumberAttachments(order: readonly AttachmentRecord[]): Promise<void> {
-    await Promise.all(order.map((a, position) => (a.position === position ? undefined : db.attachments.update(a.id, { position }))));
+  async function writePositions(changes: readonly PositionChange[]): Promise<void> {
+    await Promise.all(changes.map(({ id, position }) => db.attachments.update(id, { position })));
   }
+}
+
+function refuse(refusal: DraftRefusal): never {
+  throw new DraftStateError(describeRefusal(refusal));
+}
+
+function refuseIf(refusal: DraftRefusal | undefined): void {
+  if (refusal) refuse(refusal);
+}
+
+/** The rule's answer when it agreed; its refusal is thrown as a {@link DraftStateError}. */
+function accept<T extends object>(outcome: Outcome<T>): { readonly ok: true } & T {
+  if (!outcome.ok) refuse(outcome.refusal);
+  return outcome;
 }
 
 /** Turned upright outside the transaction: PDF rotation awaits pdf-lib, which would let IndexedDB commit mid-way. */
@@ -406,7 +367,3 @@ function localIsoDate(now: Date): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-function withoutReview(draft: DraftRecord): DraftRecord {
-  const { review: _review, ...rest } = draft;
-  return rest;
-}

@@ -11,7 +11,8 @@ import { PNG } from '../../core/package/package-fixtures';
 import { OWN_UNIT } from '../../core/letter/letter-fixtures';
 import type { UnitProfile } from '../../../core/profile/unit-profile';
 import { PledgeDatabase } from '../../../renderer/store/database';
-import { AUTOSAVE_SNAPSHOT_MS, createDraftStore, DraftStateError } from '../../../renderer/store/draft-store';
+import { AUTOSAVE_SNAPSHOT_MS } from '../../../core/drafts/workflow';
+import { createDraftStore, DraftStateError } from '../../../renderer/store/draft-store';
 
 const DB_NAME = 'pledge-desk-test';
 /** The unit's own details, so a new letter holds no template samples and can go to review. */
