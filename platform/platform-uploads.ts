@@ -7,11 +7,12 @@ import { Server as TusServer, type Upload } from '@tus/server';
 import { t } from '../core/i18n/translate';
 import type { PackageVerification } from '../core/package/verify-package';
 import { ErrorBodySchema } from '../core/protocol/reference-protocol';
+import { moveDurablySync, syncFile } from '../node/files/durable-file';
 import { acceptPackage, checkClaim, checkCreation, decideByDigest, type Acceptance, type UploadClaim } from './accept-package';
 import type { Caller } from './credentials';
-import { moveDurablySync, sha256File, syncFile } from './durable-package';
 import { refusalBody, tusError, type PlatformRefusal } from './platform-refusal';
 import { createSemaphore } from './semaphore';
+import { sha256File } from './sha256-file';
 import type { SubmissionIndex } from './submission-index';
 import { listUploads, newUploadId, OWNER_KEY } from './upload-folder';
 
@@ -111,6 +112,7 @@ export function createUploadRoutes(context: UploadContext): UploadRoutes {
       {
         index: context.index,
         verify: context.verify,
+        // Synchronous: it runs between the index lookup and the insert, which no other upload may split.
         storePackage: (submissionId) => moveDurablySync(file, join(context.packagesDir, `${submissionId}.zip`)),
         now: context.now,
         newReceiptId: randomUUID,

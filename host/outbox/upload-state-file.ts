@@ -1,8 +1,9 @@
-import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
-import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from '../../node/files/private-files';
+import { writeFileDurablySync } from '../../node/files/durable-file';
+import { PRIVATE_FOLDER_MODE } from '../../node/files/private-files';
 import { readSavedJson } from '../../node/files/saved-json';
 
 /** Where an interrupted upload of one package can go on, kept in a small JSON file. */
@@ -88,19 +89,12 @@ export class UploadStateStore {
   }
 }
 
-/** Written through a temporary file and a rename, so a kill mid-write leaves the old state, not half a file. */
+/** Written durably, so a kill mid-write leaves the old state, not half a file. */
 function writeUploadState(file: string, state: UploadState): void {
   const folder = dirname(file);
   // Private to this user: a folder under the shared temporary folder could have been made by someone else.
   mkdirSync(folder, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   const owner = lstatSync(folder);
   if (!owner.isDirectory() || (typeof process.getuid === 'function' && owner.uid !== process.getuid())) throw Object.assign(new Error(`${folder} is not this user's folder`), { code: 'EPERM' });
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, `${JSON.stringify(state)}\n`, { mode: PRIVATE_FILE_MODE });
-    renameSync(temporary, file);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
+  writeFileDurablySync(file, `${JSON.stringify(state)}\n`);
 }
