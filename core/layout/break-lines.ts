@@ -3,7 +3,7 @@ import { charAdvance, type TextStyle } from './text-measure';
 
 /**
  * Chinese line breaking: UAX #14 break opportunities (the `linebreak` package) narrowed by the
- * rules of DOMAIN.md §3, so no line starts with closing punctuation and none ends with opening
+ * rules in docs/domain/letter-format.md, so no line starts with closing punctuation and none ends with opening
  * punctuation; Latin words and numbers stay whole unless one alone is wider than a line.
  */
 

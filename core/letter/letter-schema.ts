@@ -4,7 +4,7 @@ import { findLoneSurrogate, foldWidth, isEmailAddress, isPhoneNumber, isRealDate
 import { normalizeCreditCode } from './credit-code';
 
 /**
- * The letter interchange format `pledge-letter/1` (DOMAIN.md §6). This schema is the one
+ * The letter interchange format `pledge-letter/1` (docs/domain/interchange.md). This schema is the one
  * definition: the TypeScript types, the JSON Schema (`pledge schema`) and validation all derive
  * from it. Custom rules carry `params.rule` so validation can word them in Chinese.
  */

@@ -4,7 +4,7 @@ import { printOrder } from '../letter/item-numbers';
 import { letterTitle } from '../letter/letter-title';
 
 /*
- * The letter as one record of the national 信用承诺 data template (DOMAIN.md §5 "The platform").
+ * The letter as one record of the national 信用承诺 data template (docs/domain/national-template.md).
  * The keys are the template's own field names, in its order, and stay Chinese whatever the UI
  * language: they are a data format, not messages. The fixed values (承诺类型 主动型 and so on) are
  * the template's code words for a unit's own yearly letter.
