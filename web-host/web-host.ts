@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { desktopEvents, type DesktopHandlers, type EmitDesktopEvent } from '../core/bridge/desktop-api';
 import { DesktopCallRejected, dispatchDesktopCall } from '../core/bridge/dispatch-call';
+import { BRIDGE_HEADER, CALL_PATH, EVENTS_PATH } from '../core/bridge/http-bridge';
 import { t } from '../core/i18n/translate';
 import { RENDERER_SECURITY_HEADERS } from '../host/security/content-security-policy';
 import { createLaunchKey, KEY_PARAMETER, type LaunchKey } from './launch-key';
@@ -43,8 +44,6 @@ const REFUSALS = {
   'content-type': [415, 'web-host.error.content-type'],
 } as const satisfies Record<Refusal, RefusalAnswer>;
 
-/** Cross-site pages cannot send this header without a preflight we never grant. */
-export const BRIDGE_HEADER = 'x-pledge-desk';
 /** Above the largest call in the contract (a backup of about 150 MB as base64); the contract caps each call too. */
 const MAX_BODY_BYTES = 210 * 1024 * 1024;
 
@@ -74,15 +73,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // A fixed origin in front: "//name/path" stays a path rather than naming another host.
     const url = new URL(`http://${host}${target}`);
     if (url.pathname.startsWith('/api/')) {
-      const isCall = url.pathname.startsWith('/api/call/');
+      const isCall = url.pathname.startsWith(CALL_PATH);
       const refusal = checkBridgeRequest(req, host, isCall && req.method === 'POST');
       if (refusal) return refuse(res, REFUSALS[refusal]);
       if (access.launchKey && !access.launchKey.hasSession(req)) return refuse(res, [401, 'web-host.error.session']);
       if (isCall) {
-        const name = decodePathPart(url.pathname.slice('/api/call/'.length));
+        const name = decodePathPart(url.pathname.slice(CALL_PATH.length));
         if (name === undefined) return refuse(res, [400, 'web-host.error.bad-request']);
         void handleCall(options.handlers, name, req, res).catch(() => res.destroy());
-      } else if (url.pathname === '/api/events') {
+      } else if (url.pathname === EVENTS_PATH) {
         openEventStream(req, res, listeners);
       } else {
         sendJson(res, 404, { error: 'Not found' });

@@ -1,7 +1,5 @@
 import type { DesktopApi, DesktopCallName, DesktopCallResult, DesktopEventName, DesktopEventPayload } from '../../core/bridge/desktop-api';
-
-/** The bridge header the web host requires; a cross-site page cannot send it without a preflight. */
-const BRIDGE_HEADER = 'x-pledge-desk';
+import { BRIDGE_HEADER, CALL_PATH, EVENTS_PATH } from '../../core/bridge/http-bridge';
 
 /**
  * The same `DesktopApi` as Electron's preload, spoken over HTTP to the web host
@@ -11,7 +9,7 @@ export function createHttpDesktopApi(baseUrl = ''): DesktopApi {
   let events: EventSource | undefined;
   return {
     async call<N extends DesktopCallName>(name: N, ...args: unknown[]): Promise<DesktopCallResult<N>> {
-      const response = await fetch(`${baseUrl}/api/call/${encodeURIComponent(name)}`, {
+      const response = await fetch(`${baseUrl}${CALL_PATH}${encodeURIComponent(name)}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [BRIDGE_HEADER]: '1' },
         body: JSON.stringify(args),
@@ -21,7 +19,7 @@ export function createHttpDesktopApi(baseUrl = ''): DesktopApi {
       return body.result as DesktopCallResult<N>;
     },
     on<E extends DesktopEventName>(event: E, listener: (payload: DesktopEventPayload<E>) => void): () => void {
-      events ??= new EventSource(`${baseUrl}/api/events`);
+      events ??= new EventSource(`${baseUrl}${EVENTS_PATH}`);
       const forward = (message: MessageEvent<string>) => listener(JSON.parse(message.data) as DesktopEventPayload<E>);
       events.addEventListener(event, forward);
       return () => events?.removeEventListener(event, forward);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BRIDGE_HEADER } from '../../web-host/web-host';
+import { BRIDGE_HEADER } from '../../core/bridge/http-bridge';
 import { bridgeCall, send, sendRaw, startTestWebHost } from './web-host-fixtures';
 
 let web: Awaited<ReturnType<typeof startTestWebHost>>;

@@ -4,7 +4,8 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OutboxService } from '../../host/outbox/outbox-service';
-import { BRIDGE_HEADER, startWebHost, type WebHost } from '../../web-host/web-host';
+import { BRIDGE_HEADER } from '../../core/bridge/http-bridge';
+import { startWebHost, type WebHost } from '../../web-host/web-host';
 import { createWebServices } from '../../web-host/web-services';
 
 /** A web host on a loopback port (or `bind`) over a throwaway renderer and data folder, its outbox started. */

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../host/security/content-security-policy';
 import { errorLogPath } from '../../host/diagnostics/error-log';
-import { BRIDGE_HEADER, startWebHost, type WebHost } from '../../web-host/web-host';
+import { BRIDGE_HEADER } from '../../core/bridge/http-bridge';
+import { startWebHost, type WebHost } from '../../web-host/web-host';
 import { createWebServices } from '../../web-host/web-services';
 
 let dir: string;
