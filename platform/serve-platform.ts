@@ -5,6 +5,7 @@ import { createPackageChecker } from '../node/package-check/package-check';
 import { listTokens } from './credentials';
 import { DEFAULT_MAX_CONCURRENT_VERIFICATIONS, startPlatform } from './platform-server';
 import { runTokenCommand, usage } from './token-command';
+import { errorText } from '../core/errors/error-text';
 
 /**
  * `npm run platform -- [serve] --data <dir> [--port <n>] [--host <addr>] [--max-bytes <n>] [--open]`
@@ -65,7 +66,7 @@ function parseServe(args: string[]) {
       strict: true,
     }).values;
   } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
+    console.error(errorText(error));
     process.exit(usage(io));
   }
 }

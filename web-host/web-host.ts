@@ -9,6 +9,7 @@ import { RENDERER_SECURITY_HEADERS } from '../host/security/content-security-pol
 import { createLaunchKey, KEY_PARAMETER, type LaunchKey } from './launch-key';
 import { isLoopbackAddress } from '../node/loopback-address';
 import { allowedHosts, checkBridgeRequest, checkHost, isWildcardAddress, urlHostName, type Refusal } from './request-guard';
+import { errorText } from '../core/errors/error-text';
 
 /**
  * Serves the built renderer and the bridge over HTTP, so the whole app runs in a browser with
@@ -170,7 +171,7 @@ async function handleCall(handlers: DesktopHandlers, name: string, req: Incoming
     sendJson(res, 200, { result: await dispatchDesktopCall(handlers, name, args) });
   } catch (error) {
     const rejected = error instanceof DesktopCallRejected || error instanceof SyntaxError || error instanceof BodyTooLarge;
-    sendJson(res, rejected ? 400 : 500, { error: error instanceof Error ? error.message : String(error) });
+    sendJson(res, rejected ? 400 : 500, { error: errorText(error) });
   }
 }
 

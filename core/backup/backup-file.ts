@@ -23,6 +23,7 @@ import { parseProfile, parseTable } from './check-backup';
 import { parseManifest } from '../zip/parse-manifest';
 import { checkListedEntries } from '../zip/listed-entries';
 import { checkBinaries } from './check-binaries';
+import { errorText } from '../errors/error-text';
 
 // The format's names belong to this module's public face; their definitions live with the schemas.
 export { BACKUP_FORMAT, type BackupContents, type BackupManifest } from './backup-format';
@@ -140,7 +141,7 @@ export async function readBackup(bytes: Uint8Array, onProgress?: (done: number, 
   } catch (error) {
     if (error instanceof BackupRejected) return { ok: false, reason: error.reason };
     if (error instanceof ZipRejected) return { ok: false, reason: zipRejectionMessage(error, BACKUP_ZIP_MESSAGES) };
-    return { ok: false, reason: t('backup.error.unreadable', { detail: error instanceof Error ? error.message : String(error) }) };
+    return { ok: false, reason: t('backup.error.unreadable', { detail: errorText(error) }) };
   }
 }
 

@@ -24,6 +24,7 @@ import {
 import { creditRecord } from './credit-record';
 import { checkEntryNames, roleOfEntry, signedCopyType } from './package-entries';
 import { packageJson, sameBytes } from './package-json';
+import { errorText } from '../errors/error-text';
 
 export type PackageVerification =
   | {
@@ -93,7 +94,7 @@ export function verifyPackage(bytes: Uint8Array): PackageVerification {
   } catch (error) {
     if (error instanceof PackageRejected) return { ok: false, reason: error.reason };
     if (error instanceof ZipRejected) return { ok: false, reason: zipRejectionMessage(error, PACKAGE_ZIP_MESSAGES) };
-    return { ok: false, reason: t('package.error.unreadable', { detail: error instanceof Error ? error.message : String(error) }) };
+    return { ok: false, reason: t('package.error.unreadable', { detail: errorText(error) }) };
   }
 }
 

@@ -16,6 +16,7 @@ import { setupSafeClose } from './safe-close';
 import { safeStorageCipher } from './safe-storage-cipher';
 import { setupNavigationGuards, setupPermissions } from './security';
 import { setupSingleInstance } from './single-instance';
+import { errorText } from '../../core/errors/error-text';
 
 // Before anything reads userData, and before ready: the data folder and the app:// scheme.
 app.setPath('userData', dataLocation(app.getPath('appData'), process.env));
@@ -34,7 +35,7 @@ if (!setupSingleInstance(app, () => mainWindow)) {
   setupNavigationGuards(app, openExternal);
   app.on('window-all-closed', () => app.quit());
   void app.whenReady().then(start).catch((error: unknown) => {
-    dialog.showErrorBox(t('app.name'), t('app.start-failed', { reason: error instanceof Error ? error.message : String(error) }));
+    dialog.showErrorBox(t('app.name'), t('app.start-failed', { reason: errorText(error) }));
     app.exit(1);
   });
 }

@@ -5,6 +5,7 @@ import { parseEndpoint } from '../../core/protocol/endpoint';
 import { sanitizePlatformMessage } from '../../core/protocol/platform-message';
 import type { ConnectionCheck } from '../../core/outbox/connection-check';
 import { CredentialInfoSchema, ErrorBodySchema, HealthSchema, ReceiptSchema, ROUTES, UPLOAD_METADATA, type Receipt } from '../../core/protocol/reference-protocol';
+import { errorText } from '../../core/errors/error-text';
 
 /**
  * The client side of the reference protocol (core/protocol/reference-protocol.ts) over Node's fetch.
@@ -117,7 +118,7 @@ export class TusPlatformClient implements PlatformClient {
     try {
       return await this.request('GET', path, options);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorText(error);
       // A redirect or an endless answer is something else at that address, not a network fault.
       return error instanceof PlatformRejection ? { result: 'not-platform', message } : { result: 'unreachable', message };
     }

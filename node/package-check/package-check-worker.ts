@@ -3,6 +3,7 @@ import { t } from '../../core/i18n/translate';
 import { LETTER_PDF_ENTRY } from '../../core/package/package-format';
 import { verifyPackage, type PackageVerification } from '../../core/package/verify-package';
 import type { PackageCheckRequest, PackageCheckResponse } from './package-check';
+import { errorText } from '../../core/errors/error-text';
 
 /*
  * The package check off the main thread: inflating up to 128 MB and reading the PDF take seconds
@@ -23,7 +24,7 @@ async function settle(request: PackageCheckRequest): Promise<PackageVerification
   try {
     return await check(request);
   } catch (error) {
-    return { ok: false, reason: t('package.error.unreadable', { detail: error instanceof Error ? error.message : String(error) }) };
+    return { ok: false, reason: t('package.error.unreadable', { detail: errorText(error) }) };
   }
 }
 

@@ -5,6 +5,7 @@ import { findForeignDrawing } from '../../core/package/pdf-drawing-check';
 import { comparePdfText } from '../../core/package/pdf-text-check';
 import { loadNodeDocumentFonts } from '../fonts/node-document-fonts';
 import { readPdfPages, type PdfPages } from './pdf-page-texts';
+import { errorText } from '../../core/errors/error-text';
 
 /**
  * Whether `letter.pdf` says what `letter.json` says: it draws only text and rules, and its text
@@ -15,7 +16,7 @@ export async function checkLetterPdf(letter: Letter, pdf: Uint8Array): Promise<s
   try {
     pages = await readPdfPages(pdf);
   } catch (error) {
-    return t('package.error.pdfUnreadable', { detail: error instanceof Error ? error.message : String(error) });
+    return t('package.error.pdfUnreadable', { detail: errorText(error) });
   }
   // The drawing first: text that matches proves nothing about a page that can show something else.
   const drawing = findForeignDrawing(pages.operations, pages.type3Fonts);

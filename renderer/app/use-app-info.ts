@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../core/bridge/desktop-api';
 import { desktop } from '../bridge/desktop';
+import { errorText } from '../../core/errors/error-text';
 
 export type AppInfoState = { readonly info: AppInfo } | { readonly error: string } | null;
 
@@ -11,7 +12,7 @@ export function useAppInfo(): AppInfoState {
     let live = true;
     desktop.call('app.getInfo').then(
       (info) => live && setState({ info }),
-      (error: unknown) => live && setState({ error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => live && setState({ error: errorText(error) }),
     );
     return () => {
       live = false;

@@ -9,6 +9,7 @@ import { draftTitle } from '../drafts/draft-title';
 import { formatTime } from '../drafts/format-time';
 import { readBackupInWorker, writeBackupInWorker } from './backup-in-worker';
 import { exportDatabase, importBackup, planDatabaseImport } from './backup-io';
+import { errorText } from '../../core/errors/error-text';
 
 type Progress = { readonly label: string; readonly done: number; readonly total: number } | null;
 /** A backup read and planned against `now`, waiting for the user's choice; `setAside` counts what reading put in the quarantine. */
@@ -34,7 +35,7 @@ export function BackupPanel({ db, appVersion }: { db: PledgeDatabase; appVersion
       const bytes = await exportDatabase(db, { now, appVersion, onProgress: track(t('ui.backup.exporting')), write: writeBackupInWorker });
       setMessage(await saveFile('backup', t('ui.backup.file-name', { stamp: fileStamp(now) }), bytes));
     } catch (error) {
-      setMessage(t('ui.backup.failed', { reason: error instanceof Error ? error.message : String(error) }));
+      setMessage(t('ui.backup.failed', { reason: errorText(error) }));
     } finally {
       setProgress(null);
     }
@@ -55,7 +56,7 @@ export function BackupPanel({ db, appVersion }: { db: PledgeDatabase; appVersion
         await runImport(planned, new Set());
       }
     } catch (error) {
-      setMessage(t('ui.backup.failed', { reason: error instanceof Error ? error.message : String(error) }));
+      setMessage(t('ui.backup.failed', { reason: errorText(error) }));
     } finally {
       setProgress(null);
     }
@@ -74,7 +75,7 @@ export function BackupPanel({ db, appVersion }: { db: PledgeDatabase; appVersion
       ];
       setMessage(notes.join(''));
     } catch (error) {
-      setMessage(t('ui.backup.failed', { reason: error instanceof Error ? error.message : String(error) }));
+      setMessage(t('ui.backup.failed', { reason: errorText(error) }));
     } finally {
       setProgress(null);
     }

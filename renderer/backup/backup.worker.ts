@@ -3,6 +3,7 @@
 import '../app/zod-without-eval';
 import { readBackup, writeBackup } from '../../core/backup/backup-file';
 import type { BackupJob, BackupReply } from './backup-protocol';
+import { errorText } from '../../core/errors/error-text';
 
 /**
  * Zipping and unzipping a backup is synchronous work of seconds for a folder of scans; here it
@@ -23,6 +24,6 @@ self.onmessage = async (event: MessageEvent<BackupJob>) => {
       reply({ kind: 'read', result: await readBackup(job.bytes, onProgress, new Date(job.now)) });
     }
   } catch (error) {
-    reply({ kind: 'failed', error: error instanceof Error ? error.message : String(error) });
+    reply({ kind: 'failed', error: errorText(error) });
   }
 };

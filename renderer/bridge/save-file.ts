@@ -2,13 +2,14 @@ import type { SaveFileRequest } from '../../core/bridge/desktop-api';
 import { t } from '../../core/i18n/translate';
 import { toBase64 } from '../pdf/to-base64';
 import { desktop } from './desktop';
+import { errorText } from '../../core/errors/error-text';
 
 /** Saves bytes through the shell ("save as" in Electron, the exports folder on the browser host) and says what happened, in Chinese. */
 export async function saveFile(kind: SaveFileRequest['kind'], suggestedName: string, bytes: Uint8Array): Promise<string> {
   try {
     return describeSaved(await desktop.call('files.saveFile', { kind, suggestedName, base64: toBase64(bytes) }));
   } catch (error) {
-    return t('ui.save-failed', { reason: error instanceof Error ? error.message : String(error) });
+    return t('ui.save-failed', { reason: errorText(error) });
   }
 }
 

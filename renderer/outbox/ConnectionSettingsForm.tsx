@@ -3,6 +3,7 @@ import type { SaveConnectionSettings, ConnectionSettingsView } from '../../core/
 import { t } from '../../core/i18n/translate';
 import { describeConnectionCheck } from '../../core/outbox/describe-connection-check';
 import { desktop } from '../bridge/desktop';
+import { errorText } from '../../core/errors/error-text';
 
 type Message = { readonly ok: boolean; readonly text: string; readonly field?: 'endpoint' | 'token' } | null;
 
@@ -50,7 +51,7 @@ export function ConnectionSettingsForm() {
       setClearToken(false);
       setMessage({ ok: true, text: t('ui.settings.saved') });
     } catch (error) {
-      setMessage({ ok: false, text: t('ui.settings.failed', { reason: error instanceof Error ? error.message : String(error) }) });
+      setMessage({ ok: false, text: t('ui.settings.failed', { reason: errorText(error) }) });
     } finally {
       setBusy(false);
     }
@@ -66,7 +67,7 @@ export function ConnectionSettingsForm() {
       const unsaved = endpoint.trim() !== (view?.endpoint ?? '') || typed !== '';
       setCheck({ ok: found.usable, text: unsaved ? `${found.text}${t('ui.settings.test-unsaved')}` : found.text });
     } catch (error) {
-      setCheck({ ok: false, text: t('ui.outbox.action-failed', { reason: error instanceof Error ? error.message : String(error) }) });
+      setCheck({ ok: false, text: t('ui.outbox.action-failed', { reason: errorText(error) }) });
     } finally {
       setTesting(false);
     }

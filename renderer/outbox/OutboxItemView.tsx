@@ -9,6 +9,7 @@ import { saveReceiptPdf } from './save-receipt-pdf';
 import { describeRejection } from '../../core/drafts/delivery-state';
 import { describeQueueReason, isPending, queueReason, queueReasonLabel } from '../../core/outbox/queue-reason';
 import { sendNowMessage } from './send-now-message';
+import { errorText } from '../../core/errors/error-text';
 
 /** One submission: what it is, where it stands (with a progress bar while sending), its receipt or the platform's refusal. */
 export function OutboxItemView({ item, connection }: { item: OutboxItem; connection: Connection }) {
@@ -23,7 +24,7 @@ export function OutboxItemView({ item, connection }: { item: OutboxItem; connect
 
   const act = (action: () => Promise<string | null>) => {
     setMessage(null);
-    action().then(setMessage, (error: unknown) => setMessage(t('ui.outbox.action-failed', { reason: error instanceof Error ? error.message : String(error) })));
+    action().then(setMessage, (error: unknown) => setMessage(t('ui.outbox.action-failed', { reason: errorText(error) })));
   };
   const exportPackage = () => act(async () => describeSaved(await desktop.call('outbox.exportPackage', { submissionId: id })));
   const saveReceipt = () =>

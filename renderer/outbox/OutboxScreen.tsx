@@ -9,6 +9,7 @@ import { MAX_PACKAGE_BYTES } from '../../core/package/package-format';
 import { formatSize } from '../../core/zip/format-size';
 import { OutboxItemView } from './OutboxItemView';
 import { ConnectionSettingsForm } from './ConnectionSettingsForm';
+import { errorText } from '../../core/errors/error-text';
 
 /**
  * Everything on its way to the platform: the connection, the settings, hand-over by file, and
@@ -31,7 +32,7 @@ export function OutboxScreen({ snapshot, error, onBack }: { snapshot: OutboxSnap
         if (!added.ok) found.push(t('ui.outbox.import-failed', { name: file.name, reason: added.message }));
         else found.push(t(added.duplicate ? 'ui.outbox.import-duplicate' : 'ui.outbox.imported', { name: file.name }));
       } catch (error) {
-        found.push(t('ui.outbox.import-failed', { name: file.name, reason: error instanceof Error ? error.message : String(error) }));
+        found.push(t('ui.outbox.import-failed', { name: file.name, reason: errorText(error) }));
       }
     }
     setMessages(found);

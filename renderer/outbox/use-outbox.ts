@@ -3,6 +3,7 @@ import type { OutboxSnapshot } from '../../core/outbox/outbox-item';
 import { isPending } from '../../core/outbox/queue-reason';
 import { t } from '../../core/i18n/translate';
 import { desktop } from '../bridge/desktop';
+import { errorText } from '../../core/errors/error-text';
 
 /**
  * The outbox as the main process sees it: read once, then kept current by `outbox.changed`.
@@ -27,7 +28,7 @@ export function useOutbox(): OutboxView {
     });
     desktop.call('outbox.get').then(
       (first) => live && setSnapshot((current) => current ?? first),
-      (failure: unknown) => live && setError(t('ui.outbox.unavailable', { reason: failure instanceof Error ? failure.message : String(failure) })),
+      (failure: unknown) => live && setError(t('ui.outbox.unavailable', { reason: errorText(failure) })),
     );
     const hint = () => void desktop.call('outbox.networkHint').catch(() => undefined);
     window.addEventListener('online', hint);

@@ -8,6 +8,7 @@ import { renderLetterPdf } from '../../core/pdf/render-letter';
 import { renderReceiptPdf } from '../../core/pdf/render-receipt';
 import { DOCUMENT_FONT_URLS, HARFBUZZ_SUBSET_URL } from './document-font-urls';
 import type { RenderJob, RenderRequest, RenderResponse } from './render-protocol';
+import { errorText } from '../../core/errors/error-text';
 
 /**
  * Renders letters and receipts to PDF off the UI thread. The fonts (about 40 MB) and HarfBuzz are fetched
@@ -39,7 +40,7 @@ self.onmessage = async (event: MessageEvent<RenderRequest>) => {
     response = await render(id, event.data, await fonts);
   } catch (error) {
     fonts = undefined; // a failed font load is retried on the next request
-    response = { id, ok: false, error: error instanceof Error ? error.message : String(error) };
+    response = { id, ok: false, error: errorText(error) };
   }
   self.postMessage(response, response.ok ? [response.bytes.buffer] : []);
 };

@@ -1,6 +1,7 @@
 import { t } from '../../core/i18n/translate';
 import { desktop } from '../bridge/desktop';
 import { toBase64 } from '../pdf/to-base64';
+import { errorText } from '../../core/errors/error-text';
 
 /**
  * Prints through the system's PDF viewer, which knows the printer; where the host has none to
@@ -16,6 +17,6 @@ export async function printPdf(bytes: Uint8Array, suggestedName: string): Promis
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
     return t('ui.print.tab');
   } catch (error) {
-    return t('ui.print.failed', { reason: error instanceof Error ? error.message : String(error) });
+    return t('ui.print.failed', { reason: errorText(error) });
   }
 }

@@ -1,5 +1,6 @@
 import { t } from '../../core/i18n/translate';
 import { DraftStateError } from './draft-store';
+import { errorText } from '../../core/errors/error-text';
 
 /**
  * A failed storage step, worded for the person at the desk: the store's own refusals are already
@@ -11,7 +12,7 @@ export function describeStorageError(error: unknown): string {
   // Dexie wraps the browser's error; the name that matters may be on either.
   const names = [errorName(error), errorName((error as { inner?: unknown } | null)?.inner)];
   if (names.includes('QuotaExceededError')) return t('storage.quota');
-  return t('storage.other', { reason: error instanceof Error ? error.message : String(error) });
+  return t('storage.other', { reason: errorText(error) });
 }
 
 function errorName(value: unknown): string {
