@@ -26,7 +26,7 @@ export function ConnectionSettingsForm() {
     desktop.call('outbox.getConnection').then((settings) => {
       setView(settings);
       setEndpoint(settings.endpoint ?? '');
-    }, (error: unknown) => setMessage({ ok: false, text: t('ui.settings.failed', { reason: String(error) }) }));
+    }, (error: unknown) => setMessage({ ok: false, text: t('ui.settings.failed', { reason: errorText(error) }) }));
   }, []);
 
   const save = async (event: FormEvent) => {
