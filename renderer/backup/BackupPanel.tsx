@@ -6,7 +6,8 @@ import { FileButton } from '../app/FileButton';
 import { saveFile } from '../bridge/save-file';
 import type { PledgeDatabase } from '../store/database';
 import { draftTitle } from '../drafts/draft-title';
-import { formatTime } from '../drafts/format-time';
+import { formatTime } from '../shared/format-time';
+import { localFileStamp } from '../shared/local-date';
 import { readBackupInWorker, writeBackupInWorker } from './backup-in-worker';
 import { exportDatabase, importBackup, planDatabaseImport } from './backup-io';
 import { errorText } from '../../core/errors/error-text';
@@ -33,7 +34,7 @@ export function BackupPanel({ db, appVersion }: { db: PledgeDatabase; appVersion
     try {
       const now = new Date();
       const bytes = await exportDatabase(db, { now, appVersion, onProgress: track(t('ui.backup.exporting')), write: writeBackupInWorker });
-      setMessage(await saveFile('backup', t('ui.backup.file-name', { stamp: fileStamp(now) }), bytes));
+      setMessage(await saveFile('backup', t('ui.backup.file-name', { stamp: localFileStamp(now) }), bytes));
     } catch (error) {
       setMessage(t('ui.backup.failed', { reason: errorText(error) }));
     } finally {
@@ -145,10 +146,4 @@ export function BackupPanel({ db, appVersion }: { db: PledgeDatabase; appVersion
       )}
     </section>
   );
-}
-
-/** `20260420-0830`, in local time, for the file name. */
-function fileStamp(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}`;
 }

@@ -7,7 +7,7 @@ import { writeBackup } from '../../core/backup/backup-file';
 import { DraftRecordSchema, type DraftRecord, type QuarantineRecord, type SnapshotRecord } from '../../core/drafts/draft-record';
 import { describeIssues } from '../../core/drafts/describe-issues';
 import { PROFILE_KEY, type PledgeDatabase } from '../store/database';
-import { toBase64 } from '../pdf/to-base64';
+import { toBase64 } from '../shared/to-base64';
 
 export type ProgressCallback = (done: number, total: number) => void;
 

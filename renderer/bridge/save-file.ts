@@ -1,6 +1,6 @@
 import type { SaveFileRequest } from '../../core/bridge/desktop-api';
 import { t } from '../../core/i18n/translate';
-import { toBase64 } from '../pdf/to-base64';
+import { toBase64 } from '../shared/to-base64';
 import { desktop } from './desktop';
 import { errorText } from '../../core/errors/error-text';
 

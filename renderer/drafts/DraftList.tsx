@@ -3,7 +3,7 @@ import { DRAFT_STATUSES, type DraftRecord, type DraftStatus } from '../../core/d
 import { t } from '../../core/i18n/translate';
 import { draftTitle } from './draft-title';
 import type { DraftListing } from '../store/draft-store';
-import { formatTime } from './format-time';
+import { formatTime } from '../shared/format-time';
 import { OutstandingSteps } from './OutstandingSteps';
 import { DeliveryBadge } from './DeliveryBadge';
 import { DELIVERY_FILTERS, deliveryBadge, deliveryFilterOf, deliveryState, type DeliveryFilter } from '../../core/drafts/delivery-state';

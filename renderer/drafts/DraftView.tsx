@@ -9,7 +9,7 @@ import { HistoryPanel } from '../history/HistoryPanel';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { draftTitle } from './draft-title';
 import type { DraftStore } from '../store/draft-store';
-import { formatTime } from './format-time';
+import { formatTime } from '../shared/format-time';
 import { OutstandingSteps } from './OutstandingSteps';
 import { DeliveryBadge } from './DeliveryBadge';
 import { deliveryState } from '../../core/drafts/delivery-state';

@@ -3,7 +3,7 @@ import { deliveryState, describeDelivery } from '../../core/drafts/delivery-stat
 import { outstandingSteps } from '../../core/drafts/outstanding-steps';
 import { t } from '../../core/i18n/translate';
 import type { OutboxSnapshot } from '../../core/outbox/outbox-item';
-import { formatTime } from './format-time';
+import { formatTime } from '../shared/format-time';
 
 /**
  * What is still missing before the letter can be sent, or, once packed, where its package

@@ -1,6 +1,6 @@
 import type { QuarantineRecord } from '../../core/drafts/draft-record';
 import { t } from '../../core/i18n/translate';
-import { formatTime } from './format-time';
+import { formatTime } from '../shared/format-time';
 
 /** Records that could not be read are shown with their content, so nothing disappears silently. */
 export function UnreadableDrafts({ records }: { records: readonly QuarantineRecord[] }) {

@@ -6,7 +6,7 @@ import { toFormValues } from '../../core/letter/form-values';
 import { categoryName, CATEGORY_KEYS } from '../../core/letter/categories';
 import type { DraftStore } from '../store/draft-store';
 import { describeStorageError } from '../store/storage-errors';
-import { formatTime } from '../drafts/format-time';
+import { formatTime } from '../shared/format-time';
 import { ConfirmDialog } from '../app/ConfirmDialog';
 
 /** Every kept version of the letter, newest first; each can be read and put back. */

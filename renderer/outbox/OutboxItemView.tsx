@@ -4,7 +4,7 @@ import type { Connection, OutboxItem } from '../../core/outbox/outbox-item';
 import { formatSize } from '../../core/zip/format-size';
 import { desktop } from '../bridge/desktop';
 import { describeSaved, saveFile } from '../bridge/save-file';
-import { formatTime } from '../drafts/format-time';
+import { formatTime } from '../shared/format-time';
 import { saveReceiptPdf } from './save-receipt-pdf';
 import { describeRejection } from '../../core/drafts/delivery-state';
 import { describeQueueReason, isPending, queueReason, queueReasonLabel } from '../../core/outbox/queue-reason';

@@ -1,7 +1,7 @@
 import { t } from '../../core/i18n/translate';
 import type { Connection } from '../../core/outbox/outbox-item';
 import { describeQueueReason, queueReason } from '../../core/outbox/queue-reason';
-import { formatTime } from '../drafts/format-time';
+import { formatTime } from '../shared/format-time';
 
 /** What "立即发送" did, from the connection the outbox found when asked: going, or why it cannot go now. */
 export function sendNowMessage(connection: Connection): string {

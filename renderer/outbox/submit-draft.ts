@@ -4,7 +4,7 @@ import { buildPackage, PackageInputError } from '../../core/package/build-packag
 import { desktop } from '../bridge/desktop';
 import type { DraftStore } from '../store/draft-store';
 import { describeStorageError } from '../store/storage-errors';
-import { toBase64 } from '../pdf/to-base64';
+import { toBase64 } from '../shared/to-base64';
 
 /**
  * Packs the current approval of a letter and hands the package to the outbox in the main

@@ -1,6 +1,6 @@
 import type { DraftRecord } from '../../core/drafts/draft-record';
 import { t } from '../../core/i18n/translate';
-import { formatTime } from '../drafts/format-time';
+import { formatTime } from '../shared/format-time';
 
 /**
  * Who sent the letter back, when, and what they asked for: shown on the form, where the changes

@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../app/ConfirmDialog';
 import { saveFile } from '../bridge/save-file';
 import type { DraftStore } from '../store/draft-store';
 import { describeStorageError } from '../store/storage-errors';
-import { formatTime } from '../drafts/format-time';
+import { formatTime } from '../shared/format-time';
 import { PdfPreview } from '../pdf/PdfPreview';
 import { renderLetterInWorker } from '../pdf/pdf-renderer';
 import { printPdf } from './print-pdf';

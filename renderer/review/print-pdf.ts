@@ -1,6 +1,6 @@
 import { t } from '../../core/i18n/translate';
 import { desktop } from '../bridge/desktop';
-import { toBase64 } from '../pdf/to-base64';
+import { toBase64 } from '../shared/to-base64';
 import { errorText } from '../../core/errors/error-text';
 
 /**

@@ -7,6 +7,7 @@ import { normalizeCreditCode } from '../../core/letter/credit-code';
 import { isRecord } from '../../core/json/is-record';
 import type { PackedSubmission } from '../../core/outbox/same-unit-submissions';
 import { draftTitle } from '../drafts/draft-title';
+import { localIsoDate } from '../shared/local-date';
 import { applyProfile } from '../../core/profile/apply-profile';
 import type { UnitProfile } from '../../core/profile/unit-profile';
 import type { PackageInput } from '../../core/package/build-package';
@@ -360,10 +361,5 @@ async function uprightSignedCopies(signed: readonly AttachmentRecord[]): Promise
 function unitAndYear(letter: unknown): { creditCode: string; year: number } | undefined {
   if (!isRecord(letter) || !isRecord(letter['unit']) || typeof letter['unit']['creditCode'] !== 'string' || typeof letter['year'] !== 'number') return undefined;
   return { creditCode: normalizeCreditCode(letter['unit']['creditCode']), year: letter['year'] };
-}
-
-/** Today as the clerk's calendar shows it, `YYYY-MM-DD`. */
-function localIsoDate(now: Date): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 

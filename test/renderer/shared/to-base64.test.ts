@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { toBase64 } from '../../../renderer/pdf/to-base64';
+import { toBase64 } from '../../../renderer/shared/to-base64';
 
 describe('toBase64', () => {
   const bytes = new Uint8Array(randomBytes(200_001));
