@@ -1,7 +1,7 @@
 import { hasCreditCodeShape } from '../core/letter/credit-code';
 import { isSubmissionId } from '../core/package/package-format';
 import { verifyPackage, type PackageVerification } from '../core/package/verify-package';
-import { t } from '../core/i18n/translate';
+import { t } from './i18n/translate';
 import type { Receipt, SubmissionListing } from '../core/protocol/reference-protocol';
 import type { Caller } from './credentials';
 import type { PlatformRefusal } from './platform-refusal';

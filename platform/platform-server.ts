@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { MAX_PACKAGE_BYTES } from '../core/package/package-format';
 import type { PackageVerification } from '../core/package/verify-package';
-import { t } from '../core/i18n/translate';
+import { t } from './i18n/translate';
 import { isLoopbackAddress } from '../node/loopback-address';
 import { PROTOCOL_VERSION, ROUTES, type CredentialInfo, type ErrorBody } from '../core/protocol/reference-protocol';
 import { verifyInProcess, visibleTo } from './accept-package';

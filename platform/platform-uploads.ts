@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileStore } from '@tus/file-store';
 import { Server as TusServer, type Upload } from '@tus/server';
-import { t } from '../core/i18n/translate';
+import { t } from './i18n/translate';
 import type { PackageVerification } from '../core/package/verify-package';
 import { ErrorBodySchema } from '../core/protocol/reference-protocol';
 import { moveDurablySync, syncFile } from '../node/files/durable-file';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { t } from '../core/i18n/translate';
+import { t } from './i18n/translate';
 import { createPackageChecker } from '../node/package-check/package-check';
 import { listTokens } from './credentials';
 import { DEFAULT_MAX_CONCURRENT_VERIFICATIONS, startPlatform } from './platform-server';

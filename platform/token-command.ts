@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { normalizeCreditCode } from '../core/letter/credit-code';
 import { unitCreditCodeProblems } from '../core/letter/validate-letter';
-import { t } from '../core/i18n/translate';
+import { t } from './i18n/translate';
 import { issueToken, listTokens, revokeToken, type Subject } from './credentials';
 
 export interface CommandOutput {

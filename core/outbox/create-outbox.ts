@@ -174,7 +174,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         onProgress: (offset) => void dispatch(id, { type: 'progress', offset }),
       });
       // A receipt for another submission or other bytes proves nothing about this one; taken as is, it would leave the entry in sending.
-      if (receipt.submissionId !== id || receipt.sha256 !== effect.package.sha256) throw new PlatformRejection('server-error', t('sync.error.receiptMismatch'));
+      if (receipt.submissionId !== id || receipt.sha256 !== effect.package.sha256) throw new PlatformRejection('server-error', t('delivery.error.receiptMismatch'));
       await dispatch(id, { type: 'delivered', receipt });
       justDelivered = true;
     } catch (error) {

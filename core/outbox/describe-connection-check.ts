@@ -15,15 +15,15 @@ export function describeConnectionCheck(found: ConnectionCheck): { readonly usab
     case 'not-platform':
     case 'platform-error':
     case 'token-refused':
-      return { usable: false, text: t(`ui.settings.check.${found.result}`, { reason: found.message }) };
+      return { usable: false, text: t(`ui.connection.check.${found.result}`, { reason: found.message }) };
     case 'token-missing':
-      return { usable: false, text: t('ui.settings.check.token-missing') };
+      return { usable: false, text: t('ui.connection.check.token-missing') };
     case 'ok': {
       const { credential } = found;
-      if (credential === undefined) return { usable: true, text: t('ui.settings.check.ok') };
-      if (credential.kind === 'open') return { usable: true, text: t('ui.settings.check.ok-open') };
-      if (credential.kind === 'operator') return { usable: false, text: t('ui.settings.check.ok-operator') };
-      const text = credential.name ? t('ui.settings.check.ok-unit', { unit: credential.name, code: credential.creditCode }) : t('ui.settings.check.ok-unit-code', { code: credential.creditCode });
+      if (credential === undefined) return { usable: true, text: t('ui.connection.check.ok') };
+      if (credential.kind === 'open') return { usable: true, text: t('ui.connection.check.ok-open') };
+      if (credential.kind === 'operator') return { usable: false, text: t('ui.connection.check.ok-operator') };
+      const text = credential.name ? t('ui.connection.check.ok-unit', { unit: credential.name, code: credential.creditCode }) : t('ui.connection.check.ok-unit-code', { code: credential.creditCode });
       return { usable: true, text };
     }
   }

@@ -31,9 +31,9 @@ const AFTER_HOST = /^[a-z]+:\/\/[^/?#]*(.*)$/i;
  */
 export function parseEndpoint(value: string): { ok: true; url: string } | { ok: false; message: string } {
   const trimmed = value.trim();
-  if (!SCHEME.test(trimmed) || !HttpUrl.safeParse(trimmed).success || CREDENTIALS.test(trimmed)) return { ok: false, message: t('cli.bad-endpoint', { value: trimmed }) };
-  if (/^http:/i.test(trimmed) && !LoopbackHttpUrl.safeParse(trimmed).success) return { ok: false, message: t('endpoint.error.https', { value: trimmed }) };
+  if (!SCHEME.test(trimmed) || !HttpUrl.safeParse(trimmed).success || CREDENTIALS.test(trimmed)) return { ok: false, message: t('connection.address.not-url', { value: trimmed }) };
+  if (/^http:/i.test(trimmed) && !LoopbackHttpUrl.safeParse(trimmed).success) return { ok: false, message: t('connection.address.not-https', { value: trimmed }) };
   const path = AFTER_HOST.exec(trimmed)?.[1] ?? '';
-  if (path !== '' && path !== '/') return { ok: false, message: t('endpoint.error.path', { path }) };
+  if (path !== '' && path !== '/') return { ok: false, message: t('connection.address.has-path', { path }) };
   return { ok: true, url: trimmed };
 }

@@ -14,9 +14,9 @@ import { parseEndpoint } from '../../core/protocol/endpoint';
 import { makePrivate, makePrivateFolder, tightenDataFolder } from '../../node/files/private-files';
 import { safeFileName } from '../files/safe-file-name';
 import { openOutboxFolder } from './outbox-folder';
-import { readSyncSettings, writeSyncSettings, type SyncSettings } from './connection-settings-file';
+import { readConnectionSettings, writeConnectionSettings, type ConnectionSettings } from './connection-settings-file';
 import type { TokenVault } from './token-vault';
-import { TusPlatformClient, type TusPlatformAdapterOptions } from './tus-platform-client';
+import { TusPlatformClient, type TusPlatformClientOptions } from './tus-platform-client';
 
 /**
  * The outbox of the app, run by the main process (or the browser host's Node process): packages
@@ -35,7 +35,7 @@ export interface OutboxServiceOptions {
   readonly retry?: RetryPolicy;
   readonly probeRetry?: RetryPolicy;
   /** Chunk size and timeouts of the platform client. */
-  readonly transfer?: Pick<TusPlatformAdapterOptions, 'chunkBytes' | 'requestTimeoutMs' | 'probeTimeoutMs'>;
+  readonly transfer?: Pick<TusPlatformClientOptions, 'chunkBytes' | 'requestTimeoutMs' | 'probeTimeoutMs'>;
   /** Told about files that cannot be read and saves that fail; nothing is deleted because of them. */
   readonly onError?: (error: unknown) => void;
 }
@@ -61,7 +61,7 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
   const folder = openOutboxFolder(join(options.dataDir, 'outbox'), (file, error) => report(new Error(`Unreadable outbox file ${file}: ${String(error)}`)));
   const details = new Map<string, SubmissionDetails>();
   const listeners = new Set<(snapshot: OutboxSnapshot) => void>();
-  let settings: SyncSettings = {};
+  let settings: ConnectionSettings = {};
   let token: string | undefined;
   let client: TusPlatformClient | undefined;
   let connection: Connection = { state: 'not-configured' };
@@ -89,13 +89,13 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
       return state === 'online';
     },
     async upload(pkg, uploadOptions) {
-      if (!client) throw new NetworkError(t('outbox.error.no-endpoint'));
+      if (!client) throw new NetworkError(t('delivery.error.no-endpoint'));
       const startedWith = generation;
       try {
         return await client.upload(pkg, uploadOptions);
       } catch (error) {
         // Refused under the address or token just replaced: the new settings get their own try.
-        if (generation !== startedWith) throw new NetworkError(t('outbox.error.settings-changed'));
+        if (generation !== startedWith) throw new NetworkError(t('delivery.error.connection-changed'));
         throw error;
       }
     },
@@ -216,7 +216,7 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
         // Both shells start the outbox first, on the data folder: the place to close what an earlier version left open.
         await tightenDataFolder(options.dataDir, report);
         await makePrivateFolder(join(options.dataDir, 'outbox'));
-        settings = readSyncSettings(settingsFile);
+        settings = readConnectionSettings(settingsFile);
         token = await options.vault.read().catch((error: unknown) => {
           report(error);
           return undefined;
@@ -244,12 +244,12 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
         let endpoint: string | undefined;
         if (request.endpoint.trim() !== '') {
           const parsed = parseEndpoint(request.endpoint);
-          if (!parsed.ok) return { ok: false, field: 'endpoint' as const, message: t('outbox.error.endpoint-field', { reason: parsed.message }) };
+          if (!parsed.ok) return { ok: false, field: 'endpoint' as const, message: t('connection.save.bad-address', { reason: parsed.message }) };
           endpoint = parsed.url;
         }
         // A new token, or none (`clear`); absent keeps the one saved, but only for the platform it was given for.
         const given = request.token && ('set' in request.token ? request.token.set.trim() : undefined);
-        if (given !== undefined && !TOKEN_CHARACTERS.test(given)) return { ok: false, field: 'token' as const, message: t('outbox.error.token-field') };
+        if (given !== undefined && !TOKEN_CHARACTERS.test(given)) return { ok: false, field: 'token' as const, message: t('connection.save.bad-token') };
         const moved = originOf(endpoint) !== originOf(settings.endpoint);
         const next = request.token ? given : moved ? undefined : token;
         // A token is a secret between this unit and one platform: it never follows the address elsewhere
@@ -259,7 +259,7 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
           token = undefined;
         }
         settings = endpoint ? { endpoint } : {};
-        await writeSyncSettings(settingsFile, settings);
+        await writeConnectionSettings(settingsFile, settings);
         if (next !== token) {
           await options.vault.write(next);
           token = next;
@@ -274,7 +274,7 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
       },
       'outbox.testConnection': async (request) => {
         await ready();
-        if (request.endpoint.trim() === '') return { result: 'bad-address' as const, message: t('sync.check.no-address') };
+        if (request.endpoint.trim() === '') return { result: 'bad-address' as const, message: t('connection.check.no-address') };
         const parsed = parseEndpoint(request.endpoint);
         if (!parsed.ok) return { result: 'bad-address' as const, message: parsed.message };
         // The saved token is tried only on the platform it was given for, as when saving.

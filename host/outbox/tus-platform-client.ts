@@ -15,7 +15,7 @@ import { errorText } from '../../core/errors/error-text';
  * tus-js-client would start a fresh upload on that 404 and resend every byte, and it has no
  * per-request timeout. What is left of tus here (POST, HEAD, PATCH with offsets) is small.
  */
-export interface TusPlatformAdapterOptions {
+export interface TusPlatformClientOptions {
   /** Base URL of the platform, e.g. `https://platform.example.gov.cn`. */
   readonly endpoint: string;
   readonly token?: string;
@@ -69,7 +69,7 @@ export class TusPlatformClient implements PlatformClient {
   /** Why the endpoint may not be used, when it may not (an address saved before https was required). */
   private readonly endpointRefusal: string | undefined;
 
-  constructor(private readonly options: TusPlatformAdapterOptions) {
+  constructor(private readonly options: TusPlatformClientOptions) {
     this.endpoint = new URL(options.endpoint).toString();
     const parsed = parseEndpoint(options.endpoint);
     this.endpointRefusal = parsed.ok ? undefined : parsed.message;
@@ -99,7 +99,7 @@ export class TusPlatformClient implements PlatformClient {
     const health = await this.checkRequest(ROUTES.health, { ...quick, withToken: false });
     if ('result' in health) return health;
     if (health.status !== 200 || !HealthSchema.safeParse(parseJson(health.text)).success) {
-      return { result: 'not-platform', message: t('sync.check.not-platform-detail', { detail: `HTTP ${health.status}` }) };
+      return { result: 'not-platform', message: t('connection.check.not-platform-detail', { detail: `HTTP ${health.status}` }) };
     }
     const answer = await this.checkRequest(ROUTES.credential, quick);
     if ('result' in answer) return answer;
@@ -232,7 +232,7 @@ export class TusPlatformClient implements PlatformClient {
     const location = answer.headers.get('location');
     if (answer.status !== 201 || location === null) throw rejectionOf(answer);
     const url = new URL(location, this.endpoint).toString();
-    if (!this.isOwnUrl(url)) throw new PlatformRejection('bad-request', t('sync.error.foreignLocation', { location: sanitizePlatformMessage(location, LOCATION_MAX_CHARS) }));
+    if (!this.isOwnUrl(url)) throw new PlatformRejection('bad-request', t('delivery.error.foreignLocation', { location: sanitizePlatformMessage(location, LOCATION_MAX_CHARS) }));
     return url;
   }
 
@@ -248,7 +248,7 @@ export class TusPlatformClient implements PlatformClient {
   /** The platform's receipt for this package, if it has one; a receipt for other bytes under this id is someone else's delivery. */
   private async receiptFor(pkg: PackageRef): Promise<Receipt | undefined> {
     const receipt = await this.fetchReceipt(pkg.submissionId);
-    if (receipt && receipt.sha256 !== pkg.sha256) throw new PlatformRejection('conflict', t('sync.error.receiptForOtherBytes', { id: pkg.submissionId }));
+    if (receipt && receipt.sha256 !== pkg.sha256) throw new PlatformRejection('conflict', t('delivery.error.receiptForOtherBytes', { id: pkg.submissionId }));
     return receipt;
   }
 
@@ -280,7 +280,7 @@ export class TusPlatformClient implements PlatformClient {
     if (response.status >= 300 && response.status < 400) {
       await response.body?.cancel().catch(() => undefined);
       const location = sanitizePlatformMessage(response.headers.get('location') ?? '', LOCATION_MAX_CHARS);
-      throw new PlatformRejection('server-error', t('sync.error.redirect', { what, status: response.status, location: location === '' ? '' : ` → ${location}` }));
+      throw new PlatformRejection('server-error', t('delivery.error.redirect', { what, status: response.status, location: location === '' ? '' : ` → ${location}` }));
     }
     let text: string | undefined;
     try {
@@ -288,7 +288,7 @@ export class TusPlatformClient implements PlatformClient {
     } catch (error) {
       throw transportError(error, what, timeoutMs);
     }
-    if (text === undefined) throw new PlatformRejection('server-error', t('sync.error.answerTooLong', { what, kilobytes: Math.round(maxBytes / 1024) }));
+    if (text === undefined) throw new PlatformRejection('server-error', t('delivery.error.answerTooLong', { what, kilobytes: Math.round(maxBytes / 1024) }));
     return { status: response.status, headers: response.headers, text };
   }
 }
@@ -333,7 +333,7 @@ function parseJson(text: string): unknown {
 
 function parseReceipt(text: string): Receipt {
   const receipt = ReceiptSchema.safeParse(parseJson(text));
-  if (!receipt.success) throw new PlatformRejection('server-error', t('sync.error.badReceipt'));
+  if (!receipt.success) throw new PlatformRejection('server-error', t('delivery.error.badReceipt'));
   return receipt.data;
 }
 
@@ -347,30 +347,30 @@ function rejectionOf(answer: Answer): PlatformRejection {
   const detail = `HTTP ${answer.status}`;
   try {
     const body = ErrorBodySchema.safeParse(JSON.parse(answer.text));
-    if (body.success) return new PlatformRejection(body.data.error.code, sanitizePlatformMessage(body.data.error.message) || t('sync.error.unexpected', { detail }));
+    if (body.success) return new PlatformRejection(body.data.error.code, sanitizePlatformMessage(body.data.error.message) || t('delivery.error.unexpected', { detail }));
   } catch {
     // Not JSON: a proxy or gateway answered; judge by the status alone.
   }
   switch (answer.status) {
     case 401:
-      return new PlatformRejection('unauthorized', t('sync.error.unauthorized'));
+      return new PlatformRejection('unauthorized', t('delivery.error.unauthorized'));
     case 403:
-      return new PlatformRejection('forbidden', t('sync.error.forbidden', { detail }));
+      return new PlatformRejection('forbidden', t('delivery.error.forbidden', { detail }));
     case 404:
-      return new PlatformRejection('not-found', t('sync.error.unexpected', { detail }));
+      return new PlatformRejection('not-found', t('delivery.error.unexpected', { detail }));
     case 429:
-      return new PlatformRejection('too-many-uploads', t('sync.error.server', { detail }));
+      return new PlatformRejection('too-many-uploads', t('delivery.error.server', { detail }));
     case 507:
-      return new PlatformRejection('insufficient-storage', t('sync.error.server', { detail }));
+      return new PlatformRejection('insufficient-storage', t('delivery.error.server', { detail }));
     default:
-      return new PlatformRejection(answer.status >= 500 ? 'server-error' : 'bad-request', t(answer.status >= 500 ? 'sync.error.server' : 'sync.error.unexpected', { detail }));
+      return new PlatformRejection(answer.status >= 500 ? 'server-error' : 'bad-request', t(answer.status >= 500 ? 'delivery.error.server' : 'delivery.error.unexpected', { detail }));
   }
 }
 
 function transportError(error: unknown, what: string, timeoutMs: number): Error {
   const name = (error as { name?: unknown } | null)?.name;
-  if (name === 'TimeoutError') return new UploadTimeoutError(t('sync.error.timeout', { what, seconds: Math.round(timeoutMs / 100) / 10 }));
+  if (name === 'TimeoutError') return new UploadTimeoutError(t('delivery.error.timeout', { what, seconds: Math.round(timeoutMs / 100) / 10 }));
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
   const reason = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : String(error);
-  return new NetworkError(t('sync.error.network', { what, reason }));
+  return new NetworkError(t('delivery.error.network', { what, reason }));
 }

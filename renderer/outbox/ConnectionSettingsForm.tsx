@@ -26,7 +26,7 @@ export function ConnectionSettingsForm() {
     desktop.call('outbox.getConnection').then((settings) => {
       setView(settings);
       setEndpoint(settings.endpoint ?? '');
-    }, (error: unknown) => setMessage({ ok: false, text: t('ui.settings.failed', { reason: errorText(error) }) }));
+    }, (error: unknown) => setMessage({ ok: false, text: t('ui.connection.failed', { reason: errorText(error) }) }));
   }, []);
 
   const save = async (event: FormEvent) => {
@@ -42,16 +42,16 @@ export function ConnectionSettingsForm() {
     try {
       const result = await desktop.call('outbox.saveConnection', request);
       if (!result.ok) {
-        setMessage({ ok: false, text: t('ui.settings.failed', { reason: result.message }), field: result.field });
+        setMessage({ ok: false, text: t('ui.connection.failed', { reason: result.message }), field: result.field });
         return;
       }
       setView(result.settings);
       setEndpoint(result.settings.endpoint ?? '');
       setToken('');
       setClearToken(false);
-      setMessage({ ok: true, text: t('ui.settings.saved') });
+      setMessage({ ok: true, text: t('ui.connection.saved') });
     } catch (error) {
-      setMessage({ ok: false, text: t('ui.settings.failed', { reason: errorText(error) }) });
+      setMessage({ ok: false, text: t('ui.connection.failed', { reason: errorText(error) }) });
     } finally {
       setBusy(false);
     }
@@ -65,7 +65,7 @@ export function ConnectionSettingsForm() {
     try {
       const found = describeConnectionCheck(await desktop.call('outbox.testConnection', { endpoint, ...(typed ? { token: typed } : {}) }));
       const unsaved = endpoint.trim() !== (view?.endpoint ?? '') || typed !== '';
-      setCheck({ ok: found.usable, text: unsaved ? `${found.text}${t('ui.settings.test-unsaved')}` : found.text });
+      setCheck({ ok: found.usable, text: unsaved ? `${found.text}${t('ui.connection.test-unsaved')}` : found.text });
     } catch (error) {
       setCheck({ ok: false, text: t('ui.outbox.action-failed', { reason: errorText(error) }) });
     } finally {
@@ -76,9 +76,9 @@ export function ConnectionSettingsForm() {
   const endpointRefused = message?.field === 'endpoint';
   const tokenRefused = message?.field === 'token';
   return (
-    <form className="sync-settings" onSubmit={(e) => void save(e)} aria-label={t('ui.settings.title')}>
-      <h3>{t('ui.settings.title')}</h3>
-      <label htmlFor={ids.endpoint}>{t('ui.settings.endpoint')}</label>
+    <form className="sync-settings" onSubmit={(e) => void save(e)} aria-label={t('ui.connection.title')}>
+      <h3>{t('ui.connection.title')}</h3>
+      <label htmlFor={ids.endpoint}>{t('ui.connection.endpoint')}</label>
       <input
         id={ids.endpoint}
         inputMode="url"
@@ -90,9 +90,9 @@ export function ConnectionSettingsForm() {
         aria-invalid={endpointRefused}
       />
       <span id={ids.hint} className="hint">
-        {t('ui.settings.endpoint-hint')}
+        {t('ui.connection.endpoint-hint')}
       </span>
-      <label htmlFor={ids.token}>{t('ui.settings.token')}</label>
+      <label htmlFor={ids.token}>{t('ui.connection.token')}</label>
       <input
         id={ids.token}
         type="password"
@@ -104,19 +104,19 @@ export function ConnectionSettingsForm() {
         aria-invalid={tokenRefused}
       />
       <span id={ids.tokenState} className="hint" data-testid="token-state">
-        {view && (view.hasToken ? t('ui.settings.token-set') : t('ui.settings.token-unset'))} {view && t(`ui.settings.protection.${view.tokenProtection}`)}
+        {view && (view.hasToken ? t('ui.connection.token-set') : t('ui.connection.token-unset'))} {view && t(`ui.connection.protection.${view.tokenProtection}`)}
       </span>
       {view?.hasToken && (
         <label className="check">
-          <input type="checkbox" checked={clearToken} onChange={(e) => setClearToken(e.target.checked)} /> {t('ui.settings.token-clear')}
+          <input type="checkbox" checked={clearToken} onChange={(e) => setClearToken(e.target.checked)} /> {t('ui.connection.token-clear')}
         </label>
       )}
       <div>
         <button type="submit" className="primary" disabled={busy || view === null}>
-          {t('ui.settings.save')}
+          {t('ui.connection.save')}
         </button>{' '}
         <button type="button" disabled={testing || view === null} onClick={() => void test()}>
-          {testing ? t('ui.settings.testing') : t('ui.settings.test')}
+          {testing ? t('ui.connection.testing') : t('ui.connection.test')}
         </button>
       </div>
       {check && (

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildPackage } from '../../core/package/build-package';
-import { t } from '../../core/i18n/translate';
+import { t } from '../../platform/i18n/translate';
 import { ErrorBodySchema, ROUTES } from '../../core/protocol/reference-protocol';
 import { startPlatform, type Platform, type PlatformOptions } from '../../platform/platform-server';
 import { ID, packageInput } from '../core/package/package-fixtures';

@@ -13,7 +13,7 @@ import { ID, OTHER_ID, packageInput, renderedPdf } from '../core/package/package
 import { upload } from '../support/platform-requests';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const entry = [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'electron/platform/serve-platform.ts')];
+const entry = [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'platform/serve-platform.ts')];
 const UNIT_CODE = '122399214012770352';
 let child: ChildProcess | undefined;
 let dataDir: string;

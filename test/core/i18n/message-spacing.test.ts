@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { zhCN } from '../../../core/i18n/zh-cn';
+import { ALL_MESSAGES } from './catalogues';
 
 /**
  * The catalogue's one spacing rule: a space between a Chinese character and Arabic numerals or
@@ -98,7 +98,7 @@ function spacingFaults(key: string, message: string): string[] {
 
 describe('catalogue spacing', () => {
   it('every message spaces numbers and Latin text from Chinese the same way', () => {
-    const faults = Object.entries(zhCN).flatMap(([key, message]) => spacingFaults(key, message).map((fault) => `${key}: ${fault}`));
+    const faults = ALL_MESSAGES.flatMap(([key, message]) => spacingFaults(key, message).map((fault) => `${key}: ${fault}`));
     expect(faults).toEqual([]);
   });
 
