@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { buildElectron } from '../../scripts/build-electron.mjs';
 
 // electron-builder publishes the JSON Schema of its configuration; checking against it catches a
 // misspelt key here instead of on a packaging machine that has the Electron binary.
@@ -55,7 +56,6 @@ describe('the platform’s server dependencies stay out of the desktop app', () 
     expect(config['files']).toContain('!node_modules/**/*');
     const outdir = await mkdtemp(join(tmpdir(), 'pledge-bundle-'));
     try {
-      const { buildElectron } = (await import('../../scripts/build-electron.mjs')) as { buildElectron(outdir: string): Promise<unknown> };
       await buildElectron(outdir);
       for (const bundle of ['main.cjs', 'preload.cjs', 'package-check-worker.cjs']) {
         const text = await readFile(join(outdir, bundle), 'utf8');

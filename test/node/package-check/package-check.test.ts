@@ -23,7 +23,6 @@ import { startTestPlatform, TOKEN } from '../../support/submission-fixtures';
 
 const exec = promisify(execFile);
 
-// @ts-expect-error -- a plain ES module script without types
 import { buildElectron } from '../../../scripts/build-electron.mjs';
 
 async function renderedPdf(template: Parameters<typeof letterFromTemplate>[0]): Promise<Uint8Array> {
