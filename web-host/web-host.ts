@@ -13,7 +13,7 @@ import { errorText } from '../core/errors/error-text';
 
 /**
  * Serves the built renderer and the bridge over HTTP, so the whole app runs in a browser with
- * the same services as in Electron. Calls are `POST /api/call/<name>` with the argument list as
+ * the same host (host/create-host.ts) as in Electron. Calls are `POST /api/call/<name>` with the argument list as
  * JSON; events stream from `GET /api/events` (server-sent events).
  *
  * Reaching the port is not enough to use it: a request must name this host in `Host` (a page

@@ -56,7 +56,7 @@ export async function sendCommand(args: string[], io: CliIo, tuning: SendTuning 
     return EXIT.invalid;
   }
   const pkg: PackageRef = { submissionId: verified.manifest.submissionId, sha256: sha256Hex(bytes), size: bytes.byteLength };
-  const adapter = new TusPlatformClient({ endpoint, token, readPackage: async () => bytes, chunkBytes: tuning.chunkBytes, requestTimeoutMs: tuning.requestTimeoutMs });
+  const client = new TusPlatformClient({ endpoint, token, readPackage: async () => bytes, chunkBytes: tuning.chunkBytes, requestTimeoutMs: tuning.requestTimeoutMs });
 
   const store = new UploadStateStore(values.state === undefined ? defaultUploadStateFiles(pkg.sha256, env) : [values.state], (stateFile, reason) =>
     io.stderr.write(`${t('cli.send-progress-in-memory', { file: stateFile, reason })}\n`),
@@ -70,7 +70,7 @@ export async function sendCommand(args: string[], io: CliIo, tuning: SendTuning 
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
     let receipt: Receipt;
     try {
-      receipt = await adapter.upload(pkg, {
+      receipt = await client.upload(pkg, {
         ...(state ? { resumeUrl: state.uploadUrl, resumeOffset: state.offset } : {}),
         onUploadUrl: (uploadUrl) => save({ sha256: pkg.sha256, uploadUrl, offset: state?.uploadUrl === uploadUrl ? state.offset : 0 }),
         onProgress: (offset) => state && save({ ...state, offset }),

@@ -51,7 +51,7 @@ export const OpenPdfRequestSchema = z.strictObject({
 export const ConnectionSettingsViewSchema = z.object({
   endpoint: z.string().nullable(),
   hasToken: z.boolean(),
-  /** How the main process keeps the token: see host/outbox/token-vault.ts. */
+  /** How the host keeps the token: see host/outbox/token-vault.ts. */
   tokenProtection: z.enum(['os-encryption', 'basic-text', 'file-permissions']),
 });
 export type ConnectionSettingsView = z.infer<typeof ConnectionSettingsViewSchema>;

@@ -10,7 +10,7 @@ export interface PlatformClient {
   /**
    * Sends one package, resuming at `resumeUrl` when given. Resolves with the platform's receipt;
    * rejects with {@link NetworkError}, {@link UploadTimeoutError} or {@link PlatformRejection}.
-   * The adapter finds the package's bytes by `pkg.sha256` in its own store: bytes never pass through the outbox.
+   * The client finds the package's bytes by `pkg.sha256` in its own store: bytes never pass through the outbox.
    */
   upload(pkg: PackageRef, options: UploadOptions): Promise<Receipt>;
 }
@@ -18,7 +18,7 @@ export interface PlatformClient {
 export interface UploadOptions {
   /** Upload URL from an earlier, interrupted attempt at the same package bytes. */
   readonly resumeUrl?: string;
-  /** The last offset the platform had confirmed for `resumeUrl`, for display until the adapter asks the server. */
+  /** The last offset the platform had confirmed for `resumeUrl`, for display until the client asks the server. */
   readonly resumeOffset?: number;
   /** Called once the platform has created (or confirmed) the upload, so it can be resumed after a cut or a restart. */
   onUploadUrl(url: string): void;
@@ -54,7 +54,7 @@ export class PlatformRejection extends Error {
 }
 
 /**
- * Turns whatever an adapter threw into an {@link UploadFailure}. Errors that crossed a bridge lose
+ * Turns whatever a client threw into an {@link UploadFailure}. Errors that crossed a bridge lose
  * their class, so the `name` is trusted as well; anything unknown counts as a network fault, which
  * is retried rather than dropped.
  */

@@ -133,7 +133,7 @@ export function transition(entry: OutboxEntry | undefined, event: OutboxEvent, p
 
     case 'app-restarted': {
       if (state.status === 'sending') {
-        // The upload may have gone on after the last saved offset; the adapter asks the server (tus HEAD) where to go on.
+        // The upload may have gone on after the last saved offset; the platform client asks the server (tus HEAD) where to go on.
         return { state: { ...entry, state: { status: 'queued', attempt: state.attempt } }, effects: [{ kind: 'persist' }, { kind: 'probe' }] };
       }
       if (state.status === 'waiting') return { state: entry, effects: [{ kind: 'schedule', submissionId: id, at: state.retryAt }] };

@@ -7,7 +7,7 @@ import { FACE_KEYS, type FaceKey } from '../layout/font-metrics';
  * already-subset font and embeds it as it is.
  */
 
-/** The exports of `harfbuzz-subset.wasm` this module uses; the adapter instantiates the wasm. */
+/** The exports of `harfbuzz-subset.wasm` this module uses; each side's font loader (node/fonts/node-document-fonts.ts, the renderer's PDF worker) instantiates the wasm. */
 export interface HarfbuzzSubsetExports {
   readonly memory: { readonly buffer: ArrayBuffer };
   malloc(size: number): number;

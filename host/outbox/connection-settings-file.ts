@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { readSavedJson, writeSavedJson } from '../../node/files/saved-json';
 
-/** What the main process keeps about the platform besides the token (which the vault keeps). */
-const SyncSettingsSchema = z.object({ endpoint: z.string().optional() });
-export type SyncSettings = z.infer<typeof SyncSettingsSchema>;
+/** What the host keeps about the platform besides the token (which the vault keeps). */
+const ConnectionSettingsSchema = z.object({ endpoint: z.string().optional() });
+export type ConnectionSettings = z.infer<typeof ConnectionSettingsSchema>;
 
 /** A missing or unreadable file means nothing is set yet: the person sets the address again. */
-export function readSyncSettings(file: string): SyncSettings {
-  return readSavedJson(file, SyncSettingsSchema) ?? {};
+export function readConnectionSettings(file: string): ConnectionSettings {
+  return readSavedJson(file, ConnectionSettingsSchema) ?? {};
 }
 
-export async function writeSyncSettings(file: string, settings: SyncSettings): Promise<void> {
+export async function writeConnectionSettings(file: string, settings: ConnectionSettings): Promise<void> {
   await writeSavedJson(file, settings);
 }

@@ -2,7 +2,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { writeFileDurably } from '../../node/files/durable-file';
 
 /**
- * Where the main process keeps the platform's access token. The page never reads it back: the
+ * Where the host keeps the platform's access token. The page never reads it back: the
  * bridge only says whether one is set. How well it is protected depends on the host.
  */
 /**

@@ -9,14 +9,14 @@ import { fileTokenVault } from '../../host/outbox/token-vault';
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'pledge-services-'));
+  dir = await mkdtemp(join(tmpdir(), 'pledge-host-'));
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** The services with a real (not started) outbox in the test folder: these tests do not call it. */
-function createDesktopServices(options: Omit<HostOptions, 'vault'>) {
+/** The host with a real (not started) outbox in the test folder: these tests do not call it. */
+function createTestHost(options: Omit<HostOptions, 'vault'>) {
   const outbox = createOutboxService({ dataDir: dir, vault: fileTokenVault(join(dir, 'token')), chooseSavePath: options.chooseSavePath });
   return createBridgeHandlers(options, outbox);
 }
@@ -26,7 +26,7 @@ const info = { name: 'Pledge Desk', version: '1.0.0', shell: 'electron' as const
 describe('files.openPdf', () => {
   it('hands the written PDF to the system viewer where the shell has one', async () => {
     const openPath = vi.fn(async () => undefined);
-    const services = createDesktopServices({ info, chooseSavePath: async () => null, tempDir: join(dir, 'tmp'), openPath });
+    const services = createTestHost({ info, chooseSavePath: async () => null, tempDir: join(dir, 'tmp'), openPath });
     const result = await services['files.openPdf']({ suggestedName: '承诺书', base64: Buffer.from('%PDF-1.7').toString('base64') });
     expect(result.opened).toBe(true);
     expect(openPath).toHaveBeenCalledWith(result.path);
@@ -35,14 +35,14 @@ describe('files.openPdf', () => {
   });
 
   it('reports a viewer that fails to open as an error, not as opened', async () => {
-    const services = createDesktopServices({ info, chooseSavePath: async () => null, tempDir: dir, openPath: async () => Promise.reject(new Error('no application for PDF')) });
+    const services = createTestHost({ info, chooseSavePath: async () => null, tempDir: dir, openPath: async () => Promise.reject(new Error('no application for PDF')) });
     await expect(services['files.openPdf']({ suggestedName: 'x', base64: '' })).rejects.toThrow('no application for PDF');
   });
 });
 
 describe('files.saveFile', () => {
   it('does not write when the person cancels the dialog', async () => {
-    const services = createDesktopServices({ info, chooseSavePath: async () => null, tempDir: dir });
+    const services = createTestHost({ info, chooseSavePath: async () => null, tempDir: dir });
     expect(await services['files.saveFile']({ kind: 'backup', suggestedName: 'b', base64: '' })).toEqual({ saved: false });
   });
 });
@@ -52,7 +52,7 @@ describe.skipIf(process.platform === 'win32')('files this user only can read', (
 
   it('saves a file 0600 in a new folder 0700, also over an older copy that others could read', async () => {
     const target = join(dir, 'exports', '承诺书.pdf');
-    const services = createDesktopServices({ info, chooseSavePath: async () => target, tempDir: dir });
+    const services = createTestHost({ info, chooseSavePath: async () => target, tempDir: dir });
     await services['files.saveFile']({ kind: 'pdf', suggestedName: '承诺书', base64: Buffer.from('%PDF-1.7').toString('base64') });
     expect(await modeOf(target)).toBe(0o600);
     expect(await modeOf(join(dir, 'exports'))).toBe(0o700);
@@ -62,7 +62,7 @@ describe.skipIf(process.platform === 'win32')('files this user only can read', (
   });
 
   it('writes a print copy 0600 in folders 0700', async () => {
-    const services = createDesktopServices({ info, chooseSavePath: async () => null, tempDir: join(dir, 'print') });
+    const services = createTestHost({ info, chooseSavePath: async () => null, tempDir: join(dir, 'print') });
     const { path } = await services['files.openPdf']({ suggestedName: '承诺书', base64: Buffer.from('%PDF-1.7').toString('base64') });
     expect(await modeOf(path)).toBe(0o600);
     expect(await modeOf(dirname(path))).toBe(0o700);
@@ -70,7 +70,7 @@ describe.skipIf(process.platform === 'win32')('files this user only can read', (
   });
 
   it('keeps the error log 0600 in a logs folder 0700', async () => {
-    const services = createDesktopServices({ info: { ...info, dataDir: dir }, chooseSavePath: async () => null, tempDir: dir });
+    const services = createTestHost({ info: { ...info, dataDir: dir }, chooseSavePath: async () => null, tempDir: dir });
     await services['diagnostics.reportError']({ message: '草稿读取失败', source: 'test' });
     expect(await modeOf(errorLogPath(dir))).toBe(0o600);
     expect(await modeOf(join(dir, 'logs'))).toBe(0o700);

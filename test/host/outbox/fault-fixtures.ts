@@ -60,11 +60,11 @@ interface Observable {
 }
 
 /** Resolves with the first snapshot `done` accepts, checking the current one first. */
-export function until(sync: Observable, done: (snapshot: OutboxSnapshot) => boolean, ms = 10_000): Promise<OutboxSnapshot> {
+export function until(outbox: Observable, done: (snapshot: OutboxSnapshot) => boolean, ms = 10_000): Promise<OutboxSnapshot> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       stop();
-      reject(new Error(`Timed out after ${ms} ms; last snapshot: ${JSON.stringify(sync.snapshot())}`));
+      reject(new Error(`Timed out after ${ms} ms; last snapshot: ${JSON.stringify(outbox.snapshot())}`));
     }, ms);
     const check = (snapshot: OutboxSnapshot) => {
       if (!done(snapshot)) return;
@@ -72,8 +72,8 @@ export function until(sync: Observable, done: (snapshot: OutboxSnapshot) => bool
       stop();
       resolve(snapshot);
     };
-    const stop = sync.subscribe(check);
-    check(sync.snapshot());
+    const stop = outbox.subscribe(check);
+    check(outbox.snapshot());
   });
 }
 
@@ -87,14 +87,14 @@ export async function waitFor(done: () => boolean, ms = 10_000, what = 'the cond
 }
 
 /** Every state one submission goes through from now on, in order, without repeats. */
-export function trace(sync: Observable, submissionId: string): SubmissionState[] {
+export function trace(outbox: Observable, submissionId: string): SubmissionState[] {
   const states: SubmissionState[] = [];
   const record = (snapshot: OutboxSnapshot) => {
     const state = entryOf(snapshot, submissionId)?.state;
     if (state && JSON.stringify(state) !== JSON.stringify(states.at(-1))) states.push(state);
   };
-  sync.subscribe(record);
-  record(sync.snapshot());
+  outbox.subscribe(record);
+  record(outbox.snapshot());
   return states;
 }
 

@@ -24,7 +24,7 @@ let platform: Awaited<ReturnType<typeof startTestPlatform>>;
 const services: OutboxService[] = [];
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'pledge-sync-service-'));
+  dir = await mkdtemp(join(tmpdir(), 'pledge-outbox-service-'));
   platform = await startTestPlatform();
 });
 afterEach(async () => {
@@ -47,7 +47,7 @@ async function configure(sync: OutboxService, endpoint = platform.platform.url, 
   return sync.handlers['outbox.saveConnection']({ endpoint, token: { set: token } });
 }
 
-describe('the sync service (the app’s outbox in the main process)', () => {
+describe('the outbox service (the app’s outbox in the host)', () => {
   it('queues a package while no platform is set, and delivers it once the address and token are saved', async () => {
     const sync = await service();
     expect(await sync.handlers['outbox.add']({ origin: { kind: 'app', draftId: 'd1' }, base64: base64(PACKAGE) })).toEqual({ ok: true, submissionId: ID, duplicate: false });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NetworkError, PlatformRejection, UploadTimeoutError, type UploadOptions } from '../../../core/outbox/platform-client';
 import { buildPackage } from '../../../core/package/build-package';
 import { isFinalRejection, ReceiptSchema } from '../../../core/protocol/reference-protocol';
-import { MAX_ANSWER_BYTES, TusPlatformClient, type TusPlatformAdapterOptions } from '../../../host/outbox/tus-platform-client';
+import { MAX_ANSWER_BYTES, TusPlatformClient, type TusPlatformClientOptions } from '../../../host/outbox/tus-platform-client';
 import { ID, packageInput, tamper } from '../../core/package/package-fixtures';
 import { startCorruptingProxy, type CorruptingProxy } from '../../support/corrupting-proxy';
 import { startForwarder as forwarderTo, startLoopbackServer as loopbackServer, type LoopbackServer } from '../../support/loopback-server';
@@ -31,7 +31,7 @@ afterEach(async () => {
   await server.stop();
 });
 
-function adapter(options: Partial<TusPlatformAdapterOptions> & { bytes?: Uint8Array } = {}): TusPlatformClient {
+function adapter(options: Partial<TusPlatformClientOptions> & { bytes?: Uint8Array } = {}): TusPlatformClient {
   const bytes = options.bytes ?? PACKAGE;
   return new TusPlatformClient({ endpoint: server.platform.url, token: TOKEN, chunkBytes: CHUNK, readPackage: async () => bytes, ...options });
 }
