@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ownLetter } from '../core/letter/letter-fixtures';
+import { ownLetter } from '../support/letter-fixtures';
 import { runCli } from './run-cli';
 
 let dir: string;

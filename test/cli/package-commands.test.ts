@@ -7,7 +7,7 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../core/hash/sha256-hex';
 import { letterFromTemplate } from '../../core/letter/templates';
-import { ownLetter } from '../core/letter/letter-fixtures';
+import { ownLetter } from '../support/letter-fixtures';
 import { packageJson } from '../../core/package/package-json';
 import { runCli } from './run-cli';
 

@@ -12,7 +12,7 @@ import { ReceiptSchema } from '../../core/protocol/reference-protocol';
 import { sendCommand, type SendTuning } from '../../cli/commands/send-command';
 import { issueToken } from '../../platform/credentials';
 import { UploadStateSchema } from '../../host/outbox/upload-state-file';
-import { ID, packageInput, tamper } from '../core/package/package-fixtures';
+import { ID, packageInput, tamper } from '../support/package-fixtures';
 import { startCuttingProxy, type CuttingProxy } from '../support/cutting-proxy';
 import { bigPackage, deadEndpoint, startTestPlatform, TOKEN } from '../support/submission-fixtures';
 import { startForwarder, type LoopbackServer } from '../support/loopback-server';

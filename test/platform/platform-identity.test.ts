@@ -8,7 +8,7 @@ import { letterFromTemplate } from '../../core/letter/templates';
 import { CredentialInfoSchema, isFinalRejection, ReceiptSchema, ROUTES, SubmissionListingSchema } from '../../core/protocol/reference-protocol';
 import { issueToken, revokeToken } from '../../platform/credentials';
 import { startPlatform, type Platform } from '../../platform/platform-server';
-import { ID, OTHER_ID, packageInput } from '../core/package/package-fixtures';
+import { ID, OTHER_ID, packageInput } from '../support/package-fixtures';
 import { issueUnitToken, TOKEN as UNIT_A } from '../support/submission-fixtures';
 import { auth, createUpload, expectRefusal, patchUpload, TUS, upload } from '../support/platform-requests';
 

@@ -6,7 +6,7 @@ import { sha256Hex } from '../../core/hash/sha256-hex';
 import { HealthSchema, isFinalRejection, PROTOCOL_VERSION, ReceiptSchema, ROUTES } from '../../core/protocol/reference-protocol';
 import { issueToken } from '../../platform/credentials';
 import { startPlatform, type Platform, type PlatformEvent, type PlatformOptions } from '../../platform/platform-server';
-import { ID } from '../core/package/package-fixtures';
+import { ID } from '../support/package-fixtures';
 import { bigPackage, issueUnitToken, TOKEN } from '../support/submission-fixtures';
 import { auth, createUpload, expectRefusal, patchUpload, TUS } from '../support/platform-requests';
 

@@ -7,7 +7,7 @@ import { buildPackage } from '../../core/package/build-package';
 import { verifyPackage } from '../../core/package/verify-package';
 import { HealthSchema, isFinalRejection, ReceiptSchema, ROUTES, SubmissionListingSchema, type Receipt } from '../../core/protocol/reference-protocol';
 import { startPlatform, type Platform, type PlatformOptions } from '../../platform/platform-server';
-import { editManifest, ID, OTHER_ID, packageInput, tamper } from '../core/package/package-fixtures';
+import { editManifest, ID, OTHER_ID, packageInput, tamper } from '../support/package-fixtures';
 import { issueUnitToken, TOKEN } from '../support/submission-fixtures';
 import { auth, createUpload, encodeMetadata, expectRefusal, patchUpload, TUS, upload } from '../support/platform-requests';
 

@@ -6,7 +6,7 @@ import { buildPackage } from '../../core/package/build-package';
 import { t } from '../../platform/i18n/translate';
 import { ErrorBodySchema, ROUTES } from '../../core/protocol/reference-protocol';
 import { startPlatform, type Platform, type PlatformOptions } from '../../platform/platform-server';
-import { ID, packageInput } from '../core/package/package-fixtures';
+import { ID, packageInput } from '../support/package-fixtures';
 import { issueUnitToken, TOKEN } from '../support/submission-fixtures';
 import { auth, createUpload, TUS, upload } from '../support/platform-requests';
 

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { letterFromTemplate } from '../../core/letter/templates';
 import { buildPackage } from '../../core/package/build-package';
 import { ErrorBodySchema } from '../../core/protocol/reference-protocol';
-import { ID, OTHER_ID, packageInput, renderedPdf } from '../core/package/package-fixtures';
+import { ID, OTHER_ID, packageInput, renderedPdf } from '../support/package-fixtures';
 import { upload } from '../support/platform-requests';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

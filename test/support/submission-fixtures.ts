@@ -9,7 +9,7 @@ import type { PackageRef } from '../../core/outbox/outbox-entry';
 import { buildPackage } from '../../core/package/build-package';
 import { issueToken } from '../../platform/credentials';
 import { startPlatform, type Platform, type PlatformOptions } from '../../platform/platform-server';
-import { packageInput, PNG } from '../core/package/package-fixtures';
+import { packageInput, PNG } from './package-fixtures';
 
 /** The unit of the fixtures' letter (the `service` template), and the token issued to it on every test platform. */
 export const UNIT = { code: '122399214012770352', name: '青山县政务服务中心' } as const;

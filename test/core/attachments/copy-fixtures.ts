@@ -2,7 +2,7 @@ import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
 import { PDFDocument } from 'pdf-lib';
 import { SIGNATURE_FIELD_NAME } from '../../../core/pdf/signature-field';
-import { PDF, PNG } from '../package/package-fixtures';
+import { PDF, PNG } from '../../support/package-fixtures';
 import { makeTestP12, preparePdfForSigning } from '../pdf/test-signing';
 
 /** What a scanner makes: a page that is one image. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pdfCopyContent } from '../../../core/attachments/pdf-copy-content';
-import { PDF } from '../package/package-fixtures';
+import { PDF } from '../../support/package-fixtures';
 import { digitallySignedPdf, scannedPdf } from './copy-fixtures';
 
 describe('pdfCopyContent', () => {

@@ -2,7 +2,7 @@ import { degrees, PDFDocument } from 'pdf-lib';
 import { PNG as PngReader } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { rotateSignedCopy } from '../../../core/attachments/rotate-signed-copy';
-import { PNG } from '../package/package-fixtures';
+import { PNG } from '../../support/package-fixtures';
 import { digitallySignedPdf, scannedPdf } from './copy-fixtures';
 
 describe('rotateSignedCopy', () => {

@@ -4,7 +4,7 @@ import { BACKUP_FORMAT, readBackup, writeBackup, type BackupContents } from '../
 import type { BackupManifest } from '../../../core/backup/backup-format';
 import { sha256Hex } from '../../../core/hash/sha256-hex';
 import { declare } from '../zip/zip-forgery';
-import { editRows, forgeBackup } from './backup-forgery';
+import { editRows, forgeBackup } from '../../support/backup-forgery';
 
 // ---------------------------------------------------------------------------------------------
 // Invented data: two unit letters (one under review with its frozen PDF and a scanned signed copy),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DesktopHandlers } from '../../../core/bridge/desktop-api';
 import { DesktopCallRejected, dispatchDesktopCall } from '../../../core/bridge/dispatch-call';
-import { recordingHandlers } from './recording-handlers';
+import { recordingHandlers } from '../../support/recording-handlers';
 
 const handlers = () => recordingHandlers('web');
 

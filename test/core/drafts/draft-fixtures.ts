@@ -1,7 +1,7 @@
 import type { AttachmentRecord, DocumentRecord, DraftRecord, DraftStatus, ReviewDecision } from '../../../core/drafts/draft-record';
 import { summarizeLetter } from '../../../core/drafts/summarize-letter';
 import { sha256Hex } from '../../../core/hash/sha256-hex';
-import { ownLetter } from '../letter/letter-fixtures';
+import { ownLetter } from '../../support/letter-fixtures';
 
 /** Records of one letter through its review, as the store would hold them; no database involved. */
 

@@ -3,7 +3,7 @@ import { LetterSummarySchema } from '../../../core/drafts/draft-record';
 import { summarizeLetter } from '../../../core/drafts/summarize-letter';
 import { letterFromTemplate, TEMPLATE_KEYS } from '../../../core/letter/templates';
 import { validateLetter } from '../../../core/letter/validate-letter';
-import { OWN_UNIT, ownLetter } from '../letter/letter-fixtures';
+import { OWN_UNIT, ownLetter } from '../../support/letter-fixtures';
 
 const EMPTY = { kind: 'unknown', name: '', year: null, itemCount: 0 } as const;
 

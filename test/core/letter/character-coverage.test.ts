@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findUncoveredCharacters } from '../../../core/letter/character-coverage';
 import { letterFromTemplate } from '../../../core/letter/templates';
-import { nestedArrays, validLetterJson, withValue } from './letter-fixtures';
+import { nestedArrays, validLetterJson, withValue } from '../../support/letter-fixtures';
 
 /** Everything in the letter except what a test removes: a stand-in for a font's cmap. */
 function coverageOf(letter: unknown, ...missing: string[]): Set<number> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromFormValues, NO_OVERRIDE, toDottedPath, toFormValues } from '../../../core/letter/form-values';
 import { letterFromTemplate, TEMPLATE_KEYS } from '../../../core/letter/templates';
-import { ownLetter } from './letter-fixtures';
+import { ownLetter } from '../../support/letter-fixtures';
 import { validateLetter } from '../../../core/letter/validate-letter';
 
 describe('letter form values', () => {

@@ -5,7 +5,7 @@ import type { Letter, LetterItem } from '../../../core/letter/letter-schema';
 import { validateLetter } from '../../../core/letter/validate-letter';
 import { creditRecord } from '../../../core/package/credit-record';
 import { syntheticFonts } from '../layout/synthetic-metrics';
-import { ownLetter, validLetterJson, withValue } from './letter-fixtures';
+import { ownLetter, validLetterJson, withValue } from '../../support/letter-fixtures';
 
 /** Stored out of print order: a duty item first, a key-task item last. */
 function shuffled(): Letter {

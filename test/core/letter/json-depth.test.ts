@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findTooDeep, MAX_LETTER_DEPTH } from '../../../core/letter/json-depth';
-import { nestedArrays, validLetterJson } from './letter-fixtures';
+import { nestedArrays, validLetterJson } from '../../support/letter-fixtures';
 
 describe('findTooDeep', () => {
   it('finds nothing in a real letter, which nests three levels', () => {

@@ -2,7 +2,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { letterJsonSchema } from '../../../core/letter/json-schema';
 import { TEMPLATE_KEYS, letterFromTemplate } from '../../../core/letter/templates';
-import { validLetterJson, withValue } from './letter-fixtures';
+import { validLetterJson, withValue } from '../../support/letter-fixtures';
 
 // Ajv is an independent JSON Schema implementation: it proves the published schema means what we say.
 const validate = new Ajv2020({ strict: false, allErrors: true }).compile(letterJsonSchema());

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { summarizeLetter } from '../../../core/drafts/summarize-letter';
 import { letterProblems } from '../../../core/letter/letter-problems';
 import { validateLetter } from '../../../core/letter/validate-letter';
-import { ownLetter } from './letter-fixtures';
+import { ownLetter } from '../../support/letter-fixtures';
 
 describe('letterProblems', () => {
   it('adds a character the fonts lack to what validation finds, naming its field', () => {

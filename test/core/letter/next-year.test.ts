@@ -3,7 +3,7 @@ import { fieldLabel } from '../../../core/letter/field-path';
 import { nextYearLetter, staleYearProblems } from '../../../core/letter/next-year';
 import { letterFromTemplate } from '../../../core/letter/templates';
 import { validateLetter } from '../../../core/letter/validate-letter';
-import { ownLetter } from './letter-fixtures';
+import { ownLetter } from '../../support/letter-fixtures';
 
 describe('nextYearLetter', () => {
   const letter2026 = letterFromTemplate('contract', { year: 2026 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { letterFromTemplate, TEMPLATE_KEYS } from '../../../core/letter/templates';
 import { validateLetter } from '../../../core/letter/validate-letter';
-import { OWN_UNIT, ownLetter, validLetterJson, withValue } from './letter-fixtures';
+import { OWN_UNIT, ownLetter, validLetterJson, withValue } from '../../support/letter-fixtures';
 
 const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 const samples = (letter: unknown) =>

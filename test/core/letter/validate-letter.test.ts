@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateLetter } from '../../../core/letter/validate-letter';
-import { nestedArrays, validLetterJson, withValue } from './letter-fixtures';
+import { nestedArrays, validLetterJson, withValue } from '../../support/letter-fixtures';
 
 function problemsOf(input: unknown) {
   const result = validateLetter(input);

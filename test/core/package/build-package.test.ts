@@ -5,7 +5,7 @@ import { letterFromTemplate } from '../../../core/letter/templates';
 import { buildPackage, PackageInputError } from '../../../core/package/build-package';
 import { isSubmissionId } from '../../../core/package/package-format';
 import { verifyPackage } from '../../../core/package/verify-package';
-import { CREATED_AT, ID, json, OTHER_ID, packageInput, PDF, PNG, SIGNED_PDF } from './package-fixtures';
+import { CREATED_AT, ID, json, OTHER_ID, packageInput, PDF, PNG, SIGNED_PDF } from '../../support/package-fixtures';
 
 /** The problems of the PackageInputError that `build` throws. */
 function refusal(build: () => unknown): readonly unknown[] {

@@ -5,7 +5,7 @@ import { letterFromTemplate } from '../../../core/letter/templates';
 import type { Letter } from '../../../core/letter/letter-schema';
 import { buildPackage } from '../../../core/package/build-package';
 import { creditRecord } from '../../../core/package/credit-record';
-import { ID, json, packageInput } from './package-fixtures';
+import { ID, json, packageInput } from '../../support/package-fixtures';
 
 /** The record maps any well-formed letter; whether sample content is left is review's question. */
 const valid = (input: unknown): Letter => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPackage } from '../../../core/package/build-package';
 import { verifyPackage } from '../../../core/package/verify-package';
 import { concat, declare, hideEntryInCarrier, rawEntry } from '../zip/zip-forgery';
-import { editManifest, ID, json, OTHER_ID, packageInput, PDF, PNG, SIGNED_PDF, tamper, toJson } from './package-fixtures';
+import { editManifest, ID, json, OTHER_ID, packageInput, PDF, PNG, SIGNED_PDF, tamper, toJson } from '../../support/package-fixtures';
 
 function rejection(zip: Uint8Array): string {
   const result = verifyPackage(zip);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DESKTOP_CALL_NAMES } from '../../../core/bridge/desktop-api';
 import { APP_ORIGIN, isAppUrl } from '../../../electron/main/app-protocol';
 import { registerDesktopHandlers, trustAppFrames } from '../../../electron/main/ipc';
-import { recordingHandlers } from '../../core/bridge/recording-handlers';
+import { recordingHandlers } from '../../support/recording-handlers';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 

@@ -10,7 +10,7 @@ import { verifyPackage } from '../../../core/package/verify-package';
 import { ReceiptSchema, ROUTES, type Receipt } from '../../../core/protocol/reference-protocol';
 import { createOutboxService, type OutboxService } from '../../../host/outbox/outbox-service';
 import { fileTokenVault } from '../../../host/outbox/token-vault';
-import { ID, packageInput, tamper } from '../../core/package/package-fixtures';
+import { ID, packageInput, tamper } from '../../support/package-fixtures';
 import { startCuttingProxy } from '../../support/cutting-proxy';
 import { entryOf, startFaultPlatform, startOutboxProcess, trace, until, waitFor, type FaultPlatform } from './fault-fixtures';
 import { startFaultProxy, type Fault, type FaultProxy, type ProxiedRequest } from '../../support/fault-proxy';

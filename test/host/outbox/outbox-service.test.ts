@@ -10,7 +10,7 @@ import { PROTOCOL_VERSION } from '../../../core/protocol/reference-protocol';
 import { openOutboxFolder } from '../../../host/outbox/outbox-folder';
 import { createOutboxService, type OutboxService } from '../../../host/outbox/outbox-service';
 import { fileTokenVault } from '../../../host/outbox/token-vault';
-import { ID, OTHER_ID, packageInput } from '../../core/package/package-fixtures';
+import { ID, OTHER_ID, packageInput } from '../../support/package-fixtures';
 import { until } from './fault-fixtures';
 import { deadEndpoint, startTestPlatform, TOKEN } from '../../support/submission-fixtures';
 import { issueToken } from '../../../platform/credentials';

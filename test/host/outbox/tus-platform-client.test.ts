@@ -4,7 +4,7 @@ import { NetworkError, PlatformRejection, UploadTimeoutError, type UploadOptions
 import { buildPackage } from '../../../core/package/build-package';
 import { isFinalRejection, ReceiptSchema } from '../../../core/protocol/reference-protocol';
 import { MAX_ANSWER_BYTES, TusPlatformClient, type TusPlatformClientOptions } from '../../../host/outbox/tus-platform-client';
-import { ID, packageInput, tamper } from '../../core/package/package-fixtures';
+import { ID, packageInput, tamper } from '../../support/package-fixtures';
 import { startCorruptingProxy, type CorruptingProxy } from '../../support/corrupting-proxy';
 import { startForwarder as forwarderTo, startLoopbackServer as loopbackServer, type LoopbackServer } from '../../support/loopback-server';
 import { startCuttingProxy, type CuttingProxy } from '../../support/cutting-proxy';

@@ -17,7 +17,7 @@ import type { PackageCheckResponse } from '../../../node/package-check/package-c
 import { createPackageChecker } from '../../../node/package-check/package-check';
 import { loadNodeDocumentFonts } from '../../../node/fonts/node-document-fonts';
 import { ErrorBodySchema, ReceiptSchema } from '../../../core/protocol/reference-protocol';
-import { ID, OTHER_ID, packageInput } from '../../core/package/package-fixtures';
+import { ID, OTHER_ID, packageInput } from '../../support/package-fixtures';
 import { upload } from '../../support/platform-requests';
 import { startTestPlatform, TOKEN } from '../../support/submission-fixtures';
 

@@ -4,7 +4,7 @@ import { letterFromTemplate, TEMPLATE_KEYS } from '../../../core/letter/template
 import { validateLetter } from '../../../core/letter/validate-letter';
 import { findForeignDrawing } from '../../../core/package/pdf-drawing-check';
 import { checkLetterPdf } from '../../../node/package-check/package-pdf-check';
-import { PDF, PNG, renderedPdf } from '../../core/package/package-fixtures';
+import { PDF, PNG, renderedPdf } from '../../support/package-fixtures';
 
 const letter = (() => {
   const validation = validateLetter(letterFromTemplate('service', { year: 2026 }), { allowSampleContent: true });

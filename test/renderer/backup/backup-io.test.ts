@@ -7,7 +7,7 @@ import { t } from '../../../core/i18n/translate';
 import { exportDatabase, importBackup, planDatabaseImport } from '../../../renderer/backup/backup-io';
 import { PledgeDatabase } from '../../../renderer/store/database';
 import { createProfileStore } from '../../../renderer/store/profile-store';
-import { editRows, forgeBackup } from '../../core/backup/backup-forgery';
+import { editRows, forgeBackup } from '../../support/backup-forgery';
 
 const BASE = Date.UTC(2026, 2, 1, 2, 0, 0);
 const MINUTE = 60_000;

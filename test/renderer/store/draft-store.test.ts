@@ -7,8 +7,8 @@ import { letterFromTemplate, TEMPLATE_KEYS, type TemplateKey, type TemplateOptio
 import { applyProfile } from '../../../core/profile/apply-profile';
 import { buildPackage } from '../../../core/package/build-package';
 import { verifyPackage } from '../../../core/package/verify-package';
-import { PNG } from '../../core/package/package-fixtures';
-import { OWN_UNIT } from '../../core/letter/letter-fixtures';
+import { PNG } from '../../support/package-fixtures';
+import { OWN_UNIT } from '../../support/letter-fixtures';
 import type { UnitProfile } from '../../../core/profile/unit-profile';
 import { PledgeDatabase } from '../../../renderer/store/database';
 import { AUTOSAVE_SNAPSHOT_MS } from '../../../core/drafts/workflow';

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { DesktopHandlers } from '../../../core/bridge/desktop-api';
+import type { DesktopHandlers } from '../../core/bridge/desktop-api';
 
 /** Every call of the contract as a recording function with a valid answer, for tests of the transports (not of the services). */
 export function recordingHandlers(shell: 'web' | 'electron' = 'web'): DesktopHandlers {

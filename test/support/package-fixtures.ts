@@ -1,11 +1,11 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { sha256Hex } from '../../../core/hash/sha256-hex';
-import { letterFromTemplate } from '../../../core/letter/templates';
-import { validateLetter } from '../../../core/letter/validate-letter';
-import { buildPackage, type PackageInput } from '../../../core/package/build-package';
-import { packageJson } from '../../../core/package/package-json';
-import { renderLetterPdf } from '../../../core/pdf/render-letter';
-import { loadNodeDocumentFonts } from '../../../node/fonts/node-document-fonts';
+import { sha256Hex } from '../../core/hash/sha256-hex';
+import { letterFromTemplate } from '../../core/letter/templates';
+import { validateLetter } from '../../core/letter/validate-letter';
+import { buildPackage, type PackageInput } from '../../core/package/build-package';
+import { packageJson } from '../../core/package/package-json';
+import { renderLetterPdf } from '../../core/pdf/render-letter';
+import { loadNodeDocumentFonts } from '../../node/fonts/node-document-fonts';
 
 /** The letter's PDF as the app renders it, so a package says what its letter says (pdf.js reads it on the platform). */
 export async function renderedPdf(letter: unknown): Promise<Uint8Array> {

@@ -1,6 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import type { BackupManifest } from '../../../core/backup/backup-format';
-import { sha256Hex } from '../../../core/hash/sha256-hex';
+import type { BackupManifest } from '../../core/backup/backup-format';
+import { sha256Hex } from '../../core/hash/sha256-hex';
 
 /*
  * Forges a backup the way someone who read the format would: the files of a real backup are

@@ -1,5 +1,5 @@
-import type { Letter } from '../../../core/letter/letter-schema';
-import { letterFromTemplate, type TemplateKey, type TemplateOptions } from '../../../core/letter/templates';
+import type { Letter } from '../../core/letter/letter-schema';
+import { letterFromTemplate, type TemplateKey, type TemplateOptions } from '../../core/letter/templates';
 
 /** A unit's own details, to stand where the templates hold their samples; the code passes its check. */
 export const OWN_UNIT = {
