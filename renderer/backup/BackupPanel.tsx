@@ -5,7 +5,7 @@ import { t } from '../../core/i18n/translate';
 import { FileButton } from '../app/FileButton';
 import { saveFile } from '../bridge/save-file';
 import type { PledgeDatabase } from '../store/database';
-import { draftTitle } from '../drafts/draft-title';
+import { draftTitle } from '../../core/drafts/draft-title';
 import { formatTime } from '../shared/format-time';
 import { localFileStamp } from '../shared/local-date';
 import { readBackupInWorker, writeBackupInWorker } from './backup-in-worker';

@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { DRAFT_STATUSES, type DraftRecord, type DraftStatus } from '../../core/drafts/draft-record';
 import { t } from '../../core/i18n/translate';
-import { draftTitle } from './draft-title';
+import { draftTitle } from '../../core/drafts/draft-title';
 import type { DraftListing } from '../store/draft-store';
 import { formatTime } from '../shared/format-time';
 import { OutstandingSteps } from './OutstandingSteps';

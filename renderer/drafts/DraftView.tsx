@@ -7,7 +7,7 @@ import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { EditPanel } from '../editor/EditPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { ReviewPanel } from '../review/ReviewPanel';
-import { draftTitle } from './draft-title';
+import { draftTitle } from '../../core/drafts/draft-title';
 import type { DraftStore } from '../store/draft-store';
 import { formatTime } from '../shared/format-time';
 import { OutstandingSteps } from './OutstandingSteps';

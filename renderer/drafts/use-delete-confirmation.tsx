@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { DraftRecord } from '../../core/drafts/draft-record';
 import { t } from '../../core/i18n/translate';
 import { ConfirmDialog } from '../app/ConfirmDialog';
-import { draftTitle } from './draft-title';
+import { draftTitle } from '../../core/drafts/draft-title';
 
 type Asking = { readonly kind: 'bin' | 'purge'; readonly draft: DraftRecord };
 

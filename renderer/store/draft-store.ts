@@ -6,7 +6,7 @@ import { nextYearLetter } from '../../core/letter/next-year';
 import { normalizeCreditCode } from '../../core/letter/credit-code';
 import { isRecord } from '../../core/json/is-record';
 import type { PackedSubmission } from '../../core/outbox/same-unit-submissions';
-import { draftTitle } from '../drafts/draft-title';
+import { draftTitle } from '../../core/drafts/draft-title';
 import { localIsoDate } from '../shared/local-date';
 import { applyProfile } from '../../core/profile/apply-profile';
 import type { UnitProfile } from '../../core/profile/unit-profile';

@@ -1,5 +1,5 @@
-import type { LetterSummary } from '../../core/drafts/draft-record';
-import { t } from '../../core/i18n/translate';
+import type { LetterSummary } from './draft-record';
+import { t } from '../i18n/translate';
 
 /** `青山县政务服务中心2026年度政务诚信承诺书`, or a placeholder while the name is empty. */
 export function draftTitle(summary: LetterSummary): string {
