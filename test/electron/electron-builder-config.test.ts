@@ -44,7 +44,7 @@ describe('the platform’s server dependencies stay out of the desktop app', () 
   const platform = JSON.parse(readFileSync('platform/package.json', 'utf8')) as Manifest;
 
   it('are declared by the platform workspace only, which one npm ci at the root installs', () => {
-    expect(root.workspaces).toEqual(['platform']);
+    expect(root.workspaces).toContain('platform');
     for (const name of SERVER_PACKAGES) {
       expect(platform.dependencies?.[name], name).toBeDefined();
       expect(root.dependencies?.[name], name).toBeUndefined();
