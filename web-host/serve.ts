@@ -5,7 +5,7 @@ import { removeOldPrintCopies } from '../host/create-host';
 import { readPackageInfo } from '../host/package-info';
 import { probeRetryFromEnv } from '../host/outbox/probe-retry-env';
 import { startWebHost } from './web-host';
-import { createWebServices } from './web-services';
+import { createBrowserHost } from './browser-host';
 
 /**
  * `npm run web`: serve the built renderer and the bridge on PORT (default 5173), loopback unless
@@ -23,7 +23,7 @@ if (!existsSync(resolve(rendererDir, 'index.html'))) {
 const port = Number(process.env['PORT'] ?? 5173);
 const dataDir = resolve(process.env['PLEDGE_DATA_DIR'] ?? resolve(root, '.pledge-data'));
 const probeRetry = probeRetryFromEnv(process.env);
-const { handlers, outbox } = createWebServices({ info: { ...readPackageInfo(), platform: process.platform, dataDir }, ...(probeRetry ? { probeRetry } : {}) });
+const { handlers, outbox } = createBrowserHost({ info: { ...readPackageInfo(), platform: process.platform, dataDir }, ...(probeRetry ? { probeRetry } : {}) });
 // Started before the host listens: the page's first outbox call waits for it rather than failing.
 const outboxStarted = outbox.start();
 await removeOldPrintCopies(resolve(dataDir, 'print'));

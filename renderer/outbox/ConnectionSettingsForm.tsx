@@ -76,7 +76,7 @@ export function ConnectionSettingsForm() {
   const endpointRefused = message?.field === 'endpoint';
   const tokenRefused = message?.field === 'token';
   return (
-    <form className="sync-settings" onSubmit={(e) => void save(e)} aria-label={t('ui.connection.title')}>
+    <form className="connection-settings" onSubmit={(e) => void save(e)} aria-label={t('ui.connection.title')}>
       <h3>{t('ui.connection.title')}</h3>
       <label htmlFor={ids.endpoint}>{t('ui.connection.endpoint')}</label>
       <input

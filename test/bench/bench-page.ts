@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { startWebHost } from '../../web-host/web-host';
-import { createWebServices } from '../../web-host/web-services';
+import { createBrowserHost } from '../../web-host/browser-host';
 
 /**
  * The built renderer on the web host in Debian's Chromium, with a fresh data folder and profile:
@@ -11,7 +11,7 @@ import { createWebServices } from '../../web-host/web-services';
  */
 export async function withAppPage<T>(use: (page: Page, url: string) => Promise<T>): Promise<T> {
   const dataDir = await mkdtemp(join(tmpdir(), 'pledge-bench-'));
-  const { handlers } = createWebServices({ info: { name: 'Pledge Desk', version: 'bench', platform: process.platform, dataDir } });
+  const { handlers } = createBrowserHost({ info: { name: 'Pledge Desk', version: 'bench', platform: process.platform, dataDir } });
   const host = await startWebHost({ handlers, rendererDir: resolve('dist/renderer'), port: 0 });
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { OutboxService } from '../../host/outbox/outbox-service';
 import { BRIDGE_HEADER } from '../../core/bridge/http-bridge';
 import { startWebHost, type WebHost } from '../../web-host/web-host';
-import { createWebServices } from '../../web-host/web-services';
+import { createBrowserHost } from '../../web-host/browser-host';
 
 /** A web host on a loopback port (or `bind`) over a throwaway renderer and data folder, its outbox started. */
 export async function startTestWebHost(bind?: string): Promise<{ host: WebHost; outbox: OutboxService; dir: string; port: number; stop(): Promise<void> }> {
@@ -14,7 +14,7 @@ export async function startTestWebHost(bind?: string): Promise<{ host: WebHost; 
   const rendererDir = join(dir, 'renderer');
   await mkdir(rendererDir);
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>政务诚信承诺填报</title>');
-  const { handlers, outbox } = createWebServices({ info: { name: 'Pledge Desk', version: '9.9.9', platform: 'linux', dataDir: join(dir, 'data') } });
+  const { handlers, outbox } = createBrowserHost({ info: { name: 'Pledge Desk', version: '9.9.9', platform: 'linux', dataDir: join(dir, 'data') } });
   await outbox.start();
   const host = await startWebHost({ handlers, rendererDir, port: 0, ...(bind ? { host: bind } : {}) });
   return {

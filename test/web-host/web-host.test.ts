@@ -6,7 +6,7 @@ import { CONTENT_SECURITY_POLICY } from '../../host/security/content-security-po
 import { errorLogPath } from '../../host/diagnostics/error-log';
 import { BRIDGE_HEADER } from '../../core/bridge/http-bridge';
 import { startWebHost, type WebHost } from '../../web-host/web-host';
-import { createWebServices } from '../../web-host/web-services';
+import { createBrowserHost } from '../../web-host/browser-host';
 
 let dir: string;
 let host: WebHost;
@@ -16,7 +16,7 @@ beforeEach(async () => {
   const rendererDir = join(dir, 'renderer');
   await mkdir(rendererDir);
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>政务诚信承诺填报</title>');
-  const { handlers } = createWebServices({
+  const { handlers } = createBrowserHost({
     info: { name: 'Pledge Desk', version: '9.9.9', platform: 'linux', dataDir: join(dir, 'data') },
     now: () => new Date('2026-04-20T08:00:00Z'),
   });
@@ -50,7 +50,7 @@ describe('web host', () => {
 
   it('keeps serving when a rebuild removes a file it served', async () => {
     await writeFile(join(dir, 'renderer', 'app-old.js'), 'old');
-    const second = await startWebHost({ handlers: createWebServices({ info: { name: 'x', version: '0', platform: 'linux', dataDir: dir } }).handlers, rendererDir: join(dir, 'renderer'), port: 0 });
+    const second = await startWebHost({ handlers: createBrowserHost({ info: { name: 'x', version: '0', platform: 'linux', dataDir: dir } }).handlers, rendererDir: join(dir, 'renderer'), port: 0 });
     try {
       expect((await fetch(`${second.url}/app-old.js`)).status).toBe(200);
       await rm(join(dir, 'renderer', 'app-old.js'));

@@ -5,7 +5,7 @@ import { createHost, type Host } from '../host/create-host';
 import { claimFreePath } from '../host/files/claim-free-path';
 import { fileTokenVault } from '../host/outbox/token-vault';
 
-export interface WebServicesOptions {
+export interface BrowserHostOptions {
   readonly info: Omit<AppInfo, 'shell'>;
   readonly now?: () => Date;
   readonly probeRetry?: RetryPolicy;
@@ -18,7 +18,7 @@ export interface WebServicesOptions {
  * key store: a file only this user can read; the folder keeps its first name so existing data
  * folders still work).
  */
-export function createWebServices(options: WebServicesOptions): Host {
+export function createBrowserHost(options: BrowserHostOptions): Host {
   const { dataDir } = options.info;
   return createHost({
     info: { ...options.info, shell: 'web' },
