@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const DOCS = join(ROOT, 'docs');
 
 /** The repository's own folders: a path starting with one of these is a citation to check. */
-const ROOT_FOLDERS = ['core', 'host', 'electron', 'web-host', 'cli', 'renderer', 'platform', 'scripts', 'test', 'docs', 'assets', 'build'];
+const ROOT_FOLDERS = ['core', 'node', 'host', 'electron', 'web-host', 'cli', 'renderer', 'platform', 'scripts', 'test', 'docs', 'assets', 'build'];
 const REPO_PATH = new RegExp(`^(?:${ROOT_FOLDERS.join('|')})/[\\w.\\-/]*$`);
 const PATH_IN_TEXT = new RegExp(`(?<![\\w./-])(?:${ROOT_FOLDERS.join('|')})/[\\w.\\-/]*`, 'g');
 const FENCE = /^```[^\n]*\n[\s\S]*?^```/gm;
@@ -40,7 +41,7 @@ function linkTargets(text: string): string[] {
     .filter((target) => target !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(target));
 }
 
-const pages = markdownFiles(DOCS);
+const pages = [...markdownFiles(DOCS), join(ROOT, 'README.md')];
 
 describe('docs cite only what the repository holds', () => {
   it('finds the pages and the paths they cite', () => {
@@ -66,5 +67,32 @@ describe('citedPaths', () => {
   it('takes whole code spans that start with a root folder, and words in diagrams', () => {
     const text = 'See `core/letter/credit-code.ts`, `signed/<n>.png`, `npm run web` and `test/**/*.ts`.\n```mermaid\nA["host/outbox<br/>service"]\n```\n';
     expect(citedPaths(text)).toEqual(['core/letter/credit-code.ts', 'host/outbox']);
+  });
+});
+
+/** The first column of the markdown table that follows `heading`, as the folder names it lists. */
+function tableFolders(text: string, heading: string): string[] {
+  const section = text.slice(text.indexOf(heading));
+  const table = section.slice(section.indexOf('\n|')).split('\n\n')[0] ?? '';
+  return [...table.matchAll(/^\| `([\w-]+)\/` \|/gm)].map((m) => m[1] ?? '');
+}
+
+describe('the layout tables match the tree', () => {
+  // Every top-level folder git tracks, but for the dot-folders (CI) that hold no program.
+  const tracked = [...new Set(execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter((path) => path.includes('/')).map((path) => path.split('/')[0]!))]
+    .filter((folder) => !folder.startsWith('.'))
+    .sort();
+
+  it.each([
+    ['README.md', '### Layout'],
+    ['docs/architecture.md', '## Root folders'],
+  ])('%s lists each top-level folder once, and no other', (file, heading) => {
+    const listed = tableFolders(readFileSync(join(ROOT, file), 'utf8'), heading);
+    expect(listed.length).toBe(new Set(listed).size);
+    expect([...listed].sort()).toEqual(tracked);
+  });
+
+  it('reads a table’s folders (the check itself works)', () => {
+    expect(tableFolders('## T\n\n| folder | holds |\n|---|---|\n| `core/` | x |\n| `web-host/` | y |\n\nafter', '## T')).toEqual(['core', 'web-host']);
   });
 });
