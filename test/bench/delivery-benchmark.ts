@@ -63,7 +63,7 @@ function scannedPage(bytes: number): Uint8Array {
 
 async function renderedLetterPdf(fonts: DocumentFonts): Promise<Uint8Array> {
   const result = await renderLetterPdf(letterFromTemplate('service', { year: 2026 }), fonts);
-  if (!result.ok) throw new Error(`sync benchmark: the template letter does not render: ${result.problems.map((p) => p.message).join('; ')}`);
+  if (!result.ok) throw new Error(`delivery benchmark: the template letter does not render: ${result.problems.map((p) => p.message).join('; ')}`);
   return result.bytes;
 }
 
@@ -93,7 +93,7 @@ async function sendThroughCuts(bytes: Uint8Array, submissionId: string, cutAt: r
     let attempts = 0;
     while (receipt === undefined) {
       attempts += 1;
-      if (attempts > MAX_ATTEMPTS) throw new Error(`sync benchmark: not delivered after ${MAX_ATTEMPTS} attempts`);
+      if (attempts > MAX_ATTEMPTS) throw new Error(`delivery benchmark: not delivered after ${MAX_ATTEMPTS} attempts`);
       const options: UploadOptions = {
         ...(resume && resumeUrl !== undefined ? { resumeUrl, resumeOffset: 0 } : {}),
         onUploadUrl: (url) => {
@@ -110,7 +110,7 @@ async function sendThroughCuts(bytes: Uint8Array, submissionId: string, cutAt: r
     const listing = await fetch(new URL('/submissions', server.platform.url), { headers: { Authorization: `Bearer ${TOKEN}` } });
     const listed = ((await listing.json()) as { submissions: unknown[] }).submissions.length;
     const stored = await server.storedPackages();
-    if (stored.some((name) => name !== `${submissionId}.zip`)) throw new Error(`sync benchmark: the platform stored ${stored.join(', ')}`);
+    if (stored.some((name) => name !== `${submissionId}.zip`)) throw new Error(`delivery benchmark: the platform stored ${stored.join(', ')}`);
     return {
       bytesUp: proxy.bytesUp,
       bytesDown: proxy.bytesDown,
@@ -128,7 +128,7 @@ async function sendThroughCuts(bytes: Uint8Array, submissionId: string, cutAt: r
 }
 
 /**
- * 50 packages of 50–200 KB added to the app's outbox as the main process runs it (the sync
+ * 50 packages of 50–200 KB added to the app's outbox as the host runs it (the outbox
  * service: durable files under a data folder, real clock, timers and randomness), sent straight
  * to the platform. Timed from the first add to the last receipt, so the adds' verification and
  * writes count too.
@@ -143,31 +143,31 @@ async function drainOutbox(pdf: Uint8Array): Promise<SyncBenchmark['drain']> {
 
   const server = await startTestPlatform();
   const dataDir = await mkdtemp(join(tmpdir(), 'pledge-bench-outbox-'));
-  const sync = createOutboxService({ dataDir, vault: fileTokenVault(join(dataDir, 'sync', 'token')), chooseSavePath: async () => null });
+  const outbox = createOutboxService({ dataDir, vault: fileTokenVault(join(dataDir, 'sync', 'token')), chooseSavePath: async () => null });
   try {
-    await sync.start();
-    await sync.handlers['outbox.saveConnection']({ endpoint: server.platform.url, token: { set: TOKEN } });
+    await outbox.start();
+    await outbox.handlers['outbox.saveConnection']({ endpoint: server.platform.url, token: { set: TOKEN } });
     let timeout: ReturnType<typeof setTimeout> | undefined;
     const drained = new Promise<void>((resolve, reject) => {
-      timeout = setTimeout(() => reject(new Error(`sync benchmark: outbox not drained after ${DRAIN_TIMEOUT_MS / 1000} s`)), DRAIN_TIMEOUT_MS);
-      sync.subscribe(({ items }) => {
+      timeout = setTimeout(() => reject(new Error(`delivery benchmark: outbox not drained after ${DRAIN_TIMEOUT_MS / 1000} s`)), DRAIN_TIMEOUT_MS);
+      outbox.subscribe(({ items }) => {
         const rejected = items.find((item) => item.entry.state.status === 'rejected');
-        if (rejected) reject(new Error(`sync benchmark: ${rejected.entry.package.submissionId} was rejected: ${JSON.stringify(rejected.entry.state)}`));
+        if (rejected) reject(new Error(`delivery benchmark: ${rejected.entry.package.submissionId} was rejected: ${JSON.stringify(rejected.entry.state)}`));
         if (items.length === DRAIN_PACKAGES && items.every((item) => item.entry.state.status === 'delivered')) resolve();
       });
     });
     const start = performance.now();
     for (const bytes of packages) {
-      const added = await sync.handlers['outbox.add']({ origin: { kind: 'app', draftId: 'bench' }, base64: Buffer.from(bytes).toString('base64') });
-      if (!added.ok) throw new Error(`sync benchmark: a package was not added: ${added.message}`);
+      const added = await outbox.handlers['outbox.add']({ origin: { kind: 'app', draftId: 'bench' }, base64: Buffer.from(bytes).toString('base64') });
+      if (!added.ok) throw new Error(`delivery benchmark: a package was not added: ${added.message}`);
     }
     await drained.finally(() => clearTimeout(timeout));
     const ms = performance.now() - start;
     const stored = await server.storedPackages();
-    if (stored.length !== DRAIN_PACKAGES) throw new Error(`sync benchmark: the platform stored ${stored.length} packages, expected ${DRAIN_PACKAGES}`);
+    if (stored.length !== DRAIN_PACKAGES) throw new Error(`delivery benchmark: the platform stored ${stored.length} packages, expected ${DRAIN_PACKAGES}`);
     return { packages: DRAIN_PACKAGES, totalBytes, ms, perSecond: DRAIN_PACKAGES / (ms / 1000) };
   } finally {
-    sync.stop();
+    outbox.stop();
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
@@ -207,7 +207,7 @@ export function printSync(result: SyncBenchmark): void {
       `      ${label.padEnd(34)} ${run.ratio.toFixed(3)}  (${mb(run.bytesUp)} up, ${mb(run.bytesDown)} down; ${run.cuts} cuts, ${run.attempts} attempts; ` +
         `server: ${run.storedCopies} stored, ${run.listedSubmissions} listed, receipt ${run.receiptMatches ? 'matches' : 'DOES NOT MATCH'})`,
     );
-  console.log(`\nsync over loopback, ${mb(result.packageBytes)} package (rendered letter PDF ${(result.pdfBytes / 1024).toFixed(0)} KB + ${SCANNED_PAGES} scanned pages), link cut at every quarter:`);
+  console.log(`\ndelivery over loopback, ${mb(result.packageBytes)} package (rendered letter PDF ${(result.pdfBytes / 1024).toFixed(0)} KB + ${SCANNED_PAGES} scanned pages), link cut at every quarter:`);
   console.log(`      wire ratio = client→server bytes through the proxy (headers included) ÷ package size`);
   line('ours (resumes via HEAD):', result.resuming);
   console.log(`      ${''.padEnd(34)} (target ≤ 1.10)`);
