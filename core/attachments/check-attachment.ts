@@ -1,5 +1,6 @@
 import type { AttachmentType } from '../drafts/draft-record';
 import { sha256Hex } from '../hash/sha256-hex';
+import { megabytes } from '../i18n/format-size';
 import { t } from '../i18n/translate';
 
 /** A scan at 300 dpi in colour is a few megabytes a page; this leaves room without clogging a weak link. */
@@ -40,9 +41,4 @@ export function checkAttachmentSize(name: string, size: number, alreadyAttachedB
   if (size > MAX_ATTACHMENT_BYTES) return t('attachment.too-large', { name, size: megabytes(size), max: megabytes(MAX_ATTACHMENT_BYTES) });
   if (alreadyAttachedBytes + size > MAX_ATTACHMENTS_TOTAL_BYTES) return t('attachment.total-too-large', { name, max: megabytes(MAX_ATTACHMENTS_TOTAL_BYTES) });
   return null;
-}
-
-/** @example megabytes(1572864) // '1.5 MB' */
-export function megabytes(size: number): string {
-  return `${(size / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -1,6 +1,6 @@
 import { Inflate, inflateSync } from 'fflate';
 import { crc32 } from './crc32';
-import { formatSize } from './format-size';
+import { formatSize } from '../i18n/format-size';
 import { readZipDirectory, type ZipDirectoryEntry } from './zip-directory';
 import { ZipRejected } from './zip-rejected';
 

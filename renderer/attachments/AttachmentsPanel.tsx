@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { checkAttachment, checkAttachmentSize, megabytes } from '../../core/attachments/check-attachment';
+import { checkAttachment, checkAttachmentSize } from '../../core/attachments/check-attachment';
+import { megabytes } from '../../core/i18n/format-size';
 import { pdfCopyContent } from '../../core/attachments/pdf-copy-content';
 import { currentSubmission, isCurrentSignedCopy, type AttachmentRecord, type DraftRecord } from '../../core/drafts/draft-record';
 import { t } from '../../core/i18n/translate';

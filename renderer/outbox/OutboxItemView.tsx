@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { t } from '../../core/i18n/translate';
 import type { Connection, OutboxItem } from '../../core/outbox/outbox-item';
-import { formatSize } from '../../core/zip/format-size';
+import { formatSize } from '../../core/i18n/format-size';
 import { desktop } from '../bridge/desktop';
 import { describeSaved, saveFile } from '../bridge/save-file';
 import { formatTime } from '../shared/format-time';

@@ -6,7 +6,7 @@ import { desktop } from '../bridge/desktop';
 import { formatTime } from '../shared/format-time';
 import { toBase64 } from '../shared/to-base64';
 import { MAX_PACKAGE_BYTES } from '../../core/package/package-format';
-import { formatSize } from '../../core/zip/format-size';
+import { formatSize } from '../../core/i18n/format-size';
 import { OutboxItemView } from './OutboxItemView';
 import { ConnectionSettingsForm } from './ConnectionSettingsForm';
 import { errorText } from '../../core/errors/error-text';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../core/hash/sha256-hex';
-import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_TOTAL_BYTES, megabytes, sniffAttachmentType } from '../../../core/attachments/check-attachment';
+import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_TOTAL_BYTES, sniffAttachmentType } from '../../../core/attachments/check-attachment';
+import { megabytes } from '../../../core/i18n/format-size';
 
 const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
 const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 1, 2]);
