@@ -9,6 +9,8 @@ import { expect, test } from './fixtures';
 
 test('a backup of everything imports into a fresh profile, and never overwrites newer work without asking', async ({ appPage: page, baseURL }, testInfo) => {
   test.skip(testInfo.project.name === 'electron', 'Saving the backup opens a native dialog in Electron; the web host saves to the data folder');
+  // Two letters, a review, a scan, a backup and two imports: about 20 s on an idle 2-core machine, over 30 s on a busy one.
+  test.setTimeout(90_000);
   const dir = await mkdtemp(join(tmpdir(), 'pledge-backup-e2e-'));
   try {
     // Two letters, one with history and a scan.
