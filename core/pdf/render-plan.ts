@@ -1,13 +1,9 @@
-import { rgb, type PDFPage } from 'pdf-lib';
 import { t } from '../i18n/translate';
 import type { PagePlan } from '../layout/page-plan';
 import type { DocumentFonts } from './document-fonts';
 import { draftWatermarkRuns, drawDraftWatermark } from './draft-watermark';
-import { addEmptySignatureField } from './signature-field';
+import { addEmptySignatureField, addSigningGuides } from './signature-field';
 import { createTextDocument, describeDocument, drawRuns, embedFaces, saveDocument } from './text-document';
-
-const GUIDE = rgb(0.62, 0.62, 0.62);
-const SEAL_GUIDE = rgb(0.85, 0.45, 0.45);
 
 export interface RenderOptions {
   /**
@@ -23,7 +19,7 @@ export interface RenderOptions {
 }
 
 /**
- * Draws a page plan with pdf-lib: subset fonts, an empty signature field and faint guides for
+ * Draws a page plan with pdf-lib: subset fonts, an empty signature field and on-screen guides for
  * signature and seal. Everything written comes from the plan, so the same plan gives the same bytes.
  */
 export async function renderPlan(plan: PagePlan, fonts: DocumentFonts, options: RenderOptions = {}): Promise<Uint8Array> {
@@ -31,22 +27,16 @@ export async function renderPlan(plan: PagePlan, fonts: DocumentFonts, options: 
   const runs = plan.pages.flatMap((page) => [page.pageNumber, ...page.lines.flatMap((line) => line.runs)]);
   const faces = await embedFaces(doc, options.draft ? [...runs, ...draftWatermarkRuns()] : runs, fonts, options.embedding ?? 'subset');
 
-  plan.pages.forEach((planPage, index) => {
+  plan.pages.forEach((planPage) => {
     const page = doc.addPage([plan.width, plan.height]);
     if (options.draft) drawDraftWatermark(page, faces);
     drawRuns(page, [...planPage.lines.flatMap((line) => line.runs), planPage.pageNumber], faces);
-    if (index === plan.signature.page) drawSignatureGuides(page, plan);
   });
 
   const signaturePage = doc.getPage(plan.signature.page);
   addEmptySignatureField(doc, signaturePage, plan.signature.field, t('pdf.sign.principal'));
+  addSigningGuides(doc, signaturePage, plan.signature.field, plan.signature.seal);
   const [year, month, day] = plan.info.date.split('-').map(Number) as [number, number, number];
   describeDocument(doc, { ...plan.info, date: new Date(Date.UTC(year, month - 1, day)) });
   return saveDocument(doc);
-}
-
-function drawSignatureGuides(page: PDFPage, plan: PagePlan): void {
-  const { field, seal } = plan.signature;
-  page.drawRectangle({ ...field, borderColor: GUIDE, borderWidth: 0.5, borderDashArray: [2, 2] });
-  if (seal) page.drawEllipse({ x: seal.cx, y: seal.cy, xScale: seal.r, yScale: seal.r, borderColor: SEAL_GUIDE, borderWidth: 0.5, borderDashArray: [3, 3] });
 }

@@ -80,12 +80,13 @@ export async function pdfsig(bytes: Uint8Array): Promise<string> {
   });
 }
 
-/** Rasterises every page with poppler's pdftoppm and decodes the PNGs. */
-export async function rasterise(bytes: Uint8Array, dpi: number): Promise<PNG[]> {
+/** Rasterises every page with poppler's pdftoppm and decodes the PNGs; `hideAnnotations` draws the page content alone. */
+export async function rasterise(bytes: Uint8Array, dpi: number, options: { readonly hideAnnotations?: boolean } = {}): Promise<PNG[]> {
   return withTempDir(async (dir) => {
     const file = join(dir, 'in.pdf');
     await writeFile(file, bytes);
-    await exec('pdftoppm', ['-r', String(dpi), '-png', file, join(dir, 'page')], { maxBuffer: 1 << 26 });
+    const hide = options.hideAnnotations ? ['-hide-annotations'] : [];
+    await exec('pdftoppm', [...hide, '-r', String(dpi), '-png', file, join(dir, 'page')], { maxBuffer: 1 << 26 });
     const names = (await readdir(dir)).filter((n) => n.endsWith('.png')).sort();
     return Promise.all(names.map(async (n) => PNG.sync.read(await readFile(join(dir, n)))));
   });
