@@ -4,6 +4,7 @@ import { newCommand } from './commands/new-command';
 import { packCommand } from './commands/pack-command';
 import { renderCommand } from './commands/render-command';
 import { schemaCommand } from './commands/schema-command';
+import { signCommand } from './commands/sign-command';
 import { sendCommand } from './commands/send-command';
 import { validateCommand } from './commands/validate-command';
 import { verifyCommand } from './commands/verify-command';
@@ -24,6 +25,8 @@ export async function main(argv: string[], io: CliIo, now: Date = new Date()): P
         return schemaCommand(io);
       case 'pack':
         return await packCommand(rest, io, now);
+      case 'sign':
+        return await signCommand(rest, io, now);
       case 'verify':
         return await verifyCommand(rest, io);
       case 'send':

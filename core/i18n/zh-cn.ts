@@ -21,6 +21,7 @@ import { preview } from './messages/preview';
 import { profile } from './messages/profile';
 import { receipt } from './messages/receipt';
 import { review } from './messages/review';
+import { signing } from './messages/signing';
 import { submit } from './messages/submit';
 
 /**
@@ -42,6 +43,7 @@ export const zhCN = composeCatalogue({
   preview,
   profile,
   review,
+  signing,
   attachments,
   history,
   backup,

@@ -182,8 +182,8 @@ describe('pledge schema and usage', () => {
   });
 
   it('exits 2 on an unknown command or option, without a stack trace', async () => {
-    const unknown = await run('sign');
-    expect(unknown).toMatchObject({ code: 2, stderr: '未知命令“sign”。运行 pledge --help 查看用法。\n' });
+    const unknown = await run('print');
+    expect(unknown).toMatchObject({ code: 2, stderr: '未知命令“print”。运行 pledge --help 查看用法。\n' });
     expect(await run('validate', '--fast', 'x.json')).toMatchObject({ code: 2, stderr: '未知选项“--fast”。运行 pledge --help 查看用法。\n' });
     const missingValue = await run('new', '--template');
     expect(missingValue).toMatchObject({ code: 2 });

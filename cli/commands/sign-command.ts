@@ -1,0 +1,68 @@
+import { parseArgs } from 'node:util';
+import type { MessageKey } from '../../core/i18n/zh-cn';
+import { t } from '../../core/i18n/translate';
+import { p12Signer } from '../../node/signing/p12-signer';
+import { signPdf } from '../../node/signing/sign-pdf';
+import { SigningError, type SigningErrorCode } from '../../node/signing/signer';
+import { CliFailure, EXIT, type CliIo, type ExitCode } from '../exit-codes';
+import { readInputFile } from '../read-input-file';
+import { writeOutputFile } from '../write-output-file';
+
+const MESSAGES: Readonly<Record<SigningErrorCode, MessageKey>> = {
+  'p12-unreadable': 'signing.error.p12-unreadable',
+  'p12-password': 'signing.error.p12-password',
+  'p12-no-key': 'signing.error.p12-no-key',
+  'not-pdf': 'signing.error.not-pdf',
+  'no-empty-field': 'signing.error.no-empty-field',
+  'image-unreadable': 'signing.error.image-unreadable',
+  'signature-too-large': 'signing.error.signature-too-large',
+};
+
+/**
+ * `pledge sign <approved.pdf> --p12 <file> --password <pw> --signature-image <img> [--seal-image <img>] -o <signed.pdf>`:
+ * signs the letter's PDF in its empty signature field with the certificate, showing the images
+ * there, so the result serves as the signed copy. The password may come from `PLEDGE_P12_PASSWORD`
+ * instead, to keep it out of the shell history. A PDF without an empty field (not ours, or signed
+ * already) exits 1; a missing file, a wrong password or an unreadable certificate or image exits 2.
+ */
+export async function signCommand(args: string[], io: CliIo, now: Date, env: Readonly<Record<string, string | undefined>> = process.env): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      p12: { type: 'string' },
+      password: { type: 'string' },
+      'signature-image': { type: 'string' },
+      'seal-image': { type: 'string' },
+      output: { type: 'string', short: 'o' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const file = positionals[0];
+  if (file === undefined) throw new CliFailure(t('signing.missing-pdf'), EXIT.unusable);
+  if (positionals.length > 1) throw new CliFailure(t('cli.extra-argument', { option: positionals[1]! }), EXIT.unusable);
+  const { p12, output } = values;
+  if (p12 === undefined) throw new CliFailure(t('signing.missing-p12'), EXIT.unusable);
+  if (output === undefined) throw new CliFailure(t('signing.missing-output'), EXIT.unusable);
+  const password = values.password ?? env['PLEDGE_P12_PASSWORD'];
+  if (password === undefined) throw new CliFailure(t('signing.missing-password'), EXIT.unusable);
+  const imageFile = values['signature-image'];
+  if (imageFile === undefined) throw new CliFailure(t('signing.missing-signature-image'), EXIT.unusable);
+  const sealFile = values['seal-image'];
+
+  const pdf = new Uint8Array(await readInputFile(file));
+  const signatureImage = new Uint8Array(await readInputFile(imageFile));
+  const sealImage = sealFile === undefined ? undefined : new Uint8Array(await readInputFile(sealFile));
+  const certificate = new Uint8Array(await readInputFile(p12));
+  try {
+    const signer = p12Signer(certificate, password);
+    const signed = await signPdf(pdf, signer, { signatureImage, sealImage, signingTime: now });
+    await writeOutputFile(output, signed);
+    io.stdout.write(`${t('signing.signed', { file: output, name: signer.name })}\n`);
+    return EXIT.ok;
+  } catch (error) {
+    if (!(error instanceof SigningError)) throw error;
+    const about = error.code.startsWith('p12-') ? p12 : file;
+    throw new CliFailure(t(MESSAGES[error.code], { file: about }), error.code === 'no-empty-field' ? EXIT.invalid : EXIT.unusable);
+  }
+}
