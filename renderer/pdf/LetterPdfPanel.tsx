@@ -24,7 +24,7 @@ export function LetterPdfPanel({ pdf, fileName, onBlocked }: LetterPdfPanelProps
       onBlocked();
     }
   };
-  const shown = pdf.status === 'ready' ? pdf.bytes : pdf.status === 'problems' ? pdf.lastGood?.bytes : undefined;
+  const shown = pdf.status === 'ready' ? pdf : pdf.status === 'problems' ? pdf.lastGood : undefined;
 
   return (
     <section className="pdf-panel" aria-labelledby="pdf-panel-title">
@@ -63,7 +63,7 @@ export function LetterPdfPanel({ pdf, fileName, onBlocked }: LetterPdfPanelProps
           {t('ui.preview.error', { reason: pdf.error })}
         </p>
       )}
-      {shown && <PdfPreview bytes={shown} />}
+      {shown && <PdfPreview bytes={shown.bytes} pageKeys={shown.pageKeys} />}
     </section>
   );
 }

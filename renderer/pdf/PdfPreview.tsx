@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type * as PdfJsModule from 'pdfjs-dist';
 import { t } from '../../core/i18n/translate';
+import { previewBaseline } from './preview-schedule';
 
 /** CSS width of a preview page. */
 const PAGE_WIDTH = 420;
@@ -23,51 +24,69 @@ const EAGER_PAGES = 3;
 /**
  * Draws the pages of a PDF with pdf.js: what the principal reviews is the real file, not an
  * HTML imitation. Marks the figure with the time the first pages were drawn, for measurements.
+ * With `pageKeys` (see page-keys.ts) a page whose key is unchanged keeps its canvas: typing on
+ * page one of a letter does not draw page two again.
  */
-export function PdfPreview({ bytes }: { bytes: Uint8Array }) {
+export function PdfPreview({ bytes, pageKeys }: { bytes: Uint8Array; pageKeys?: readonly string[] | undefined }) {
   const container = useRef<HTMLDivElement>(null);
+  /** The drawn canvases on the screen, by their page's key. */
+  const shown = useRef(new Map<string, HTMLCanvasElement>());
   useEffect(() => {
     let cancelled = false;
     let doc: PdfJsModule.PDFDocumentProxy | undefined;
     let observer: IntersectionObserver | undefined;
     const host = container.current;
+    const keys = pageKeys && !previewBaseline() ? pageKeys : undefined;
     (async () => {
       const started = performance.now();
+      const kept = keys?.map((key) => shown.current.get(key));
+      const show = (canvases: HTMLCanvasElement[]) => {
+        if (!host) return;
+        host.replaceChildren(...canvases);
+        shown.current = new Map(keys ? canvases.flatMap((canvas, i) => (canvas.dataset['drawn'] && keys[i] ? [[keys[i], canvas] as const] : [])) : []);
+        host.dataset['renderedAt'] = String(performance.now());
+        host.dataset['pages'] = String(canvases.length);
+        performance.measure('pdf-draw', { start: started, end: performance.now() });
+      };
+      if (kept?.every((canvas) => canvas !== undefined)) return show(kept);
       const lib = await loadPdfJs();
       const loaded = await lib.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, worker: sharedWorker(lib) }).promise;
       // A newer PDF arrived while this one loaded: the cleanup has run already, so release it here.
       if (cancelled) return void loaded.destroy();
       doc = loaded;
       const numbers = Array.from({ length: loaded.numPages }, (_, i) => i + 1);
-      const canvases = numbers.map((n) => pageCanvas(n));
+      const canvases = numbers.map((n) => kept?.[n - 1] ?? pageCanvas(n));
       // The first pages are drawn side by side in pdf.js's worker: together they are ready sooner.
-      await Promise.all(canvases.slice(0, EAGER_PAGES).map((canvas, i) => drawPage(loaded, i + 1, canvas)));
+      await Promise.all(canvases.slice(0, EAGER_PAGES).map((canvas, i) => (canvas.dataset['drawn'] ? undefined : drawPage(loaded, i + 1, canvas))));
       if (cancelled || !host) return;
       const { width, height } = canvases[0] ?? { width: 0, height: 0 };
-      for (const later of canvases.slice(EAGER_PAGES)) Object.assign(later.style, { aspectRatio: `${width} / ${height}` });
-      host.replaceChildren(...canvases);
-      host.dataset['renderedAt'] = String(performance.now());
-      host.dataset['pages'] = String(canvases.length);
-      performance.measure('pdf-draw', { start: started, end: performance.now() });
+      const later = canvases.slice(EAGER_PAGES).filter((canvas) => !canvas.dataset['drawn']);
+      for (const canvas of later) Object.assign(canvas.style, { aspectRatio: `${width} / ${height}` });
+      show(canvases);
       observer = new IntersectionObserver(
         (entries) => {
           for (const entry of entries.filter((e) => e.isIntersecting)) {
             const canvas = entry.target as HTMLCanvasElement;
             observer?.unobserve(canvas);
             // A draw cut short by a newer PDF (the document is destroyed) is simply dropped.
-            drawPage(loaded, Number(canvas.dataset['page']), canvas).catch(() => undefined);
+            drawPage(loaded, Number(canvas.dataset['page']), canvas)
+              .then(() => {
+                const key = keys?.[Number(canvas.dataset['page']) - 1];
+                if (!cancelled && key) shown.current.set(key, canvas);
+              })
+              .catch(() => undefined);
           }
         },
         { rootMargin: '600px' },
       );
-      for (const later of canvases.slice(EAGER_PAGES)) observer.observe(later);
+      for (const canvas of later) observer.observe(canvas);
     })().catch(() => undefined); // a document destroyed mid-draw by a newer one: nothing to show
     return () => {
       cancelled = true;
       observer?.disconnect();
       void doc?.destroy();
     };
-  }, [bytes]);
+  }, [bytes, pageKeys]);
   // Focusable and named: where the pages scroll inside their box (the review tab), a keyboard must reach them.
   return <div ref={container} className="pdf-preview" data-testid="pdf-preview" tabIndex={0} role="group" aria-label={t('ui.preview.pages')} />;
 }
@@ -99,4 +118,5 @@ async function drawPage(doc: PdfJsModule.PDFDocumentProxy, n: number, canvas: HT
   canvas.style.aspectRatio = '';
   const context = canvas.getContext('2d');
   if (context) await page.render({ canvasContext: context, viewport }).promise;
+  canvas.dataset['drawn'] = 'true';
 }

@@ -8,6 +8,8 @@ import { renderLetterPdf } from '../../core/pdf/render-letter';
 import { renderReceiptPdf } from '../../core/pdf/render-receipt';
 import { DOCUMENT_FONT_URLS, HARFBUZZ_SUBSET_URL } from './document-font-urls';
 import type { RenderJob, RenderRequest, RenderResponse } from './render-protocol';
+import { pageKeys } from './page-keys';
+import { rememberSubsets } from './remembered-subsets';
 import { errorText } from '../../core/errors/error-text';
 
 /**
@@ -17,6 +19,8 @@ import { errorText } from '../../core/errors/error-text';
 declare const self: DedicatedWorkerGlobalScope;
 
 let fonts: Promise<DocumentFonts> | undefined;
+/** Counts font loads, so page keys from fonts loaded again never match the old ones. */
+let fontsLoaded = 0;
 
 async function loadFonts(): Promise<DocumentFonts> {
   const fetchBytes = async (url: string) => {
@@ -29,14 +33,18 @@ async function loadFonts(): Promise<DocumentFonts> {
   const harfbuzz = instance.exports as unknown as HarfbuzzSubsetExports & { _initialize?: () => void };
   harfbuzz._initialize?.();
   const bytes = Object.fromEntries(FACE_KEYS.map((face, i) => [face, faces[i]])) as Record<FaceKey, Uint8Array>;
-  return createDocumentFonts(bytes, harfbuzz);
+  const documentFonts = createDocumentFonts(bytes, harfbuzz);
+  return { ...documentFonts, ...rememberSubsets(documentFonts) };
 }
 
 self.onmessage = async (event: MessageEvent<RenderRequest>) => {
   const { id } = event.data;
   let response: RenderResponse;
   try {
-    fonts ??= loadFonts();
+    if (!fonts) {
+      fontsLoaded += 1;
+      fonts = loadFonts();
+    }
     response = await render(id, event.data, await fonts);
   } catch (error) {
     fonts = undefined; // a failed font load is retried on the next request
@@ -48,5 +56,6 @@ self.onmessage = async (event: MessageEvent<RenderRequest>) => {
 async function render(id: number, job: RenderJob, documentFonts: DocumentFonts): Promise<RenderResponse> {
   if (job.kind === 'receipt') return { id, ok: true, bytes: (await renderReceiptPdf(job.facts, documentFonts)).bytes, pages: 1 };
   const result = await renderLetterPdf(job.letter, documentFonts, { draft: job.draft });
-  return result.ok ? { id, ok: true, bytes: result.bytes, pages: result.plan.pages.length } : { id, ok: false, problems: result.problems };
+  if (!result.ok) return { id, ok: false, problems: result.problems };
+  return { id, ok: true, bytes: result.bytes, pages: result.plan.pages.length, pageKeys: pageKeys(result.plan, { draft: job.draft, fonts: fontsLoaded }) };
 }

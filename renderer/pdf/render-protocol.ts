@@ -8,6 +8,7 @@ export type RenderJob = { readonly kind: 'letter'; readonly letter: unknown; rea
 export type RenderRequest = RenderJob & { readonly id: number };
 
 export type RenderResponse =
-  | { readonly id: number; readonly ok: true; readonly bytes: Uint8Array; readonly pages: number }
+  /** `pageKeys` (letters only): equal keys draw equal pages, see page-keys.ts. */
+  | { readonly id: number; readonly ok: true; readonly bytes: Uint8Array; readonly pages: number; readonly pageKeys?: readonly string[] }
   | { readonly id: number; readonly ok: false; readonly problems: readonly Problem[] }
   | { readonly id: number; readonly ok: false; readonly error: string };

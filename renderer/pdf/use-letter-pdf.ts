@@ -1,10 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Problem } from '../../core/letter/problem';
 import { renderLetterInWorker } from './pdf-renderer';
+import { createPreviewScheduler, previewBaseline, type PreviewScheduler } from './preview-schedule';
+import type { RenderResponse } from './render-protocol';
 
 export interface LetterPdf {
   readonly bytes: Uint8Array;
   readonly pages: number;
+  /** Equal keys draw equal pages: the preview redraws only the pages whose key changed. */
+  readonly pageKeys?: readonly string[];
 }
 
 /**
@@ -17,37 +21,42 @@ export type LetterPdfState =
   | { readonly status: 'problems'; readonly problems: readonly Problem[]; readonly lastGood?: LetterPdf }
   | { readonly status: 'error'; readonly error: string };
 
-/** Wait this long after the last change before rendering, so typing does not queue renders. */
-export const PREVIEW_DELAY_MS = 120;
-
 /**
- * The letter's PDF, re-rendered in the worker shortly after the letter stops changing. It is the
- * draft (marked 草稿), the same bytes its "save as" writes; the approved PDF is the review's.
+ * The letter's PDF, re-rendered in the worker shortly after the letter stops changing (see
+ * preview-schedule.ts for how shortly). It is the draft (marked 草稿), the same bytes its
+ * "save as" writes; the approved PDF is the review's.
  */
 export function useLetterPdf(letter: unknown): LetterPdfState {
   const [state, setState] = useState<LetterPdfState>({ status: 'rendering' });
+  const scheduler = useRef<PreviewScheduler<unknown>>(undefined);
   useEffect(() => {
-    let current = true;
-    const timer = setTimeout(() => {
-      const started = performance.now();
-      void renderLetterInWorker(letter, { draft: true }).then((response) => {
+    const created = createPreviewScheduler<unknown, RenderResponse>({
+      render: async (input) => {
+        const started = performance.now();
+        const response = await renderLetterInWorker(input, { draft: true });
         // Kept in the performance timeline so the benchmark can tell rendering from drawing.
         performance.measure('pdf-render', { start: started, end: performance.now() });
-        if (!current) return;
-        if (response.ok) setState({ status: 'ready', bytes: response.bytes, pages: response.pages });
+        return response;
+      },
+      show: (response) => {
+        if (response.ok) setState({ status: 'ready', bytes: response.bytes, pages: response.pages, pageKeys: response.pageKeys });
         else if ('problems' in response) setState((previous) => ({ status: 'problems', problems: response.problems, ...lastGoodOf(previous) }));
         else setState({ status: 'error', error: response.error });
-      });
-    }, PREVIEW_DELAY_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [letter]);
+      },
+      now: () => performance.now(),
+      setTimer: (run, ms) => setTimeout(run, ms),
+      clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+      baseline: previewBaseline(),
+    });
+    scheduler.current = created;
+    return () => created.dispose();
+  }, []);
+  // Declared after the scheduler's effect, so on mount the scheduler exists when the first letter asks.
+  useEffect(() => scheduler.current?.request(letter), [letter]);
   return state;
 }
 
 function lastGoodOf(state: LetterPdfState): { lastGood?: LetterPdf } {
-  if (state.status === 'ready') return { lastGood: { bytes: state.bytes, pages: state.pages } };
+  if (state.status === 'ready') return { lastGood: { bytes: state.bytes, pages: state.pages, pageKeys: state.pageKeys } };
   return state.status === 'problems' && state.lastGood ? { lastGood: state.lastGood } : {};
 }

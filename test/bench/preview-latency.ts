@@ -1,3 +1,4 @@
+import { PREVIEW_BASELINE_FLAG } from '../../renderer/pdf/preview-schedule';
 import { OBSERVE_LONG_TASKS, quantile, withAppPage } from './bench-page';
 
 /**
@@ -18,9 +19,14 @@ const WAIT_FOR_PREVIEW_AFTER_INPUT = `new Promise((done) => {
   poll();
 })`;
 
-export async function measurePreviewLatency(): Promise<{ p50: number; p95: number; max: number; longTasks: number[]; phases: [string, number][] }> {
+/**
+ * `baseline: true` asks the app for the schedule before issue 14 (see renderer/pdf/preview-schedule.ts),
+ * so the bench prints the old figure beside the new one from the same run.
+ */
+export async function measurePreviewLatency(options: { readonly baseline?: boolean } = {}): Promise<{ p50: number; p95: number; max: number; longTasks: number[]; phases: [string, number][] }> {
   return withAppPage(async (page, url) => {
     await page.addInitScript(`${OBSERVE_LONG_TASKS}
+      window.${PREVIEW_BASELINE_FLAG} = ${options.baseline === true};
       window.lastInput = 0;
       document.addEventListener('input', () => { window.lastInput = performance.now(); }, true);
     `);
