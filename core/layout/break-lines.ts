@@ -1,5 +1,6 @@
 import LineBreaker from 'linebreak';
-import { charAdvance, type TextStyle } from './text-measure';
+import { isCompressiblePair } from './punctuation-pairs';
+import { charAdvance, isGridChar, type TextStyle } from './text-measure';
 
 /**
  * Chinese line breaking: UAX #14 break opportunities (the `linebreak` package) narrowed by the
@@ -24,15 +25,23 @@ export interface BrokenLine {
   readonly text: string;
   /** In points from the left edge of the type area. */
   readonly indent: number;
+  /**
+   * Whether the line continues its paragraph, and so is set full to the right edge (两端对齐):
+   * every line but a paragraph's last and one ended by a typed line break.
+   */
+  readonly justify: boolean;
 }
 
 /**
  * Breaks a paragraph into lines. A `\n` always ends a line; trailing white space never counts.
+ * A line may hold a little more than its width where punctuation pairs inside it can be closed up
+ * (`punctuation-pairs.ts`), rather than push its last character down before a closing mark.
  *
  * @example breakParagraph('为深入贯彻……', bodyStyle, { width: 442.2, firstIndent: 31.6, indent: 0 })
  */
 export function breakParagraph(text: string, style: TextStyle, shape: ParagraphShape): BrokenLine[] {
   const widthTo = prefixWidths(text, style);
+  const shrinkTo = prefixShrink(text, style);
   const { allowed, required } = breakOpportunities(text);
   const lines: BrokenLine[] = [];
   let start = 0;
@@ -43,19 +52,37 @@ export function breakParagraph(text: string, style: TextStyle, shape: ParagraphS
     while (next < allowed.length && (allowed[next] ?? 0) <= start) next += 1;
 
     let end = -1;
+    let forced = false;
     for (let i = next; i < allowed.length; i += 1) {
       const position = allowed[i] ?? 0;
-      if ((widthTo[trimmedEnd(text, start, position)] ?? 0) - (widthTo[start] ?? 0) > limit) break;
+      const lineEnd = trimmedEnd(text, start, position);
+      const shrink = lineEnd - 1 > start ? (shrinkTo[lineEnd - 1] ?? 0) - (shrinkTo[start] ?? 0) : 0;
+      if ((widthTo[lineEnd] ?? 0) - (widthTo[start] ?? 0) - shrink > limit) break;
       end = position;
       if (required.has(position)) break;
     }
-    if (end <= start) end = forcedEnd(text, start, limit, style);
+    if (end <= start) {
+      end = forcedEnd(text, start, limit, style);
+      forced = true;
+    }
 
-    lines.push({ text: text.slice(start, trimmedEnd(text, start, end)), indent });
+    const ended = required.has(end) && !forced;
+    lines.push({ text: text.slice(start, trimmedEnd(text, start, end)), indent, justify: !ended && end < text.length });
     start = end;
     while (start < text.length && /[ \t\r\n]/.test(text.charAt(start))) start += 1;
   }
-  return lines.length > 0 ? lines : [{ text: '', indent: shape.firstIndent }];
+  return lines.length > 0 ? lines : [{ text: '', indent: shape.firstIndent, justify: false }];
+}
+
+/** `shrink[p]` is how far the gaps at positions 1…p may close up: half a cell at each compressible pair. */
+function prefixShrink(text: string, style: TextStyle): Float64Array {
+  const shrink = new Float64Array(text.length + 1);
+  const isGrid = (char: string) => isGridChar(style, char.codePointAt(0) ?? 0);
+  for (let p = 1; p <= text.length; p += 1) {
+    const pair = p < text.length && isCompressiblePair(text.charAt(p - 1), text.charAt(p), isGrid);
+    shrink[p] = (shrink[p - 1] ?? 0) + (pair ? style.gridAdvance / 2 : 0);
+  }
+  return shrink;
 }
 
 /** `widths[i]` is the width of `text.slice(0, i)`; indexes inside a surrogate pair repeat the previous value. */

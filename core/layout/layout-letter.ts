@@ -7,6 +7,7 @@ import { lineRuns } from './line-runs';
 import { baselineOf, GRID, PAGE, PAGE_NUMBER_GAP, SIZE, TYPE_AREA } from './page-geometry';
 import type { LineRole, PagePlan, PlanLine, PlanPage, Rect, SignaturePlan, TextRun } from './page-plan';
 import { measureText, type TextStyle } from './text-measure';
+import { titleLines } from './title-lines';
 
 /**
  * Lays a valid letter out on GB/T 9704 pages: pure, given the fonts' metrics.
@@ -64,7 +65,7 @@ function blockRows(block: Block, styles: Styles): Row[] {
     case 'blank':
       return [BLANK];
     case 'title':
-      return titleLines(block.text, styles.title).map((text) => {
+      return titleLines(block.text, block.name, styles.title, TYPE_AREA.width).map((text) => {
         const x = TYPE_AREA.left + (TYPE_AREA.width - measureText(styles.title, text)) / 2;
         return { role: 'title', text, runs: lineRuns(text, x, 0, 'serif-bold', styles.title) };
       });
@@ -74,28 +75,13 @@ function blockRows(block: Block, styles: Styles): Row[] {
       return lines.map((line, i) => ({
         role: block.role,
         text: line.text,
-        runs: lineRuns(line.text, TYPE_AREA.left + line.indent, 0, block.face, style),
+        runs: lineRuns(line.text, TYPE_AREA.left + line.indent, 0, block.face, style, { width: TYPE_AREA.width - line.indent, justify: line.justify }),
         keepWithNext: block.role === 'heading' || (block.role === 'info' && i < lines.length - 1),
       }));
     }
     case 'signature':
       return signatureRows(block, styles.serif);
   }
-}
-
-/** Long titles are split into lines of even length rather than one full line and a stub. */
-function titleLines(text: string, style: TextStyle): string[] {
-  const full = TYPE_AREA.width;
-  const greedy = breakParagraph(text, style, { width: full, firstIndent: 0, indent: 0 });
-  if (greedy.length <= 1) return greedy.map((l) => l.text);
-  let low = full / greedy.length;
-  let high = full;
-  for (let i = 0; i < 20; i += 1) {
-    const mid = (low + high) / 2;
-    if (breakParagraph(text, style, { width: mid, firstIndent: 0, indent: 0 }).length > greedy.length) low = mid;
-    else high = mid;
-  }
-  return breakParagraph(text, style, { width: high, firstIndent: 0, indent: 0 }).map((l) => l.text);
 }
 
 /** Signature cells: the signer's label ends at cell 19 and the signing space takes the 8 cells after it. */
@@ -120,10 +106,15 @@ function signatureRows(block: Extract<Block, { kind: 'signature' }>, style: Text
     BLANK,
   ];
   if (block.unitLine !== null) {
-    const width = measureText(style, block.unitLine);
-    // Centred over the date, but never past the right edge of the type area.
-    const x = Math.min(dateCentre - width / 2, TYPE_AREA.right - width);
-    rows.push({ role: 'signature', text: block.unitLine, runs: lineRuns(block.unitLine, x, 0, 'serif', style), sealOver: { cx: dateCentre } });
+    // A long unit name wraps onto even lines, each centred over the date but never past either
+    // edge of the type area; the seal goes over the last of them and the date.
+    const lines = titleLines(block.unitLine, block.unitName ?? '', style, TYPE_AREA.width);
+    lines.forEach((text, i) => {
+      const width = measureText(style, text);
+      const x = Math.max(TYPE_AREA.left, Math.min(dateCentre - width / 2, TYPE_AREA.right - width));
+      const row: Row = { role: 'signature', text, runs: lineRuns(text, x, 0, 'serif', style) };
+      rows.push(i === lines.length - 1 ? { ...row, sealOver: { cx: dateCentre } } : row);
+    });
   }
   rows.push({ role: 'signature', text: block.date, runs: lineRuns(block.date, dateX, 0, 'serif', style) });
   const [first, ...rest] = rows;
@@ -152,11 +143,14 @@ function paginate(rows: readonly Row[]): Row[][] {
   return pages;
 }
 
+const TITLE_DROP = 0.2 * SIZE.title;
+
 function placePage(rows: readonly Row[], index: number, styles: Styles): PlanPage {
   const lines: PlanLine[] = [];
   rows.forEach((row, r) => {
     if (row.role === 'blank') return;
-    const y = baselineOf(r, row.runs[0]?.size ?? SIZE.body);
+    // A title's glyph boxes (ascent about 1.15 em) would rise above the type area on the first row.
+    const y = baselineOf(r, row.runs[0]?.size ?? SIZE.body) - (row.role === 'title' ? TITLE_DROP : 0);
     lines.push({ row: r, role: row.role, text: row.text, runs: row.runs.map((run) => ({ ...run, y })) });
   });
   return { lines, pageNumber: pageNumberRun(index, styles.pageNumber) };

@@ -54,7 +54,8 @@ export function layoutReceipt(facts: ReceiptFacts, fonts: FontMetricsSet): Recei
   const { receipt } = facts;
 
   /** A stretch of a row set in one face from `x`. */
-  type Part = { readonly text: string; readonly x: number; readonly face: FaceKey; readonly style: TextStyle };
+  /** `width`, where given, is the room a broken line has: one holding a closed-up punctuation pair is set to it. */
+  type Part = { readonly text: string; readonly x: number; readonly face: FaceKey; readonly style: TextStyle; readonly width?: number };
   const rows: (readonly Part[] | 'blank' | 'rule')[] = [];
   const titleText = t('pdf.receipt.title');
   rows.push([{ text: titleText, x: TYPE_AREA.left + (TYPE_AREA.width - measureText(title, titleText)) / 2, face: 'serif-bold', style: title }], 'rule');
@@ -76,13 +77,13 @@ export function layoutReceipt(facts: ReceiptFacts, fonts: FontMetricsSet): Recei
     if (value === undefined) continue;
     const labelText = t(key) + t('pdf.receipt.separator');
     breakParagraph(value, body, { width: valueWidth, firstIndent: 0, indent: 0 }).forEach((line, i) => {
-      const valuePart: Part = { text: line.text, x: valueX, face: 'serif', style: body };
+      const valuePart: Part = { text: line.text, x: valueX, face: 'serif', style: body, width: valueWidth };
       rows.push(i === 0 ? [{ text: labelText, x: TYPE_AREA.left, face: 'sans', style: label }, valuePart] : [valuePart]);
     });
   }
   rows.push('rule', 'blank');
   for (const line of breakParagraph(t('pdf.receipt.note'), body, { width: TYPE_AREA.width, firstIndent: 2 * GRID.cell, indent: 0 })) {
-    rows.push([{ text: line.text, x: TYPE_AREA.left + line.indent, face: 'serif', style: body }]);
+    rows.push([{ text: line.text, x: TYPE_AREA.left + line.indent, face: 'serif', style: body, width: TYPE_AREA.width - line.indent }]);
   }
 
   // A rule takes half a row: it separates, it is not a line of text.
@@ -100,7 +101,7 @@ export function layoutReceipt(facts: ReceiptFacts, fonts: FontMetricsSet): Recei
     if (row !== 'blank') {
       // As in the letter: the ideographic em box centred in its row.
       const y = top - pitch / 2 - 0.38 * Math.max(...row.map((part) => part.style.size));
-      lines.push({ text: row.map((part) => part.text).join(''), runs: row.flatMap((part) => lineRuns(part.text, part.x, y, part.face, part.style)) });
+      lines.push({ text: row.map((part) => part.text).join(''), runs: row.flatMap((part) => lineRuns(part.text, part.x, y, part.face, part.style, part.width === undefined ? undefined : { width: part.width, justify: false })) });
     }
     top -= pitch;
   }

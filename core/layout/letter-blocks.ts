@@ -11,7 +11,8 @@ import type { LineRole } from './page-plan';
  * indent. Where each block lands on a page is pagination's business.
  */
 export type Block =
-  | { readonly kind: 'title'; readonly text: string }
+  /** `name` is the unit's or the person's, which a title keeps on one line where it can. */
+  | { readonly kind: 'title'; readonly text: string; readonly name: string }
   | { readonly kind: 'blank' }
   | {
       readonly kind: 'paragraph';
@@ -21,7 +22,7 @@ export type Block =
       /** Indent of the first line in grid cells; following lines start at the margin. */
       readonly indentCells: number;
     }
-  | { readonly kind: 'signature'; readonly signer: string; readonly unitLine: string | null; readonly date: string };
+  | { readonly kind: 'signature'; readonly signer: string; readonly unitLine: string | null; readonly unitName: string | null; readonly date: string };
 
 /** Paragraphs are indented two characters (GB/T 9704). */
 const PARAGRAPH_INDENT = 2;
@@ -33,7 +34,8 @@ export function formatLetterDate(isoDate: string): string {
 }
 
 export function letterBlocks(letter: Letter): Block[] {
-  const blocks: Block[] = [{ kind: 'title', text: letterTitle(letter) }, { kind: 'blank' }];
+  const name = letter.kind === 'person' ? letter.person.name : letter.unit.name;
+  const blocks: Block[] = [{ kind: 'title', text: letterTitle(letter), name }, { kind: 'blank' }];
   const info = (text: string): Block => ({ kind: 'paragraph', role: 'info', text, face: 'serif', indentCells: 0 });
   const body = (text: string, role: 'body' | 'item' = 'body'): Block => ({ kind: 'paragraph', role, text, face: 'serif', indentCells: PARAGRAPH_INDENT });
 
@@ -73,6 +75,7 @@ export function letterBlocks(letter: Letter): Block[] {
     kind: 'signature',
     signer: t(letter.kind === 'person' ? 'pdf.sign.person' : 'pdf.sign.principal'),
     unitLine: letter.kind === 'person' ? null : t('pdf.sign.unit', { value: letter.unit.name }),
+    unitName: letter.kind === 'person' ? null : letter.unit.name,
     date: formatLetterDate(letter.date),
   });
   return blocks;

@@ -9,11 +9,16 @@ import { syntheticFonts } from './synthetic-metrics';
 
 const EPS = 0.01;
 
+/** Where the line's last glyph ends: tracking counts between characters, not after the last one. */
 function lineRight(line: PlanLine): number {
   const last = line.runs[line.runs.length - 1];
   if (!last) return 0;
+  const chars = [...last.text];
   let x = last.x;
-  for (const char of last.text) x += syntheticFonts.serif.advance(char.codePointAt(0) ?? 0) >= 0.99 ? last.size + last.tracking : last.size / 2;
+  chars.forEach((char, i) => {
+    const full = syntheticFonts.serif.advance(char.codePointAt(0) ?? 0) >= 0.99;
+    x += i < chars.length - 1 ? (full ? last.size + last.tracking : last.size / 2 + last.tracking) : full ? (line.role === 'title' ? last.size : GRID.cell) : last.size / 2;
+  });
   return x;
 }
 
@@ -109,6 +114,23 @@ describe('layoutLetter', () => {
     const centre = (l: PlanLine) => ((l.runs[0]?.x ?? 0) + lineRight(l)) / 2;
     expect(centre(unit)).toBeCloseTo(Math.min(centre(date), TYPE_AREA.right - (lineRight(unit) - (unit.runs[0]?.x ?? 0)) / 2), 3);
     expect(unit.row).toBe(date.row - 1);
+  });
+
+  it('wraps a 40-character unit name in the signature block inside the type area, the last line over the date', () => {
+    const base = letterFromTemplate('key-task', { year: 2026 });
+    const name = '黑龙江省哈尔滨市松北区松花江街道办事处青山县临江镇人民政府社区服务中心办公室一处';
+    const long = layoutLetter({ ...base, unit: { ...base.unit, name } }, syntheticFonts);
+    const lines = allLines(long);
+    const date = lines.find((l) => l.text === '2026年4月20日') as PlanLine;
+    const unit = lines.filter((l) => l.role === 'signature' && l !== date && !l.text.startsWith('主要负责人'));
+    expect(unit.length).toBeGreaterThanOrEqual(2);
+    expect(unit.map((l) => l.text).join('')).toBe(`单位（盖章）：${name}`);
+    for (const line of unit) {
+      expect(line.runs[0]?.x ?? 0).toBeGreaterThanOrEqual(TYPE_AREA.left - EPS);
+      expect(lineRight(line)).toBeLessThanOrEqual(TYPE_AREA.right + EPS);
+    }
+    expect(unit.map((l) => l.row)).toEqual(unit.map((_, i) => date.row - unit.length + i));
+    expect(long.signature.seal?.cx).toBeCloseTo(((date.runs[0]?.x ?? 0) + lineRight(date)) / 2, 6);
   });
 
   it('places an empty signature field after the principal’s label and a seal over name and date', () => {
