@@ -106,12 +106,13 @@ function signatureRows(block: Extract<Block, { kind: 'signature' }>, style: Text
     BLANK,
   ];
   if (block.unitLine !== null) {
-    // A long unit name wraps onto even lines, each centred over the date but never past either
-    // edge of the type area; the seal goes over the last of them and the date.
+    // A long unit name wraps onto even lines, centred as one block over the date but never past
+    // either edge of the type area; the seal goes over the last of them and the date.
     const lines = titleLines(block.unitLine, block.unitName ?? '', style, TYPE_AREA.width);
+    const widest = Math.max(...lines.map((text) => measureText(style, text)));
+    const centre = Math.max(TYPE_AREA.left + widest / 2, Math.min(dateCentre, TYPE_AREA.right - widest / 2));
     lines.forEach((text, i) => {
-      const width = measureText(style, text);
-      const x = Math.max(TYPE_AREA.left, Math.min(dateCentre - width / 2, TYPE_AREA.right - width));
+      const x = centre - measureText(style, text) / 2;
       const row: Row = { role: 'signature', text, runs: lineRuns(text, x, 0, 'serif', style) };
       rows.push(i === lines.length - 1 ? { ...row, sealOver: { cx: dateCentre } } : row);
     });
