@@ -7,6 +7,7 @@ import type { TokenVault } from './outbox/token-vault';
 import { appendErrorReport } from './diagnostics/error-log';
 import { makePrivateFolder, writePrivateFile } from '../node/files/private-files';
 import { safeFileName } from './files/safe-file-name';
+import { signPdfHandler } from './signing/sign-pdf-handler';
 
 /**
  * The Node side of the app, composed once: Electron's main process and the HTTP host for the
@@ -59,6 +60,7 @@ export function createBridgeHandlers(options: Omit<HostOptions, 'vault'>, outbox
       return { logged: true };
     },
     'app.readyToClose': () => ({ closing: options.readyToClose?.() ?? false }),
+    'signing.signPdf': (request) => signPdfHandler(request, now()),
     'files.saveFile': async ({ kind, suggestedName, base64 }) => {
       const path = await options.chooseSavePath(safeFileName(suggestedName, SAVED_FILE_EXTENSIONS[kind]));
       if (path === null) return { saved: false };

@@ -1,22 +1,12 @@
 import { parseArgs } from 'node:util';
-import type { MessageKey } from '../../core/i18n/zh-cn';
 import { t } from '../../core/i18n/translate';
 import { p12Signer } from '../../node/signing/p12-signer';
 import { signPdf } from '../../node/signing/sign-pdf';
-import { SigningError, type SigningErrorCode } from '../../node/signing/signer';
+import { SigningError } from '../../node/signing/signer';
+import { SIGNING_ERROR_MESSAGES } from '../../node/signing/signing-error-message';
 import { CliFailure, EXIT, type CliIo, type ExitCode } from '../exit-codes';
 import { readInputFile } from '../read-input-file';
 import { writeOutputFile } from '../write-output-file';
-
-const MESSAGES: Readonly<Record<SigningErrorCode, MessageKey>> = {
-  'p12-unreadable': 'signing.error.p12-unreadable',
-  'p12-password': 'signing.error.p12-password',
-  'p12-no-key': 'signing.error.p12-no-key',
-  'not-pdf': 'signing.error.not-pdf',
-  'no-empty-field': 'signing.error.no-empty-field',
-  'image-unreadable': 'signing.error.image-unreadable',
-  'signature-too-large': 'signing.error.signature-too-large',
-};
 
 /**
  * `pledge sign <approved.pdf> --p12 <file> --password <pw> --signature-image <img> [--seal-image <img>] -o <signed.pdf>`:
@@ -63,6 +53,6 @@ export async function signCommand(args: string[], io: CliIo, now: Date, env: Rea
   } catch (error) {
     if (!(error instanceof SigningError)) throw error;
     const about = error.code.startsWith('p12-') ? p12 : file;
-    throw new CliFailure(t(MESSAGES[error.code], { file: about }), error.code === 'no-empty-field' ? EXIT.invalid : EXIT.unusable);
+    throw new CliFailure(t(SIGNING_ERROR_MESSAGES[error.code], { file: about }), error.code === 'no-empty-field' ? EXIT.invalid : EXIT.unusable);
   }
 }

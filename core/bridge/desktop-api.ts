@@ -78,6 +78,21 @@ export const AddPackageRequestSchema = z.strictObject({
 });
 export type AddPackageRequest = z.infer<typeof AddPackageRequestSchema>;
 
+const SigningImageSchema = z.strictObject({ type: z.enum(['image/png', 'image/jpeg']), base64: z.string().min(1).max(14_000_000) });
+
+/** What the principal gives to sign the approved letter; the password is used once and kept nowhere. */
+export const SignPdfRequestSchema = z.strictObject({
+  /** File names, only for the refusal to name what was wrong. */
+  pdfName: z.string().max(200),
+  p12Name: z.string().max(200),
+  pdfBase64: z.string().min(1).max(40_000_000),
+  p12Base64: z.string().min(1).max(1_000_000),
+  password: z.string().max(1000),
+  signatureImage: SigningImageSchema,
+  sealImage: SigningImageSchema.optional(),
+});
+export type SignPdfRequest = z.infer<typeof SignPdfRequestSchema>;
+
 export const desktopCalls = {
   /** Version, shell and data location, for the About box and the status bar. */
   'app.getInfo': { args: z.tuple([]), result: AppInfoSchema },
@@ -129,6 +144,14 @@ export const desktopCalls = {
   'outbox.exportPackage': { args: z.tuple([SubmissionIdArg]), result: z.object({ saved: z.boolean(), path: z.string().optional() }) },
   /** The page saw the system report a network: probe now. Only a hint; the probe decides. */
   'outbox.networkHint': { args: z.tuple([]), result: z.object({}) },
+  /**
+   * Signs the approved letter's PDF in its empty signature field with a PKCS#12 certificate (as
+   * `pledge sign` does); the result becomes a signed copy. A refusal names the file or the password.
+   */
+  'signing.signPdf': {
+    args: z.tuple([SignPdfRequestSchema]),
+    result: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), base64: z.string(), signerName: z.string() }), Refused]),
+  },
 } as const;
 
 export const desktopEvents = {

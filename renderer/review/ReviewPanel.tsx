@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { t } from '../../core/i18n/translate';
-import type { DraftRecord, ReviewDecision } from '../../core/drafts/draft-record';
+import { currentSubmission, type DraftRecord, type ReviewDecision } from '../../core/drafts/draft-record';
 import { ConfirmDialog } from '../app/ConfirmDialog';
 import { saveFile } from '../bridge/save-file';
 import type { DraftStore } from '../store/draft-store';
@@ -11,6 +11,7 @@ import { PdfPreview } from '../pdf/PdfPreview';
 import { renderLetterInWorker } from '../pdf/pdf-renderer';
 import { printPdf } from './print-pdf';
 import { ReturnedComments } from './ReturnedComments';
+import { SignWithCertificate } from './SignWithCertificate';
 
 interface ReviewPanelProps {
   readonly draft: DraftRecord;
@@ -124,6 +125,7 @@ export function ReviewPanel({ draft, store, fileName, principalName, onEdit }: R
                   </button>
                 </div>
               )}
+              {draft.status === 'approved' && document && currentSubmission(draft) === undefined && <SignWithCertificate draft={draft} store={store} pdf={document.bytes} fileName={fileName} />}
             </div>
           </div>
         </>

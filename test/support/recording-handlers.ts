@@ -20,5 +20,6 @@ export function recordingHandlers(shell: 'web' | 'electron' = 'web'): DesktopHan
     'outbox.resend': vi.fn(() => ({})),
     'outbox.exportPackage': vi.fn(() => ({ saved: false })),
     'outbox.networkHint': vi.fn(() => ({})),
+    'signing.signPdf': vi.fn(() => ({ ok: false as const, message: '未实现' })),
   };
 }

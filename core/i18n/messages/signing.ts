@@ -1,4 +1,4 @@
-/** Signing the approved PDF with a digital certificate (`pledge sign`). */
+/** Signing the approved PDF with a digital certificate (`pledge sign`, and in the 审核 tab). */
 export const signing = {
   'signing.missing-pdf': '请指定要签章的 PDF，例如：pledge sign letter.pdf --p12 cert.p12 --signature-image signature.png -o signed.pdf',
   'signing.missing-output': '请用 -o 指定签章后的 PDF 文件，例如：pledge sign letter.pdf --p12 cert.p12 --signature-image signature.png -o signed.pdf',
@@ -13,4 +13,17 @@ export const signing = {
   'signing.error.no-empty-field': '{file} 中没有空白的签名域：它不是本软件生成的承诺书，或已经签过章。',
   'signing.error.image-unreadable': '签名图片或印章图片无法读取，请使用 PNG 或 JPEG 格式的图片。',
   'signing.error.signature-too-large': '证书链过大，签名放不进签名域。',
+  'ui.signing.title': '用数字证书签章',
+  'ui.signing.explain': '用负责人的数字证书（.p12 或 .pfx）签署已批准的 PDF，签名图片和印章图片显示在签名处；签署后的 PDF 作为签字盖章件添加。证书密码只用于这一次签名，不会保存。',
+  'ui.signing.p12': '数字证书文件（.p12 或 .pfx）',
+  'ui.signing.password': '证书密码',
+  'ui.signing.signature-image': '签名图片（PNG 或 JPEG）',
+  'ui.signing.seal-image': '印章图片（可选，PNG 或 JPEG）',
+  'ui.signing.sign': '用证书签名',
+  'ui.signing.signing': '正在签名…',
+  'ui.signing.missing-p12': '请选择数字证书文件。',
+  'ui.signing.missing-signature-image': '请选择签名图片。',
+  'ui.signing.not-image': '“{name}”不是 PNG 或 JPEG 图片。',
+  'ui.signing.signed': '已签名（签名人：{name}），签署后的 PDF 已作为签字盖章件添加：{file}',
+  'ui.signing.failed': '签名失败：{reason}',
 } as const;
