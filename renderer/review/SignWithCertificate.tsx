@@ -4,7 +4,7 @@ import { pdfCopyContent } from '../../core/attachments/pdf-copy-content';
 import { isCurrentSignedCopy, type DraftRecord } from '../../core/drafts/draft-record';
 import { t } from '../../core/i18n/translate';
 import { desktop } from '../bridge/desktop';
-import { toBase64 } from '../shared/to-base64';
+import { fromBase64, toBase64 } from '../shared/to-base64';
 import type { DraftStore } from '../store/draft-store';
 import { describeStorageError } from '../store/storage-errors';
 
@@ -17,7 +17,6 @@ interface SignWithCertificateProps {
 }
 
 const fileBytes = async (file: File): Promise<Uint8Array> => new Uint8Array(await file.arrayBuffer());
-const fromBase64 = (base64: string): Uint8Array => Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
 
 /**
  * The principal signs the approved PDF with their certificate (as `pledge sign` does) and the
