@@ -1,6 +1,6 @@
 import LineBreaker from 'linebreak';
 import { isCompressiblePair } from './punctuation-pairs';
-import { charAdvance, isGridChar, type TextStyle } from './text-measure';
+import { charAdvance, isGridChar, styleAt, type TextStyles } from './text-measure';
 
 /**
  * Chinese line breaking: UAX #14 break opportunities (the `linebreak` package) narrowed by the
@@ -23,6 +23,8 @@ export interface ParagraphShape {
 
 export interface BrokenLine {
   readonly text: string;
+  /** Where the line's text starts in the paragraph, in UTF-16 code units. */
+  readonly start: number;
   /** In points from the left edge of the type area. */
   readonly indent: number;
   /**
@@ -39,7 +41,7 @@ export interface BrokenLine {
  *
  * @example breakParagraph('为深入贯彻……', bodyStyle, { width: 442.2, firstIndent: 31.6, indent: 0 })
  */
-export function breakParagraph(text: string, style: TextStyle, shape: ParagraphShape): BrokenLine[] {
+export function breakParagraph(text: string, style: TextStyles, shape: ParagraphShape): BrokenLine[] {
   const widthTo = prefixWidths(text, style);
   const shrinkTo = prefixShrink(text, style);
   const { allowed, required } = breakOpportunities(text);
@@ -67,18 +69,19 @@ export function breakParagraph(text: string, style: TextStyle, shape: ParagraphS
     }
 
     const ended = required.has(end) && !forced;
-    lines.push({ text: text.slice(start, trimmedEnd(text, start, end)), indent, justify: !ended && end < text.length });
+    lines.push({ text: text.slice(start, trimmedEnd(text, start, end)), start, indent, justify: !ended && end < text.length });
     start = end;
     while (start < text.length && /[ \t\r\n]/.test(text.charAt(start))) start += 1;
   }
-  return lines.length > 0 ? lines : [{ text: '', indent: shape.firstIndent, justify: false }];
+  return lines.length > 0 ? lines : [{ text: '', start: 0, indent: shape.firstIndent, justify: false }];
 }
 
 /** `shrink[p]` is how far the gaps at positions 1…p may close up: half a cell at each compressible pair. */
-function prefixShrink(text: string, style: TextStyle): Float64Array {
+function prefixShrink(text: string, styles: TextStyles): Float64Array {
   const shrink = new Float64Array(text.length + 1);
-  const isGrid = (char: string) => isGridChar(style, char.codePointAt(0) ?? 0);
   for (let p = 1; p <= text.length; p += 1) {
+    const style = styleAt(styles, p - 1);
+    const isGrid = (char: string) => isGridChar(style, char.codePointAt(0) ?? 0);
     const pair = p < text.length && isCompressiblePair(text.charAt(p - 1), text.charAt(p), isGrid);
     shrink[p] = (shrink[p - 1] ?? 0) + (pair ? style.gridAdvance / 2 : 0);
   }
@@ -86,11 +89,12 @@ function prefixShrink(text: string, style: TextStyle): Float64Array {
 }
 
 /** `widths[i]` is the width of `text.slice(0, i)`; indexes inside a surrogate pair repeat the previous value. */
-function prefixWidths(text: string, style: TextStyle): Float64Array {
+function prefixWidths(text: string, styles: TextStyles): Float64Array {
   const widths = new Float64Array(text.length + 1);
   let i = 0;
   for (const char of text) {
     const w = widths[i] ?? 0;
+    const style = styleAt(styles, i);
     if (char.length === 2) widths[i + 1] = w;
     i += char.length;
     widths[i] = w + charAdvance(style, char);
@@ -105,11 +109,11 @@ function trimmedEnd(text: string, start: number, end: number): number {
 }
 
 /** A run with no allowed break that is wider than the line: cut it by characters, still minding punctuation. */
-function forcedEnd(text: string, start: number, limit: number, style: TextStyle): number {
+function forcedEnd(text: string, start: number, limit: number, styles: TextStyles): number {
   let width = 0;
   let end = start;
   for (const char of text.slice(start)) {
-    const w = charAdvance(style, char);
+    const w = charAdvance(styleAt(styles, end), char);
     if (width + w > limit && end > start) break;
     width += w;
     end += char.length;

@@ -1,12 +1,13 @@
 import { t } from '../i18n/translate';
 import type { Letter } from '../letter/letter-schema';
 import { breakParagraph } from './break-lines';
-import type { FaceKey, FontMetricsSet } from './font-metrics';
-import { letterBlocks, type Block } from './letter-blocks';
+import type { FontRole } from '../fonts/font-roles';
+import type { FontMetricsSet } from './font-metrics';
+import { letterBlocks, type Block, type FontSpan } from './letter-blocks';
 import { lineRuns } from './line-runs';
 import { baselineOf, GRID, PAGE, PAGE_NUMBER_GAP, SIZE, TYPE_AREA } from './page-geometry';
 import type { LineRole, PagePlan, PlanLine, PlanPage, Rect, SignaturePlan, TextRun } from './page-plan';
-import { measureText, type TextStyle } from './text-measure';
+import { measureText, stylesFrom, type TextStyle, type TextStyles } from './text-measure';
 import { titleLines } from './title-lines';
 
 /**
@@ -33,15 +34,27 @@ export function layoutLetter(letter: Letter, fonts: FontMetricsSet): PagePlan {
   };
 }
 
-type Styles = Readonly<Record<'title' | FaceKey | 'pageNumber', TextStyle>>;
+/** The title at its own size; every other role at the body size on the grid; page numbers in the body face. */
+type Styles = Readonly<Record<FontRole | 'pageNumber', TextStyle>>;
 
 function stylesFor(fonts: FontMetricsSet): Styles {
+  const onGrid = (metrics: FontMetricsSet[FontRole]): TextStyle => ({ metrics, size: SIZE.body, gridAdvance: GRID.cell });
   return {
-    title: { metrics: fonts['serif-bold'], size: SIZE.title, gridAdvance: SIZE.title },
-    serif: { metrics: fonts.serif, size: SIZE.body, gridAdvance: GRID.cell },
-    'serif-bold': { metrics: fonts['serif-bold'], size: SIZE.body, gridAdvance: GRID.cell },
-    sans: { metrics: fonts.sans, size: SIZE.body, gridAdvance: GRID.cell },
-    pageNumber: { metrics: fonts.serif, size: SIZE.pageNumber, gridAdvance: SIZE.pageNumber },
+    title: { metrics: fonts.title, size: SIZE.title, gridAdvance: SIZE.title },
+    body: onGrid(fonts.body),
+    heading: onGrid(fonts.heading),
+    subheading: onGrid(fonts.subheading),
+    pageNumber: { metrics: fonts.body, size: SIZE.pageNumber, gridAdvance: SIZE.pageNumber },
+  };
+}
+
+/** The style of each offset of a paragraph from its font spans. */
+function spanStyles(spans: readonly FontSpan[], styles: Styles): TextStyles {
+  if (spans.length === 1) return styles[spans[0]?.role ?? 'body'];
+  return (offset) => {
+    let role: FontRole = 'body';
+    for (const span of spans) if (span.from <= offset) role = span.role;
+    return styles[role];
   };
 }
 
@@ -67,20 +80,20 @@ function blockRows(block: Block, styles: Styles): Row[] {
     case 'title':
       return titleLines(block.text, block.name, styles.title, TYPE_AREA.width).map((text) => {
         const x = TYPE_AREA.left + (TYPE_AREA.width - measureText(styles.title, text)) / 2;
-        return { role: 'title', text, runs: lineRuns(text, x, 0, 'serif-bold', styles.title) };
+        return { role: 'title', text, runs: lineRuns(text, x, 0, styles.title) };
       });
     case 'paragraph': {
-      const style = styles[block.face];
+      const style = spanStyles(block.fonts, styles);
       const lines = breakParagraph(block.text, style, { width: TYPE_AREA.width, firstIndent: block.indentCells * GRID.cell, indent: 0 });
       return lines.map((line, i) => ({
         role: block.role,
         text: line.text,
-        runs: lineRuns(line.text, TYPE_AREA.left + line.indent, 0, block.face, style, { width: TYPE_AREA.width - line.indent, justify: line.justify }),
+        runs: lineRuns(line.text, TYPE_AREA.left + line.indent, 0, stylesFrom(style, line.start), { width: TYPE_AREA.width - line.indent, justify: line.justify }),
         keepWithNext: block.role === 'heading' || (block.role === 'info' && i < lines.length - 1),
       }));
     }
     case 'signature':
-      return signatureRows(block, styles.serif);
+      return signatureRows(block, styles.body);
   }
 }
 
@@ -100,7 +113,7 @@ function signatureRows(block: Extract<Block, { kind: 'signature' }>, style: Text
     {
       role: 'signature',
       text: block.signer,
-      runs: lineRuns(block.signer, labelX, 0, 'serif', style),
+      runs: lineRuns(block.signer, labelX, 0, style),
       signatureField: { x: fieldX, width: SIGN_FIELD_CELLS * GRID.cell },
     },
     BLANK,
@@ -113,11 +126,11 @@ function signatureRows(block: Extract<Block, { kind: 'signature' }>, style: Text
     const centre = Math.max(TYPE_AREA.left + widest / 2, Math.min(dateCentre, TYPE_AREA.right - widest / 2));
     lines.forEach((text, i) => {
       const x = centre - measureText(style, text) / 2;
-      const row: Row = { role: 'signature', text, runs: lineRuns(text, x, 0, 'serif', style) };
+      const row: Row = { role: 'signature', text, runs: lineRuns(text, x, 0, style) };
       rows.push(i === lines.length - 1 ? { ...row, sealOver: { cx: dateCentre } } : row);
     });
   }
-  rows.push({ role: 'signature', text: block.date, runs: lineRuns(block.date, dateX, 0, 'serif', style) });
+  rows.push({ role: 'signature', text: block.date, runs: lineRuns(block.date, dateX, 0, style) });
   const [first, ...rest] = rows;
   return [{ ...(first ?? BLANK), signatureRows: rows.length }, ...rest];
 }
@@ -157,14 +170,14 @@ function placePage(rows: readonly Row[], index: number, styles: Styles): PlanPag
   return { lines, pageNumber: pageNumberRun(index, styles.pageNumber) };
 }
 
-function pageNumberRun(index: number, style: TextStyle): TextRun {
+function pageNumberRun(index: number, style: TextStyle): PlanPage['pageNumber'] {
   const text = t('pdf.page-number', { n: index + 1 });
   const width = measureText(style, text);
   const oneChar = style.size;
   // Odd pages carry the number at the right, even pages at the left, one character in.
   const x = index % 2 === 0 ? TYPE_AREA.right - oneChar - width : TYPE_AREA.left + oneChar;
   const y = TYPE_AREA.bottom - PAGE_NUMBER_GAP - 0.88 * style.size;
-  return { text, x, y, face: 'serif', size: style.size, tracking: 0 };
+  return { text, runs: lineRuns(text, x, y, style) };
 }
 
 function signaturePlan(pages: readonly Row[][]): SignaturePlan {

@@ -2,7 +2,7 @@ import { formatBeijingTime } from '../i18n/beijing-time';
 import { t, type MessageKey } from '../i18n/translate';
 import type { Receipt } from '../protocol/reference-protocol';
 import { breakParagraph } from './break-lines';
-import type { FaceKey, FontMetricsSet } from './font-metrics';
+import type { FontMetricsSet } from './font-metrics';
 import { lineRuns } from './line-runs';
 import { GRID, PAGE, SIZE, TYPE_AREA } from './page-geometry';
 import type { TextRun } from './page-plan';
@@ -48,17 +48,17 @@ const LABEL_CELLS = 10;
  * @example layoutReceipt({ unitName, creditCode, year: 2026, receipt }, metrics).lines[0].text // '政务诚信承诺书报送回执单'
  */
 export function layoutReceipt(facts: ReceiptFacts, fonts: FontMetricsSet): ReceiptPlan {
-  const title: TextStyle = { metrics: fonts['serif-bold'], size: SIZE.title, gridAdvance: SIZE.title };
-  const body: TextStyle = { metrics: fonts.serif, size: SIZE.body, gridAdvance: GRID.cell };
-  const label: TextStyle = { metrics: fonts.sans, size: SIZE.body, gridAdvance: GRID.cell };
+  const title: TextStyle = { metrics: fonts.title, size: SIZE.title, gridAdvance: SIZE.title };
+  const body: TextStyle = { metrics: fonts.body, size: SIZE.body, gridAdvance: GRID.cell };
+  const label: TextStyle = { metrics: fonts.heading, size: SIZE.body, gridAdvance: GRID.cell };
   const { receipt } = facts;
 
-  /** A stretch of a row set in one face from `x`. */
+  /** A stretch of a row set in one role from `x`. */
   /** `width`, where given, is the room a broken line has: one holding a closed-up punctuation pair is set to it. */
-  type Part = { readonly text: string; readonly x: number; readonly face: FaceKey; readonly style: TextStyle; readonly width?: number };
+  type Part = { readonly text: string; readonly x: number; readonly style: TextStyle; readonly width?: number };
   const rows: (readonly Part[] | 'blank' | 'rule')[] = [];
   const titleText = t('pdf.receipt.title');
-  rows.push([{ text: titleText, x: TYPE_AREA.left + (TYPE_AREA.width - measureText(title, titleText)) / 2, face: 'serif-bold', style: title }], 'rule');
+  rows.push([{ text: titleText, x: TYPE_AREA.left + (TYPE_AREA.width - measureText(title, titleText)) / 2, style: title }], 'rule');
 
   const fields: [MessageKey, string | undefined][] = [
     ['pdf.receipt.unit', facts.unitName],
@@ -77,13 +77,13 @@ export function layoutReceipt(facts: ReceiptFacts, fonts: FontMetricsSet): Recei
     if (value === undefined) continue;
     const labelText = t(key) + t('pdf.receipt.separator');
     breakParagraph(value, body, { width: valueWidth, firstIndent: 0, indent: 0 }).forEach((line, i) => {
-      const valuePart: Part = { text: line.text, x: valueX, face: 'serif', style: body, width: valueWidth };
-      rows.push(i === 0 ? [{ text: labelText, x: TYPE_AREA.left, face: 'sans', style: label }, valuePart] : [valuePart]);
+      const valuePart: Part = { text: line.text, x: valueX, style: body, width: valueWidth };
+      rows.push(i === 0 ? [{ text: labelText, x: TYPE_AREA.left, style: label }, valuePart] : [valuePart]);
     });
   }
   rows.push('rule', 'blank');
   for (const line of breakParagraph(t('pdf.receipt.note'), body, { width: TYPE_AREA.width, firstIndent: 2 * GRID.cell, indent: 0 })) {
-    rows.push([{ text: line.text, x: TYPE_AREA.left + line.indent, face: 'serif', style: body, width: TYPE_AREA.width - line.indent }]);
+    rows.push([{ text: line.text, x: TYPE_AREA.left + line.indent, style: body, width: TYPE_AREA.width - line.indent }]);
   }
 
   // A rule takes half a row: it separates, it is not a line of text.
@@ -101,7 +101,7 @@ export function layoutReceipt(facts: ReceiptFacts, fonts: FontMetricsSet): Recei
     if (row !== 'blank') {
       // As in the letter: the ideographic em box centred in its row.
       const y = top - pitch / 2 - 0.38 * Math.max(...row.map((part) => part.style.size));
-      lines.push({ text: row.map((part) => part.text).join(''), runs: row.flatMap((part) => lineRuns(part.text, part.x, y, part.face, part.style, part.width === undefined ? undefined : { width: part.width, justify: false })) });
+      lines.push({ text: row.map((part) => part.text).join(''), runs: row.flatMap((part) => lineRuns(part.text, part.x, y, part.style, part.width === undefined ? undefined : { width: part.width, justify: false })) });
     }
     top -= pitch;
   }

@@ -3,7 +3,8 @@ import { categoryName } from '../letter/categories';
 import { printOrder } from '../letter/item-numbers';
 import type { Letter, LetterItem } from '../letter/letter-schema';
 import { letterTitle } from '../letter/letter-title';
-import type { FaceKey } from './font-metrics';
+import { paragraphHeading } from '../letter/paragraph-headings';
+import type { FontRole } from '../fonts/font-roles';
 import type { LineRole } from './page-plan';
 
 /**
@@ -18,11 +19,18 @@ export type Block =
       readonly kind: 'paragraph';
       readonly role: Exclude<LineRole, 'title' | 'signature'>;
       readonly text: string;
-      readonly face: FaceKey;
+      /** The role each stretch is set in, ascending by where it starts (the first at 0). */
+      readonly fonts: readonly FontSpan[];
       /** Indent of the first line in grid cells; following lines start at the margin. */
       readonly indentCells: number;
     }
   | { readonly kind: 'signature'; readonly signer: string; readonly unitLine: string | null; readonly unitName: string | null; readonly date: string };
+
+/** From UTF-16 offset `from` on, a paragraph is set in `role`. */
+export interface FontSpan {
+  readonly from: number;
+  readonly role: FontRole;
+}
 
 /** Paragraphs are indented two characters (GB/T 9704). */
 const PARAGRAPH_INDENT = 2;
@@ -36,8 +44,8 @@ export function formatLetterDate(isoDate: string): string {
 export function letterBlocks(letter: Letter): Block[] {
   const name = letter.kind === 'person' ? letter.person.name : letter.unit.name;
   const blocks: Block[] = [{ kind: 'title', text: letterTitle(letter), name }, { kind: 'blank' }];
-  const info = (text: string): Block => ({ kind: 'paragraph', role: 'info', text, face: 'serif', indentCells: 0 });
-  const body = (text: string, role: 'body' | 'item' = 'body'): Block => ({ kind: 'paragraph', role, text, face: 'serif', indentCells: PARAGRAPH_INDENT });
+  const info = (text: string): Block => ({ kind: 'paragraph', role: 'info', text, fonts: BODY, indentCells: 0 });
+  const body = (text: string, role: 'body' | 'item' = 'body'): Block => ({ kind: 'paragraph', role, text, fonts: BODY, indentCells: PARAGRAPH_INDENT });
 
   if (letter.kind === 'person') {
     blocks.push(info(t('pdf.person', { name: letter.person.name })), info(t('pdf.person.position', { value: letter.person.position })));
@@ -52,7 +60,7 @@ export function letterBlocks(letter: Letter): Block[] {
   }
   blocks.push(info(t('pdf.year', { year: letter.year })));
 
-  for (const paragraph of paragraphs(letter.statement)) blocks.push(body(paragraph));
+  for (const paragraph of paragraphs(letter.statement)) blocks.push(written(paragraph));
 
   // Items are counted through the sections (item-numbers.ts), so a number names one item everywhere.
   let ordinal = 0;
@@ -62,13 +70,13 @@ export function letterBlocks(letter: Letter): Block[] {
     if (letter.kind === 'unit' && item.category !== previous) {
       const heading = t('pdf.heading', { ordinal: t('pdf.ordinals').charAt(ordinal), name: categoryName(item.category) });
       ordinal += 1;
-      blocks.push({ kind: 'paragraph', role: 'heading', text: heading, face: 'sans', indentCells: PARAGRAPH_INDENT });
+      blocks.push({ kind: 'paragraph', role: 'heading', text: heading, fonts: HEADING, indentCells: PARAGRAPH_INDENT });
     }
     previous = item.category;
     blocks.push(body(itemText(item, position + 1, letter.kind), 'item'));
   });
 
-  for (const paragraph of paragraphs(letter.closing)) blocks.push(body(paragraph));
+  for (const paragraph of paragraphs(letter.closing)) blocks.push(written(paragraph));
   blocks.push(body(supervisionText(letter.supervision)));
 
   blocks.push({
@@ -79,6 +87,21 @@ export function letterBlocks(letter: Letter): Block[] {
     date: formatLetterDate(letter.date),
   });
   return blocks;
+}
+
+const BODY: readonly FontSpan[] = [{ from: 0, role: 'body' }];
+const HEADING: readonly FontSpan[] = [{ from: 0, role: 'heading' }];
+
+/**
+ * A paragraph the letter's writer typed: one opened by `一、` or `（一）` is a heading in 黑体 or
+ * 楷体 (paragraph-headings.ts), the body text of a run-in heading in the body face again.
+ */
+function written(text: string): Block {
+  const heading = paragraphHeading(text);
+  if (heading === null) return { kind: 'paragraph', role: 'body', text, fonts: BODY, indentCells: PARAGRAPH_INDENT };
+  const fonts: FontSpan[] = [{ from: 0, role: heading.level === 1 ? 'heading' : 'subheading' }];
+  if (heading.end < text.length) fonts.push({ from: heading.end, role: 'body' });
+  return { kind: 'paragraph', role: heading.end < text.length ? 'body' : 'heading', text, fonts, indentCells: PARAGRAPH_INDENT };
 }
 
 function paragraphs(text: string | undefined): string[] {

@@ -1,12 +1,12 @@
-import type { FaceKey } from './font-metrics';
 import type { TextRun } from './page-plan';
 import { isCompressiblePair } from './punctuation-pairs';
-import { charAdvance, isGridChar, type TextStyle } from './text-measure';
+import { charAdvance, isGridChar, styleAt, type TextStyle, type TextStyles } from './text-measure';
 
 /**
  * Splits a line into runs that can each be drawn with one text-state: full-width characters on
  * the grid (drawn with negative tracking when the cell is narrower than the type size) and
- * proportional stretches such as Latin words and numbers.
+ * proportional stretches such as Latin words and numbers. A run is drawn in one face, so it also
+ * ends where the next character comes from another face of the chain or from another role.
  *
  * With `fit`, a line wider than `fit.width` (line breaking let it hold a little more) closes up
  * its punctuation pairs to that width, and a line to `justify` is set full to it (两端对齐): the
@@ -14,13 +14,22 @@ import { charAdvance, isGridChar, type TextStyle } from './text-measure';
  * a number. The characters and their order stay exactly as they are, only where each run starts
  * and its tracking change.
  */
-export function lineRuns(text: string, x: number, y: number, face: FaceKey, style: TextStyle, fit?: { readonly width: number; readonly justify: boolean }): TextRun[] {
+export function lineRuns(text: string, x: number, y: number, styles: TextStyles, fit?: { readonly width: number; readonly justify: boolean }): TextRun[] {
   const chars = [...text];
-  const grid = chars.map((char) => isGridChar(style, char.codePointAt(0) ?? 0));
-  const advances = chars.map((char) => charAdvance(style, char));
+  const charStyles: TextStyle[] = [];
+  let offset = 0;
+  for (const char of chars) {
+    charStyles.push(styleAt(styles, offset));
+    offset += char.length;
+  }
+  const styleOf = (i: number) => charStyles[i] as TextStyle;
+  const codePoint = (i: number) => chars[i]?.codePointAt(0) ?? 0;
+  const faces = chars.map((_, i) => styleOf(i).metrics.faceOf(codePoint(i)));
+  const grid = chars.map((_, i) => isGridChar(styleOf(i), codePoint(i)));
+  const advances = chars.map((char, i) => charAdvance(styleOf(i), char));
   const natural = advances.reduce((sum, w) => sum + w, 0);
   const set = fit !== undefined && (fit.justify || natural > fit.width + 1e-6);
-  const after = set ? gapAdjustments(chars, grid, advances, style, fit.width) : chars.map(() => 0);
+  const after = set && chars.length > 1 ? gapAdjustments(chars, grid, advances, styleOf(0), fit.width) : chars.map(() => 0);
 
   const runs: TextRun[] = [];
   let cursor = x;
@@ -30,7 +39,9 @@ export function lineRuns(text: string, x: number, y: number, face: FaceKey, styl
     // the gap after its last character is where the next run starts.
     const extra = after[start] ?? 0;
     let end = start + 1;
-    while (end < chars.length && grid[end] === grid[start] && after[end - 1] === extra) end += 1;
+    const style = styleOf(start);
+    const face = faces[start] as string;
+    while (end < chars.length && grid[end] === grid[start] && after[end - 1] === extra && faces[end] === face && styleOf(end).size === style.size) end += 1;
     const runText = chars.slice(start, end).join('');
     const base = grid[start] ? style.gridAdvance - style.size : 0;
     runs.push({ text: runText, x: cursor, y, face, size: style.size, tracking: base + (end - start > 1 ? extra : 0) });

@@ -1,5 +1,3 @@
-import type { FaceKey } from './font-metrics';
-
 /** A laid-out letter: what goes where on which page, before any PDF exists. */
 
 export interface Rect {
@@ -14,7 +12,8 @@ export interface TextRun {
   readonly text: string;
   readonly x: number;
   readonly y: number;
-  readonly face: FaceKey;
+  /** The id of the face (see FontMetrics.faceOf), so a run never mixes faces. */
+  readonly face: string;
   readonly size: number;
   readonly tracking: number;
 }
@@ -31,7 +30,8 @@ export interface PlanLine {
 
 export interface PlanPage {
   readonly lines: readonly PlanLine[];
-  readonly pageNumber: TextRun;
+  /** `— 1 —`, in runs like any line (a face may lack the dash but have the digits). */
+  readonly pageNumber: { readonly text: string; readonly runs: readonly TextRun[] };
 }
 
 export interface SignaturePlan {

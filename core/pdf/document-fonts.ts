@@ -1,52 +1,106 @@
 import fontkit from '@pdf-lib/fontkit';
-import { FACE_KEYS, type FaceKey, type FontMetrics, type FontMetricsSet } from '../layout/font-metrics';
+import { FONT_ROLES, type FontRole } from '../fonts/font-roles';
+import type { FontChains, FontFace } from '../fonts/font-chains';
+import type { FontMetrics, FontMetricsSet } from '../layout/font-metrics';
 import { createHarfbuzzSubsetter, type FontSubsetter, type HarfbuzzSubsetExports } from './harfbuzz-subsetter';
 
 /**
  * The document faces, parsed once and kept: layout reads their metrics, rendering embeds their
  * bytes, and the coverage check asks which characters they can draw. Loading the bytes is the
- * caller's business (Node reads files, the renderer fetches URLs).
+ * caller's business (Node reads files, the renderer gets them from the host).
  */
 export interface DocumentFonts extends FontSubsetter {
-  readonly bytes: Readonly<Record<FaceKey, Uint8Array>>;
+  /** Every face of every chain, by the id layout gives its runs (FontMetrics.faceOf). */
+  readonly faces: ReadonlyMap<string, FontFace>;
   readonly metrics: FontMetricsSet;
-  /** True when every face a user's text may be set in has the character. */
+  /** True when the chains of every role a user's text may be set in can draw the character. */
   covers(codePoint: number): boolean;
 }
 
 type FontkitFont = ReturnType<typeof fontkit.create>;
 
-/** Parses the faces once; `harfbuzz` is the instantiated `harfbuzz-subset.wasm` used for subsetting. */
-export function createDocumentFonts(bytes: Readonly<Record<FaceKey, Uint8Array>>, harfbuzz: HarfbuzzSubsetExports): DocumentFonts {
-  const parsed = {} as Record<FaceKey, FontkitFont>;
-  const metrics = {} as Record<FaceKey, FontMetrics>;
-  for (const face of FACE_KEYS) {
-    const font = fontkit.create(bytes[face]);
-    parsed[face] = font;
-    metrics[face] = cachedMetrics(font);
+/**
+ * Parses the faces once; `harfbuzz` is the instantiated `harfbuzz-subset.wasm` used for subsetting.
+ * A face that stands in several chains (the bundled body face) is one face, parsed and embedded once.
+ */
+export function createDocumentFonts(chains: FontChains, harfbuzz: HarfbuzzSubsetExports): DocumentFonts {
+  const ids = new Map<FontFace, string>();
+  const faces = new Map<string, FontFace>();
+  const parsed = new Map<string, FontkitFont>();
+  for (const role of FONT_ROLES) {
+    for (const face of chains[role]) {
+      if (ids.has(face)) continue;
+      const id = uniqueId(pdfName(face.postscriptName), faces);
+      ids.set(face, id);
+      faces.set(id, face);
+      parsed.set(id, parseFace(face));
+    }
   }
-  const subsetter = createHarfbuzzSubsetter(harfbuzz, bytes);
+  const metrics = Object.fromEntries(
+    FONT_ROLES.map((role) => [role, chainMetrics(chains[role].map((face) => ids.get(face) as string), parsed)]),
+  ) as Record<FontRole, FontMetrics>;
+  const subsetter = createHarfbuzzSubsetter(harfbuzz, faces);
   return {
-    bytes,
+    faces,
     metrics,
     subset: (face, codePoints) => subsetter.subset(face, codePoints),
-    // Body text is set in the serif and the unit name also in the bold title face.
-    covers: (cp) => metrics.serif.hasGlyph(cp) && metrics['serif-bold'].hasGlyph(cp),
+    // Body text is set in the body chain and the unit name also in the title's; headings end in the body face.
+    covers: (cp) => metrics.body.hasGlyph(cp) && metrics.title.hasGlyph(cp),
   };
 }
 
-function cachedMetrics(font: FontkitFont): FontMetrics {
+/** A face of a font file the host handed over, named as the font names itself. */
+export function faceOfFile(bytes: Uint8Array, index: number): FontFace {
+  const font = parseFace({ postscriptName: '', bytes, index });
+  return { postscriptName: font.postscriptName ?? font.fullName ?? '', bytes, index };
+}
+
+function parseFace(face: FontFace): FontkitFont {
+  const font = fontkit.create(face.bytes) as FontkitFont | { fonts: FontkitFont[] };
+  if (!('fonts' in font)) return font;
+  const member = font.fonts[face.index];
+  if (!member) throw new Error(`${face.postscriptName}: the collection has no face ${face.index}`);
+  return member;
+}
+
+/** A PDF name of letters, digits and hyphens only; a font's own name may hold anything. */
+function pdfName(postscriptName: string): string {
+  const name = postscriptName.replace(/[^A-Za-z0-9-]/g, '');
+  return name === '' ? 'Face' : name;
+}
+
+function uniqueId(name: string, taken: ReadonlyMap<string, unknown>): string {
+  let id = name;
+  for (let n = 2; taken.has(id); n += 1) id = `${name}-${n}`;
+  return id;
+}
+
+function chainMetrics(chain: readonly string[], parsed: ReadonlyMap<string, FontkitFont>): FontMetrics {
+  const fonts = chain.map((id) => parsed.get(id) as FontkitFont);
+  const scales = fonts.map((font) => 1 / font.unitsPerEm);
+  const last = chain.length - 1;
+  const drawnBy = new Map<number, number>();
   const advances = new Map<number, number>();
-  const scale = 1 / font.unitsPerEm;
+  const indexOf = (cp: number): number => {
+    let index = drawnBy.get(cp);
+    if (index === undefined) {
+      index = fonts.findIndex((font) => font.hasGlyphForCodePoint(cp));
+      if (index < 0) index = last;
+      drawnBy.set(cp, index);
+    }
+    return index;
+  };
   return {
     advance(cp) {
       let em = advances.get(cp);
       if (em === undefined) {
-        em = font.glyphForCodePoint(cp).advanceWidth * scale;
+        const index = indexOf(cp);
+        em = (fonts[index] as FontkitFont).glyphForCodePoint(cp).advanceWidth * (scales[index] as number);
         advances.set(cp, em);
       }
       return em;
     },
-    hasGlyph: (cp) => font.hasGlyphForCodePoint(cp),
+    hasGlyph: (cp) => fonts.some((font) => font.hasGlyphForCodePoint(cp)),
+    faceOf: (cp) => chain[indexOf(cp)] as string,
   };
 }

@@ -11,7 +11,7 @@ import {
   type PDFPage,
 } from 'pdf-lib';
 import { t } from '../i18n/translate';
-import type { FaceKey } from '../layout/font-metrics';
+import type { FontMetrics } from '../layout/font-metrics';
 import { MM, TYPE_AREA } from '../layout/page-geometry';
 import { faceOn, round, type EmbeddedFaces } from './text-document';
 
@@ -22,7 +22,6 @@ import { faceOn, round, type EmbeddedFaces } from './text-document';
  * one, so a line in the top margin says it again, horizontally, with what it means.
  */
 
-const FACE: FaceKey = 'serif-bold';
 /** Two characters across most of the page: seen at a glance, even on a photocopy. */
 const SIZE = 200;
 const GREY = 0.8;
@@ -33,35 +32,53 @@ const NOTICE_BASELINE = TYPE_AREA.top + 14 * MM;
 /** CJK faces centre the ideographic em box 0.38 em above the baseline. */
 const EM_BOX_CENTRE = 0.38;
 
-/** What the watermark draws, so its characters are in the face's subset. */
-export function draftWatermarkRuns(): { face: FaceKey; text: string }[] {
-  return [{ face: FACE, text: t('pdf.draft-watermark') + t('pdf.draft-notice') }];
+/**
+ * What the watermark draws, in the title's faces: stretches of one face each, so their characters
+ * are in that face's subset (a character the installed face lacks comes from the bundled one).
+ */
+export function draftWatermarkRuns(title: FontMetrics): { face: string; text: string }[] {
+  return [...faceStretches(t('pdf.draft-watermark'), title), ...faceStretches(t('pdf.draft-notice'), title)];
 }
 
-export function drawDraftWatermark(page: PDFPage, faces: EmbeddedFaces): void {
-  const text = t('pdf.draft-watermark');
-  const notice = t('pdf.draft-notice');
-  const { font, key } = faceOn(page, faces, FACE);
+export function drawDraftWatermark(page: PDFPage, faces: EmbeddedFaces, title: FontMetrics): void {
+  const text = faceStretches(t('pdf.draft-watermark'), title);
+  const notice = faceStretches(t('pdf.draft-notice'), title);
   const { width, height } = page.getSize();
   const angle = Math.atan2(height, width);
-  const chars = [...text].length;
+  const chars = [...t('pdf.draft-watermark')].length;
   const length = chars * SIZE;
   // The text's own centre, turned with the text, lands on the page's centre.
   const [cx, cy] = [length / 2, EM_BOX_CENTRE * SIZE];
   const x = width / 2 - (cx * Math.cos(angle) - cy * Math.sin(angle));
   const y = height / 2 - (cx * Math.sin(angle) + cy * Math.cos(angle));
+  const noticeWidth = notice.reduce((sum, part) => sum + faceOn(page, faces, part.face).font.widthOfTextAtSize(part.text, NOTICE_SIZE), 0);
+  // Within one text object each show moves the text position on, so a change of face mid-text is seamless.
+  const show = (parts: readonly { face: string; text: string }[], size: number) =>
+    parts.flatMap((part) => {
+      const { font, key } = faceOn(page, faces, part.face);
+      return [setFontAndSize(key, size), showText(font.encodeText(part.text))];
+    });
   page.pushOperators(
     pushGraphicsState(),
     setFillingGrayscaleColor(GREY),
     beginText(),
-    setFontAndSize(key, SIZE),
     rotateAndSkewTextRadiansAndTranslate(angle, 0, 0, round(x), round(y)),
-    showText(font.encodeText(text)),
+    ...show(text, SIZE),
     setFillingGrayscaleColor(NOTICE_GREY),
-    setFontAndSize(key, NOTICE_SIZE),
-    setTextMatrix(1, 0, 0, 1, round((width - font.widthOfTextAtSize(notice, NOTICE_SIZE)) / 2), round(NOTICE_BASELINE)),
-    showText(font.encodeText(notice)),
+    setTextMatrix(1, 0, 0, 1, round((width - noticeWidth) / 2), round(NOTICE_BASELINE)),
+    ...show(notice, NOTICE_SIZE),
     endText(),
     popGraphicsState(),
   );
+}
+
+function faceStretches(text: string, metrics: FontMetrics): { face: string; text: string }[] {
+  const parts: { face: string; text: string }[] = [];
+  for (const char of text) {
+    const face = metrics.faceOf(char.codePointAt(0) ?? 0);
+    const last = parts[parts.length - 1];
+    if (last?.face === face) last.text += char;
+    else parts.push({ face, text: char });
+  }
+  return parts;
 }

@@ -1,4 +1,4 @@
-import { FACE_KEYS, type FaceKey } from '../layout/font-metrics';
+import type { FontFace } from '../fonts/font-chains';
 
 /**
  * Font subsetting with HarfBuzz's hb-subset (the `harfbuzzjs` wasm build), the subsetter
@@ -45,21 +45,33 @@ function tag(name: string): number {
 const HB_SUBSET_FLAGS_NO_HINTING = 0x1;
 
 export interface FontSubsetter {
-  /** A TrueType font holding just the glyphs for `codePoints` (plus .notdef). */
-  subset(face: FaceKey, codePoints: Iterable<number>): Uint8Array;
+  /** A single-face font holding just the glyphs for `codePoints` (plus .notdef), from the face with id `face`. */
+  subset(face: string, codePoints: Iterable<number>): Uint8Array;
 }
 
-/** Keeps each full font in wasm memory once; every subset after that costs milliseconds. */
-export function createHarfbuzzSubsetter(hb: HarfbuzzSubsetExports, fonts: Readonly<Record<FaceKey, Uint8Array>>): FontSubsetter {
-  const faces = new Map<FaceKey, number>();
-  for (const key of FACE_KEYS) {
-    const bytes = fonts[key];
-    const pointer = hb.malloc(bytes.byteLength);
-    new Uint8Array(hb.memory.buffer).set(bytes, pointer);
-    const blob = hb.hb_blob_create(pointer, bytes.byteLength, HB_MEMORY_MODE_READONLY, 0, 0);
-    faces.set(key, hb.hb_face_create(blob, 0));
-    hb.hb_blob_destroy(blob); // the face holds its own reference
-  }
+/**
+ * Copies a font file into wasm memory the first time one of its faces is subset, and keeps it:
+ * every subset after that costs milliseconds. A collection (.ttc) is copied once for all its faces.
+ */
+export function createHarfbuzzSubsetter(hb: HarfbuzzSubsetExports, fonts: ReadonlyMap<string, FontFace>): FontSubsetter {
+  const blobs = new Map<Uint8Array, number>();
+  const faces = new Map<string, number>();
+  const faceHandle = (id: string): number => {
+    let handle = faces.get(id);
+    if (handle !== undefined) return handle;
+    const font = fonts.get(id);
+    if (!font) throw new Error(`No face ${id} to subset`);
+    let blob = blobs.get(font.bytes);
+    if (blob === undefined) {
+      const pointer = hb.malloc(font.bytes.byteLength);
+      new Uint8Array(hb.memory.buffer).set(font.bytes, pointer);
+      blob = hb.hb_blob_create(pointer, font.bytes.byteLength, HB_MEMORY_MODE_READONLY, 0, 0);
+      blobs.set(font.bytes, blob);
+    }
+    handle = hb.hb_face_create(blob, font.index);
+    faces.set(id, handle);
+    return handle;
+  };
 
   return {
     subset(face, codePoints) {
@@ -73,7 +85,7 @@ export function createHarfbuzzSubsetter(hb: HarfbuzzSubsetExports, fonts: Readon
         const dropped = hb.hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
         for (const name of DROPPED_TABLES) hb.hb_set_add(dropped, tag(name));
         hb.hb_subset_input_set_flags(input, hb.hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS_NO_HINTING);
-        const result = hb.hb_subset_or_fail(faces.get(face) ?? 0, input);
+        const result = hb.hb_subset_or_fail(faceHandle(face), input);
         if (result === 0) throw new Error(`hb_subset_or_fail failed for the ${face} face`);
         const blob = hb.hb_face_reference_blob(result);
         const data = hb.hb_blob_get_data(blob, 0);

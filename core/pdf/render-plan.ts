@@ -24,13 +24,13 @@ export interface RenderOptions {
  */
 export async function renderPlan(plan: PagePlan, fonts: DocumentFonts, options: RenderOptions = {}): Promise<Uint8Array> {
   const doc = await createTextDocument();
-  const runs = plan.pages.flatMap((page) => [page.pageNumber, ...page.lines.flatMap((line) => line.runs)]);
-  const faces = await embedFaces(doc, options.draft ? [...runs, ...draftWatermarkRuns()] : runs, fonts, options.embedding ?? 'subset');
+  const runs = plan.pages.flatMap((page) => [...page.pageNumber.runs, ...page.lines.flatMap((line) => line.runs)]);
+  const faces = await embedFaces(doc, options.draft ? [...runs, ...draftWatermarkRuns(fonts.metrics.title)] : runs, fonts, options.embedding ?? 'subset');
 
   plan.pages.forEach((planPage) => {
     const page = doc.addPage([plan.width, plan.height]);
-    if (options.draft) drawDraftWatermark(page, faces);
-    drawRuns(page, [...planPage.lines.flatMap((line) => line.runs), planPage.pageNumber], faces);
+    if (options.draft) drawDraftWatermark(page, faces, fonts.metrics.title);
+    drawRuns(page, [...planPage.lines.flatMap((line) => line.runs), ...planPage.pageNumber.runs], faces);
   });
 
   const signaturePage = doc.getPage(plan.signature.page);

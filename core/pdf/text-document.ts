@@ -14,10 +14,8 @@ import {
 } from 'pdf-lib';
 import { strToU8, zlibSync } from 'fflate';
 import { t } from '../i18n/translate';
-import type { FaceKey } from '../layout/font-metrics';
 import type { TextRun } from '../layout/page-plan';
 import type { DocumentFonts } from './document-fonts';
-import { EMBEDDED_FONT_NAMES } from './font-files';
 
 /**
  * What every PDF of ours shares, the letter and the receipt alike: a document that never reads
@@ -30,11 +28,11 @@ const NO_LAYOUT_FEATURES = Object.fromEntries(
   ['ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern', 'vert', 'vrt2'].map((f) => [f, false]),
 );
 
-/** A face embedded in one document, and the resource name each page knows it by. */
+/** The faces embedded in one document by face id, and the resource name each page knows each by. */
 export interface EmbeddedFaces {
-  readonly fonts: ReadonlyMap<FaceKey, PDFFont>;
+  readonly fonts: ReadonlyMap<string, PDFFont>;
   /** Per page, so two drawings on one page share one font resource. */
-  readonly keys: WeakMap<PDFPage, Map<FaceKey, PDFName>>;
+  readonly keys: WeakMap<PDFPage, Map<string, PDFName>>;
 }
 
 export async function createTextDocument(): Promise<PDFDocument> {
@@ -60,37 +58,44 @@ function compressWithFflate(doc: PDFDocument): void {
 
 /**
  * Each face used is subset to exactly the characters drawn in it, then embedded as it is.
- * `embedding: 'full'` embeds the whole original font files, only to prove that subsetting loses nothing.
+ * `embedding: 'full'` embeds the whole original font files, only to prove that subsetting loses
+ * nothing; a face of a collection is always subset (a PDF embeds single fonts).
  */
 export async function embedFaces(doc: PDFDocument, runs: Iterable<Pick<TextRun, 'face' | 'text'>>, fonts: DocumentFonts, embedding: 'subset' | 'full'): Promise<EmbeddedFaces> {
-  const used = new Map<FaceKey, Set<number>>();
+  const used = new Map<string, Set<number>>();
   for (const run of runs) {
     const set = used.get(run.face) ?? new Set<number>();
     for (const char of run.text) set.add(char.codePointAt(0) ?? 0);
     used.set(run.face, set);
   }
-  const embedded = new Map<FaceKey, PDFFont>();
-  for (const face of [...used.keys()].sort()) {
-    const full = embedding === 'full';
-    const bytes = full ? fonts.bytes[face] : fonts.subset(face, [...(used.get(face) ?? [])].sort((a, b) => a - b));
-    // A fixed name (with a subset tag) instead of one that depends on call order keeps the output stable.
-    const name = full ? EMBEDDED_FONT_NAMES[face] : `PLEDGE+${EMBEDDED_FONT_NAMES[face]}`;
+  const embedded = new Map<string, PDFFont>();
+  // Sorted ids, not the order runs came in, keep the object order and so the bytes stable.
+  for (const id of [...used.keys()].sort()) {
+    const face = fonts.faces.get(id);
+    if (!face) throw new Error(`No face ${id} among the document fonts`);
+    const full = embedding === 'full' && !isCollection(face.bytes);
+    const bytes = full ? face.bytes : fonts.subset(id, [...(used.get(id) ?? [])].sort((a, b) => a - b));
+    const name = full ? id : `PLEDGE+${id}`;
     // Layout measured each character's own glyph (cmap), so no OpenType feature may swap it for
     // another; the subsets carry no layout tables, the whole fonts need the features switched off.
-    embedded.set(face, await doc.embedFont(bytes, { subset: false, customName: name, features: full ? NO_LAYOUT_FEATURES : {} }));
+    embedded.set(id, await doc.embedFont(bytes, { subset: false, customName: name, features: full ? NO_LAYOUT_FEATURES : {} }));
   }
   return { fonts: embedded, keys: new WeakMap() };
 }
 
+function isCollection(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x74 && bytes[1] === 0x74 && bytes[2] === 0x63 && bytes[3] === 0x66; // 'ttcf'
+}
+
 /** The embedded font of a face and its resource name on `page`, made on first use. */
-export function faceOn(page: PDFPage, faces: EmbeddedFaces, face: FaceKey): { font: PDFFont; key: PDFName } {
+export function faceOn(page: PDFPage, faces: EmbeddedFaces, face: string): { font: PDFFont; key: PDFName } {
   const font = faces.fonts.get(face);
   if (!font) throw new Error(`Font for ${face} was not embedded`);
-  const keys = faces.keys.get(page) ?? new Map<FaceKey, PDFName>();
+  const keys = faces.keys.get(page) ?? new Map<string, PDFName>();
   faces.keys.set(page, keys);
   let key = keys.get(face);
   if (!key) {
-    key = page.node.newFontDictionary(EMBEDDED_FONT_NAMES[face], font.ref);
+    key = page.node.newFontDictionary(face, font.ref);
     keys.set(face, key);
   }
   return { font, key };
@@ -103,7 +108,7 @@ export function faceOn(page: PDFPage, faces: EmbeddedFaces, face: FaceKey): { fo
  */
 export function drawRuns(page: PDFPage, runs: readonly TextRun[], faces: EmbeddedFaces): void {
   const ops: PDFOperator[] = [beginText()];
-  let face: FaceKey | null = null;
+  let face: string | null = null;
   let size = 0;
   let tracking = 0;
   for (const run of runs) {

@@ -1,26 +1,41 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { FACE_KEYS, type FaceKey } from '../../core/layout/font-metrics';
+import { BUNDLED_FACES } from '../../core/fonts/bundled-faces';
+import { fontChains, type FontFace } from '../../core/fonts/font-chains';
+import { FONT_ROLES, type FontRole } from '../../core/fonts/font-roles';
+import { woffToSfnt } from '../../core/fonts/woff-to-sfnt';
 import { createDocumentFonts, type DocumentFonts } from '../../core/pdf/document-fonts';
-import { DOCUMENT_FONT_FILES } from '../../core/pdf/font-files';
 import type { HarfbuzzSubsetExports } from '../../core/pdf/harfbuzz-subsetter';
 
 const require = createRequire(import.meta.url);
 let loading: Promise<DocumentFonts> | undefined;
+let bundled: Promise<Readonly<Record<FontRole, FontFace>>> | undefined;
 
-/** The document fonts from node_modules and HarfBuzz's subsetter, read and prepared once per process. */
+/** The bundled document fonts and HarfBuzz's subsetter, read and prepared once per process. */
 export function loadNodeDocumentFonts(): Promise<DocumentFonts> {
   loading ??= readNodeDocumentFonts();
   return loading;
 }
 
-/** A fresh copy, read and prepared anew; most callers want {@link loadNodeDocumentFonts}. */
-export async function readNodeDocumentFonts(): Promise<DocumentFonts> {
-  const [harfbuzz, ...faces] = await Promise.all([
-    instantiateHarfbuzz(),
-    ...FACE_KEYS.map(async (face) => [face, new Uint8Array(await readFile(require.resolve(DOCUMENT_FONT_FILES[face])))] as const),
-  ]);
-  return createDocumentFonts(Object.fromEntries(faces) as Record<FaceKey, Uint8Array>, harfbuzz as HarfbuzzSubsetExports);
+/**
+ * A fresh copy, prepared anew, with `installed` faces (official faces found on the machine or
+ * picked by the user) before the bundled ones; most callers want {@link loadNodeDocumentFonts}.
+ */
+export async function readNodeDocumentFonts(installed: Partial<Record<FontRole, FontFace | null>> = {}): Promise<DocumentFonts> {
+  const [harfbuzz, faces] = await Promise.all([instantiateHarfbuzz(), bundledFaces()]);
+  return createDocumentFonts(fontChains(faces, installed), harfbuzz);
+}
+
+/** The bundled faces, read from node_modules once (the WOFF one unpacked). */
+export function bundledFaces(): Promise<Readonly<Record<FontRole, FontFace>>> {
+  bundled ??= Promise.all(
+    FONT_ROLES.map(async (role) => {
+      const { module, postscriptName } = BUNDLED_FACES[role];
+      const bytes = woffToSfnt(new Uint8Array(await readFile(require.resolve(module))));
+      return [role, { postscriptName, bytes, index: 0 }] as const;
+    }),
+  ).then((entries) => Object.fromEntries(entries) as Record<FontRole, FontFace>);
+  return bundled;
 }
 
 async function instantiateHarfbuzz(): Promise<HarfbuzzSubsetExports> {

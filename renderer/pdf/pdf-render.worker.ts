@@ -1,39 +1,55 @@
 /// <reference lib="webworker" />
 // First: see zod-without-eval.ts.
 import '../app/zod-without-eval';
-import { FACE_KEYS, type FaceKey } from '../../core/layout/font-metrics';
-import { createDocumentFonts, type DocumentFonts } from '../../core/pdf/document-fonts';
+import { fontChains, type FontFace } from '../../core/fonts/font-chains';
+import { FONT_ROLES, type FontRole } from '../../core/fonts/font-roles';
+import { woffToSfnt } from '../../core/fonts/woff-to-sfnt';
+import { createDocumentFonts, faceOfFile, type DocumentFonts } from '../../core/pdf/document-fonts';
 import type { HarfbuzzSubsetExports } from '../../core/pdf/harfbuzz-subsetter';
 import { renderLetterPdf } from '../../core/pdf/render-letter';
 import { renderReceiptPdf } from '../../core/pdf/render-receipt';
-import { DOCUMENT_FONT_URLS, HARFBUZZ_SUBSET_URL } from './document-font-urls';
-import type { RenderJob, RenderRequest, RenderResponse } from './render-protocol';
+import { BUNDLED_FACES } from '../../core/fonts/bundled-faces';
+import { BUNDLED_FONT_URLS, HARFBUZZ_SUBSET_URL } from './document-font-urls';
+import type { InstalledFontFiles, RenderJob, RenderRequest, RenderResponse } from './render-protocol';
 import { pageKeys } from './page-keys';
 import { rememberSubsets } from './remembered-subsets';
 import { errorText } from '../../core/errors/error-text';
 
 /**
- * Renders letters and receipts to PDF off the UI thread. The fonts (about 40 MB) and HarfBuzz are fetched
- * and prepared once, on the first request, and kept for the life of the worker.
+ * Renders letters and receipts to PDF off the UI thread. The bundled fonts (about 60 MB) and
+ * HarfBuzz are fetched and prepared on the first request and kept for the life of the worker;
+ * the installed faces come with the first request and again whenever they change.
  */
 declare const self: DedicatedWorkerGlobalScope;
 
 let fonts: Promise<DocumentFonts> | undefined;
+let bundled: Promise<{ harfbuzz: HarfbuzzSubsetExports; faces: Record<FontRole, FontFace> }> | undefined;
+let installed: InstalledFontFiles = {};
 /** Counts font loads, so page keys from fonts loaded again never match the old ones. */
 let fontsLoaded = 0;
 
-async function loadFonts(): Promise<DocumentFonts> {
-  const fetchBytes = async (url: string) => {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-    return new Uint8Array(await response.arrayBuffer());
-  };
-  const [wasm, ...faces] = await Promise.all([fetchBytes(HARFBUZZ_SUBSET_URL), ...FACE_KEYS.map((face) => fetchBytes(DOCUMENT_FONT_URLS[face]))]);
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function loadBundled(): Promise<{ harfbuzz: HarfbuzzSubsetExports; faces: Record<FontRole, FontFace> }> {
+  const [wasm, ...files] = await Promise.all([fetchBytes(HARFBUZZ_SUBSET_URL), ...FONT_ROLES.map((role) => fetchBytes(BUNDLED_FONT_URLS[role]))]);
   const { instance } = await WebAssembly.instantiate(wasm as BufferSource);
   const harfbuzz = instance.exports as unknown as HarfbuzzSubsetExports & { _initialize?: () => void };
   harfbuzz._initialize?.();
-  const bytes = Object.fromEntries(FACE_KEYS.map((face, i) => [face, faces[i]])) as Record<FaceKey, Uint8Array>;
-  const documentFonts = createDocumentFonts(bytes, harfbuzz);
+  const faces = Object.fromEntries(
+    FONT_ROLES.map((role, i) => [role, { postscriptName: BUNDLED_FACES[role].postscriptName, bytes: woffToSfnt(files[i] as Uint8Array), index: 0 }]),
+  ) as Record<FontRole, FontFace>;
+  return { harfbuzz, faces };
+}
+
+async function loadFonts(files: InstalledFontFiles): Promise<DocumentFonts> {
+  bundled ??= loadBundled();
+  const { harfbuzz, faces } = await bundled;
+  const ownFaces = Object.fromEntries(Object.entries(files).map(([role, file]) => [role, faceOfFile(file.bytes, file.index)]));
+  const documentFonts = createDocumentFonts(fontChains(faces, ownFaces), harfbuzz);
   return { ...documentFonts, ...rememberSubsets(documentFonts) };
 }
 
@@ -41,13 +57,21 @@ self.onmessage = async (event: MessageEvent<RenderRequest>) => {
   const { id } = event.data;
   let response: RenderResponse;
   try {
+    if (event.data.fonts) {
+      installed = event.data.fonts;
+      fonts = undefined;
+    }
     if (!fonts) {
       fontsLoaded += 1;
-      fonts = loadFonts();
+      fonts = loadFonts(installed);
     }
     response = await render(id, event.data, await fonts);
   } catch (error) {
-    fonts = undefined; // a failed font load is retried on the next request
+    // A failed font load is retried on the next request; one that fails for an installed face
+    // (a file changed under us) is retried without it, so the letter is still drawn.
+    if (fonts && Object.keys(installed).length > 0) installed = {};
+    fonts = undefined;
+    bundled = undefined;
     response = { id, ok: false, error: errorText(error) };
   }
   self.postMessage(response, response.ok ? [response.bytes.buffer] : []);

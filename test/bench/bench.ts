@@ -2,7 +2,6 @@ import * as fontkit from 'fontkit';
 import { layoutLetter } from '../../core/layout/layout-letter';
 import { renderPlan } from '../../core/pdf/render-plan';
 import { renderLetterPdf } from '../../core/pdf/render-letter';
-import { FACE_KEYS, type FaceKey } from '../../core/layout/font-metrics';
 import { loadNodeDocumentFonts } from '../../node/fonts/node-document-fonts';
 import { renderPlanWithPdfkit } from './pdfkit-renderer';
 import { PREVIEW_DELAY_MS } from '../../renderer/pdf/preview-schedule';
@@ -47,8 +46,9 @@ if (fonts && runs('render')) {
   console.log(`Reference letter: ${chars} characters on ${plan.pages.length} pages (an invented county notice as body text)\n`);
 
   const ours = await renderPlan(plan, fonts);
-  const pdfkitBuffers = Object.fromEntries(FACE_KEYS.map((f) => [f, Buffer.from(fonts.bytes[f])])) as Record<FaceKey, Buffer>;
-  const pdfkitParsed = Object.fromEntries(FACE_KEYS.map((f) => [f, fontkit.create(Buffer.from(fonts.bytes[f]))])) as Record<FaceKey, object>;
+  const faces = [...fonts.faces];
+  const pdfkitBuffers = Object.fromEntries(faces.map(([id, face]) => [id, Buffer.from(face.bytes)]));
+  const pdfkitParsed = Object.fromEntries(faces.map(([id, face]) => [id, fontkit.create(Buffer.from(face.bytes))]));
   const theirs = await renderPlanWithPdfkit(plan, pdfkitBuffers);
 
   const tOurs = await median('ours: render plan (pdf-lib + hb-subset)', () => renderPlan(plan, fonts));

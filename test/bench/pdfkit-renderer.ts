@@ -1,12 +1,12 @@
 import PDFDocument from 'pdfkit';
-import type { FaceKey } from '../../core/layout/font-metrics';
 import type { PagePlan, TextRun } from '../../core/layout/page-plan';
 
 /**
  * The peer for the benchmark: pdfkit drawing the same page plan with the same font files, sizes,
  * positions and character spacing, so only the PDF engines differ.
  */
-export function renderPlanWithPdfkit(plan: PagePlan, fonts: Readonly<Record<FaceKey, Uint8Array | object>>): Promise<Buffer> {
+/** `fonts` by face id, as the plan's runs name them. */
+export function renderPlanWithPdfkit(plan: PagePlan, fonts: Readonly<Record<string, Uint8Array | object>>): Promise<Buffer> {
   const doc = new PDFDocument({ size: [plan.width, plan.height], margin: 0, autoFirstPage: false, compress: true });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -20,7 +20,7 @@ export function renderPlanWithPdfkit(plan: PagePlan, fonts: Readonly<Record<Face
   for (const page of plan.pages) {
     doc.addPage({ size: [plan.width, plan.height], margin: 0 });
     for (const line of page.lines) line.runs.forEach(draw);
-    draw(page.pageNumber);
+    page.pageNumber.runs.forEach(draw);
   }
   doc.end();
   return done;

@@ -41,8 +41,8 @@ describe('justified lines', () => {
 
   it('spreads the slack evenly over the gaps beside full-width characters, never inside a number', () => {
     const text = '联系电话0458-6123401监督';
-    const runs = lineRuns(text, 100, 0, 'serif', body, { width: 300, justify: true });
-    expect(positions(lineRuns(text, 100, 0, 'serif', body, { width: 300, justify: false })).right).toBeLessThan(390);
+    const runs = lineRuns(text, 100, 0, body, { width: 300, justify: true });
+    expect(positions(lineRuns(text, 100, 0, body, { width: 300, justify: false })).right).toBeLessThan(390);
     expect(runs.map((r) => r.text).join('')).toBe(text);
     const { lefts, right } = positions(runs);
     expect(right).toBeCloseTo(400, 6);
@@ -63,10 +63,10 @@ describe('justified lines', () => {
     // 29 characters in 28 cells: `。（` and `）。` close up by half a cell each.
     const broken = breakParagraph(`${text}再续`, body, { width: TYPE_AREA.width, firstIndent: 0, indent: 0 });
     expect(broken.map((l) => l.text)).toEqual([text, '再续']);
-    const runs = lineRuns(text, TYPE_AREA.left, 0, 'serif', body, { width: TYPE_AREA.width, justify: true });
+    const runs = lineRuns(text, TYPE_AREA.left, 0, body, { width: TYPE_AREA.width, justify: true });
     expect(positions(runs).right).toBeCloseTo(TYPE_AREA.right, 6);
     // A paragraph's last line is not stretched, but one too long still closes up to fit.
-    expect(positions(lineRuns(text, TYPE_AREA.left, 0, 'serif', body, { width: TYPE_AREA.width, justify: false })).right).toBeCloseTo(TYPE_AREA.right, 6);
+    expect(positions(lineRuns(text, TYPE_AREA.left, 0, body, { width: TYPE_AREA.width, justify: false })).right).toBeCloseTo(TYPE_AREA.right, 6);
     const { lefts } = positions(runs);
     const closed = lefts.slice(1).map((x, i) => GRID.cell - (x - (lefts[i] ?? 0))).filter((d) => d > 1e-6);
     expect(closed).toHaveLength(2);

@@ -4,7 +4,7 @@ import type { Letter } from '../../../core/letter/letter-schema';
 import { letterFromTemplate } from '../../../core/letter/templates';
 import { layoutLetter } from '../../../core/layout/layout-letter';
 import { GRID, MM, PAGE, SIZE, TYPE_AREA } from '../../../core/layout/page-geometry';
-import type { PagePlan, PlanLine } from '../../../core/layout/page-plan';
+import type { PagePlan, PlanLine, TextRun } from '../../../core/layout/page-plan';
 import { syntheticFonts } from './synthetic-metrics';
 
 const EPS = 0.01;
@@ -16,7 +16,7 @@ function lineRight(line: PlanLine): number {
   const chars = [...last.text];
   let x = last.x;
   chars.forEach((char, i) => {
-    const full = syntheticFonts.serif.advance(char.codePointAt(0) ?? 0) >= 0.99;
+    const full = syntheticFonts.body.advance(char.codePointAt(0) ?? 0) >= 0.99;
     x += i < chars.length - 1 ? (full ? last.size + last.tracking : last.size / 2 + last.tracking) : full ? (line.role === 'title' ? last.size : GRID.cell) : last.size / 2;
   });
   return x;
@@ -82,7 +82,7 @@ describe('layoutLetter', () => {
     const title = allLines(plan).filter((l) => l.role === 'title');
     expect(title.map((l) => l.text)).toEqual(['青山县临江镇人民政府', '2026年度政务诚信承诺书']);
     for (const line of title) {
-      expect(line.runs.every((r) => r.size === 22 && r.face === 'serif-bold')).toBe(true);
+      expect(line.runs.every((r) => r.size === 22 && r.face === 'title')).toBe(true);
       const left = (line.runs[0]?.x ?? 0) - TYPE_AREA.left;
       expect(left).toBeCloseTo(TYPE_AREA.right - lineRight(line), 3);
     }
@@ -95,7 +95,7 @@ describe('layoutLetter', () => {
   it('puts category headings in the sans face with 一、二、 numbering, items counted through the sections', () => {
     const headings = allLines(plan).filter((l) => l.role === 'heading');
     expect(headings.map((l) => l.text)).toEqual(['一、重点目标任务兑现承诺', '二、政务服务事项承诺']);
-    expect(headings.every((l) => l.runs.every((r) => r.face === 'sans'))).toBe(true);
+    expect(headings.every((l) => l.runs.every((r) => r.face === 'heading'))).toBe(true);
     expect(allLines(plan).filter((l) => /^\d+\./.test(l.text)).map((l) => l.text.split('.')[0])).toEqual(['1', '2', '3', '4', '5']);
   });
 
@@ -156,11 +156,11 @@ describe('layoutLetter', () => {
     const long = layoutLetter(withItems(30), syntheticFonts);
     expect(long.pages.length).toBeGreaterThanOrEqual(3);
     long.pages.forEach((page, i) => {
-      const n = page.pageNumber;
-      expect(n.text).toBe(`— ${i + 1} —`);
+      expect(page.pageNumber.text).toBe(`— ${i + 1} —`);
+      const n = page.pageNumber.runs[0] as TextRun;
       expect(n.size).toBe(14);
       expect(TYPE_AREA.bottom - (n.y + 0.88 * 14)).toBeCloseTo(7 * MM, 6);
-      if (i % 2 === 0) expect(n.x + [...n.text].reduce((w, c) => w + syntheticFonts.serif.advance(c.codePointAt(0) ?? 0) * 14, 0)).toBeCloseTo(TYPE_AREA.right - 14, 6);
+      if (i % 2 === 0) expect(n.x + [...n.text].reduce((w, c) => w + syntheticFonts.body.advance(c.codePointAt(0) ?? 0) * 14, 0)).toBeCloseTo(TYPE_AREA.right - 14, 6);
       else expect(n.x).toBeCloseTo(TYPE_AREA.left + 14, 6);
     });
   });

@@ -10,8 +10,10 @@ const TABLE_FILE = new URL('../../../core/letter/document-coverage-ranges.ts', i
 /** The ranges the fonts themselves cover, by the same test the renderer uses (`DocumentFonts.covers`). */
 async function rangesFromFonts(): Promise<number[]> {
   const fonts = await documentFonts();
-  // Anything covered is in the body face's cmap: its character set is the only candidate list needed.
-  const candidates = [...new Set(fontkit.create(fonts.bytes.serif).characterSet)].sort((a, b) => a - b);
+  // Anything covered is in the bundled body face's cmap (the body chain holds only that face here):
+  // its character set is the only candidate list needed.
+  const body = fonts.faces.get(fonts.metrics.body.faceOf(0x653f));
+  const candidates = [...new Set(fontkit.create(body?.bytes ?? new Uint8Array()).characterSet)].sort((a, b) => a - b);
   const ranges: number[] = [];
   for (const cp of candidates.filter((c) => fonts.covers(c))) {
     if (ranges.length > 0 && ranges[ranges.length - 1] === cp - 1) ranges[ranges.length - 1] = cp;

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { PagePlan, PlanLine, PlanPage } from '../../../core/layout/page-plan';
 import { comparePdfText } from '../../../core/package/pdf-text-check';
 
-const run = (text: string) => ({ text, x: 0, y: 0, face: 'serif' as const, size: 16, tracking: 0 });
+const run = (text: string) => ({ text, x: 0, y: 0, face: 'body', size: 16, tracking: 0 });
 const line = (text: string, row: number): PlanLine => ({ row, role: 'body', text, runs: [run(text)] });
-const page = (n: number, ...lines: string[]): PlanPage => ({ lines: lines.map(line), pageNumber: run(`— ${n} —`) });
+const page = (n: number, ...lines: string[]): PlanPage => ({ lines: lines.map(line), pageNumber: { text: `— ${n} —`, runs: [run(`— ${n} —`)] } });
 const plan = (...pages: PlanPage[]): PagePlan => ({
   width: 595,
   height: 842,

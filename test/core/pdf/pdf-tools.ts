@@ -114,3 +114,17 @@ export async function pdfinfoPages(bytes: Uint8Array): Promise<number> {
     return Number(/^Pages:\s+(\d+)/m.exec((await exec('pdfinfo', [file])).stdout)?.[1]);
   });
 }
+
+/** Each text poppler's pdftohtml finds, with the font family and size it was drawn in. */
+export async function pdftohtmlTexts(bytes: Uint8Array): Promise<{ text: string; family: string; size: number }[]> {
+  return withTempDir(async (dir) => {
+    const file = join(dir, 'fonts.pdf');
+    await writeFile(file, bytes);
+    const { stdout } = await exec('pdftohtml', ['-xml', '-i', '-stdout', file], { maxBuffer: 64 * 1024 * 1024 });
+    const fonts = new Map([...stdout.matchAll(/<fontspec id="(\d+)" size="(\d+)" family="([^"]*)"/g)].map((m) => [m[1], { family: m[3] ?? '', size: Number(m[2]) }]));
+    return [...stdout.matchAll(/<text [^>]*font="(\d+)"[^>]*>(.*?)<\/text>/g)].map((m) => ({
+      text: (m[2] ?? '').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'),
+      ...(fonts.get(m[1] ?? '') ?? { family: '', size: 0 }),
+    }));
+  });
+}
