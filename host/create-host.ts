@@ -8,6 +8,7 @@ import { appendErrorReport } from './diagnostics/error-log';
 import { makePrivateFolder, writePrivateFile } from '../node/files/private-files';
 import { safeFileName } from './files/safe-file-name';
 import { signPdfHandler } from './signing/sign-pdf-handler';
+import { createFontLibrary } from './fonts/font-library';
 
 /**
  * The Node side of the app, composed once: Electron's main process and the HTTP host for the
@@ -30,6 +31,8 @@ export interface HostOptions {
   readonly vault: TokenVault;
   readonly probeRetry?: RetryPolicy;
   readonly onError?: (error: unknown) => void;
+  /** Where installed official faces are looked for; the system's font folders (or PLEDGE_FONT_DIRS) when absent. */
+  readonly fontFolders?: readonly string[];
 }
 
 export interface Host {
@@ -54,6 +57,7 @@ export function createBridgeHandlers(options: Omit<HostOptions, 'vault'>, outbox
   const now = options.now ?? (() => new Date());
   return {
     ...outbox.handlers,
+    ...createFontLibrary({ dataDir: options.info.dataDir, ...(options.fontFolders ? { folders: options.fontFolders } : {}) }),
     'app.getInfo': () => options.info,
     'diagnostics.reportError': async (report) => {
       await appendErrorReport(options.info.dataDir, report, now());

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConnectionSchema, OutboxSnapshotSchema, PackageOriginSchema } from '../outbox/outbox-item';
 import { ConnectionCheckSchema } from '../outbox/connection-check';
 import { MAX_PACKAGE_BYTES } from '../package/package-format';
+import { FONT_ROLES } from '../fonts/font-roles';
 
 /**
  * The one contract for everything that crosses the preload bridge. Each call names the schema
@@ -93,6 +94,40 @@ export const SignPdfRequestSchema = z.strictObject({
 });
 export type SignPdfRequest = z.infer<typeof SignPdfRequestSchema>;
 
+const FontRoleSchema = z.enum(FONT_ROLES);
+/** A CJK font file is 10–40 MB; as base64 a third more. */
+const FONT_BASE64_MAX = 60_000_000;
+
+/** A face the host offers for a role: one the user picked, or an official face found installed. */
+export const InstalledFaceSchema = z.object({
+  /** Opaque; pass it to `fonts.read`. Changes when the file does. */
+  id: z.string().min(1).max(500),
+  /** The family name to show, Chinese where the font has one, e.g. `仿宋_GB2312`. */
+  family: z.string(),
+  /** Where it lies, to show the user (a full path). */
+  file: z.string(),
+  /** The face's index in a collection (.ttc), 0 for a single font. */
+  index: z.number().int().min(0),
+  origin: z.enum(['system', 'picked']),
+});
+export type InstalledFace = z.infer<typeof InstalledFaceSchema>;
+
+export const FontChoicesSchema = z.object({
+  /** Per role the face to use before the bundled open fonts; null: only the bundled font. */
+  faces: z.record(FontRoleSchema, InstalledFaceSchema.nullable()),
+  /** The folders that were searched, for the settings view to say where it looked. */
+  folders: z.array(z.string()),
+});
+export type FontChoices = z.infer<typeof FontChoicesSchema>;
+
+export const PickFontRequestSchema = z.strictObject({
+  role: FontRoleSchema,
+  /** The file's name, to keep its extension and to name it in a refusal. */
+  name: z.string().min(1).max(255),
+  base64: z.string().min(1).max(FONT_BASE64_MAX),
+});
+export type PickFontRequest = z.infer<typeof PickFontRequestSchema>;
+
 export const desktopCalls = {
   /** Version, shell and data location, for the About box and the status bar. */
   'app.getInfo': { args: z.tuple([]), result: AppInfoSchema },
@@ -152,6 +187,17 @@ export const desktopCalls = {
     args: z.tuple([SignPdfRequestSchema]),
     result: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), base64: z.string(), signerName: z.string() }), Refused]),
   },
+  /** Which face each role uses on this machine (picked file, else official face installed, else none). */
+  'fonts.describe': { args: z.tuple([]), result: FontChoicesSchema },
+  /** The bytes of a face `fonts.describe` offered, for the PDF worker. */
+  'fonts.read': { args: z.tuple([z.strictObject({ id: z.string().min(1).max(500) })]), result: z.object({ base64: z.string() }) },
+  /** Keeps a font file the user chose for a role; refused (with the reason) when it is not a usable font. */
+  'fonts.pick': {
+    args: z.tuple([PickFontRequestSchema]),
+    result: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), face: InstalledFaceSchema }), Refused]),
+  },
+  /** Forgets the picked file of a role: back to the installed official face or the bundled font. */
+  'fonts.forget': { args: z.tuple([z.strictObject({ role: FontRoleSchema })]), result: z.object({}) },
 } as const;
 
 export const desktopEvents = {

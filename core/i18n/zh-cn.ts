@@ -10,6 +10,7 @@ import { desktop } from './messages/desktop';
 import { draftList } from './messages/draft-list';
 import { drafts } from './messages/drafts';
 import { editor } from './messages/editor';
+import { fonts } from './messages/fonts';
 import { history } from './messages/history';
 import { letterCategories } from './messages/letter-categories';
 import { letterFields } from './messages/letter-fields';
@@ -42,6 +43,7 @@ export const zhCN = composeCatalogue({
   editor,
   preview,
   profile,
+  fonts,
   review,
   signing,
   attachments,

@@ -14,7 +14,7 @@ const HAS_MODES = process.platform !== 'win32';
  * What the app itself keeps in the data folder. In Electron the folder also holds the engine's
  * own profile, which the folder's 0700 shuts in; its contents are the engine's to manage.
  */
-const OWN_ENTRIES = ['sync', 'outbox', 'exports', 'print', 'logs', 'window-state.json'];
+const OWN_ENTRIES = ['sync', 'outbox', 'exports', 'print', 'logs', 'fonts', 'window-state.json'];
 
 /** Creates a folder and any missing parents as 0700; a folder that exists (the system temp folder) is left as it is. */
 export async function makePrivateFolder(path: string): Promise<void> {

@@ -21,5 +21,9 @@ export function recordingHandlers(shell: 'web' | 'electron' = 'web'): DesktopHan
     'outbox.exportPackage': vi.fn(() => ({ saved: false })),
     'outbox.networkHint': vi.fn(() => ({})),
     'signing.signPdf': vi.fn(() => ({ ok: false as const, message: '未实现' })),
+    'fonts.describe': vi.fn(() => ({ faces: { title: null, body: null, heading: null, subheading: null }, folders: [] })),
+    'fonts.read': vi.fn(() => ({ base64: '' })),
+    'fonts.pick': vi.fn(() => ({ ok: false as const, message: '未实现' })),
+    'fonts.forget': vi.fn(() => ({})),
   };
 }
