@@ -3,6 +3,7 @@ import { FONT_ROLES, type FontRole } from '../fonts/font-roles';
 import type { FontChains, FontFace } from '../fonts/font-chains';
 import type { FontMetrics, FontMetricsSet } from '../layout/font-metrics';
 import { createHarfbuzzSubsetter, type FontSubsetter, type HarfbuzzSubsetExports } from './harfbuzz-subsetter';
+import type { Deflate } from './text-document';
 
 /**
  * The document faces, parsed once and kept: layout reads their metrics, rendering embeds their
@@ -15,6 +16,8 @@ export interface DocumentFonts extends FontSubsetter {
   readonly metrics: FontMetricsSet;
   /** True when the chains of every role a user's text may be set in can draw the character. */
   covers(codePoint: number): boolean;
+  /** How this program compresses the PDF's streams; see Deflate. Rendering needs the fonts and it alike. */
+  readonly deflate?: Deflate;
 }
 
 type FontkitFont = ReturnType<typeof fontkit.create>;
@@ -23,7 +26,7 @@ type FontkitFont = ReturnType<typeof fontkit.create>;
  * Parses the faces once; `harfbuzz` is the instantiated `harfbuzz-subset.wasm` used for subsetting.
  * A face that stands in several chains (the bundled body face) is one face, parsed and embedded once.
  */
-export function createDocumentFonts(chains: FontChains, harfbuzz: HarfbuzzSubsetExports): DocumentFonts {
+export function createDocumentFonts(chains: FontChains, harfbuzz: HarfbuzzSubsetExports, options: { readonly deflate?: Deflate } = {}): DocumentFonts {
   const ids = new Map<FontFace, string>();
   const faces = new Map<string, FontFace>();
   const parsed = new Map<string, FontkitFont>();
@@ -46,6 +49,7 @@ export function createDocumentFonts(chains: FontChains, harfbuzz: HarfbuzzSubset
     subset: (face, codePoints) => subsetter.subset(face, codePoints),
     // Body text is set in the body chain and the unit name also in the title's; headings end in the body face.
     covers: (cp) => metrics.body.hasGlyph(cp) && metrics.title.hasGlyph(cp),
+    ...(options.deflate ? { deflate: options.deflate } : {}),
   };
 }
 

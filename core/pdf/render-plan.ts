@@ -23,7 +23,7 @@ export interface RenderOptions {
  * signature and seal. Everything written comes from the plan, so the same plan gives the same bytes.
  */
 export async function renderPlan(plan: PagePlan, fonts: DocumentFonts, options: RenderOptions = {}): Promise<Uint8Array> {
-  const doc = await createTextDocument();
+  const doc = await createTextDocument(fonts.deflate);
   const runs = plan.pages.flatMap((page) => [...page.pageNumber.runs, ...page.lines.flatMap((line) => line.runs)]);
   const faces = await embedFaces(doc, options.draft ? [...runs, ...draftWatermarkRuns(fonts.metrics.title)] : runs, fonts, options.embedding ?? 'subset');
 

@@ -17,7 +17,7 @@ const RULE = rgb(0.35, 0.35, 0.35);
  */
 export async function renderReceiptPdf(facts: ReceiptFacts, fonts: DocumentFonts): Promise<{ bytes: Uint8Array; plan: ReceiptPlan }> {
   const plan = layoutReceipt(facts, fonts.metrics);
-  const doc = await createTextDocument();
+  const doc = await createTextDocument(fonts.deflate);
   const runs = plan.lines.flatMap((line) => line.runs);
   const faces = await embedFaces(doc, runs, fonts, 'subset');
   const page = doc.addPage([plan.width, plan.height]);

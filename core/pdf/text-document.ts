@@ -1,20 +1,9 @@
 import fontkit from '@pdf-lib/fontkit';
-import {
-  beginText,
-  endText,
-  PDFDocument,
-  setCharacterSpacing,
-  setFontAndSize,
-  setTextMatrix,
-  showText,
-  type PDFFont,
-  type PDFName,
-  type PDFOperator,
-  type PDFPage,
-} from 'pdf-lib';
+import { PDFDocument, type PDFName, type PDFPage } from 'pdf-lib';
 import { strToU8, zlibSync } from 'fflate';
 import { t } from '../i18n/translate';
 import type { TextRun } from '../layout/page-plan';
+import { embedTrueTypeSubset, type DrawableFont } from './cid-font';
 import type { DocumentFonts } from './document-fonts';
 
 /**
@@ -30,29 +19,51 @@ const NO_LAYOUT_FEATURES = Object.fromEntries(
 
 /** The faces embedded in one document by face id, and the resource name each page knows each by. */
 export interface EmbeddedFaces {
-  readonly fonts: ReadonlyMap<string, PDFFont>;
+  readonly fonts: ReadonlyMap<string, DrawableFont>;
   /** Per page, so two drawings on one page share one font resource. */
   readonly keys: WeakMap<PDFPage, Map<string, PDFName>>;
 }
 
-export async function createTextDocument(): Promise<PDFDocument> {
+/**
+ * How a program compresses PDF streams (zlib format): Node's native zlib, the browser's
+ * CompressionStream. Deflating the embedded fonts is the largest cost of a render; native code
+ * does it several times faster than any JavaScript deflate. Without one, fflate.
+ */
+export type Deflate = (bytes: Uint8Array) => Promise<Uint8Array>;
+
+const deflateWithFflate: Deflate = async (bytes) => zlibSync(bytes, { level: 6 });
+
+/** Streams waiting for their compressed contents, by document: filled in by saveDocument. */
+const deferred = new WeakMap<PDFDocument, Promise<void>[]>();
+
+export async function createTextDocument(deflate: Deflate = deflateWithFflate): Promise<PDFDocument> {
   // updateMetadata: false keeps the clock and pdf-lib's producer string out of the file.
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
-  compressWithFflate(doc);
+  compressLater(doc, deflate);
   return doc;
 }
 
 /**
- * pdf-lib deflates embedded font files with pako, the largest single cost of a render; fflate
- * writes the same zlib format two to three times faster. Only this document's context is touched.
+ * Every stream pdf-lib or we flate-compress (pdf-lib would use pako, synchronously) is made at
+ * once with empty contents, and compressed with `deflate` while the rest of the document is
+ * built; saveDocument waits for all of them. Only this document's context is touched.
  */
-function compressWithFflate(doc: PDFDocument): void {
+function compressLater(doc: PDFDocument, deflate: Deflate): void {
   const { context } = doc;
+  const pending: Promise<void>[] = [];
+  deferred.set(doc, pending);
   context.flateStream = (contents, dict = {}) => {
     // pdf-lib treats a string here as Latin-1 bytes, and so does strToU8 with latin1 set.
     const bytes = typeof contents === 'string' ? strToU8(contents, true) : contents;
-    return context.stream(zlibSync(bytes, { level: 6 }), { ...dict, Filter: 'FlateDecode' });
+    const stream = context.stream(new Uint8Array(0), { ...dict, Filter: 'FlateDecode' });
+    pending.push(
+      deflate(bytes).then((compressed) => {
+        // A raw stream's contents are only read when the file is written, which waits for this.
+        (stream as unknown as { contents: Uint8Array }).contents = compressed;
+      }),
+    );
+    return stream;
   };
 }
 
@@ -68,7 +79,7 @@ export async function embedFaces(doc: PDFDocument, runs: Iterable<Pick<TextRun, 
     for (const char of run.text) set.add(char.codePointAt(0) ?? 0);
     used.set(run.face, set);
   }
-  const embedded = new Map<string, PDFFont>();
+  const embedded = new Map<string, DrawableFont>();
   // Sorted ids, not the order runs came in, keep the object order and so the bytes stable.
   for (const id of [...used.keys()].sort()) {
     const face = fonts.faces.get(id);
@@ -76,6 +87,11 @@ export async function embedFaces(doc: PDFDocument, runs: Iterable<Pick<TextRun, 
     const full = embedding === 'full' && !isCollection(face.bytes);
     const bytes = full ? face.bytes : fonts.subset(id, [...(used.get(id) ?? [])].sort((a, b) => a - b));
     const name = full ? id : `PLEDGE+${id}`;
+    const trueType = full ? null : embedTrueTypeSubset(doc, bytes, name);
+    if (trueType) {
+      embedded.set(id, trueType);
+      continue;
+    }
     // Layout measured each character's own glyph (cmap), so no OpenType feature may swap it for
     // another; the subsets carry no layout tables, the whole fonts need the features switched off.
     embedded.set(id, await doc.embedFont(bytes, { subset: false, customName: name, features: full ? NO_LAYOUT_FEATURES : {} }));
@@ -88,7 +104,7 @@ function isCollection(bytes: Uint8Array): boolean {
 }
 
 /** The embedded font of a face and its resource name on `page`, made on first use. */
-export function faceOn(page: PDFPage, faces: EmbeddedFaces, face: string): { font: PDFFont; key: PDFName } {
+export function faceOn(page: PDFPage, faces: EmbeddedFaces, face: string): { font: DrawableFont; key: PDFName } {
   const font = faces.fonts.get(face);
   if (!font) throw new Error(`Font for ${face} was not embedded`);
   const keys = faces.keys.get(page) ?? new Map<string, PDFName>();
@@ -102,30 +118,32 @@ export function faceOn(page: PDFPage, faces: EmbeddedFaces, face: string): { fon
 }
 
 /**
- * Writes a page's text as one text object, changing font, size and character spacing only when
- * they change. pdf-lib's drawText would wrap every run in its own graphics state and add a font
- * resource per call, which makes files larger and slower to write.
+ * Writes a page's text as one text object in a content stream of its own, changing font, size and
+ * character spacing only when they change. The operators are written as text straight away:
+ * pdf-lib's operator objects (and its drawText, which wraps every run in its own graphics state
+ * and adds a font resource per call) make a render slower and the file larger.
  */
 export function drawRuns(page: PDFPage, runs: readonly TextRun[], faces: EmbeddedFaces): void {
-  const ops: PDFOperator[] = [beginText()];
+  const ops: string[] = ['BT'];
   let face: string | null = null;
   let size = 0;
   let tracking = 0;
   for (const run of runs) {
     const { font, key } = faceOn(page, faces, run.face);
     if (run.face !== face || run.size !== size) {
-      ops.push(setFontAndSize(key, run.size));
+      ops.push(`${key.toString()} ${round(run.size)} Tf`);
       face = run.face;
       size = run.size;
     }
     if (run.tracking !== tracking) {
-      ops.push(setCharacterSpacing(round(run.tracking)));
+      ops.push(`${round(run.tracking)} Tc`);
       tracking = run.tracking;
     }
-    ops.push(setTextMatrix(1, 0, 0, 1, round(run.x), round(run.y)), showText(font.encodeText(run.text)));
+    ops.push(`1 0 0 1 ${round(run.x)} ${round(run.y)} Tm`, `${font.encodeText(run.text).toString()} Tj`);
   }
-  ops.push(endText());
-  page.pushOperators(...ops);
+  ops.push('ET');
+  const { context } = page.doc;
+  page.node.addContentStream(context.register(context.flateStream(ops.join('\n'))));
 }
 
 /** Thousandths of a point are far below what print or screen can show, and keep streams short. */
@@ -152,7 +170,10 @@ export function describeDocument(doc: PDFDocument, info: DocumentDescription): v
   doc.setModificationDate(info.date);
 }
 
-export function saveDocument(doc: PDFDocument): Promise<Uint8Array> {
+export async function saveDocument(doc: PDFDocument): Promise<Uint8Array> {
+  // Fonts pdf-lib embeds itself (an .otf, the whole-font proof) make their streams when flushed.
+  await doc.flush();
+  await Promise.all(deferred.get(doc) ?? []);
   // objectsPerTick: pdf-lib otherwise yields to the event loop every 50 objects, which only adds waiting.
   return doc.save({ useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY });
 }

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
+import { deflate } from 'node:zlib';
 import { BUNDLED_FACES } from '../../core/fonts/bundled-faces';
 import { fontChains, type FontFace } from '../../core/fonts/font-chains';
 import { FONT_ROLES, type FontRole } from '../../core/fonts/font-roles';
@@ -23,7 +25,7 @@ export function loadNodeDocumentFonts(): Promise<DocumentFonts> {
  */
 export async function readNodeDocumentFonts(installed: Partial<Record<FontRole, FontFace | null>> = {}): Promise<DocumentFonts> {
   const [harfbuzz, faces] = await Promise.all([instantiateHarfbuzz(), bundledFaces()]);
-  return createDocumentFonts(fontChains(faces, installed), harfbuzz);
+  return createDocumentFonts(fontChains(faces, installed), harfbuzz, { deflate: nativeDeflate });
 }
 
 /** The bundled faces, read from node_modules once (the WOFF one unpacked). */
@@ -36,6 +38,14 @@ export function bundledFaces(): Promise<Readonly<Record<FontRole, FontFace>>> {
     }),
   ).then((entries) => Object.fromEntries(entries) as Record<FontRole, FontFace>);
   return bundled;
+}
+
+const deflateAsync = promisify(deflate);
+
+/** Node's zlib, in its thread pool: the fonts of a letter compress side by side, off the main thread. */
+async function nativeDeflate(bytes: Uint8Array): Promise<Uint8Array> {
+  const compressed = await deflateAsync(bytes, { level: 6 });
+  return new Uint8Array(compressed.buffer, compressed.byteOffset, compressed.byteLength);
 }
 
 async function instantiateHarfbuzz(): Promise<HarfbuzzSubsetExports> {
