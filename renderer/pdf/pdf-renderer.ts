@@ -1,10 +1,21 @@
 import type { ReceiptFacts } from '../../core/layout/layout-receipt';
-import type { RenderJob, RenderRequest, RenderResponse } from './render-protocol';
+import { installedFontFiles } from './installed-font-files';
+import type { InstalledFontFiles, RenderJob, RenderRequest, RenderResponse } from './render-protocol';
 
 /** The UI side of the PDF worker: one worker, started on first use, answers matched by id. */
 let worker: Worker | undefined;
 let nextId = 1;
 const pending = new Map<number, (response: RenderResponse) => void>();
+/** The installed faces, asked of the host once and again after they change. */
+let fontFiles: Promise<InstalledFontFiles> | undefined;
+/** Whether the running worker has been given the current `fontFiles`. */
+let fontsSent = false;
+
+/** The user picked or forgot a face: the next render prepares the fonts anew. */
+export function reloadInstalledFonts(): void {
+  fontFiles = undefined;
+  fontsSent = false;
+}
 
 function startWorker(): Worker {
   const w = new Worker(new URL('./pdf-render.worker.ts', import.meta.url), { type: 'module' });
@@ -16,6 +27,7 @@ function startWorker(): Worker {
     for (const [id, resolve] of pending) resolve({ id, ok: false, error: event.message || 'PDF worker failed' });
     pending.clear();
     worker = undefined;
+    fontsSent = false;
   };
   return w;
 }
@@ -33,9 +45,13 @@ export function renderReceiptInWorker(facts: ReceiptFacts): Promise<RenderRespon
   return renderInWorker({ kind: 'receipt', facts });
 }
 
-function renderInWorker(job: RenderJob): Promise<RenderResponse> {
+async function renderInWorker(job: RenderJob): Promise<RenderResponse> {
+  const id = nextId++;
+  // Every request waits for the same promise, so they still reach the worker in the order made.
+  const files = await (fontFiles ??= installedFontFiles());
   worker ??= startWorker();
-  const request: RenderRequest = { ...job, id: nextId++ };
+  const request: RenderRequest = fontsSent ? { ...job, id } : { ...job, id, fonts: files };
+  fontsSent = true;
   return new Promise((resolve) => {
     pending.set(request.id, resolve);
     worker?.postMessage(request);
