@@ -7,7 +7,7 @@ import { buildPackage } from '../../core/package/build-package';
 import { isSubmissionId } from '../../core/package/package-format';
 import { renderLetterPdf } from '../../core/pdf/render-letter';
 import { validateLetter } from '../../core/letter/validate-letter';
-import { loadNodeDocumentFonts } from '../../node/fonts/node-document-fonts';
+import { loadInstalledDocumentFonts } from '../../node/fonts/installed-document-fonts';
 import { CliFailure, EXIT, type CliIo, type ExitCode } from '../exit-codes';
 import { printProblems } from '../print-problems';
 import { readInputFile } from '../read-input-file';
@@ -43,7 +43,7 @@ export async function packCommand(args: string[], io: CliIo, now: Date): Promise
   const letter = await readJsonObjectFile(file);
   const signed = await readSignedCopies(values.signed ?? []);
   if (signed.length === 0) throw new CliFailure(t('cli.missing-signed'), EXIT.unusable);
-  const rendered = await renderLetterPdf(letter, await loadNodeDocumentFonts());
+  const rendered = await renderLetterPdf(letter, await loadInstalledDocumentFonts());
   // A package is a submission: template samples left in stop it here, as they stop review in the app.
   const samples = validateLetter(letter).problems.filter((p) => p.code.startsWith('sample.'));
   if (!rendered.ok || samples.length > 0) {

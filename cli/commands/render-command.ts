@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { t } from '../../core/i18n/translate';
 import { renderLetterPdf } from '../../core/pdf/render-letter';
-import { loadNodeDocumentFonts } from '../../node/fonts/node-document-fonts';
+import { loadInstalledDocumentFonts } from '../../node/fonts/installed-document-fonts';
 import { CliFailure, EXIT, type CliIo, type ExitCode } from '../exit-codes';
 import { printProblems } from '../print-problems';
 import { readJsonObjectFile } from '../read-json-file';
@@ -16,7 +16,7 @@ export async function renderCommand(args: string[], io: CliIo): Promise<ExitCode
   const file = positionals[0];
   if (file === undefined) throw new CliFailure(t('cli.missing-letter-argument'), EXIT.unusable);
   const output = values.output ?? `${file.replace(/\.json$/i, '')}.pdf`;
-  const result = await renderLetterPdf(await readJsonObjectFile(file), await loadNodeDocumentFonts());
+  const result = await renderLetterPdf(await readJsonObjectFile(file), await loadInstalledDocumentFonts());
   if (!result.ok) {
     printProblems(result.problems, io);
     return EXIT.invalid;

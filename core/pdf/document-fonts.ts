@@ -29,14 +29,16 @@ type FontkitFont = ReturnType<typeof fontkit.create>;
 export function createDocumentFonts(chains: FontChains, harfbuzz: HarfbuzzSubsetExports, options: { readonly deflate?: Deflate } = {}): DocumentFonts {
   const ids = new Map<FontFace, string>();
   const faces = new Map<string, FontFace>();
-  const parsed = new Map<string, FontkitFont>();
+  // Parsed on first use: a letter without a （一） heading never needs the 楷体 face at all.
+  const parsed = new Map<string, () => FontkitFont>();
   for (const role of FONT_ROLES) {
     for (const face of chains[role]) {
       if (ids.has(face)) continue;
       const id = uniqueId(pdfName(face.postscriptName), faces);
       ids.set(face, id);
       faces.set(id, face);
-      parsed.set(id, parseFace(face));
+      let font: FontkitFont | undefined;
+      parsed.set(id, () => (font ??= parseFace(face)));
     }
   }
   const metrics = Object.fromEntries(
@@ -67,9 +69,9 @@ function parseFace(face: FontFace): FontkitFont {
   return member;
 }
 
-/** A PDF name of letters, digits and hyphens only; a font's own name may hold anything. */
+/** A PDF name of letters, digits, `_`, `.` and `-` only; a font's own name may hold anything. */
 function pdfName(postscriptName: string): string {
-  const name = postscriptName.replace(/[^A-Za-z0-9-]/g, '');
+  const name = postscriptName.replace(/[^A-Za-z0-9_.-]/g, '');
   return name === '' ? 'Face' : name;
 }
 
@@ -79,16 +81,15 @@ function uniqueId(name: string, taken: ReadonlyMap<string, unknown>): string {
   return id;
 }
 
-function chainMetrics(chain: readonly string[], parsed: ReadonlyMap<string, FontkitFont>): FontMetrics {
-  const fonts = chain.map((id) => parsed.get(id) as FontkitFont);
-  const scales = fonts.map((font) => 1 / font.unitsPerEm);
+function chainMetrics(chain: readonly string[], parsed: ReadonlyMap<string, () => FontkitFont>): FontMetrics {
+  const fonts = chain.map((id) => parsed.get(id) as () => FontkitFont);
   const last = chain.length - 1;
   const drawnBy = new Map<number, number>();
   const advances = new Map<number, number>();
   const indexOf = (cp: number): number => {
     let index = drawnBy.get(cp);
     if (index === undefined) {
-      index = fonts.findIndex((font) => font.hasGlyphForCodePoint(cp));
+      index = fonts.findIndex((font) => font().hasGlyphForCodePoint(cp));
       if (index < 0) index = last;
       drawnBy.set(cp, index);
     }
@@ -98,13 +99,13 @@ function chainMetrics(chain: readonly string[], parsed: ReadonlyMap<string, Font
     advance(cp) {
       let em = advances.get(cp);
       if (em === undefined) {
-        const index = indexOf(cp);
-        em = (fonts[index] as FontkitFont).glyphForCodePoint(cp).advanceWidth * (scales[index] as number);
+        const font = (fonts[indexOf(cp)] as () => FontkitFont)();
+        em = font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
         advances.set(cp, em);
       }
       return em;
     },
-    hasGlyph: (cp) => fonts.some((font) => font.hasGlyphForCodePoint(cp)),
+    hasGlyph: (cp) => fonts.some((font) => font().hasGlyphForCodePoint(cp)),
     faceOf: (cp) => chain[indexOf(cp)] as string,
   };
 }

@@ -5,9 +5,9 @@ import { deflate } from 'node:zlib';
 import { BUNDLED_FACES } from '../../core/fonts/bundled-faces';
 import { fontChains, type FontFace } from '../../core/fonts/font-chains';
 import { FONT_ROLES, type FontRole } from '../../core/fonts/font-roles';
-import { woffToSfnt } from '../../core/fonts/woff-to-sfnt';
+import { lazilyUnpacked } from '../../core/fonts/woff-to-sfnt';
 import { createDocumentFonts, type DocumentFonts } from '../../core/pdf/document-fonts';
-import type { HarfbuzzSubsetExports } from '../../core/pdf/harfbuzz-subsetter';
+import { instantiateHarfbuzz } from './harfbuzz-wasm';
 
 const require = createRequire(import.meta.url);
 let loading: Promise<DocumentFonts> | undefined;
@@ -33,8 +33,7 @@ export function bundledFaces(): Promise<Readonly<Record<FontRole, FontFace>>> {
   bundled ??= Promise.all(
     FONT_ROLES.map(async (role) => {
       const { module, postscriptName } = BUNDLED_FACES[role];
-      const bytes = woffToSfnt(new Uint8Array(await readFile(require.resolve(module))));
-      return [role, { postscriptName, bytes, index: 0 }] as const;
+      return [role, lazilyUnpacked(postscriptName, new Uint8Array(await readFile(require.resolve(module))))] as const;
     }),
   ).then((entries) => Object.fromEntries(entries) as Record<FontRole, FontFace>);
   return bundled;
@@ -46,17 +45,4 @@ const deflateAsync = promisify(deflate);
 async function nativeDeflate(bytes: Uint8Array): Promise<Uint8Array> {
   const compressed = await deflateAsync(bytes, { level: 6 });
   return new Uint8Array(compressed.buffer, compressed.byteOffset, compressed.byteLength);
-}
-
-async function instantiateHarfbuzz(): Promise<HarfbuzzSubsetExports> {
-  const wasm = await readFile(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'));
-  const { instance } = await wasmRuntime().instantiate(wasm);
-  const exports = instance.exports as unknown as HarfbuzzSubsetExports & { _initialize?: () => void };
-  exports._initialize?.(); // an Emscripten reactor module must initialise its C runtime first
-  return exports;
-}
-
-/** Node has WebAssembly, but @types/node 20 does not declare it. */
-function wasmRuntime(): { instantiate(bytes: Uint8Array): Promise<{ instance: { exports: unknown } }> } {
-  return (globalThis as unknown as { WebAssembly: ReturnType<typeof wasmRuntime> }).WebAssembly;
 }
