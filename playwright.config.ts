@@ -24,7 +24,8 @@ export default defineConfig({
     command: 'npm run web',
     url: baseURL,
     // A short probe backoff: the outbox spec brings the platform up and waits for the app to notice by itself.
-    env: { PORT: String(port), PLEDGE_DATA_DIR: webDataDir, PLEDGE_PROBE_CAP_MS: '1000' },
+    // No system font folder either (PLEDGE_FONT_DIRS empty): every role falls back to the bundled fonts, on any machine.
+    env: { PORT: String(port), PLEDGE_DATA_DIR: webDataDir, PLEDGE_PROBE_CAP_MS: '1000', PLEDGE_FONT_DIRS: '' },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'pipe',

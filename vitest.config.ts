@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // Every test, and every program a test starts, searches no system font folder: results never depend on the machine's fonts.
+    env: { PLEDGE_FONT_DIRS: '' },
   },
 });

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
@@ -8,16 +9,32 @@ export interface FontFolderContext {
   readonly platform: NodeJS.Platform;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly home: string;
+  /** The names in a folder, none where it is missing. */
+  readonly list: (folder: string) => readonly string[];
 }
 
-const HERE: FontFolderContext = { platform: process.platform, env: process.env, home: homedir() };
+const HERE: FontFolderContext = {
+  platform: process.platform,
+  env: process.env,
+  home: homedir(),
+  list: (folder) => {
+    try {
+      return readdirSync(folder);
+    } catch {
+      return [];
+    }
+  },
+};
+
+/** Where macOS keeps the fonts it downloads on demand (楷体-简 and 黑体-简 among them), a folder per asset kind. */
+const MAC_ASSETS = '/System/Library/AssetsV2';
 
 /**
  * The folders the official faces are looked for in, searched with their subfolders. Tests and CI
  * set PLEDGE_FONT_DIRS (empty: search nothing) so the machine's own fonts never decide a result.
  */
 export function systemFontFolders(context: FontFolderContext = HERE): string[] {
-  const { platform, env, home } = context;
+  const { platform, env, home, list } = context;
   const paths = platform === 'win32' ? path.win32 : path.posix;
   const override = env[FONT_DIRS_ENV];
   if (override !== undefined) return override.split(paths.delimiter).filter((folder) => folder.trim() !== '');
@@ -28,7 +45,11 @@ export function systemFontFolders(context: FontFolderContext = HERE): string[] {
     return [paths.join(windows, 'Fonts'), paths.join(local, 'Microsoft', 'Windows', 'Fonts')];
   }
   if (platform === 'darwin') {
-    return ['/System/Library/Fonts', '/System/Library/Fonts/Supplemental', '/Library/Fonts', paths.join(home, 'Library', 'Fonts')];
+    const downloaded = list(MAC_ASSETS)
+      .filter((name) => name.startsWith('com_apple_MobileAsset_Font'))
+      .sort()
+      .map((name) => paths.join(MAC_ASSETS, name));
+    return ['/System/Library/Fonts', '/System/Library/Fonts/Supplemental', '/Library/Fonts', paths.join(home, 'Library', 'Fonts'), ...downloaded];
   }
   const userData = env['XDG_DATA_HOME'] || paths.join(home, '.local', 'share');
   return unique([
@@ -38,7 +59,7 @@ export function systemFontFolders(context: FontFolderContext = HERE): string[] {
     paths.join(userData, 'fonts'),
     paths.join(home, '.local', 'share', 'fonts'),
     paths.join(home, '.fonts'),
-    // WPS Office, the office suite of UOS and Kylin, may keep the faces it ships (仿宋_GB2312 among them) to itself.
+    // WPS Office, the office suite of UOS and Kylin, keeps the fonts it ships in its own folder unless packaged to share them.
     '/opt/kingsoft/wps-office/office6/fonts',
   ]);
 }

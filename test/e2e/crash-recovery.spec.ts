@@ -207,7 +207,7 @@ function electronShell(): Shell {
   return {
     newProfile: () => createProfileDir('pledge-e2e-crash-electron-'),
     async open(profileDir) {
-      const app = await _electron.launch({ executablePath, args: [main], env: { ...process.env, PLEDGE_USER_DATA_DIR: profileDir } });
+      const app = await _electron.launch({ executablePath, args: [main], env: { ...process.env, PLEDGE_USER_DATA_DIR: profileDir, PLEDGE_FONT_DIRS: '' } });
       const child = app.process();
       const exited = new Promise<void>((resolveExit) => {
         if (child.exitCode !== null || child.signalCode !== null) resolveExit();

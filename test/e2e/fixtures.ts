@@ -42,7 +42,7 @@ async function useElectronWindow(use: (page: Page) => Promise<void>, testInfo: T
   const userData = await mkdtemp(join(tmpdir(), 'pledge-e2e-electron-'));
   // Playwright adds these two itself only when it finds Electron on its own: without them the run would ask the real keyring.
   const args = [main, '--password-store=basic', '--use-mock-keychain'];
-  const app = await _electron.launch({ executablePath: electron.path, args, env: { ...process.env, PLEDGE_USER_DATA_DIR: userData, PLEDGE_PROBE_CAP_MS: '1000' } });
+  const app = await _electron.launch({ executablePath: electron.path, args, env: { ...process.env, PLEDGE_USER_DATA_DIR: userData, PLEDGE_PROBE_CAP_MS: '1000', PLEDGE_FONT_DIRS: '' } });
   try {
     const window = await app.firstWindow();
     await window.waitForLoadState('domcontentloaded');
