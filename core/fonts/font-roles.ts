@@ -9,11 +9,17 @@ export type FontRole = (typeof FONT_ROLES)[number];
 /**
  * The installed faces each role looks for, best first, by any of their family names (the name
  * table's Chinese or English family, typographic or legacy). Windows names its files simfang.ttf,
- * simhei.ttf, simkai.ttf; macOS ships the 华文 (ST) faces; UOS and Kylin carry the same families.
+ * simhei.ttf, simkai.ttf; macOS ships the 华文 (ST) faces; UOS ships the CESI (中国电子技术标准化研究院)
+ * faces in GB2312, GB13000 and GB18030 builds; Kylin carries the Windows families.
  */
+/** UOS's CESI faces by their Chinese and English families, the GB2312 build first. */
+function cesi(chinese: string, code: string): string[] {
+  return ['GB2312', 'GB13000', 'GB18030'].flatMap((set) => [`CESI${chinese}-${set}`, `CESI_${code}_${set}`]);
+}
+
 export const OFFICIAL_FAMILIES: Readonly<Record<FontRole, readonly string[]>> = {
-  title: ['方正小标宋简体', 'FZXiaoBiaoSong-B05S', '方正小标宋_GBK', 'FZXiaoBiaoSong-B05', '方正小标宋'],
-  body: ['仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', '华文仿宋', 'STFangsong'],
-  heading: ['黑体', 'SimHei', '华文黑体', 'STHeiti', '黑体-简', 'Heiti SC'],
-  subheading: ['楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi', '华文楷体', 'STKaiti', '楷体-简', 'Kaiti SC'],
+  title: ['方正小标宋简体', 'FZXiaoBiaoSong-B05S', '方正小标宋_GBK', 'FZXiaoBiaoSong-B05', '方正小标宋', ...cesi('小标宋', 'XBS')],
+  body: ['仿宋_GB2312', 'FangSong_GB2312', ...cesi('仿宋', 'FS'), '仿宋', 'FangSong', '华文仿宋', 'STFangsong'],
+  heading: ['黑体', 'SimHei', ...cesi('黑体', 'HT'), '华文黑体', 'STHeiti', '黑体-简', 'Heiti SC'],
+  subheading: ['楷体_GB2312', 'KaiTi_GB2312', ...cesi('楷体', 'KT'), '楷体', 'KaiTi', '华文楷体', 'STKaiti', '楷体-简', 'Kaiti SC'],
 };

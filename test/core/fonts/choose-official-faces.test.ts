@@ -11,6 +11,19 @@ describe('chooseOfficialFaces', () => {
     expect(chooseOfficialFaces([fangsong]).body).toBe(fangsong);
   });
 
+  it('finds UOS's CESI faces, the GB2312 build before the GB18030 one, after 仿宋_GB2312 and before 仿宋', () => {
+    const cesi = (file: string, families: string[]) => face(`/usr/share/fonts/fonts-cesi/${file}`, families);
+    const fs18030 = cesi('CESI_FS_GB18030.TTF', ['CESI_FS_GB18030', 'CESI仿宋-GB18030']);
+    const fs2312 = cesi('CESI_FS_GB2312.TTF', ['CESI_FS_GB2312', 'CESI仿宋-GB2312']);
+    const chosen = chooseOfficialFaces([fs18030, fs2312, cesi('CESI_XBS_GB2312.TTF', ['CESI小标宋-GB2312']), cesi('CESI_KT_GB13000.TTF', ['CESI_KT_GB13000'])]);
+    expect(chosen.body).toBe(fs2312);
+    expect(chosen.title?.path).toMatch(/XBS/);
+    expect(chosen.subheading?.path).toMatch(/KT_GB13000/);
+    const fangsong = face('/usr/share/fonts/simfang.ttf', ['FangSong']);
+    expect(chooseOfficialFaces([fangsong, fs2312]).body).toBe(fs2312);
+    expect(chooseOfficialFaces([fangsong, fs2312, face('/w/FangSong_GB2312.ttf', ['FangSong_GB2312'])]).body?.path).toBe('/w/FangSong_GB2312.ttf');
+  });
+
   it('compares family names without regard to letter case or surrounding spaces', () => {
     const chosen = chooseOfficialFaces([face('/f/simhei.ttf', [' simhei ']), face('/f/kaiti.ttf', ['KAITI_gb2312'])]);
     expect(chosen.heading?.path).toBe('/f/simhei.ttf');
