@@ -11,7 +11,7 @@ describe('chooseOfficialFaces', () => {
     expect(chooseOfficialFaces([fangsong]).body).toBe(fangsong);
   });
 
-  it('finds UOS's CESI faces, the GB2312 build before the GB18030 one, after 仿宋_GB2312 and before 仿宋', () => {
+  it('finds the CESI faces of UOS, the GB2312 build before the GB18030 one, after 仿宋_GB2312 and before 仿宋', () => {
     const cesi = (file: string, families: string[]) => face(`/usr/share/fonts/fonts-cesi/${file}`, families);
     const fs18030 = cesi('CESI_FS_GB18030.TTF', ['CESI_FS_GB18030', 'CESI仿宋-GB18030']);
     const fs2312 = cesi('CESI_FS_GB2312.TTF', ['CESI_FS_GB2312', 'CESI仿宋-GB2312']);
