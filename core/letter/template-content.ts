@@ -9,9 +9,21 @@ import type { LetterInput } from './letter-schema';
 
 type Items = LetterInput['items'];
 
-export const UNIT_CLOSING =
-  '以上承诺事项，我单位将列入年度重点工作，逐项明确责任、按月调度、按季通报，主动接受社会各界监督。' +
-  '如未按承诺兑现，我单位将主动说明情况、限期整改，并依规依纪承担相应责任。';
+const UNIT_ACCOUNTABILITY = '如未按承诺兑现，我单位将主动说明情况、限期整改，并依规依纪承担相应责任。';
+
+export const UNIT_CLOSING = `以上承诺事项，我单位将列入年度重点工作，逐项明确责任、按月调度、按季通报，主动接受社会各界监督。${UNIT_ACCOUNTABILITY}`;
+
+/**
+ * A closing with 保障措施 as run-in （一） sub-headings (paragraph-headings.ts sets them in 楷体):
+ * a unit letter's first-level headings are its item categories, so its own text goes one level down.
+ */
+const UNIT_CLOSING_WITH_MEASURES = [
+  '为确保上述承诺落到实处，我单位将采取以下保障措施：',
+  '（一）加强组织领导。主要负责人牵头抓总，分管负责人分工负责，每项承诺明确责任股室、责任人和完成时限。',
+  '（二）强化跟踪督办。建立承诺事项工作台账，按月调度进展、按季通报情况，对进度滞后的事项限期整改、逐项销号。',
+  '（三）主动接受监督。在政府网站和政务公开栏公开承诺事项及兑现情况，畅通企业和群众反映问题的渠道。',
+  UNIT_ACCOUNTABILITY,
+].join('\n');
 
 /** The opening of a unit letter; it names the unit, so a sample name left here is found as sample text. */
 export function unitStatement(unit: string, focus: string): string {
@@ -28,6 +40,8 @@ export interface UnitTemplate {
   readonly phone: string;
   readonly email: string;
   readonly items: (year: number) => Items;
+  /** The closing when not the common UNIT_CLOSING. */
+  readonly closing?: string;
 }
 
 export const UNIT_TEMPLATES: Record<CategoryKey, UnitTemplate> = {
@@ -51,6 +65,7 @@ export const UNIT_TEMPLATES: Record<CategoryKey, UnitTemplate> = {
     principal: { name: '赵某某', title: '局长' },
     phone: '0458-6123422',
     email: 'fgj-xinyong@example.com',
+    closing: UNIT_CLOSING_WITH_MEASURES,
     items: (year) => [
       { category: 'policy', content: '惠企政策实行“免申即享”，符合条件的企业无需申请即可享受，年内“免申即享”事项不少于10项。', deadline: `${year}年12月31日前`, owner: '政策法规股' },
       { category: 'policy', content: '涉企奖补资金审核通过后15个工作日内拨付到位，不设置额外条件。', deadline: '全年', owner: '财务股' },

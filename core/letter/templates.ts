@@ -28,7 +28,7 @@ function unitLetter(key: CategoryKey, options: TemplateOptions): LetterInput {
     unit: { ...tpl.unit },
     statement: unitStatement(tpl.unit.name, tpl.focus),
     items: tpl.items(options.year),
-    closing: UNIT_CLOSING,
+    closing: tpl.closing ?? UNIT_CLOSING,
     supervision: { phone: tpl.phone, email: tpl.email, hotline: '12345' },
     principal: { ...tpl.principal },
     date: options.date ?? `${options.year}-04-20`,

@@ -9,6 +9,7 @@ import { letterResolver } from './letter-resolver';
 import { useProblemVisibility } from './problem-visibility';
 import { ProblemSummary } from './ProblemSummary';
 import { DateField } from './DateField';
+import { HeadingField } from './HeadingField';
 import { TextField } from './TextField';
 
 interface LetterEditorProps {
@@ -65,9 +66,9 @@ export const LetterEditor = memo(function LetterEditor({ letter, readOnly, onCha
               <TextField name="year" label={fieldLabel(['year'])} inputMode="numeric" />
               <TextField name="title" label={fieldLabel(['title'])} hint={t('ui.hint.title')} />
             </div>
-            <TextField name="statement" label={fieldLabel(['statement'])} rows={5} />
+            <HeadingField name="statement" label={fieldLabel(['statement'])} rows={5} />
             <YearItems />
-            <TextField name="closing" label={fieldLabel(['closing'])} rows={3} />
+            <HeadingField name="closing" label={fieldLabel(['closing'])} rows={3} />
           </section>
           <section className="form-section" aria-labelledby="section-supervision">
             <h3 id="section-supervision">{t('field.supervision')}</h3>

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { get, useFormContext, useFormState, type FieldPath } from 'react-hook-form';
 import type { LetterFormValues } from '../../core/letter/form-values';
 import { useShowsProblem } from './problem-visibility';
@@ -12,6 +12,8 @@ interface TextFieldProps {
   readonly hint?: string;
   readonly inputMode?: 'text' | 'tel' | 'email' | 'numeric';
   readonly className?: string;
+  /** Controls between the label and the text, such as the heading buttons of HeadingField. */
+  readonly toolbar?: ReactNode;
 }
 
 /**
@@ -20,7 +22,7 @@ interface TextFieldProps {
  * waits until the field has been changed and left (see problem-visibility.ts); once shown it
  * follows every keystroke, so it goes away as soon as the text is right.
  */
-export function TextField({ name, label, rows, hint, inputMode, className }: TextFieldProps) {
+export function TextField({ name, label, rows, hint, inputMode, className, toolbar }: TextFieldProps) {
   const id = useId();
   const { register } = useFormContext<LetterFormValues>();
   const { errors } = useFormState<LetterFormValues>({ name, exact: true });
@@ -49,6 +51,7 @@ export function TextField({ name, label, rows, hint, inputMode, className }: Tex
   return (
     <div className={`field${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
+      {toolbar}
       {rows ? <textarea rows={rows} {...common} /> : <input type="text" inputMode={inputMode} autoComplete="off" {...common} />}
       {message ? (
         <p id={`${id}-message`} className="field-message" data-testid="field-message">

@@ -15,6 +15,14 @@ export const editor = {
   'ui.hint.hotline': '默认 12345。',
   'ui.hint.date': '可写作 2026-04-20 或“某年某月某日”，也可在日历中选择',
   'ui.hint.credit-code-ok': '校验码正确。',
+  'ui.headings.group': '{field}的标题',
+  'ui.headings.insert-first': '插入一级标题（黑体）',
+  'ui.headings.insert-second': '插入二级标题（楷体）',
+  'ui.headings.hint.person':
+    '段首写“一、”为一级标题，用黑体；写“（一）”为二级标题，用楷体；标题后加“。”可接着写正文。“1.”“（1）”与正文同用仿宋。',
+  'ui.headings.hint.unit':
+    '一级标题“一、二、……”按承诺事项的类别自动编排；段首写“（一）”为二级标题，用楷体，标题后加“。”可接着写正文。“1.”“（1）”与正文同用仿宋。',
+  'ui.headings.outline': '{field}中的标题',
   'ui.override.start': '代码确认无误？记录人工确认',
   'ui.override.reason': '人工确认理由（如：已与营业执照/登记证书核对）',
   'ui.override.placeholder': '至少 4 个字',

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_KEYS } from '../../../core/letter/categories';
+import { headingOutline } from '../../../core/letter/heading-markers';
+import { paragraphHeading } from '../../../core/letter/paragraph-headings';
 import { letterFromTemplate, TEMPLATE_KEYS } from '../../../core/letter/templates';
 import { validateLetter } from '../../../core/letter/validate-letter';
 
@@ -26,6 +28,25 @@ describe('templates', () => {
     expect(letter.kind).toBe('person');
     expect(letter.kind === 'person' && letter.person.name).toBeTruthy();
     expect(letter.items.every((item) => item.category === 'duty')).toBe(true);
+  });
+
+  it('the policy template closes with 保障措施 as run-in （一）（二）（三） sub-headings', () => {
+    const closing = letterFromTemplate('policy', { year: 2026 }).closing ?? '';
+    const outline = headingOutline(closing);
+    expect(outline.map((entry) => entry.text)).toEqual(['（一）加强组织领导。', '（二）强化跟踪督办。', '（三）主动接受监督。']);
+    expect(outline.every((entry) => entry.level === 2)).toBe(true);
+    // Each heading runs into its body text, and the passage is introduced and closed by plain paragraphs.
+    const paragraphs = closing.split('\n');
+    for (const paragraph of paragraphs.filter((p) => paragraphHeading(p) !== null)) expect(paragraphHeading(paragraph)?.end).toBeLessThan(paragraph.length);
+    expect(paragraphHeading(paragraphs[0] ?? '')).toBeNull();
+    expect(paragraphs.at(-1)).toMatch(/^如未按承诺兑现/);
+  });
+
+  it('no unit template writes a first-level heading of its own: those are the item categories', () => {
+    for (const key of CATEGORY_KEYS) {
+      const letter = letterFromTemplate(key, { year: 2026 });
+      for (const text of [letter.statement ?? '', letter.closing ?? '']) expect(headingOutline(text).filter((entry) => entry.level === 1)).toEqual([]);
+    }
   });
 
   it('uses the year and date it is given, defaulting to 20 April', () => {
