@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { checkSigningImage } from '../../core/attachments/check-signing-image';
 import { t } from '../../core/i18n/translate';
 import { p12Signer } from '../../node/signing/p12-signer';
 import { signPdf } from '../../node/signing/sign-pdf';
@@ -43,6 +44,11 @@ export async function signCommand(args: string[], io: CliIo, now: Date, env: Rea
   const pdf = new Uint8Array(await readInputFile(file));
   const signatureImage = new Uint8Array(await readInputFile(imageFile));
   const sealImage = sealFile === undefined ? undefined : new Uint8Array(await readInputFile(sealFile));
+  // The checks the app's unit profile makes; pdf-lib would also hang on a PNG cut short.
+  for (const [name, bytes] of [[imageFile, signatureImage], [sealFile, sealImage]] as const) {
+    const check = name !== undefined && bytes !== undefined ? checkSigningImage(name, bytes) : undefined;
+    if (check && !check.ok) throw new CliFailure(check.message, EXIT.unusable);
+  }
   const certificate = new Uint8Array(await readInputFile(p12));
   try {
     const signer = p12Signer(certificate, password);

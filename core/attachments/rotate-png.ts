@@ -23,7 +23,7 @@ export class UnreadablePngError extends Error {
   override name = 'UnreadablePngError';
 }
 
-interface Chunk {
+export interface Chunk {
   readonly type: string;
   readonly data: Uint8Array;
 }
@@ -86,7 +86,8 @@ export function rotatePng(bytes: Uint8Array, rotation: Rotation): Uint8Array {
   ]);
 }
 
-function readChunks(bytes: Uint8Array): Chunk[] {
+/** The chunks up to IEND. @throws UnreadablePngError for a wrong signature or a chunk running past the end. */
+export function readChunks(bytes: Uint8Array): Chunk[] {
   if (!SIGNATURE.every((b, i) => bytes[i] === b)) throw new UnreadablePngError('Not a PNG signature.');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const chunks: Chunk[] = [];

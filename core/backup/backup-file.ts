@@ -9,6 +9,7 @@ import {
   MAX_BACKUP_BYTES,
   MAX_BACKUP_ENTRIES,
   PROFILE_ENTRY,
+  PROFILE_IMAGES_ENTRY,
   tableEntryName,
   type BackupContents,
   type BackupManifest,
@@ -19,7 +20,7 @@ import { t } from '../i18n/translate';
 import { inflateEntries, listZipEntries, ZipRejected } from '../zip/bounded-unzip';
 import { zipRejectionMessage } from '../zip/zip-rejection-message';
 import { BACKUP_ZIP_MESSAGES, BackupRejected } from './backup-rejected';
-import { parseProfile, parseTable } from './check-backup';
+import { parseProfile, parseProfileImages, parseTable } from './check-backup';
 import { parseManifest } from '../zip/parse-manifest';
 import { checkListedEntries } from '../zip/listed-entries';
 import { checkBinaries } from './check-binaries';
@@ -74,9 +75,11 @@ export async function writeBackup(contents: BackupContents, options: WriteBackup
     attachments: contents.attachments.map((attachment, i) => ({ ...attachment, bytes: ref(`attachments/${i}.${EXTENSIONS[attachment.type] ?? 'bin'}`, attachment.bytes) })),
     quarantine: contents.quarantine,
   };
+  const profileImages = (contents.profileImages ?? []).map((image) => ({ ...image, bytes: ref(`profile/${image.kind}.${EXTENSIONS[image.type]}`, image.bytes) }));
   const entries: PendingEntry[] = [
     ...BACKUP_TABLES.map((table): PendingEntry => ({ name: tableEntryName(table), data: strToU8(JSON.stringify(tables[table])), level: 6 })),
     ...(contents.profile ? [{ name: PROFILE_ENTRY, data: strToU8(JSON.stringify(contents.profile)), level: 6 } satisfies PendingEntry] : []),
+    ...(profileImages.length > 0 ? [{ name: PROFILE_IMAGES_ENTRY, data: strToU8(JSON.stringify(profileImages)), level: 6 } satisfies PendingEntry] : []),
     ...binaries,
   ];
 
@@ -117,7 +120,7 @@ export type ReadBackupResult =
       readonly ok: true;
       readonly contents: BackupContents;
       readonly manifest: BackupManifest;
-      /** Documents and attachments their own bytes contradict, moved to `contents.quarantine` (see {@link checkBinaries}). */
+      /** Documents, attachments and profile images their own bytes contradict, moved to `contents.quarantine` (see {@link checkBinaries}). */
       readonly setAside: number;
     }
   | { readonly ok: false; /** In Chinese, for the user: what is wrong with the file. */ readonly reason: string };
@@ -166,6 +169,8 @@ function parseBackup(bytes: Uint8Array, now: Date, onProgress?: (done: number, t
   };
   const profile = parseProfile(files);
   if (profile) parsed.profile = profile;
+  const profileImages = parseProfileImages(files);
+  if (profileImages) parsed.profileImages = profileImages;
   const { contents, setAside } = checkBinaries(parsed, now.getTime());
   onProgress?.(total, total);
   return { contents, manifest, setAside };

@@ -12,6 +12,7 @@ import {
   type QuarantineRecord,
   type SnapshotRecord,
 } from '../drafts/draft-record';
+import type { ProfileImage } from '../profile/profile-image';
 import type { UnitProfile } from '../profile/unit-profile';
 
 /**
@@ -22,7 +23,9 @@ import type { UnitProfile } from '../profile/unit-profile';
  * - `tables/<table>.json` — a JSON array per table, where each `bytes` field is replaced by
  *   `{ "entry": "<zip entry name>" }`;
  * - `documents/<n>.pdf`, `attachments/<n>.<ext>` — the binaries as they are, stored uncompressed;
- * - `profile.json` — the unit profile, when one was entered (backups made before it have none).
+ * - `profile.json` — the unit profile, when one was entered (backups made before it have none);
+ * - `profile-images.json` — the profile's signature and seal images, as a table file is written,
+ *   with their bytes in `profile/<kind>.<png|jpg>`; absent when there are none, and from older backups.
  *
  * @example
  * const zip = await writeBackup(contents, { exportedAt: new Date(), appVersion: '0.1.0' });
@@ -43,10 +46,15 @@ export interface BackupContents {
   quarantine: QuarantineRecord[];
   /** The unit profile; absent from backups of an installation without one, and from older backups. */
   profile?: UnitProfile;
+  /** The profile's signature and seal images; absent when there are none, and from older backups. */
+  profileImages?: ProfileImage[];
 }
 
 /** Its own entry rather than a table, so a backup without it (any older one) reads as before. */
 export const PROFILE_ENTRY = 'profile.json';
+
+/** Like {@link PROFILE_ENTRY}, optional: readers before it list the entries and ignore them. */
+export const PROFILE_IMAGES_ENTRY = 'profile-images.json';
 
 export const BACKUP_TABLES = ['drafts', 'letters', 'snapshots', 'documents', 'attachments', 'quarantine'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];

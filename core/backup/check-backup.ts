@@ -6,6 +6,7 @@ import {
   BytesRefSchema,
   MANIFEST_ENTRY,
   PROFILE_ENTRY,
+  PROFILE_IMAGES_ENTRY,
   RECORD_SCHEMAS,
   recordKey,
   tableEntryName,
@@ -15,6 +16,7 @@ import {
 } from './backup-format';
 import { t } from '../i18n/translate';
 import { BackupRejected } from './backup-rejected';
+import { ProfileImageSchema, type ProfileImage } from '../profile/profile-image';
 import { UnitProfileSchema, type UnitProfile } from '../profile/unit-profile';
 
 /*
@@ -38,19 +40,43 @@ export function parseTable<T extends BackupTable>(table: T, manifest: BackupMani
   return rows.map((row: unknown, index) => {
     const where = { table: label, n: index + 1, record: `${table}[${index}]` };
     const resolved = BINARY_FIELD_TABLES.has(table) ? resolveBytes(row, files, where) : row;
-    const parsed = schema.safeParse(resolved);
-    if (!parsed.success) {
-      const path = parsed.error.issues[0]?.path ?? [];
-      if (path.length === 0) throw new BackupRejected(t('backup.error.invalidRecordShape', where));
-      throw new BackupRejected(t('backup.error.invalidRecord', { ...where, field: formatIssuePath(path) }));
-    }
-    const key = recordKey(table, parsed.data);
+    const record = parseRecord(schema, resolved, where);
+    const key = recordKey(table, record);
     if (key !== undefined) {
       if (keys.has(key)) throw new BackupRejected(t('backup.error.duplicateKey', { ...where, key }));
       keys.add(key);
     }
-    return parsed.data;
+    return record;
   });
+}
+
+/**
+ * The profile's images, if the backup has them: written like a table file (bytes as entries),
+ * checked like one, one image per kind.
+ */
+export function parseProfileImages(files: ReadonlyMap<string, Uint8Array>): ProfileImage[] | undefined {
+  const bytes = files.get(PROFILE_IMAGES_ENTRY);
+  if (!bytes) return undefined;
+  const label = t('backup.table.profileImages');
+  const rows = parseJsonBytes(bytes);
+  if (!Array.isArray(rows)) throw new BackupRejected(t('backup.error.tableNotJson', { table: label, name: PROFILE_IMAGES_ENTRY }));
+  const kinds = new Set<string>();
+  return rows.map((row: unknown, index) => {
+    const where = { table: label, n: index + 1, record: `profileImages[${index}]` };
+    const image = parseRecord(ProfileImageSchema, resolveBytes(row, files, where), where);
+    if (kinds.has(image.kind)) throw new BackupRejected(t('backup.error.duplicateKey', { ...where, key: image.kind }));
+    kinds.add(image.kind);
+    return image;
+  });
+}
+
+/** The record as its schema reads it, or the refusal naming the first field that is wrong. */
+function parseRecord<T>(schema: z.ZodType<T>, row: unknown, where: { table: string; n: number; record: string }): T {
+  const parsed = schema.safeParse(row);
+  if (parsed.success) return parsed.data;
+  const path = parsed.error.issues[0]?.path ?? [];
+  if (path.length === 0) throw new BackupRejected(t('backup.error.invalidRecordShape', where));
+  throw new BackupRejected(t('backup.error.invalidRecord', { ...where, field: formatIssuePath(path) }));
 }
 
 /** The unit profile, if the backup has one; the manifest check has already vouched for its bytes. */

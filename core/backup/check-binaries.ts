@@ -1,4 +1,6 @@
 import { checkAttachment } from '../attachments/check-attachment';
+import { checkSigningImage } from '../attachments/check-signing-image';
+import type { ProfileImage } from '../profile/profile-image';
 import type { AttachmentRecord, DocumentRecord, QuarantineRecord } from '../drafts/draft-record';
 import { sha256Hex } from '../hash/sha256-hex';
 import { t } from '../i18n/translate';
@@ -17,9 +19,9 @@ export interface CheckedBinaries {
 }
 
 /**
- * Moves every document whose bytes do not hash to its key, and every attachment whose size, hash
+ * Moves every document whose bytes do not hash to its key, every attachment whose size, hash
  * or type (sniffed from its bytes, with the same rules as adding one) is not what its record says,
- * to the quarantine with the reason, naming the draft. Quarantine, not refusal: a backup of a
+ * and every profile image that fails the signing-image check or contradicts its record, to the quarantine with the reason, naming the draft. Quarantine, not refusal: a backup of a
  * database with one damaged PDF must still bring everything else back, as the export does with
  * a record it cannot read.
  *
@@ -30,7 +32,7 @@ export function checkBinaries(contents: BackupContents, at: number): CheckedBina
   const names = new Map(contents.drafts.map((draft) => [draft.id, draft.summary.name]));
   const draftLabel = (draftId: string) => t('backup.untrusted.draft', { name: names.get(draftId) || t('ui.untitled'), id: draftId });
   const quarantine: QuarantineRecord[] = [];
-  const setAside = (table: BackupTable, record: DocumentRecord | AttachmentRecord, reason: string) => quarantine.push(quarantined(table, record, reason, at));
+  const setAside = (table: BackupTable, record: DocumentRecord | AttachmentRecord, reason: string) => quarantine.push(quarantined(table, recordKey(table, record) ?? '', record, reason, at));
 
   const documents = contents.documents.filter((document) => {
     const actual = sha256Hex(document.bytes);
@@ -50,10 +52,31 @@ export function checkBinaries(contents: BackupContents, at: number): CheckedBina
     });
   const kept = new Set(attachments);
 
+  const profileImages = contents.profileImages?.filter((image) => {
+    const problem = profileImageProblem(image);
+    if (problem) quarantine.push(quarantined('profileImages', image.kind, image, problem, at));
+    return problem === null;
+  });
+
   return {
-    contents: { ...contents, documents, attachments: contents.attachments.filter((a) => kept.has(a)), quarantine: [...contents.quarantine, ...quarantine] },
+    contents: {
+      ...contents,
+      documents,
+      attachments: contents.attachments.filter((a) => kept.has(a)),
+      ...(profileImages ? { profileImages } : {}),
+      quarantine: [...contents.quarantine, ...quarantine],
+    },
     setAside: quarantine.length,
   };
+}
+
+/** A profile image passes the check it passed when chosen, and its bytes say what its record says. */
+function profileImageProblem(image: ProfileImage): string | null {
+  const { name, bytes } = image;
+  const check = checkSigningImage(name, bytes);
+  if (!check.ok) return t('backup.untrusted.profile-image-refused', { reason: check.message });
+  const matches = bytes.byteLength === image.size && sha256Hex(bytes) === image.sha256 && check.type === image.type && check.width === image.width && check.height === image.height;
+  return matches ? null : t('backup.untrusted.profile-image', { name });
 }
 
 function attachmentProblem(attachment: AttachmentRecord, attached: Map<string, number>, draft: string): string | null {
@@ -73,7 +96,7 @@ function attachmentProblem(attachment: AttachmentRecord, attached: Map<string, n
  * what the record says, may be anything up to the backup's size, and the quarantine is shown as text.
  * The backup file itself still holds them.
  */
-function quarantined(table: BackupTable, record: DocumentRecord | AttachmentRecord, reason: string, at: number): QuarantineRecord {
+function quarantined(source: string, key: string, record: DocumentRecord | AttachmentRecord | ProfileImage, reason: string, at: number): QuarantineRecord {
   const raw = JSON.stringify({ ...record, bytes: { size: record.bytes.byteLength, sha256: sha256Hex(record.bytes) } });
-  return { source: table, key: recordKey(table, record) ?? '', raw, reason, at };
+  return { source, key, raw, reason, at };
 }

@@ -53,3 +53,20 @@ export function planImport(local: readonly Pick<DraftRecord, 'id' | 'updatedAt'>
   }
   return plan;
 }
+
+/** What importing did with a record the installation has one of (the profile, each profile image). */
+export type SingleRecordImport = 'restored' | 'kept' | 'unchanged' | 'none';
+
+/**
+ * Whether the backup's record replaces the one here, by the drafts' clock rule: only when there
+ * is none here, or the backup's is newer and no later than `now` (plus {@link CLOCK_SKEW_MS}).
+ *
+ * @example singleRecordImport({ updatedAt: 5 }, { updatedAt: 9 }, new Date()) // 'restored'
+ */
+export function singleRecordImport(local: { readonly updatedAt: number } | undefined, incoming: { readonly updatedAt: number } | undefined, now: Date): SingleRecordImport {
+  if (!incoming) return 'none';
+  if (local && local.updatedAt === incoming.updatedAt) return 'unchanged';
+  const believable = incoming.updatedAt <= now.getTime() + CLOCK_SKEW_MS;
+  if (local && !(incoming.updatedAt > local.updatedAt && believable)) return 'kept';
+  return 'restored';
+}

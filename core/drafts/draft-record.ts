@@ -27,8 +27,8 @@ export const SNAPSHOT_REASONS = [
 ] as const;
 export type SnapshotReason = (typeof SNAPSHOT_REASONS)[number];
 
-const epochMs = z.number().int().nonnegative();
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+export const epochMs = z.number().int().nonnegative();
+export const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** What the list shows, computed when the letter is saved so listing never validates letters. */
 export const LetterSummarySchema = z.object({
@@ -110,7 +110,7 @@ export const SnapshotRecordSchema = z.object({
 });
 export type SnapshotRecord = z.infer<typeof SnapshotRecordSchema>;
 
-const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'expected bytes' });
+export const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'expected bytes' });
 
 /** A PDF frozen for review, stored under its SHA-256 so the approval can be checked against it. */
 export const DocumentRecordSchema = z.object({ sha256, draftId: z.string().min(1), bytes, createdAt: epochMs });

@@ -182,7 +182,7 @@ function OpenDraft({ id, tab, onTab, snapshot, onBack, onMissing, onError, onOpe
     if (draft === null) onMissing();
   }, [draft, onMissing]);
   if (!draft) return <p>{t('ui.loading')}</p>;
-  return <DraftView draft={draft} store={store} tab={tab} onTab={onTab} snapshot={snapshot} onBack={onBack} onError={onError} onOpenOutbox={onOpenOutbox} />;
+  return <DraftView draft={draft} store={store} profile={profileStore} tab={tab} onTab={onTab} snapshot={snapshot} onBack={onBack} onError={onError} onOpenOutbox={onOpenOutbox} />;
 }
 
 function ListScreen({ onOpen, onError, snapshot }: { onOpen: (id: string) => void; onError: (error: unknown) => void; snapshot: OutboxSnapshot | null }) {

@@ -1,8 +1,8 @@
 import { useCallback, type CSSProperties } from 'react';
 import type { AttachmentRecord } from '../../core/drafts/draft-record';
 
-/** A scan as an <img>, turned as the clerk turned it (the package turns the file the same way). */
-export function AttachmentImage({ attachment, className, alt, style }: { attachment: AttachmentRecord; className: string; alt: string; style?: CSSProperties }) {
+/** A scan (or a profile's signature or seal image) as an <img>, turned as the clerk turned it (the package turns the file the same way). */
+export function AttachmentImage({ attachment, className, alt, style }: { attachment: Pick<AttachmentRecord, 'bytes' | 'type' | 'rotation'>; className: string; alt: string; style?: CSSProperties }) {
   // The object URL lives exactly as long as the <img>: created when it mounts, released when it goes.
   const attach = useCallback(
     (img: HTMLImageElement | null) => {

@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { checkAttachment, checkAttachmentSize } from '../../core/attachments/check-attachment';
+import { checkAttachmentSize } from '../../core/attachments/check-attachment';
 import { megabytes } from '../../core/i18n/format-size';
-import { pdfCopyContent } from '../../core/attachments/pdf-copy-content';
 import { currentSubmission, isCurrentSignedCopy, type AttachmentRecord, type DraftRecord } from '../../core/drafts/draft-record';
 import { t } from '../../core/i18n/translate';
 import { FileButton } from '../app/FileButton';
+import { addSignedCopy } from '../store/add-signed-copy';
 import type { DraftStore } from '../store/draft-store';
 import { describeStorageError } from '../store/storage-errors';
 import { SubmitSection } from '../outbox/SubmitSection';
@@ -42,16 +42,14 @@ export function AttachmentsPanel({ draft, store, onOpenOutbox }: { draft: DraftR
           found.push({ text: sizeProblem, kind: 'refused' });
           continue;
         }
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        const check = checkAttachment(file.name, bytes, total, draft.review?.pdfSha256);
-        if (!check.ok) {
-          found.push({ text: check.message, kind: 'refused' });
+        const added = await addSignedCopy(store, draft, file.name, new Uint8Array(await file.arrayBuffer()), new Date());
+        if (!added.ok) {
+          found.push({ text: added.message, kind: 'refused' });
           continue;
         }
-        const pdfContent = check.type === 'application/pdf' ? await pdfCopyContent(bytes) : undefined;
-        await store.addAttachment(draft.id, { name: file.name, type: check.type, bytes, ...(pdfContent ? { pdfContent } : {}) }, new Date());
-        total += bytes.byteLength;
+        total += added.attachment.size;
         found.push({ text: t('attachment.added', { name: file.name }), kind: 'info' });
+        const { pdfContent } = added.attachment;
         if (pdfContent && looksUnsigned(pdfContent)) found.push({ text: t('attachment.looks-unsigned', { name: file.name }), kind: 'warning' });
       } catch (error) {
         found.push({ text: t('attachment.failed', { name: file.name, reason: describeStorageError(error) }), kind: 'refused' });

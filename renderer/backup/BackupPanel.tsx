@@ -73,6 +73,8 @@ export function BackupPanel({ db, appVersion }: { db: PledgeDatabase; appVersion
         ...(result.reviewsWithdrawn > 0 ? [t('ui.backup.reviews-withdrawn', { count: result.reviewsWithdrawn })] : []),
         ...(setAside > 0 ? [t('ui.backup.set-aside', { count: setAside })] : []),
         ...(result.profile === 'restored' ? [t('ui.backup.profile-restored')] : result.profile === 'kept' ? [t('ui.backup.profile-kept')] : []),
+        ...(result.imagesRestored > 0 ? [t('ui.backup.profile-images-restored', { count: result.imagesRestored })] : []),
+        ...(result.imagesKept > 0 ? [t('ui.backup.profile-images-kept', { count: result.imagesKept })] : []),
       ];
       setMessage(notes.join(''));
     } catch (error) {

@@ -1,6 +1,7 @@
 import type { IndexableType, Table } from 'dexie';
 import { RECORD_SCHEMAS, recordKey, type BackupContents, type BackupTable } from '../../core/backup/backup-format';
-import { CLOCK_SKEW_MS, planImport, type ImportPlan } from '../../core/backup/plan-import';
+import { planImport, singleRecordImport, type ImportPlan, type SingleRecordImport } from '../../core/backup/plan-import';
+import { ProfileImageSchema, type ProfileImage } from '../../core/profile/profile-image';
 import { parseStoredProfile, type UnitProfile } from '../../core/profile/unit-profile';
 import { checkReviews } from '../../core/backup/check-reviews';
 import { writeBackup } from '../../core/backup/backup-file';
@@ -26,10 +27,11 @@ export interface ExportOptions {
  * quarantine table, as the draft list already shows it.
  */
 export async function exportDatabase(db: PledgeDatabase, options: ExportOptions): Promise<Uint8Array> {
-  const [rows, profileRow] = await db.transaction('r', [db.drafts, db.letters, db.snapshots, db.documents, db.attachments, db.quarantine, db.profile], () =>
+  const [rows, profileRow, imageRows] = await db.transaction('r', [db.drafts, db.letters, db.snapshots, db.documents, db.attachments, db.quarantine, db.profile, db.profileImages], () =>
     Promise.all([
       Promise.all([db.drafts.toArray(), db.letters.toArray(), db.snapshots.toArray(), db.documents.toArray(), db.attachments.toArray(), db.quarantine.toArray()]),
       db.profile.get(PROFILE_KEY),
+      db.profileImages.toArray(),
     ]),
   );
   const at = options.now.getTime();
@@ -38,7 +40,7 @@ export async function exportDatabase(db: PledgeDatabase, options: ExportOptions)
     tableRows.flatMap((row) => {
       const parsed = RECORD_SCHEMAS[table].safeParse(row);
       if (parsed.success) return [parsed.data];
-      unreadable.push(quarantined(table, row, describeIssues(parsed.error), at));
+      unreadable.push(quarantined(table, recordKey(table, row) ?? '', row, describeIssues(parsed.error), at));
       return [];
     });
   const [drafts, letters, snapshots, documents, attachments, quarantine] = rows;
@@ -53,6 +55,13 @@ export async function exportDatabase(db: PledgeDatabase, options: ExportOptions)
   contents.quarantine.push(...unreadable);
   const profile = parseStoredProfile(profileRow);
   if (profile) contents.profile = profile;
+  const profileImages = imageRows.flatMap((row) => {
+    const parsed = ProfileImageSchema.safeParse(row);
+    if (parsed.success) return [parsed.data];
+    contents.quarantine.push(quarantined('profileImages', String((row as { kind?: unknown }).kind), row, describeIssues(parsed.error), at));
+    return [];
+  });
+  if (profileImages.length > 0) contents.profileImages = profileImages;
   const write = options.write ?? writeBackup;
   return write(contents, { exportedAt: options.now, appVersion: options.appVersion, onProgress: options.onProgress });
 }
@@ -86,7 +95,10 @@ export type ImportResult = {
   /** Drafts added or replaced as plain drafts because their review was not backed by its PDF. */
   readonly reviewsWithdrawn: number;
   /** The backup's unit profile: taken, left out for a newer one here, the same as here, or there was none. */
-  readonly profile: 'restored' | 'kept' | 'unchanged' | 'none';
+  readonly profile: SingleRecordImport;
+  /** The backup's signature and seal images taken, and those left out for a newer one here. */
+  readonly imagesRestored: number;
+  readonly imagesKept: number;
 };
 
 /**
@@ -106,7 +118,7 @@ export type ImportResult = {
 export async function importBackup(db: PledgeDatabase, contents: BackupContents, options: ImportOptions): Promise<ImportResult> {
   const newId = options.newId ?? (() => crypto.randomUUID());
   const at = options.now.getTime();
-  return db.transaction('rw', [db.drafts, db.letters, db.snapshots, db.documents, db.attachments, db.quarantine, db.profile], async () => {
+  return db.transaction('rw', [db.drafts, db.letters, db.snapshots, db.documents, db.attachments, db.quarantine, db.profile, db.profileImages], async () => {
     const localRows: unknown[] = await db.drafts.toArray();
     const localById = new Map(localRows.map((row) => [localStamp(row).id, row]));
     const reviews = checkReviews(contents.drafts, contents.documents);
@@ -153,8 +165,17 @@ export async function importBackup(db: PledgeDatabase, contents: BackupContents,
     await addQuarantine(db, contents.quarantine, tick);
     if (total === 0) options.onProgress?.(0, 0);
     const profile = await importProfile(db, contents.profile, options.now);
+    const images = await importProfileImages(db, contents.profileImages ?? [], options.now);
 
-    return { added: plan.add.length, replaced: replace.length, kept: plan.unchanged.length + plan.conflicts.length - chosen.length, reviewsWithdrawn, profile };
+    return {
+      added: plan.add.length,
+      replaced: replace.length,
+      kept: plan.unchanged.length + plan.conflicts.length - chosen.length,
+      reviewsWithdrawn,
+      profile,
+      imagesRestored: images.filter((outcome) => outcome === 'restored').length,
+      imagesKept: images.filter((outcome) => outcome === 'kept').length,
+    };
   });
 }
 
@@ -162,14 +183,22 @@ export async function importBackup(db: PledgeDatabase, contents: BackupContents,
  * The backup's profile replaces the local one only when there is none here or the backup's is
  * newer, by the same clock rule as drafts: a profile edited here since is never lost unasked.
  */
-async function importProfile(db: PledgeDatabase, incoming: UnitProfile | undefined, now: Date): Promise<ImportResult['profile']> {
-  if (!incoming) return 'none';
-  const local = parseStoredProfile(await db.profile.get(PROFILE_KEY));
-  if (local && local.updatedAt === incoming.updatedAt) return 'unchanged';
-  const believable = incoming.updatedAt <= now.getTime() + CLOCK_SKEW_MS;
-  if (local && !(incoming.updatedAt > local.updatedAt && believable)) return 'kept';
-  await db.profile.put({ ...incoming, id: PROFILE_KEY });
-  return 'restored';
+async function importProfile(db: PledgeDatabase, incoming: UnitProfile | undefined, now: Date): Promise<SingleRecordImport> {
+  const outcome = singleRecordImport(parseStoredProfile(await db.profile.get(PROFILE_KEY)), incoming, now);
+  if (outcome === 'restored' && incoming) await db.profile.put({ ...incoming, id: PROFILE_KEY });
+  return outcome;
+}
+
+/** Each image by the profile's rule on its own: a seal changed here survives a backup's newer signature. */
+async function importProfileImages(db: PledgeDatabase, incoming: readonly ProfileImage[], now: Date): Promise<SingleRecordImport[]> {
+  const outcomes: SingleRecordImport[] = [];
+  for (const image of incoming) {
+    const local = ProfileImageSchema.safeParse(await db.profileImages.get(image.kind));
+    const outcome = singleRecordImport(local.success ? local.data : undefined, image, now);
+    if (outcome === 'restored') await db.profileImages.put(image);
+    outcomes.push(outcome);
+  }
+  return outcomes;
 }
 
 /** The local letter as it was before the import replaced it, so the import can be undone. */
@@ -249,13 +278,12 @@ async function addQuarantine(db: PledgeDatabase, rows: readonly QuarantineRecord
 }
 
 /** A stored row that does not parse, kept whole; binaries are written as base64 so nothing is lost. */
-function quarantined(table: BackupTable, row: unknown, reason: string, at: number): QuarantineRecord {
-  const key = recordKey(table, row) ?? '';
+function quarantined(source: string, key: string, row: unknown, reason: string, at: number): QuarantineRecord {
   let raw: string;
   try {
     raw = JSON.stringify(row, (_name, value: unknown) => (value instanceof Uint8Array ? { base64: toBase64(value) } : value)) ?? String(row);
   } catch {
     raw = String(row);
   }
-  return { source: table, key, raw, reason, at };
+  return { source, key, raw, reason, at };
 }

@@ -9,6 +9,7 @@ import { HistoryPanel } from '../history/HistoryPanel';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { draftTitle } from '../../core/drafts/draft-title';
 import type { DraftStore } from '../store/draft-store';
+import type { ProfileStore } from '../store/profile-store';
 import { formatTime } from '../shared/format-time';
 import { OutstandingSteps } from './OutstandingSteps';
 import { DeliveryBadge } from './DeliveryBadge';
@@ -20,6 +21,7 @@ import { LETTER_TABS, type LetterTab } from '../app/route';
 interface DraftViewProps {
   readonly draft: DraftRecord;
   readonly store: DraftStore;
+  readonly profile: ProfileStore;
   /** The open tab, as the address names it. */
   readonly tab: LetterTab;
   readonly onTab: (tab: LetterTab) => void;
@@ -34,7 +36,7 @@ interface DraftViewProps {
  * One letter: the editor, the review, the signed copy and the history, one tab at a time. Only
  * the open tab is mounted, so leaving the editor flushes its pending save before anything else runs.
  */
-export function DraftView({ draft, store, tab, onTab, onBack, onError, onOpenOutbox, snapshot }: DraftViewProps) {
+export function DraftView({ draft, store, profile, tab, onTab, onBack, onError, onOpenOutbox, snapshot }: DraftViewProps) {
   const [loaded, setLoaded] = useState<{ letter: unknown; version: number } | null>(null);
   const attachments = useLiveQuery(() => store.attachments(draft.id), [store, draft.id]);
   const attachmentCount = attachments?.filter((a) => isCurrentSignedCopy(draft, a)).length ?? 0;
@@ -114,7 +116,7 @@ export function DraftView({ draft, store, tab, onTab, onBack, onError, onOpenOut
           ) : (
             <p>{t('ui.loading')}</p>
           ))}
-        {tab === 'review' && <ReviewPanel draft={draft} store={store} fileName={fileName} principalName={principal} onEdit={fixProblems} />}
+        {tab === 'review' && <ReviewPanel draft={draft} store={store} profile={profile} fileName={fileName} principalName={principal} onEdit={fixProblems} />}
         {tab === 'signed' && <AttachmentsPanel draft={draft} store={store} onOpenOutbox={onOpenOutbox} />}
         {tab === 'history' && (
           <HistoryPanel

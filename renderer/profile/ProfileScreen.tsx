@@ -4,6 +4,7 @@ import { fieldLabel } from '../../core/letter/field-path';
 import { EMPTY_PROFILE, PROFILE_FIELDS, PROFILE_LETTER_PATHS, profileProblems, type ProfileField, type UnitProfile } from '../../core/profile/unit-profile';
 import { useDebouncedSave } from '../app/use-debounced-save';
 import type { ProfileStore } from '../store/profile-store';
+import { ProfileImagesSection } from './ProfileImagesSection';
 
 const INPUT_MODES: Partial<Record<ProfileField, 'tel' | 'email'>> = { phone: 'tel', email: 'email' };
 
@@ -67,6 +68,7 @@ export function ProfileScreen({ store, onBack, onError }: { store: ProfileStore;
       <p role="status" data-testid="profile-state" className={count === 0 ? 'notice' : 'field-hint'}>
         {count === 0 ? t('ui.profile.complete') : t('ui.profile.incomplete', { count })} {saved && t('ui.profile.saved')}
       </p>
+      <ProfileImagesSection store={store} onError={onError} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { currentSubmission, type DraftRecord, type ReviewDecision } from '../../
 import { ConfirmDialog } from '../app/ConfirmDialog';
 import { saveFile } from '../bridge/save-file';
 import type { DraftStore } from '../store/draft-store';
+import type { ProfileStore } from '../store/profile-store';
 import { describeStorageError } from '../store/storage-errors';
 import { formatTime } from '../shared/format-time';
 import { PdfPreview } from '../pdf/PdfPreview';
@@ -16,6 +17,8 @@ import { SignWithCertificate } from './SignWithCertificate';
 interface ReviewPanelProps {
   readonly draft: DraftRecord;
   readonly store: DraftStore;
+  /** The unit profile, whose signature and seal images signing uses. */
+  readonly profile: ProfileStore;
   readonly fileName: string;
   /** The principal as the letter names them, offered as the reviewer. */
   readonly principalName: string;
@@ -26,7 +29,7 @@ interface ReviewPanelProps {
  * Submit for review, and the principal's screen: the exact PDF that was frozen, its SHA-256,
  * and approve or return. The decision is bound to that hash.
  */
-export function ReviewPanel({ draft, store, fileName, principalName, onEdit }: ReviewPanelProps) {
+export function ReviewPanel({ draft, store, profile, fileName, principalName, onEdit }: ReviewPanelProps) {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const reviewSha = draft.review?.pdfSha256;
@@ -125,7 +128,7 @@ export function ReviewPanel({ draft, store, fileName, principalName, onEdit }: R
                   </button>
                 </div>
               )}
-              {draft.status === 'approved' && document && currentSubmission(draft) === undefined && <SignWithCertificate draft={draft} store={store} pdf={document.bytes} fileName={fileName} />}
+              {draft.status === 'approved' && document && currentSubmission(draft) === undefined && <SignWithCertificate draft={draft} store={store} profile={profile} pdf={document.bytes} fileName={fileName} />}
             </div>
           </div>
         </>

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { AttachmentRecord, DocumentRecord, DraftRecord, LetterRecord, QuarantineRecord, SnapshotRecord } from '../../core/drafts/draft-record';
 import { migrateV1Draft } from '../../core/drafts/migrations/v1-to-v2';
+import type { ProfileImage, ProfileImageKind } from '../../core/profile/profile-image';
 import type { UnitProfile } from '../../core/profile/unit-profile';
 
 export const DATABASE_NAME = 'pledge-desk';
@@ -28,6 +29,9 @@ export const SCHEMA_VERSIONS = [
   },
   // The unit profile, one record under PROFILE_KEY; nothing to migrate, older data simply has none.
   { version: 3, stores: { profile: 'id' } },
+  // The profile's signature and seal images, one row per kind, apart from the profile so that
+  // saving a keystroke does not rewrite megabytes; nothing to migrate, older data has none.
+  { version: 4, stores: { profileImages: 'kind' } },
 ] as const satisfies readonly { version: number; stores: Record<string, string>; upgrade?: (tx: Transaction) => Promise<void> }[];
 
 /** The one row of the `profile` table: there is one unit per installation. */
@@ -43,6 +47,7 @@ export class PledgeDatabase extends Dexie {
   attachments!: EntityTable<AttachmentRecord, 'id'>;
   quarantine!: EntityTable<QuarantineRecord, 'seq'>;
   profile!: Table<UnitProfile & { id: string }, string>;
+  profileImages!: Table<ProfileImage, ProfileImageKind>;
 
   constructor(name = DATABASE_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // 'strict' makes Chromium flush each commit to disk, so a power cut loses nothing committed.

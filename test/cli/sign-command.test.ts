@@ -53,7 +53,11 @@ describe('pledge sign', () => {
     const again = await run(file('signed.pdf'), '--p12', file('cert.p12'), '--password', 'test-pass', ...images(), '-o', file('x.pdf'));
     expect(again).toEqual({ code: 1, stdout: '', stderr: `${file('signed.pdf')} 中没有空白的签名域：它不是本软件生成的承诺书，或已经签过章。\n` });
     const badImage = await run(file('letter.pdf'), '--p12', file('cert.p12'), '--password', 'test-pass', '--signature-image', file('cert.p12'), '-o', file('x.pdf'));
-    expect(badImage).toEqual({ code: 2, stdout: '', stderr: '签名图片或印章图片无法读取，请使用 PNG 或 JPEG 格式的图片。\n' });
+    expect(badImage).toEqual({ code: 2, stdout: '', stderr: `“${file('cert.p12')}”不是 PNG 或 JPEG 图片。\n` });
+    // Cut short, the PNG would keep pdf-lib looping for ever.
+    await writeFile(file('cut.png'), testImage(90, 90, [220, 30, 30]).subarray(0, 60));
+    const cut = await run(file('letter.pdf'), '--p12', file('cert.p12'), '--password', 'test-pass', '--signature-image', file('signature.png'), '--seal-image', file('cut.png'), '-o', file('x.pdf'));
+    expect(cut).toEqual({ code: 2, stdout: '', stderr: `无法读取“${file('cut.png')}”：图片不完整或已损坏。\n` });
   }, 60_000);
 
   it('asks for what is missing, with exit 2', async () => {

@@ -1,4 +1,5 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { strFromU8, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readBackup, type BackupContents } from '../../../core/backup/backup-file';
 import type { DraftRecord, LetterRecord, SnapshotRecord } from '../../../core/drafts/draft-record';
@@ -8,6 +9,7 @@ import { exportDatabase, importBackup, planDatabaseImport } from '../../../rende
 import { PledgeDatabase } from '../../../renderer/store/database';
 import { createProfileStore } from '../../../renderer/store/profile-store';
 import { editRows, forgeBackup } from '../../support/backup-forgery';
+import { testImage } from '../../node/signing/signing-fixture';
 
 const BASE = Date.UTC(2026, 2, 1, 2, 0, 0);
 const MINUTE = 60_000;
@@ -89,7 +91,7 @@ describe('exportDatabase and importBackup', () => {
     const target = freshDb();
     const imports: [number, number][] = [];
     const result = await importBackup(target, read.contents, { overwrite: new Set(), now: NOW, newId: ids(), onProgress: (done, total) => imports.push([done, total]) });
-    expect(result).toEqual({ added: 2, replaced: 0, kept: 0, reviewsWithdrawn: 0, profile: 'none' });
+    expect(result).toEqual({ added: 2, replaced: 0, kept: 0, reviewsWithdrawn: 0, profile: 'none', imagesRestored: 0, imagesKept: 0 });
     expect(await everything(target)).toEqual(await everything(source));
     const [document] = await target.documents.toArray();
     expect(Buffer.from(document!.bytes).equals(Buffer.from(PDF))).toBe(true);
@@ -107,7 +109,7 @@ describe('exportDatabase and importBackup', () => {
     const target = freshDb();
     await importBackup(target, contents, { overwrite: new Set(), now: NOW, newId: ids() });
     const first = await everything(target);
-    expect(await importBackup(target, contents, { overwrite: new Set(), now: NOW, newId: ids() })).toEqual({ added: 0, replaced: 0, kept: 2, reviewsWithdrawn: 0, profile: 'none' });
+    expect(await importBackup(target, contents, { overwrite: new Set(), now: NOW, newId: ids() })).toEqual({ added: 0, replaced: 0, kept: 2, reviewsWithdrawn: 0, profile: 'none', imagesRestored: 0, imagesKept: 0 });
     expect(await everything(target)).toEqual(first);
   });
 
@@ -123,13 +125,13 @@ describe('exportDatabase and importBackup', () => {
     expect((await planDatabaseImport(local, contents, NOW)).conflicts).toEqual([{ incoming: contents.drafts.find((d) => d.id === 'review'), localUpdatedAt: at(500), reason: 'changed-here' }]);
 
     const kept = await importBackup(local, contents, { overwrite: new Set(), now: NOW, newId: ids() });
-    expect(kept).toEqual({ added: 1, replaced: 0, kept: 1, reviewsWithdrawn: 0, profile: 'none' });
+    expect(kept).toEqual({ added: 1, replaced: 0, kept: 1, reviewsWithdrawn: 0, profile: 'none', imagesRestored: 0, imagesKept: 0 });
     expect((await local.drafts.get('review'))!.updatedAt).toBe(at(500));
     expect((await local.letters.get('review'))!.letter).toEqual(localLetter);
     expect(await beforeImport(local)).toEqual([]);
 
     const replaced = await importBackup(local, contents, { overwrite: new Set(['review']), now: NOW, newId: ids() });
-    expect(replaced).toEqual({ added: 0, replaced: 1, kept: 1, reviewsWithdrawn: 0, profile: 'none' });
+    expect(replaced).toEqual({ added: 0, replaced: 1, kept: 1, reviewsWithdrawn: 0, profile: 'none', imagesRestored: 0, imagesKept: 0 });
     expect(await local.drafts.get('review')).toEqual(contents.drafts.find((d) => d.id === 'review'));
     expect((await local.letters.get('review'))!.letter).toEqual(contents.letters.find((l) => l.draftId === 'review')!.letter);
     expect(await beforeImport(local)).toEqual([{ id: 'new-1', draftId: 'review', at: NOW.getTime(), reason: 'before-import', status: 'returned', letter: localLetter }]);
@@ -145,7 +147,7 @@ describe('exportDatabase and importBackup', () => {
     await local.drafts.add(draft('review', at(1)));
     await local.letters.add({ draftId: 'review', letter: oldLetter });
     const result = await importBackup(local, contents, { overwrite: new Set(), now: NOW, newId: ids() });
-    expect(result).toEqual({ added: 1, replaced: 1, kept: 0, reviewsWithdrawn: 0, profile: 'none' });
+    expect(result).toEqual({ added: 1, replaced: 1, kept: 0, reviewsWithdrawn: 0, profile: 'none', imagesRestored: 0, imagesKept: 0 });
     expect((await local.drafts.get('review'))!.status).toBe('in-review');
     expect(await beforeImport(local)).toMatchObject([{ draftId: 'review', reason: 'before-import', status: 'draft', letter: oldLetter }]);
   });
@@ -204,7 +206,7 @@ describe('exportDatabase and importBackup', () => {
   it('exports and imports an empty database', async () => {
     const contents = await exported(freshDb());
     const progress: [number, number][] = [];
-    expect(await importBackup(freshDb(), contents, { overwrite: new Set(), now: NOW, onProgress: (d, t) => progress.push([d, t]) })).toEqual({ added: 0, replaced: 0, kept: 0, reviewsWithdrawn: 0, profile: 'none' });
+    expect(await importBackup(freshDb(), contents, { overwrite: new Set(), now: NOW, onProgress: (d, t) => progress.push([d, t]) })).toEqual({ added: 0, replaced: 0, kept: 0, reviewsWithdrawn: 0, profile: 'none', imagesRestored: 0, imagesKept: 0 });
     expect(progress).toEqual([[0, 0]]);
   });
 });
@@ -250,7 +252,7 @@ describe('importBackup does not take a forged backup at its word', () => {
     const contents = await forged(approve(sha256Hex(new TextEncoder().encode('%PDF-1.7 另一份'))));
     const db = await expectReviewWithdrawn(contents);
     // Importing it again finds the draft as it was imported: nothing more to say.
-    expect(await importBackup(db, contents, { overwrite: new Set(), now: NOW, newId: ids() })).toMatchObject({ kept: 2, reviewsWithdrawn: 0, profile: 'none' });
+    expect(await importBackup(db, contents, { overwrite: new Set(), now: NOW, newId: ids() })).toMatchObject({ kept: 2, reviewsWithdrawn: 0, profile: 'none', imagesRestored: 0, imagesKept: 0 });
     expect((await db.snapshots.toArray()).filter((s) => s.reason === 'unverified-review')).toHaveLength(1);
   });
 
@@ -286,7 +288,7 @@ describe('importBackup does not take a forged backup at its word', () => {
     const db = freshDb();
     const result = await importBackup(db, await forged(approve(sha256Hex(PDF))), { overwrite: new Set(), now: NOW, newId: ids() });
     expect((await db.drafts.get('review'))!).toMatchObject({ status: 'approved', review: { pdfSha256: sha256Hex(PDF), decision: { by: '任何人' } } });
-    expect(result).toMatchObject({ added: 2, reviewsWithdrawn: 0, profile: 'none' });
+    expect(result).toMatchObject({ added: 2, reviewsWithdrawn: 0, profile: 'none', imagesRestored: 0, imagesKept: 0 });
   });
 
   it('puts an attachment whose bytes are not what its record says into the quarantine, not the attachments', async () => {
@@ -312,7 +314,7 @@ describe('importBackup does not take a forged backup at its word', () => {
     expect(plan.newer).toEqual([]);
     expect(plan.conflicts).toEqual([expect.objectContaining({ reason: 'future', localUpdatedAt: at(500) })]);
 
-    expect(await importBackup(local, contents, { overwrite: new Set(), now: NOW, newId: ids() })).toMatchObject({ added: 1, replaced: 0, kept: 1, reviewsWithdrawn: 0, profile: 'none' });
+    expect(await importBackup(local, contents, { overwrite: new Set(), now: NOW, newId: ids() })).toMatchObject({ added: 1, replaced: 0, kept: 1, reviewsWithdrawn: 0, profile: 'none', imagesRestored: 0, imagesKept: 0 });
     expect((await local.drafts.get('review'))!.updatedAt).toBe(at(500));
     expect((await local.letters.get('review'))!.letter).toEqual(localLetter);
   });
@@ -357,7 +359,107 @@ describe('the unit profile in a backup', () => {
     expect(read.manifest.entries.map((e) => e.name)).not.toContain('profile.json');
     const target = freshDb();
     await target.profile.put({ ...PROFILE, id: 'unit' });
-    expect(await importBackup(target, read.contents, { overwrite: new Set(), now: NOW, newId: ids() })).toEqual({ added: 2, replaced: 0, kept: 0, reviewsWithdrawn: 0, profile: 'none' });
+    expect(await importBackup(target, read.contents, { overwrite: new Set(), now: NOW, newId: ids() })).toEqual({ added: 2, replaced: 0, kept: 0, reviewsWithdrawn: 0, profile: 'none', imagesRestored: 0, imagesKept: 0 });
     expect(await createProfileStore(target).get()).toEqual(PROFILE);
+  });
+});
+
+describe('the profile images in a backup', () => {
+  const SIGNATURE = testImage(120, 40, [20, 20, 160]);
+  const SEAL = testImage(90, 90, [220, 30, 30]);
+  const PROFILE = { unitName: '青山县白鹭乡人民政府', creditCode: '11239921003582149J', unitType: '', principalName: '周文静', principalTitle: '乡长', phone: '0458-6127788', email: '', updatedAt: at(50) };
+
+  async function withImages(): Promise<PledgeDatabase> {
+    const db = freshDb();
+    await seed(db);
+    await db.profile.put({ ...PROFILE, id: 'unit' });
+    const profiles = createProfileStore(db);
+    await profiles.saveImage('signature', '负责人签名.png', SIGNATURE, new Date(at(60)));
+    await profiles.saveImage('seal', '公章.png', SEAL, new Date(at(61)));
+    return db;
+  }
+
+  it('go into the backup as their own entries and come back byte for byte into a fresh database', async () => {
+    const source = await withImages();
+    const zip = await exportDatabase(source, { now: NOW, appVersion: '0.1.0' });
+    const read = await readBackup(zip);
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.manifest.entries.map((e) => e.name)).toEqual(expect.arrayContaining(['profile-images.json', 'profile/signature.png', 'profile/seal.png']));
+    const target = freshDb();
+    expect(await importBackup(target, read.contents, { overwrite: new Set(), now: NOW, newId: ids() })).toMatchObject({ profile: 'restored', imagesRestored: 2, imagesKept: 0 });
+    const images = await createProfileStore(target).images();
+    expect(images).toEqual(await createProfileStore(source).images());
+    expect(Buffer.from(images.signature!.bytes).equals(Buffer.from(SIGNATURE))).toBe(true);
+    expect(Buffer.from(images.seal!.bytes).equals(Buffer.from(SEAL))).toBe(true);
+    // The same backup again: nothing changes.
+    expect(await importBackup(target, read.contents, { overwrite: new Set(), now: NOW, newId: ids() })).toMatchObject({ imagesRestored: 0, imagesKept: 0 });
+    // The same data gives the same file.
+    expect(Buffer.from(await exportDatabase(source, { now: NOW, appVersion: '0.1.0' })).equals(Buffer.from(zip))).toBe(true);
+  });
+
+  it('leave an image changed here since the backup as it is, each kind on its own', async () => {
+    const contents = await exported(await withImages());
+    const target = freshDb();
+    const newer = testImage(150, 50, [0, 0, 0]);
+    await createProfileStore(target).saveImage('signature', '新签名.png', newer, new Date(at(90)));
+    expect(await importBackup(target, contents, { overwrite: new Set(), now: NOW, newId: ids() })).toMatchObject({ imagesRestored: 1, imagesKept: 1 });
+    const images = await createProfileStore(target).images();
+    expect(images.signature?.name).toBe('新签名.png');
+    expect(images.seal?.name).toBe('公章.png');
+  });
+
+  it('are absent from a backup made before them, which still restores and leaves the images here alone', async () => {
+    const old = forgeBackup(await exportDatabase(await withImages(), { now: NOW, appVersion: '0.1.0' }), (files) => {
+      for (const name of Object.keys(files)) if (name === 'profile-images.json' || name.startsWith('profile/')) delete files[name];
+    });
+    const read = await readBackup(old);
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.contents).not.toHaveProperty('profileImages');
+    expect(read.contents.profile).toEqual(PROFILE);
+    const target = freshDb();
+    await createProfileStore(target).saveImage('seal', '本机公章.png', SEAL, new Date(at(10)));
+    expect(await importBackup(target, read.contents, { overwrite: new Set(), now: NOW, newId: ids() })).toEqual({ added: 2, replaced: 0, kept: 0, reviewsWithdrawn: 0, profile: 'restored', imagesRestored: 0, imagesKept: 0 });
+    expect(Object.keys(await createProfileStore(target).images())).toEqual(['seal']);
+  });
+
+  it('set aside an image whose bytes contradict its record or that signing would refuse, and bring back the rest', async () => {
+    const forged = forgeBackup(await exportDatabase(await withImages(), { now: NOW, appVersion: '0.1.0' }), (files) => {
+      files['profile/signature.png'] = testImage(120, 40, [0, 160, 0]);
+      files['profile/seal.png'] = testImage(90, 8, [220, 30, 30]);
+      const rows = JSON.parse(strFromU8(files['profile-images.json']!)) as Record<string, unknown>[];
+      // The seal's record agrees with its new bytes: only the signing check is left to refuse it.
+      const seal = rows.find((row) => row['kind'] === 'seal')!;
+      Object.assign(seal, { size: files['profile/seal.png'].length, sha256: sha256Hex(files['profile/seal.png']), height: 8 });
+      files['profile-images.json'] = strToU8(JSON.stringify(rows));
+    });
+    const read = await readBackup(forged, undefined, NOW);
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.setAside).toBe(2);
+    expect(read.contents.profileImages).toEqual([]);
+    const reasons = read.contents.quarantine.filter((q) => q.source === 'profileImages').map((q) => [q.key, q.reason]);
+    expect(reasons).toEqual([
+      ['seal', '单位信息中的图片未导入：“公章.png”只有 90×8 像素，签名图片和印章图片每边至少要 16 像素。'],
+      ['signature', '单位信息中的图片“负责人签名.png”与其记录（大小、SHA-256 指纹、类型或尺寸）不符，文件可能已损坏或被篡改，未导入。'],
+    ]);
+    const target = freshDb();
+    expect(await importBackup(target, read.contents, { overwrite: new Set(), now: NOW, newId: ids() })).toMatchObject({ added: 2, imagesRestored: 0 });
+    expect(await createProfileStore(target).images()).toEqual({});
+  });
+
+  it('refuse a backup whose image list is not a list of image records', async () => {
+    const zip = await exportDatabase(await withImages(), { now: NOW, appVersion: '0.1.0' });
+    const notArray = forgeBackup(zip, (files) => {
+      files['profile-images.json'] = strToU8('{}');
+    });
+    expect(await readBackup(notArray)).toEqual({ ok: false, reason: '“单位信息中的签名和印章图片”数据（profile-images.json）不是有效的 JSON 数组，文件可能已损坏。' });
+    const twice = forgeBackup(zip, (files) => {
+      const rows = JSON.parse(strFromU8(files['profile-images.json']!)) as Record<string, unknown>[];
+      files['profile-images.json'] = strToU8(JSON.stringify([rows[0], rows[0]]));
+    });
+    expect(await readBackup(twice)).toMatchObject({ ok: false, reason: expect.stringContaining('与前面的记录重复（seal）') });
+    const noBytes = forgeBackup(zip, (files) => {
+      delete files['profile/seal.png'];
+    });
+    expect(await readBackup(noBytes)).toMatchObject({ ok: false, reason: expect.stringContaining('引用的文件“profile/seal.png”不在清单中') });
   });
 });

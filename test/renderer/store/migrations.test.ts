@@ -7,6 +7,7 @@ import { letterFromTemplate } from '../../../core/letter/templates';
 import { CURRENT_SCHEMA_VERSION, PledgeDatabase, SCHEMA_VERSIONS } from '../../../renderer/store/database';
 import { createDraftStore } from '../../../renderer/store/draft-store';
 import { createProfileStore } from '../../../renderer/store/profile-store';
+import { testImage } from '../../node/signing/signing-fixture';
 
 /**
  * The requirement: the schema is versioned with migrations; a database written by each earlier
@@ -129,10 +130,21 @@ async function writeV2(db: Dexie): Promise<Fixture> {
   };
 }
 
+/** The unit profile as version 3 kept it: one row under the key `unit`. */
+const V3_PROFILE = { unitName: '青山县白鹭乡人民政府', creditCode: '11239921003582149J', unitType: '乡镇人民政府', principalName: '周文静', principalTitle: '乡长', phone: '0458-6127788', email: 'blx@qingshan.gov.cn', updatedAt: at('2026-03-06T08:00:00+08:00') };
+
+/** Version 3 added the unit profile to version 2's tables; it had no profile images. */
+async function writeV3(db: Dexie): Promise<Fixture> {
+  const fixture = await writeV2(db);
+  await db.table('profile').add({ ...V3_PROFILE, id: 'unit' });
+  return fixture;
+}
+
 /** One writer per released version below the current one; a new version must add its own. */
 const FIXTURE_WRITERS: Partial<Record<number, FixtureWriter>> = {
   1: writeV1,
   2: writeV2,
+  3: writeV3,
 };
 
 const EARLIER_VERSIONS = SCHEMA_VERSIONS.filter((schema) => schema.version < CURRENT_SCHEMA_VERSION);
@@ -348,6 +360,40 @@ describe('the version 2 to 3 upgrade', () => {
     db.close();
     const reopened = new PledgeDatabase('pledge-desk-v2-profile-save', { indexedDB: factory, IDBKeyRange });
     expect(await createProfileStore(reopened).get()).toEqual({ ...profile, updatedAt: at('2026-03-10T09:00:00Z') });
+    reopened.close();
+  });
+});
+
+describe('the version 3 to 4 upgrade', () => {
+  it('keeps the drafts, the signed copy and the unit profile, and starts without profile images', async () => {
+    const factory = new IDBFactory();
+    await writeWithVersion(factory, 'pledge-desk-v3-images', 3);
+    const db = new PledgeDatabase('pledge-desk-v3-images', { indexedDB: factory, IDBKeyRange });
+    const store = createDraftStore(db, newId);
+    expect(await store.get('v2-approved')).toMatchObject({ status: 'approved', submissions: [{ submissionId: '0b9f6c52-3d1e-4c57-9a43-2f0e8d7c6b5a' }] });
+    expect((await store.attachments('v2-approved')).map((a) => a.name)).toEqual(['签章件.png']);
+    const profiles = createProfileStore(db);
+    expect(await profiles.get()).toEqual(V3_PROFILE);
+    expect(await profiles.images()).toEqual({});
+    db.close();
+  });
+
+  it('keeps a signature and a seal saved in the upgraded database after reopening, the profile untouched', async () => {
+    const factory = new IDBFactory();
+    await writeWithVersion(factory, 'pledge-desk-v3-images-save', 3);
+    const db = new PledgeDatabase('pledge-desk-v3-images-save', { indexedDB: factory, IDBKeyRange });
+    const signature = testImage(120, 40, [20, 20, 160]);
+    const saved = await createProfileStore(db).saveImage('signature', '签名.png', signature, new Date('2026-03-10T09:00:00Z'));
+    expect(saved.ok).toBe(true);
+    expect((await createProfileStore(db).saveImage('seal', '公章.png', testImage(90, 90, [220, 30, 30]), new Date('2026-03-10T09:01:00Z'))).ok).toBe(true);
+    db.close();
+    const reopened = new PledgeDatabase('pledge-desk-v3-images-save', { indexedDB: factory, IDBKeyRange });
+    const profiles = createProfileStore(reopened);
+    const images = await profiles.images();
+    expect(images.signature).toMatchObject({ kind: 'signature', name: '签名.png', type: 'image/png', width: 120, height: 40, size: signature.length, updatedAt: at('2026-03-10T09:00:00Z') });
+    expect([...images.signature!.bytes]).toEqual([...signature]);
+    expect(images.seal).toMatchObject({ name: '公章.png', width: 90, height: 90 });
+    expect(await profiles.get()).toEqual(V3_PROFILE);
     reopened.close();
   });
 });
