@@ -95,8 +95,9 @@ export const SignPdfRequestSchema = z.strictObject({
 export type SignPdfRequest = z.infer<typeof SignPdfRequestSchema>;
 
 const FontRoleSchema = z.enum(FONT_ROLES);
-/** A CJK font file is 10–40 MB; as base64 a third more. */
-const FONT_BASE64_MAX = 60_000_000;
+/** A CJK font file is 10–40 MB, a collection of several faces more; the settings screen refuses a larger file before reading it. */
+export const MAX_FONT_BYTES = 45_000_000;
+const FONT_BASE64_MAX = Math.ceil(MAX_FONT_BYTES / 3) * 4;
 
 /** A face the host offers for a role: one the user picked, or an official face found installed. */
 export const InstalledFaceSchema = z.object({

@@ -24,6 +24,7 @@ const DraftView = lazy(() => import('../drafts/DraftView').then((m) => ({ defaul
 const BackupPanel = lazy(() => import('../backup/BackupPanel').then((m) => ({ default: m.BackupPanel })));
 const ProfileScreen = lazy(() => import('../profile/ProfileScreen').then((m) => ({ default: m.ProfileScreen })));
 const OutboxScreen = lazy(() => import('../outbox/OutboxScreen').then((m) => ({ default: m.OutboxScreen })));
+const FontSettingsScreen = lazy(() => import('../fonts/FontSettingsScreen').then((m) => ({ default: m.FontSettingsScreen })));
 
 const db = new PledgeDatabase();
 const store = createDraftStore(db);
@@ -38,6 +39,7 @@ export function App() {
   const view = route ?? LIST_ROUTE;
   const outboxOpen = view.view === 'outbox';
   const profileOpen = view.view === 'profile';
+  const fontsOpen = view.view === 'fonts';
   const [routeNotice, setRouteNotice] = useState<string | null>(null);
   const showList = useCallback(() => go(LIST_ROUTE), [go]);
   const openDraft = useCallback(
@@ -59,6 +61,7 @@ export function App() {
   // null once read and absent: the app offers to fill it in.
   const profile = useLiveQuery(() => profileStore.get().then((p) => p ?? null), []);
   const openProfile = useCallback(() => go({ view: 'profile' }), [go]);
+  const openFonts = useCallback(() => go({ view: 'fonts' }), [go]);
   const outbox = useOutbox();
   const pending = pendingCount(outbox.snapshot);
   const openOutbox = useCallback(() => go({ view: 'outbox' }), [go]);
@@ -89,6 +92,9 @@ export function App() {
         <button type="button" onClick={openProfile} aria-pressed={profileOpen} data-testid="open-profile">
           {t('ui.profile.open')}
         </button>
+        <button type="button" onClick={openFonts} aria-pressed={fontsOpen} data-testid="open-fonts">
+          {t('ui.fonts.open')}
+        </button>
         <button type="button" onClick={openOutbox} aria-pressed={outboxOpen} data-testid="open-outbox">
           {t('ui.outbox.open')}
           {pending > 0 && ` (${pending})`}
@@ -109,6 +115,10 @@ export function App() {
         {profileOpen ? (
           <Suspense fallback={<p>{t('ui.loading')}</p>}>
             <ProfileScreen store={profileStore} onBack={showList} onError={onError} />
+          </Suspense>
+        ) : fontsOpen ? (
+          <Suspense fallback={<p>{t('ui.loading')}</p>}>
+            <FontSettingsScreen onBack={showList} />
           </Suspense>
         ) : outboxOpen ? (
           <Suspense fallback={<p>{t('ui.loading')}</p>}>

@@ -7,6 +7,7 @@ export type Route =
   | { readonly view: 'list' }
   | { readonly view: 'outbox' }
   | { readonly view: 'profile' }
+  | { readonly view: 'fonts' }
   | { readonly view: 'letter'; readonly id: string; readonly tab: LetterTab };
 
 export const LIST_ROUTE: Route = { view: 'list' };
@@ -23,6 +24,7 @@ export function parseRoute(hash: string): Route | null {
   if (path === '') return LIST_ROUTE;
   if (path === 'outbox') return { view: 'outbox' };
   if (path === 'profile') return { view: 'profile' };
+  if (path === 'fonts') return { view: 'fonts' };
   const [first, id, tab = 'edit', ...rest] = path.split('/');
   if (first !== 'letter' || id === undefined || !DRAFT_ID.test(id) || rest.length > 0) return null;
   return (LETTER_TABS as readonly string[]).includes(tab) ? { view: 'letter', id, tab: tab as LetterTab } : null;

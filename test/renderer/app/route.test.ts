@@ -8,6 +8,7 @@ describe('parseRoute and routeHash', () => {
     { view: 'list' },
     { view: 'outbox' },
     { view: 'profile' },
+    { view: 'fonts' },
     ...LETTER_TABS.map((tab) => ({ view: 'letter', id, tab }) as const),
   ])('reads back what it writes: %o', (route) => {
     expect(parseRoute(routeHash(route))).toEqual(route);
@@ -17,6 +18,12 @@ describe('parseRoute and routeHash', () => {
     expect(parseRoute('')).toEqual({ view: 'list' });
     expect(parseRoute('#')).toEqual({ view: 'list' });
     expect(parseRoute('#/')).toEqual({ view: 'list' });
+  });
+
+  it('names the font settings #/fonts', () => {
+    expect(routeHash({ view: 'fonts' })).toBe('#/fonts');
+    expect(parseRoute('#/fonts')).toEqual({ view: 'fonts' });
+    expect(parseRoute('#/fonts/body')).toBeNull();
   });
 
   it('opens a letter on its form when no tab is named', () => {
