@@ -31,6 +31,7 @@ afterAll(() => rm(folder, { recursive: true, force: true }));
 
 function personLetter(): Letter {
   const letter = letterFromTemplate('person', { year: 2026 });
+  if (letter.kind !== 'person') throw new Error('the person template makes a personal letter');
   return { ...letter, person: { ...letter.person, name: `王${RARE}` }, principal: { ...letter.principal, name: `王${RARE}` }, closing: `（一）诚信承诺。\n${letter.closing ?? ''}` };
 }
 
