@@ -37,13 +37,20 @@ const EM_BOX_CENTRE = 0.38;
  * are in that face's subset (a character the installed face lacks comes from the bundled one).
  */
 export function draftWatermarkRuns(title: FontMetrics): { face: string; text: string }[] {
-  return [...faceStretches(t('pdf.draft-watermark'), title), ...faceStretches(t('pdf.draft-notice'), title)];
+  const { text, notice } = draftWatermarkParts(title);
+  return [...text, ...notice];
 }
 
-export function drawDraftWatermark(page: PDFPage, faces: EmbeddedFaces, title: FontMetrics): void {
-  const text = faceStretches(t('pdf.draft-watermark'), title);
-  const notice = faceStretches(t('pdf.draft-notice'), title);
-  const { width, height } = page.getSize();
+/** The diagonal mark and the notice line, each in stretches of one face. */
+export function draftWatermarkParts(title: FontMetrics): { text: { face: string; text: string }[]; notice: { face: string; text: string }[] } {
+  return { text: faceStretches(t('pdf.draft-watermark'), title), notice: faceStretches(t('pdf.draft-notice'), title) };
+}
+
+/**
+ * Where the mark goes on a page of `width` × `height` and in which grey, given how wide the notice
+ * is at a size. Exported so the edit preview (renderer/pdf/plan-canvas-drawing.ts) draws it where the PDF does.
+ */
+export function draftWatermarkPlacement(width: number, height: number, noticeWidthAt: (size: number) => number) {
   const angle = Math.atan2(height, width);
   const chars = [...t('pdf.draft-watermark')].length;
   const length = chars * SIZE;
@@ -51,7 +58,16 @@ export function drawDraftWatermark(page: PDFPage, faces: EmbeddedFaces, title: F
   const [cx, cy] = [length / 2, EM_BOX_CENTRE * SIZE];
   const x = width / 2 - (cx * Math.cos(angle) - cy * Math.sin(angle));
   const y = height / 2 - (cx * Math.sin(angle) + cy * Math.cos(angle));
-  const noticeWidth = notice.reduce((sum, part) => sum + faceOn(page, faces, part.face).font.widthOfTextAtSize(part.text, NOTICE_SIZE), 0);
+  return {
+    text: { angle, x: round(x), y: round(y), size: SIZE, grey: GREY },
+    notice: { x: round((width - noticeWidthAt(NOTICE_SIZE)) / 2), y: round(NOTICE_BASELINE), size: NOTICE_SIZE, grey: NOTICE_GREY },
+  };
+}
+
+export function drawDraftWatermark(page: PDFPage, faces: EmbeddedFaces, title: FontMetrics): void {
+  const { text, notice } = draftWatermarkParts(title);
+  const { width, height } = page.getSize();
+  const place = draftWatermarkPlacement(width, height, (size) => notice.reduce((sum, part) => sum + faceOn(page, faces, part.face).font.widthOfTextAtSize(part.text, size), 0));
   // Within one text object each show moves the text position on, so a change of face mid-text is seamless.
   const show = (parts: readonly { face: string; text: string }[], size: number) =>
     parts.flatMap((part) => {
@@ -60,13 +76,13 @@ export function drawDraftWatermark(page: PDFPage, faces: EmbeddedFaces, title: F
     });
   page.pushOperators(
     pushGraphicsState(),
-    setFillingGrayscaleColor(GREY),
+    setFillingGrayscaleColor(place.text.grey),
     beginText(),
-    rotateAndSkewTextRadiansAndTranslate(angle, 0, 0, round(x), round(y)),
-    ...show(text, SIZE),
-    setFillingGrayscaleColor(NOTICE_GREY),
-    setTextMatrix(1, 0, 0, 1, round((width - noticeWidth) / 2), round(NOTICE_BASELINE)),
-    ...show(notice, NOTICE_SIZE),
+    rotateAndSkewTextRadiansAndTranslate(place.text.angle, 0, 0, place.text.x, place.text.y),
+    ...show(text, place.text.size),
+    setFillingGrayscaleColor(place.notice.grey),
+    setTextMatrix(1, 0, 0, 1, place.notice.x, place.notice.y),
+    ...show(notice, place.notice.size),
     endText(),
     popGraphicsState(),
   );

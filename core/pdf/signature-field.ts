@@ -7,8 +7,15 @@ export const SIGNATURE_FIELD_NAME = 'PrincipalSignature';
 /** The `/NM` of the on-screen guides, so signing can take them away once images fill the place. */
 export const GUIDE_ANNOTATION_NAMES = ['PledgeSignatureGuide', 'PledgeSealGuide'] as const;
 
-const GUIDE = rgb(0.62, 0.62, 0.62);
-const SEAL_GUIDE = rgb(0.85, 0.45, 0.45);
+/** How the guides are stroked, in points; exported so the edit preview (renderer/pdf/plan-drawing.ts) draws them alike. */
+export const SIGNING_GUIDE_STYLE = {
+  field: { rgb: [0.62, 0.62, 0.62], dash: [2, 2] },
+  seal: { rgb: [0.85, 0.45, 0.45], dash: [3, 3] },
+  width: 0.5,
+} as const;
+
+const GUIDE = rgb(...SIGNING_GUIDE_STYLE.field.rgb);
+const SEAL_GUIDE = rgb(...SIGNING_GUIDE_STYLE.seal.rgb);
 const NO_ROTATION = degrees(0);
 
 /**
@@ -17,13 +24,14 @@ const NO_ROTATION = degrees(0);
  * signed by hand. Being annotations they are not page content either, which the package check reads.
  */
 export function addSigningGuides(doc: PDFDocument, page: PDFPage, field: Rect, seal?: { readonly cx: number; readonly cy: number; readonly r: number }): void {
-  const half = 0.25;
-  addGuide(doc, page, 'Square', GUIDE_ANNOTATION_NAMES[0], field, [2, 2],
-    drawRectangle({ x: half, y: half, width: field.width - 2 * half, height: field.height - 2 * half, borderWidth: 0.5, color: undefined, borderColor: GUIDE, rotate: NO_ROTATION, xSkew: NO_ROTATION, ySkew: NO_ROTATION, borderDashArray: [2, 2] }));
+  const { width, field: fieldStyle, seal: sealStyle } = SIGNING_GUIDE_STYLE;
+  const half = width / 2;
+  addGuide(doc, page, 'Square', GUIDE_ANNOTATION_NAMES[0], field, [...fieldStyle.dash],
+    drawRectangle({ x: half, y: half, width: field.width - 2 * half, height: field.height - 2 * half, borderWidth: width, color: undefined, borderColor: GUIDE, rotate: NO_ROTATION, xSkew: NO_ROTATION, ySkew: NO_ROTATION, borderDashArray: [...fieldStyle.dash] }));
   if (!seal) return;
   const box = { x: seal.cx - seal.r - half, y: seal.cy - seal.r - half, width: 2 * (seal.r + half), height: 2 * (seal.r + half) };
-  addGuide(doc, page, 'Circle', GUIDE_ANNOTATION_NAMES[1], box, [3, 3],
-    drawEllipse({ x: seal.r + half, y: seal.r + half, xScale: seal.r, yScale: seal.r, color: undefined, borderColor: SEAL_GUIDE, borderWidth: 0.5, borderDashArray: [3, 3] }));
+  addGuide(doc, page, 'Circle', GUIDE_ANNOTATION_NAMES[1], box, [...sealStyle.dash],
+    drawEllipse({ x: seal.r + half, y: seal.r + half, xScale: seal.r, yScale: seal.r, color: undefined, borderColor: SEAL_GUIDE, borderWidth: width, borderDashArray: [...sealStyle.dash] }));
 }
 
 function addGuide(doc: PDFDocument, page: PDFPage, subtype: 'Square' | 'Circle', name: string, rect: Rect, dash: number[], operators: PDFOperator[]): void {
@@ -38,7 +46,7 @@ function addGuide(doc: PDFDocument, page: PDFPage, subtype: 'Square' | 'Circle',
     // Locked and read-only, and without Print (4): shown on screen, never printed.
     F: 64 + 128,
     C: [colour.red, colour.green, colour.blue],
-    BS: { W: 0.5, S: PDFName.of('D'), D: dash },
+    BS: { W: SIGNING_GUIDE_STYLE.width, S: PDFName.of('D'), D: dash },
     P: page.ref,
     AP: { N: appearance },
   });

@@ -11,7 +11,10 @@ interface LetterPdfPanelProps {
   readonly onBlocked: () => void;
 }
 
-/** The real PDF of the letter as it stands, marked 草稿, with "save PDF as" through the bridge. */
+/**
+ * The letter as it stands, marked 草稿: drawn from the plan its PDF was made from (PdfPreview),
+ * with "save PDF as" writing that PDF through the bridge.
+ */
 export function LetterPdfPanel({ pdf, fileName, onBlocked }: LetterPdfPanelProps) {
   // A message belongs to the PDF it was about: the next edit makes it old news.
   const [saved, setSaved] = useState<{ readonly about: LetterPdfState; readonly message: string } | null>(null);
@@ -63,7 +66,7 @@ export function LetterPdfPanel({ pdf, fileName, onBlocked }: LetterPdfPanelProps
           {t('ui.preview.error', { reason: pdf.error })}
         </p>
       )}
-      {shown && <PdfPreview bytes={shown.bytes} pageKeys={shown.pageKeys} />}
+      {shown && <PdfPreview bytes={shown.bytes} pageKeys={shown.pageKeys} drawing={shown.drawing} />}
     </section>
   );
 }

@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
 import type * as PdfJsModule from 'pdfjs-dist';
 import { t } from '../../core/i18n/translate';
+import { drawPlanPage, loadPlanFonts } from './plan-canvas';
 import { previewBaseline } from './preview-schedule';
+import type { PlanDrawing } from './render-protocol';
 
 /** CSS width of a preview page. */
 const PAGE_WIDTH = 420;
@@ -23,20 +25,25 @@ const EAGER_PAGES = 3;
 
 /**
  * Draws the pages of a PDF with pdf.js: what the principal reviews is the real file, not an
- * HTML imitation. Marks the figure with the time the first pages were drawn, for measurements.
- * With `pageKeys` (see page-keys.ts) a page whose key is unchanged keeps its canvas: typing on
- * page one of a letter does not draw page two again.
+ * HTML imitation. Given the letter's plan `drawing` as well (the 编辑 tab's draft), it draws that
+ * instead, with the canvas's own text drawing in the PDF's own font subsets (plan-canvas.ts): the
+ * same picture, held to pdf.js's pixel by pixel in test/renderer/pdf/plan-canvas-agreement.test.ts,
+ * without pdf.js parsing every font of every new PDF again. Marks the figure with the time the
+ * first pages were drawn, for measurements. With `pageKeys` (see page-keys.ts) a page whose key is
+ * unchanged keeps its canvas: typing on page one of a letter does not draw page two again.
  */
-export function PdfPreview({ bytes, pageKeys }: { bytes: Uint8Array; pageKeys?: readonly string[] | undefined }) {
+export function PdfPreview({ bytes, pageKeys, drawing }: { bytes: Uint8Array; pageKeys?: readonly string[] | undefined; drawing?: PlanDrawing | undefined }) {
   const container = useRef<HTMLDivElement>(null);
   /** The drawn canvases on the screen, by their page's key. */
   const shown = useRef(new Map<string, HTMLCanvasElement>());
   useEffect(() => {
     let cancelled = false;
-    let doc: PdfJsModule.PDFDocumentProxy | undefined;
+    let release: (() => void) | undefined;
     let observer: IntersectionObserver | undefined;
     const host = container.current;
-    const keys = pageKeys && !previewBaseline() ? pageKeys : undefined;
+    // The benchmark's "before": every page drawn again by pdf.js, as before issue 14.
+    const baseline = previewBaseline();
+    const keys = pageKeys && !baseline ? pageKeys : undefined;
     (async () => {
       const started = performance.now();
       const kept = keys?.map((key) => shown.current.get(key));
@@ -49,15 +56,14 @@ export function PdfPreview({ bytes, pageKeys }: { bytes: Uint8Array; pageKeys?: 
         performance.measure('pdf-draw', { start: started, end: performance.now() });
       };
       if (kept?.every((canvas) => canvas !== undefined)) return show(kept);
-      const lib = await loadPdfJs();
-      const loaded = await lib.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, worker: sharedWorker(lib) }).promise;
+      const source = drawing && !baseline ? await planSource(drawing) : await pdfSource(bytes);
       // A newer PDF arrived while this one loaded: the cleanup has run already, so release it here.
-      if (cancelled) return void loaded.destroy();
-      doc = loaded;
-      const numbers = Array.from({ length: loaded.numPages }, (_, i) => i + 1);
-      const canvases = numbers.map((n) => kept?.[n - 1] ?? pageCanvas(n));
-      // The first pages are drawn side by side in pdf.js's worker: together they are ready sooner.
-      await Promise.all(canvases.slice(0, EAGER_PAGES).map((canvas, i) => (canvas.dataset['drawn'] ? undefined : drawPage(loaded, i + 1, canvas))));
+      if (cancelled) return source.release();
+      release = source.release;
+      if (host) host.dataset['drawnFrom'] = source.kind;
+      const canvases = Array.from({ length: source.pages }, (_, i) => kept?.[i] ?? pageCanvas(i + 1));
+      // The first pages are drawn side by side (in pdf.js's worker): together they are ready sooner.
+      await Promise.all(canvases.slice(0, EAGER_PAGES).map((canvas, i) => (canvas.dataset['drawn'] ? undefined : source.draw(i + 1, canvas))));
       if (cancelled || !host) return;
       const { width, height } = canvases[0] ?? { width: 0, height: 0 };
       const later = canvases.slice(EAGER_PAGES).filter((canvas) => !canvas.dataset['drawn']);
@@ -69,7 +75,8 @@ export function PdfPreview({ bytes, pageKeys }: { bytes: Uint8Array; pageKeys?: 
             const canvas = entry.target as HTMLCanvasElement;
             observer?.unobserve(canvas);
             // A draw cut short by a newer PDF (the document is destroyed) is simply dropped.
-            drawPage(loaded, Number(canvas.dataset['page']), canvas)
+            source
+              .draw(Number(canvas.dataset['page']), canvas)
               .then(() => {
                 const key = keys?.[Number(canvas.dataset['page']) - 1];
                 if (!cancelled && key) shown.current.set(key, canvas);
@@ -84,11 +91,46 @@ export function PdfPreview({ bytes, pageKeys }: { bytes: Uint8Array; pageKeys?: 
     return () => {
       cancelled = true;
       observer?.disconnect();
-      void doc?.destroy();
+      release?.();
     };
-  }, [bytes, pageKeys]);
+  }, [bytes, pageKeys, drawing]);
   // Focusable and named: where the pages scroll inside their box (the review tab), a keyboard must reach them.
   return <div ref={container} className="pdf-preview" data-testid="pdf-preview" tabIndex={0} role="group" aria-label={t('ui.preview.pages')} />;
+}
+
+/** Where the pages come from: a PDF that pdf.js draws, or a letter's plan drawing. */
+interface PageSource {
+  /** Shown on the figure as `data-drawn-from`, so a test can tell which drew it. */
+  readonly kind: 'pdf' | 'plan';
+  readonly pages: number;
+  /** `n` counts from 1; marks the canvas drawn. */
+  draw(n: number, canvas: HTMLCanvasElement): Promise<void>;
+  release(): void;
+}
+
+async function pdfSource(bytes: Uint8Array): Promise<PageSource> {
+  const lib = await loadPdfJs();
+  const doc = await lib.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, worker: sharedWorker(lib) }).promise;
+  return { kind: 'pdf', pages: doc.numPages, draw: (n, canvas) => drawPage(doc, n, canvas), release: () => void doc.destroy() };
+}
+
+async function planSource(drawing: PlanDrawing): Promise<PageSource> {
+  await loadPlanFonts(drawing.fonts);
+  return {
+    kind: 'plan',
+    pages: drawing.pages.length,
+    draw: async (n, canvas) => {
+      drawPlanPage(canvas, drawing, n - 1, pageScale(drawing.width));
+      canvas.style.aspectRatio = '';
+      canvas.dataset['drawn'] = 'true';
+    },
+    release: () => undefined,
+  };
+}
+
+/** Device pixels per point for a page `width` points wide, shown PAGE_WIDTH CSS pixels wide. */
+function pageScale(width: number): number {
+  return (PAGE_WIDTH / width) * (window.devicePixelRatio || 1);
 }
 
 let worker: PdfJsModule.PDFWorker | undefined;
@@ -110,9 +152,7 @@ function pageCanvas(n: number): HTMLCanvasElement {
 
 async function drawPage(doc: PdfJsModule.PDFDocumentProxy, n: number, canvas: HTMLCanvasElement): Promise<void> {
   const page = await doc.getPage(n);
-  const base = page.getViewport({ scale: 1 });
-  const ratio = window.devicePixelRatio || 1;
-  const viewport = page.getViewport({ scale: (PAGE_WIDTH / base.width) * ratio });
+  const viewport = page.getViewport({ scale: pageScale(page.getViewport({ scale: 1 }).width) });
   canvas.width = Math.floor(viewport.width);
   canvas.height = Math.floor(viewport.height);
   canvas.style.aspectRatio = '';

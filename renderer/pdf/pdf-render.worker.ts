@@ -10,9 +10,10 @@ import { renderLetterPdf } from '../../core/pdf/render-letter';
 import { renderReceiptPdf } from '../../core/pdf/render-receipt';
 import { BUNDLED_FACES } from '../../core/fonts/bundled-faces';
 import { BUNDLED_FONT_URLS, HARFBUZZ_SUBSET_URL } from './document-font-urls';
-import type { InstalledFontFiles, RenderJob, RenderRequest, RenderResponse } from './render-protocol';
+import type { InstalledFontFiles, PlanDrawing, RenderJob, RenderRequest, RenderResponse } from './render-protocol';
 import { pageKeys } from './page-keys';
 import { rememberSubsets } from './remembered-subsets';
+import { createSubsetIds, planDrawing } from './plan-canvas-drawing';
 import { errorText } from '../../core/errors/error-text';
 
 /**
@@ -27,6 +28,8 @@ let bundled: Promise<{ harfbuzz: HarfbuzzSubsetExports; faces: Record<FontRole, 
 let installed: InstalledFontFiles = {};
 /** Counts font loads, so page keys from fonts loaded again never match the old ones. */
 let fontsLoaded = 0;
+/** Ids of the subsets sent with plan drawings; a font load starts them anew, with its own prefix. */
+let subsetIds = createSubsetIds();
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
@@ -63,6 +66,7 @@ self.onmessage = async (event: MessageEvent<RenderRequest>) => {
     }
     if (!fonts) {
       fontsLoaded += 1;
+      subsetIds = createSubsetIds(`f${fontsLoaded}-`);
       fonts = loadFonts(installed);
     }
     response = await render(id, event.data, await fonts);
@@ -74,12 +78,25 @@ self.onmessage = async (event: MessageEvent<RenderRequest>) => {
     bundled = undefined;
     response = { id, ok: false, error: errorText(error) };
   }
-  self.postMessage(response, response.ok ? [response.bytes.buffer] : []);
+  // The subsets are the worker's own copies (remembered-subsets.ts), so they can be handed over too.
+  self.postMessage(response, response.ok ? [response.bytes.buffer, ...(response.drawing?.fonts.map((font) => font.bytes.buffer) ?? [])] : []);
 };
 
 async function render(id: number, job: RenderJob, documentFonts: DocumentFonts): Promise<RenderResponse> {
   if (job.kind === 'receipt') return { id, ok: true, bytes: (await renderReceiptPdf(job.facts, documentFonts)).bytes, pages: 1 };
   const result = await renderLetterPdf(job.letter, documentFonts, { draft: job.draft });
   if (!result.ok) return { id, ok: false, problems: result.problems };
-  return { id, ok: true, bytes: result.bytes, pages: result.plan.pages.length, pageKeys: pageKeys(result.plan, { draft: job.draft, fonts: fontsLoaded }) };
+  const keys = pageKeys(result.plan, { draft: job.draft, fonts: fontsLoaded });
+  // Only drafts are drawn from the plan (the edit preview); the approved PDF is always drawn by pdf.js.
+  return { id, ok: true, bytes: result.bytes, pages: result.plan.pages.length, pageKeys: keys, ...(job.draft ? drawingOf(result.plan, documentFonts) : {}) };
+}
+
+/** Without a drawing (a face no role draws a character in, say) the preview falls back to pdf.js. */
+function drawingOf(plan: Parameters<typeof planDrawing>[0], documentFonts: DocumentFonts): { drawing?: PlanDrawing } {
+  try {
+    return { drawing: planDrawing(plan, documentFonts, subsetIds, { draft: true }) };
+  } catch (error) {
+    console.warn('no plan drawing; the preview draws the PDF', error);
+    return {};
+  }
 }

@@ -1,5 +1,6 @@
 import type { FontRole } from '../../core/fonts/font-roles';
 import type { ReceiptFacts } from '../../core/layout/layout-receipt';
+import type { Rect } from '../../core/layout/page-plan';
 import type { Problem } from '../../core/letter/problem';
 
 /** What the PDF worker makes: a letter (marked 草稿 unless it is the PDF to freeze for review), or a printable receipt. */
@@ -15,7 +16,47 @@ export type InstalledFontFiles = Partial<Record<FontRole, { readonly bytes: Uint
 export type RenderRequest = RenderJob & { readonly id: number; readonly fonts?: InstalledFontFiles };
 
 export type RenderResponse =
-  /** `pageKeys` (letters only): equal keys draw equal pages, see page-keys.ts. */
-  | { readonly id: number; readonly ok: true; readonly bytes: Uint8Array; readonly pages: number; readonly pageKeys?: readonly string[] }
+  /**
+   * `pageKeys` (letters only): equal keys draw equal pages, see page-keys.ts. `drawing` (draft
+   * letters only): the same pages as glyphs to draw on a canvas, see plan-canvas-drawing.ts.
+   */
+  | { readonly id: number; readonly ok: true; readonly bytes: Uint8Array; readonly pages: number; readonly pageKeys?: readonly string[]; readonly drawing?: PlanDrawing }
   | { readonly id: number; readonly ok: false; readonly problems: readonly Problem[] }
   | { readonly id: number; readonly ok: false; readonly error: string };
+
+/**
+ * Characters of one face at one size along one baseline, in PDF points (origin bottom left): the
+ * i-th character's origin is `offsets[i]` along the baseline from `x, y`, the baseline turned
+ * `angle` radians anticlockwise. Positions come from the advances the PDF places its glyphs by.
+ */
+export interface GlyphRun {
+  /** A subset id of {@link PlanDrawing.fonts}. */
+  readonly font: string;
+  readonly size: number;
+  /** 0 black … 1 white, as the PDF's fill grey. */
+  readonly grey: number;
+  readonly x: number;
+  readonly y: number;
+  readonly angle: number;
+  readonly text: string;
+  readonly offsets: readonly number[];
+}
+
+/** A dashed outline drawn as the PDF's on-screen signing guides are. */
+export interface GuideStroke {
+  readonly shape: { readonly kind: 'rect'; readonly rect: Rect } | { readonly kind: 'circle'; readonly cx: number; readonly cy: number; readonly r: number };
+  readonly rgb: readonly [number, number, number];
+  readonly dash: readonly number[];
+  readonly width: number;
+}
+
+/**
+ * A letter's pages as the edit preview draws them with the browser's own text drawing, in the very
+ * font subsets the PDF embeds (`fonts`, by an id the worker keeps for equal subsets).
+ */
+export interface PlanDrawing {
+  readonly width: number;
+  readonly height: number;
+  readonly fonts: readonly { readonly id: string; readonly bytes: Uint8Array }[];
+  readonly pages: readonly { readonly runs: readonly GlyphRun[]; readonly guides: readonly GuideStroke[] }[];
+}

@@ -2,13 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import type { Problem } from '../../core/letter/problem';
 import { renderLetterInWorker } from './pdf-renderer';
 import { createPreviewScheduler, previewBaseline, type PreviewScheduler } from './preview-schedule';
-import type { RenderResponse } from './render-protocol';
+import type { PlanDrawing, RenderResponse } from './render-protocol';
 
 export interface LetterPdf {
   readonly bytes: Uint8Array;
   readonly pages: number;
   /** Equal keys draw equal pages: the preview redraws only the pages whose key changed. */
   readonly pageKeys?: readonly string[];
+  /** The pages as the edit preview draws them, see plan-canvas.ts. */
+  readonly drawing?: PlanDrawing;
 }
 
 /**
@@ -39,7 +41,7 @@ export function useLetterPdf(letter: unknown): LetterPdfState {
         return response;
       },
       show: (response) => {
-        if (response.ok) setState({ status: 'ready', bytes: response.bytes, pages: response.pages, pageKeys: response.pageKeys });
+        if (response.ok) setState({ status: 'ready', ...pdfOf(response) });
         else if ('problems' in response) setState((previous) => ({ status: 'problems', problems: response.problems, ...lastGoodOf(previous) }));
         else setState({ status: 'error', error: response.error });
       },
@@ -57,6 +59,10 @@ export function useLetterPdf(letter: unknown): LetterPdfState {
 }
 
 function lastGoodOf(state: LetterPdfState): { lastGood?: LetterPdf } {
-  if (state.status === 'ready') return { lastGood: { bytes: state.bytes, pages: state.pages, pageKeys: state.pageKeys } };
+  if (state.status === 'ready') return { lastGood: pdfOf(state) };
   return state.status === 'problems' && state.lastGood ? { lastGood: state.lastGood } : {};
+}
+
+function pdfOf({ bytes, pages, pageKeys, drawing }: LetterPdf): LetterPdf {
+  return { bytes, pages, ...(pageKeys ? { pageKeys } : {}), ...(drawing ? { drawing } : {}) };
 }
