@@ -24,7 +24,7 @@ const PICKED_FAMILY = '测试仿宋';
 const roleCard = (page: Page, name: string) => page.getByRole('region', { name: '公文字体' }).getByRole('region', { name, exact: true });
 
 test('the font settings show each role’s face, take a picked font file that survives a reload, refuse a non-font by name, and restore the default', async ({ appPage: page }, testInfo) => {
-  test.skip(testInfo.project.name === 'electron', 'Electron looks in this machine’s own font folders; the web host searches none (PLEDGE_FONT_DIRS is empty), so only there every role is known to fall back to the bundled font');
+  test.skip(testInfo.project.name === 'electron', 'Save PDF as opens a native dialog in Electron; the web host saves to the data folder');
   test.setTimeout(90_000);
   const dir = await mkdtemp(join(tmpdir(), 'pledge-fonts-e2e-'));
   try {
