@@ -3,7 +3,7 @@
 import '../app/zod-without-eval';
 import { fontChains, type FontFace } from '../../core/fonts/font-chains';
 import { FONT_ROLES, type FontRole } from '../../core/fonts/font-roles';
-import { woffToSfnt } from '../../core/fonts/woff-to-sfnt';
+import { lazilyUnpacked } from '../../core/fonts/woff-to-sfnt';
 import { createDocumentFonts, faceOfFile, type DocumentFonts } from '../../core/pdf/document-fonts';
 import type { HarfbuzzSubsetExports } from '../../core/pdf/harfbuzz-subsetter';
 import { renderLetterPdf } from '../../core/pdf/render-letter';
@@ -43,7 +43,7 @@ async function loadBundled(): Promise<{ harfbuzz: HarfbuzzSubsetExports; faces: 
   const harfbuzz = instance.exports as unknown as HarfbuzzSubsetExports & { _initialize?: () => void };
   harfbuzz._initialize?.();
   const faces = Object.fromEntries(
-    FONT_ROLES.map((role, i) => [role, { postscriptName: BUNDLED_FACES[role].postscriptName, bytes: woffToSfnt(files[i] as Uint8Array), index: 0 }]),
+    FONT_ROLES.map((role, i) => [role, lazilyUnpacked(BUNDLED_FACES[role].postscriptName, files[i] as Uint8Array)]),
   ) as Record<FontRole, FontFace>;
   return { harfbuzz, faces };
 }
@@ -52,8 +52,14 @@ async function loadFonts(files: InstalledFontFiles): Promise<DocumentFonts> {
   bundled ??= loadBundled();
   const { harfbuzz, faces } = await bundled;
   const ownFaces = Object.fromEntries(Object.entries(files).map(([role, file]) => [role, faceOfFile(file.bytes, file.index)]));
-  const documentFonts = createDocumentFonts(fontChains(faces, ownFaces), harfbuzz);
+  const documentFonts = createDocumentFonts(fontChains(faces, ownFaces), harfbuzz, { deflate: deflateInBrowser });
   return { ...documentFonts, ...rememberSubsets(documentFonts) };
+}
+
+/** The browser's own zlib (CompressionStream 'deflate' is the zlib format PDF's FlateDecode reads). */
+async function deflateInBrowser(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 self.onmessage = async (event: MessageEvent<RenderRequest>) => {

@@ -1,4 +1,5 @@
 import type { ReceiptFacts } from '../../core/layout/layout-receipt';
+import { onFontsChanged } from '../fonts/fonts-changed';
 import { installedFontFiles } from './installed-font-files';
 import type { InstalledFontFiles, RenderJob, RenderRequest, RenderResponse } from './render-protocol';
 
@@ -16,6 +17,8 @@ export function reloadInstalledFonts(): void {
   fontFiles = undefined;
   fontsSent = false;
 }
+
+onFontsChanged(reloadInstalledFonts);
 
 function startWorker(): Worker {
   const w = new Worker(new URL('./pdf-render.worker.ts', import.meta.url), { type: 'module' });
