@@ -2,8 +2,11 @@ import { FONT_ROLES, type FontRole } from './font-roles';
 
 /** A face to draw with: the bytes of a font file (a collection holds several faces) and which face. */
 export interface FontFace {
-  /** The name written into the PDF (a `PLEDGE+` subset tag before it). */
-  readonly postscriptName: string;
+  /**
+   * The name written into the PDF (a `PLEDGE+` subset tag before it). Absent for a file the
+   * machine or the user supplied: the face's own PostScript name is read from it.
+   */
+  readonly postscriptName?: string;
   /** TrueType or OpenType, single or a collection (.ttc); WOFF is unpacked before it gets here. */
   readonly bytes: Uint8Array;
   /** The face's index in a collection; 0 for a single font. */

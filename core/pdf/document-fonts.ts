@@ -34,10 +34,12 @@ export function createDocumentFonts(chains: FontChains, harfbuzz: HarfbuzzSubset
   for (const role of FONT_ROLES) {
     for (const face of chains[role]) {
       if (ids.has(face)) continue;
-      const id = uniqueId(pdfName(face.postscriptName), faces);
+      // A face without a given name is parsed now, for its own; the others when first drawn from.
+      let font = face.postscriptName === undefined ? parseFace(face) : undefined;
+      const name = face.postscriptName ?? font?.postscriptName ?? font?.fullName ?? '';
+      const id = uniqueId(pdfName(name), faces);
       ids.set(face, id);
       faces.set(id, face);
-      let font: FontkitFont | undefined;
       parsed.set(id, () => (font ??= parseFace(face)));
     }
   }
@@ -55,17 +57,11 @@ export function createDocumentFonts(chains: FontChains, harfbuzz: HarfbuzzSubset
   };
 }
 
-/** A face of a font file the host handed over, named as the font names itself. */
-export function faceOfFile(bytes: Uint8Array, index: number): FontFace {
-  const font = parseFace({ postscriptName: '', bytes, index });
-  return { postscriptName: font.postscriptName ?? font.fullName ?? '', bytes, index };
-}
-
 function parseFace(face: FontFace): FontkitFont {
   const font = fontkit.create(face.bytes) as FontkitFont | { fonts: FontkitFont[] };
   if (!('fonts' in font)) return font;
   const member = font.fonts[face.index];
-  if (!member) throw new Error(`${face.postscriptName}: the collection has no face ${face.index}`);
+  if (!member) throw new Error(`${face.postscriptName ?? 'A font'}: the collection has no face ${face.index}`);
   return member;
 }
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { chooseOfficialFaces } from '../../core/fonts/choose-official-faces';
 import type { FontFace } from '../../core/fonts/font-chains';
 import { FONT_ROLES, type FontRole } from '../../core/fonts/font-roles';
-import { faceOfFile, type DocumentFonts } from '../../core/pdf/document-fonts';
+import type { DocumentFonts } from '../../core/pdf/document-fonts';
 import { listInstalledFaces } from './installed-faces';
 import { readNodeDocumentFonts } from './node-document-fonts';
 import { systemFontFolders } from './system-font-folders';
@@ -28,7 +28,7 @@ export async function readInstalledDocumentFonts(folders: readonly string[]): Pr
     const face = chosen[role];
     if (!face) continue;
     if (!files.has(face.path)) files.set(face.path, readFile(face.path).then((bytes) => new Uint8Array(bytes)));
-    installed[role] = faceOfFile(await (files.get(face.path) as Promise<Uint8Array>), face.index);
+    installed[role] = { bytes: await (files.get(face.path) as Promise<Uint8Array>), index: face.index };
   }
   return readNodeDocumentFonts(installed);
 }

@@ -4,7 +4,7 @@ import '../app/zod-without-eval';
 import { fontChains, type FontFace } from '../../core/fonts/font-chains';
 import { FONT_ROLES, type FontRole } from '../../core/fonts/font-roles';
 import { lazilyUnpacked } from '../../core/fonts/woff-to-sfnt';
-import { createDocumentFonts, faceOfFile, type DocumentFonts } from '../../core/pdf/document-fonts';
+import { createDocumentFonts, type DocumentFonts } from '../../core/pdf/document-fonts';
 import type { HarfbuzzSubsetExports } from '../../core/pdf/harfbuzz-subsetter';
 import { renderLetterPdf } from '../../core/pdf/render-letter';
 import { renderReceiptPdf } from '../../core/pdf/render-receipt';
@@ -51,8 +51,7 @@ async function loadBundled(): Promise<{ harfbuzz: HarfbuzzSubsetExports; faces: 
 async function loadFonts(files: InstalledFontFiles): Promise<DocumentFonts> {
   bundled ??= loadBundled();
   const { harfbuzz, faces } = await bundled;
-  const ownFaces = Object.fromEntries(Object.entries(files).map(([role, file]) => [role, faceOfFile(file.bytes, file.index)]));
-  const documentFonts = createDocumentFonts(fontChains(faces, ownFaces), harfbuzz, { deflate: deflateInBrowser });
+  const documentFonts = createDocumentFonts(fontChains(faces, files), harfbuzz, { deflate: deflateInBrowser });
   return { ...documentFonts, ...rememberSubsets(documentFonts) };
 }
 
