@@ -17,6 +17,7 @@ import { deliveryState } from '../../core/drafts/delivery-state';
 import type { OutboxSnapshot } from '../../core/outbox/outbox-item';
 import { settleAllSaves } from '../app/pending-saves';
 import { LETTER_TABS, type LetterTab } from '../app/route';
+import { BackBar } from '../app/BackBar';
 
 interface DraftViewProps {
   readonly draft: DraftRecord;
@@ -76,14 +77,11 @@ export function DraftView({ draft, store, profile, tab, onTab, onBack, onError, 
 
   return (
     <section className="draft-view" aria-labelledby="draft-title">
-      <div className="draft-view__top">
-        <button type="button" onClick={onBack}>
-          ← {t('ui.back')}
-        </button>
+      <BackBar onBack={onBack}>
         <span className="saved-at" data-testid="saved-at">
           {t('ui.updated-at')} {formatTime(draft.updatedAt)}
         </span>
-      </div>
+      </BackBar>
       <h2 id="draft-title">{title}</h2>
       <p className="status-line">
         <span className={`badge badge--${draft.status}`} data-testid="draft-status">

@@ -9,6 +9,7 @@ import { FileButton } from '../app/FileButton';
 import { desktop } from '../bridge/desktop';
 import { toBase64 } from '../shared/to-base64';
 import { announceFontsChanged } from './fonts-changed';
+import { BackBar } from '../app/BackBar';
 
 /** What each role is called and what it sets, as the letter format names them. */
 const ROLE_TEXT = {
@@ -52,11 +53,7 @@ export function FontSettingsScreen({ onBack }: { onBack: () => void }) {
 
   return (
     <section className="font-settings" aria-labelledby="fonts-title">
-      <div className="draft-view__top">
-        <button type="button" onClick={onBack}>
-          ← {t('ui.back')}
-        </button>
-      </div>
+      <BackBar onBack={onBack} />
       <h2 id="fonts-title">{t('ui.fonts.title')}</h2>
       <p>{t('ui.fonts.explain')}</p>
       {error && (

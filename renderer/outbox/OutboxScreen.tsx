@@ -10,6 +10,7 @@ import { formatSize } from '../../core/i18n/format-size';
 import { OutboxItemView } from './OutboxItemView';
 import { ConnectionSettingsForm } from './ConnectionSettingsForm';
 import { errorText } from '../../core/errors/error-text';
+import { BackBar } from '../app/BackBar';
 
 /**
  * Everything on its way to the platform: the connection, the settings, hand-over by file, and
@@ -41,11 +42,7 @@ export function OutboxScreen({ snapshot, error, onBack }: { snapshot: OutboxSnap
   const items = snapshot ? [...snapshot.items].reverse() : [];
   return (
     <section className="outbox" aria-labelledby="outbox-title">
-      <div className="draft-view__top">
-        <button type="button" onClick={onBack}>
-          ← {t('ui.back')}
-        </button>
-      </div>
+      <BackBar onBack={onBack} />
       <h2 id="outbox-title">{t('ui.outbox.title')}</h2>
       <p>{t('ui.outbox.explain')}</p>
       {error && (
