@@ -1,0 +1,118 @@
+import type { SubmissionListing } from '../../core/protocol/reference-protocol';
+import type { Caller, Credential, Subject } from '../credentials';
+
+/**
+ * Everything the platform keeps apart from the package files: submissions, credentials, dashboard
+ * sessions, the 编办 roster and the 承诺编码 serials. One interface, two engines: SQLite in
+ * `<data>/index.sqlite` (the embedded default, ./sqlite-store.ts) and PostgreSQL
+ * (`--database postgres://…`, ./postgres-store.ts), so several instances can share one database.
+ *
+ * Every method is async, and every decision that two instances could race for is made by the
+ * database (a unique key, a transaction), never by a check in one process followed by a write.
+ */
+export interface PlatformStore {
+  readonly submissions: SubmissionStore;
+  readonly credentials: CredentialStore;
+  readonly sessions: SessionStore;
+  readonly roster: RosterStore;
+  close(): Promise<void>;
+}
+
+/** What the platform knows of an accepted submission, beyond what its receipt says. */
+export interface StoredSubmission extends SubmissionListing {
+  readonly kind: 'unit' | 'person';
+  /** 成文日期 of the letter, YYYY-MM-DD. */
+  readonly letterDate: string;
+  /** The person's name for a personal letter (never an ID number). */
+  readonly personName?: string;
+  /** The 承诺编码 assigned at acceptance; absent for submissions accepted before the platform assigned them. */
+  readonly commitmentCode?: string;
+  /** When the operator published it on the public column; absent while unpublished. */
+  readonly publishedAt?: string;
+}
+
+/** A submission about to be recorded; the store adds the 承诺编码 from {@link RecordRequest.commitmentPrefix}. */
+export type NewSubmission = Omit<StoredSubmission, 'supersededBy' | 'commitmentCode' | 'publishedAt'>;
+
+export interface RecordRequest {
+  readonly entry: NewSubmission;
+  /**
+   * The first 14 digits of the 承诺编码: the office's 6-digit 行政区划代码 and the letter's date
+   * (YYYYMMDD). The store appends the next 6-digit serial for that prefix, in the same transaction
+   * as the insert, so serials never collide whichever instance accepts.
+   */
+  readonly commitmentPrefix: string;
+  /**
+   * Moves the package file into place, durably; called inside the transaction, only when this
+   * submission id was not recorded before, and before the row becomes visible. A crash between the
+   * two leaves a file without a row, which the next upload of that id overwrites; never a row
+   * without its file.
+   */
+  readonly persist: () => void | Promise<void>;
+}
+
+export type RecordOutcome =
+  /** Recorded now, with its 承诺编码. */
+  | { readonly fresh: true; readonly submission: StoredSubmission }
+  /** The id was recorded before (by this or another instance): what is stored, which may be other bytes. */
+  | { readonly fresh: false; readonly submission: StoredSubmission };
+
+export interface SubmissionFilter {
+  /** One unit's, by 统一社会信用代码. */
+  readonly creditCode?: string;
+  readonly year?: number;
+}
+
+export interface SubmissionStore {
+  find(submissionId: string): Promise<StoredSubmission | undefined>;
+  /**
+   * Records an accepted submission unless its id is taken, and links it with the one it
+   * supersedes (a correction stored before its original, which earlier versions allowed, is linked
+   * when the original arrives). Two instances recording one id at once: one gets `fresh: true`,
+   * the other waits for it and gets `fresh: false` with the first one's row.
+   */
+  record(request: RecordRequest): Promise<RecordOutcome>;
+  /** Oldest first (received time, then id). */
+  list(filter?: SubmissionFilter): Promise<StoredSubmission[]>;
+  /** Publishes (a time) or withdraws (`null`) a submission on the public column; false when there is no such submission. */
+  setPublished(submissionId: string, at: string | null): Promise<boolean>;
+}
+
+export interface CredentialStore {
+  /** `token` is for test fixtures that need a fixed one; the command always draws a new one. */
+  issue(subject: Subject, token?: string): Promise<{ readonly id: number; readonly token: string }>;
+  list(): Promise<Credential[]>;
+  /** False when there is no such credential or it was revoked already. */
+  revoke(id: number): Promise<boolean>;
+  /** The caller a bearer token stands for, or undefined for an unknown or revoked one. */
+  authenticate(token: string): Promise<Caller | undefined>;
+}
+
+/**
+ * The operator's dashboard sessions (an HttpOnly cookie), kept in the store so every instance
+ * knows them and revoking the credential ends them.
+ */
+export interface SessionStore {
+  /** A new session for a credential, valid until `expiresAt`; answers the cookie value (only its hash is kept). */
+  open(credentialId: number, expiresAt: Date): Promise<string>;
+  /** The caller of a live session whose credential is not revoked. */
+  caller(sessionToken: string, now: Date): Promise<Caller | undefined>;
+  close(sessionToken: string): Promise<void>;
+}
+
+/** One unit of the 编办 list. */
+export interface RosterUnit {
+  readonly creditCode: string;
+  readonly name: string;
+  /** 所属区县 */
+  readonly district: string;
+  /** 单位类型, as the 编办 words it (机关, 事业单位, …). */
+  readonly type: string;
+}
+
+export interface RosterStore {
+  /** Adds units and updates those whose code is known, in one transaction. */
+  upsert(units: readonly RosterUnit[]): Promise<{ readonly added: number; readonly updated: number }>;
+  /** By district, then name. */
+  list(): Promise<RosterUnit[]>;
+}
