@@ -2,10 +2,12 @@ import { hasCreditCodeShape } from '../core/letter/credit-code';
 import { isSubmissionId } from '../core/package/package-format';
 import { verifyPackage, type PackageVerification } from '../core/package/verify-package';
 import { t } from './i18n/translate';
-import type { Receipt, SubmissionListing } from '../core/protocol/reference-protocol';
+import type { Receipt } from '../core/protocol/reference-protocol';
 import type { Caller } from './credentials';
 import type { PlatformRefusal } from './platform-refusal';
-import { receiptOf, type SubmissionIndex } from './submission-index';
+import { issueReceipt, type ReceiptContext } from './receipts/issue-receipt';
+import { commitmentPrefix } from './store/commitment-code';
+import { SupersededAlready, type StoredSubmission, type SubmissionStore } from './store/platform-store';
 
 /** What the uploader declared in tus `Upload-Metadata`. */
 export interface UploadClaim {
@@ -16,12 +18,14 @@ export interface UploadClaim {
 }
 
 export interface AcceptanceContext {
-  readonly index: SubmissionIndex;
+  readonly submissions: SubmissionStore;
+  /** What a receipt is made with: the platform's identity and signing key. */
+  readonly receipts: ReceiptContext;
   /** The package check; it may run elsewhere (a worker thread), so the platform awaits it. */
   readonly verify: (bytes: Uint8Array) => Promise<PackageVerification>;
   /**
-   * Moves the finished upload into permanent storage, durably, before its index row is written;
-   * called only for a submission not seen before.
+   * Moves the finished upload into permanent storage, durably, inside the store's transaction
+   * before its row is visible; called only for a submission not recorded before.
    */
   readonly storePackage: (submissionId: string) => void;
   readonly now: () => Date;
@@ -62,16 +66,16 @@ export function checkClaim(metadata: Record<string, string | null | undefined> |
  * credential submits for no unit, a declared unit must be the caller's, and an id already taken
  * by other bytes is a conflict (by another unit's submission: not this caller's to use).
  */
-export function checkCreation(index: SubmissionIndex, caller: Caller, claim: UploadClaim): PlatformRefusal | undefined {
+export async function checkCreation(submissions: SubmissionStore, caller: Caller, claim: UploadClaim): Promise<PlatformRefusal | undefined> {
   if (caller.kind === 'operator') return forbidden(t('platform.error.operatorSubmits'));
   if (caller.kind === 'unit' && claim.creditCode !== undefined && claim.creditCode !== caller.unitCode) return otherUnit(claim.creditCode, caller.unitCode);
-  const existing = index.find(claim.submissionId);
+  const existing = await submissions.find(claim.submissionId);
   if (existing && !visibleTo(caller, existing)) return forbidden(t('platform.error.idOfOtherUnit', { id: claim.submissionId }));
   return existing && existing.sha256 !== claim.sha256 ? conflict(claim.submissionId, existing.receivedAt) : undefined;
 }
 
 /** Whether a caller may see a submission: its own unit's, or any for an operator. */
-export function visibleTo(caller: Caller, listing: SubmissionListing): boolean {
+export function visibleTo(caller: Caller, listing: Pick<StoredSubmission, 'creditCode'>): boolean {
   return caller.kind !== 'unit' || listing.creditCode === caller.unitCode;
 }
 
@@ -82,23 +86,27 @@ export function visibleTo(caller: Caller, listing: SubmissionListing): boolean {
  * once: the same bytes again get the original receipt, other bytes are a conflict; another unit's
  * submission is not this caller's to send again. `undefined` when the package itself has to be checked.
  */
-export function decideByDigest(index: SubmissionIndex, caller: Caller, claim: UploadClaim, sha256: string): Acceptance | undefined {
+export async function decideByDigest(submissions: SubmissionStore, receipts: ReceiptContext, caller: Caller, claim: UploadClaim, sha256: string): Promise<Acceptance | undefined> {
   if (sha256 !== claim.sha256) return refuse({ status: 422, code: 'hash-mismatch', message: t('platform.error.hashMismatch') });
-  const existing = index.find(claim.submissionId);
-  if (!existing) return undefined;
+  const existing = await submissions.find(claim.submissionId);
+  return existing && decideByExisting(existing, receipts, caller, claim, sha256);
+}
+
+/** A submission id is accepted once: the same bytes again get the original receipt; other bytes, or another unit's id, are refused. */
+function decideByExisting(existing: StoredSubmission, receipts: ReceiptContext, caller: Caller, claim: UploadClaim, sha256: string): Acceptance {
   if (!visibleTo(caller, existing)) return refuse(forbidden(t('platform.error.idOfOtherUnit', { id: claim.submissionId })));
-  return existing.sha256 === sha256 ? { ok: true, receipt: receiptOf(existing), fresh: false } : refuse(conflict(claim.submissionId, existing.receivedAt));
+  return existing.sha256 === sha256 ? { ok: true, receipt: issueReceipt(existing, receipts), fresh: false } : refuse(conflict(claim.submissionId, existing.receivedAt));
 }
 
 /**
  * Decides on a finished upload whose `sha256` was computed from the stored file: besides
  * {@link decideByDigest}, the bytes must pass the package check, carry the declared submission id
- * and be of the caller's unit. The check is awaited; from the index lookup after it to the insert
- * everything is synchronous, so concurrent uploads of one id cannot both be stored.
+ * and be of the caller's unit. The store records the id once, whichever upload (or instance)
+ * gets there first; the others are answered as the same bytes again or a conflict.
  */
 export async function acceptPackage(context: AcceptanceContext, caller: Caller, claim: UploadClaim, received: { readonly sha256: string; readonly bytes: Uint8Array }): Promise<Acceptance> {
   const { sha256, bytes } = received;
-  const before = decideByDigest(context.index, caller, claim, sha256);
+  const before = await decideByDigest(context.submissions, context.receipts, caller, claim, sha256);
   if (before) return before;
 
   const check = await context.verify(bytes);
@@ -109,12 +117,10 @@ export async function acceptPackage(context: AcceptanceContext, caller: Caller, 
   }
   if (caller.kind === 'unit' && manifest.unit.creditCode !== caller.unitCode) return refuse(otherUnit(manifest.unit.creditCode, caller.unitCode));
 
-  // Another upload of this id may have been stored while this one was being checked.
-  const decided = decideByDigest(context.index, caller, claim, sha256);
-  if (decided) return decided;
-  const supersession = checkSupersession(context.index, manifest.submissionId, manifest.supersedes, manifest.unit.creditCode);
+  const supersession = await checkSupersession(context.submissions, manifest.submissionId, manifest.supersedes, manifest.unit.creditCode);
   if (supersession) return refuse(supersession);
 
+  const { letter } = check;
   const entry = {
     receiptId: context.newReceiptId(),
     submissionId: manifest.submissionId,
@@ -124,12 +130,26 @@ export async function acceptPackage(context: AcceptanceContext, caller: Caller, 
     creditCode: manifest.unit.creditCode,
     year: manifest.year,
     size: bytes.byteLength,
+    kind: letter.kind,
+    letterDate: letter.date,
+    ...(letter.kind === 'person' ? { personName: letter.person.name } : {}),
     ...(manifest.supersedes === undefined ? {} : { supersedes: manifest.supersedes }),
   };
-  // File first, flushed: a crash between the two leaves an unindexed file that the next upload overwrites, never a row without its file.
-  context.storePackage(entry.submissionId);
-  context.index.add(entry);
-  return { ok: true, receipt: receiptOf(entry), fresh: true };
+  let outcome;
+  try {
+    outcome = await context.submissions.record({
+      entry,
+      commitmentPrefix: commitmentPrefix(context.receipts.identity.regionCode, letter.date),
+      persist: () => context.storePackage(entry.submissionId),
+    });
+  } catch (error) {
+    // Another correction of the same submission was recorded between the check above and this one.
+    if (error instanceof SupersededAlready && manifest.supersedes !== undefined) return refuse(alreadySuperseded(manifest.supersedes, error.by));
+    throw error;
+  }
+  // Recorded by another upload (or instance) while this one was being checked: judged as a second arrival.
+  if (!outcome.fresh) return decideByExisting(outcome.submission, context.receipts, caller, claim, sha256);
+  return { ok: true, receipt: issueReceipt(outcome.submission, context.receipts), fresh: true };
 }
 
 /**
@@ -137,16 +157,16 @@ export async function acceptPackage(context: AcceptanceContext, caller: Caller, 
  * once, and never itself. Another unit's submission is answered as one not held, so a correction
  * cannot learn which ids exist.
  */
-function checkSupersession(index: SubmissionIndex, submissionId: string, supersedes: string | undefined, creditCode: string): PlatformRefusal | undefined {
+async function checkSupersession(submissions: SubmissionStore, submissionId: string, supersedes: string | undefined, creditCode: string): Promise<PlatformRefusal | undefined> {
   if (supersedes === undefined) return undefined;
   if (supersedes === submissionId) return invalid(t('platform.error.supersedesItself'));
-  const earlier = index.find(supersedes);
+  const earlier = await submissions.find(supersedes);
   if (!earlier || earlier.creditCode !== creditCode) return invalid(t('platform.error.supersedesUnknown', { id: supersedes }));
-  if (earlier.supersededBy !== undefined && earlier.supersededBy !== submissionId) {
-    return { status: 409, code: 'conflict', message: t('platform.error.alreadySuperseded', { id: supersedes, by: earlier.supersededBy }) };
-  }
+  if (earlier.supersededBy !== undefined && earlier.supersededBy !== submissionId) return alreadySuperseded(supersedes, earlier.supersededBy);
   return undefined;
 }
+
+const alreadySuperseded = (id: string, by: string): PlatformRefusal => ({ status: 409, code: 'conflict', message: t('platform.error.alreadySuperseded', { id, by }) });
 
 const refuse = (refusal: PlatformRefusal): Acceptance => ({ ok: false, refusal });
 const badMetadata = (message: string): PlatformRefusal => ({ status: 400, code: 'bad-metadata', message });

@@ -9,19 +9,28 @@ import { t } from './i18n/translate';
 import { isLoopbackAddress } from '../node/loopback-address';
 import { PROTOCOL_VERSION, ROUTES, type CredentialInfo, type ErrorBody } from '../core/protocol/reference-protocol';
 import { verifyInProcess, visibleTo } from './accept-package';
-import { DATABASE_FILE, openCredentialStore, type Caller } from './credentials';
+import type { Caller } from './credentials';
+import { PLATFORM_ROUTES } from './http/platform-routes';
+import type { RouteContext } from './http/route-context';
+import type { PlatformIdentity } from './identity/platform-identity';
 import { refusalBody, type PlatformRefusal } from './platform-refusal';
 import { createUploadRoutes, ownerOf } from './platform-uploads';
-import { openSubmissionIndex, receiptOf } from './submission-index';
+import { issueReceipt } from './receipts/issue-receipt';
+import { openStore } from './store/open-store';
 import { isUploadId, readUploadInfo, sweepUploads } from './upload-folder';
 
 /**
- * The reference receiving platform (core/protocol/reference-protocol.ts): tus uploads under
- * `/files/`, the package check and deduplication when an upload finishes, packages under
- * `<data>/packages/<submissionId>.zip`, their index and the credentials in `<data>/index.sqlite`.
+ * The receiving platform (core/protocol/reference-protocol.ts): tus uploads under `/files/`, the
+ * package check and deduplication when an upload finishes, packages under
+ * `<data>/packages/<submissionId>.zip`, everything else in its store (SQLite in
+ * `<data>/index.sqlite`, or PostgreSQL), and the routes of http/platform-routes.ts.
  */
 export interface PlatformOptions {
   readonly dataDir: string;
+  /** A PostgreSQL connection string; the data folder's SQLite file when absent. */
+  readonly database?: string;
+  /** The receiving office: it begins every 承诺编码 and is named in every receipt. */
+  readonly identity: PlatformIdentity;
   readonly port: number;
   readonly host?: string;
   /**
@@ -90,18 +99,21 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const packagesDir = join(options.dataDir, 'packages');
   await mkdir(uploadsDir, { recursive: true });
   await mkdir(packagesDir, { recursive: true });
-  const index = openSubmissionIndex(join(options.dataDir, DATABASE_FILE));
-  const credentials = openCredentialStore(options.dataDir);
+  const now = options.now ?? (() => new Date());
+  const store = await openStore({ dataDir: options.dataDir, ...(options.database === undefined ? {} : { database: options.database }) }, now);
+  const receipts = { identity: options.identity };
+  const context: RouteContext = { store, dataDir: options.dataDir, packagesDir, identity: options.identity, basePath: '', now, log };
   const uploads = createUploadRoutes({
     uploadsDir,
     packagesDir,
-    index,
+    submissions: store.submissions,
+    receipts,
     maxBytes,
     maxUnfinishedUploads: options.maxUnfinishedUploads ?? DEFAULT_MAX_UNFINISHED_UPLOADS,
     maxUnfinishedBytes: options.maxUnfinishedBytes ?? DEFAULT_MAX_UNFINISHED_BYTES_FACTOR * maxBytes,
     maxConcurrentVerifications: options.maxConcurrentVerifications ?? DEFAULT_MAX_CONCURRENT_VERIFICATIONS,
     verify: options.verify ?? verifyInProcess,
-    now: options.now ?? (() => new Date()),
+    now,
     log,
     ...(options.observe ? { observe: options.observe } : {}),
   });
@@ -116,25 +128,31 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     return bavail * bsize - incoming < minFreeBytes;
   };
 
-  const authenticate = (header: string | undefined): Caller | undefined => {
+  /**
+   * Resolved without a turn of the event loop on SQLite (see readUploadInfo for why that matters
+   * to uploads); on PostgreSQL a cut connection may lose the bytes that arrived during the lookup,
+   * which the client's next attempt sends again.
+   */
+  const authenticate = async (header: string | undefined): Promise<Caller | undefined> => {
     if (options.open) return { kind: 'open' };
     const token = /^Bearer ([\x21-\x7e]+)$/.exec(header ?? '')?.[1];
-    return token === undefined ? undefined : credentials.authenticate(token);
+    return token === undefined ? undefined : store.credentials.authenticate(token);
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
     if (path === ROUTES.health) return sendJson(res, 200, { status: 'ok', protocol: PROTOCOL_VERSION, storage: storageLow(0) ? 'low' : 'ok' });
-    const caller = authenticate(req.headers.authorization);
+    for (const platformRoute of PLATFORM_ROUTES) if (await platformRoute(req, res, path, context)) return;
+    const caller = await authenticate(req.headers.authorization);
     if (!caller) return sendRefusal(res, { status: 401, code: 'unauthorized', message: t('platform.error.unauthorized') });
     if (path === UPLOADS_PATH || path.startsWith(ROUTES.uploads)) return uploadRoute(req, res, path, caller);
     if (req.method !== 'GET') return sendRefusal(res, notAllowed(req, path));
-    if (path === ROUTES.submissions) return sendJson(res, 200, { submissions: index.list(caller.kind === 'unit' ? caller.unitCode : undefined) });
+    if (path === ROUTES.submissions) return sendJson(res, 200, { submissions: await store.submissions.list(caller.kind === 'unit' ? { creditCode: caller.unitCode } : {}) });
     if (path === ROUTES.credential) return sendJson(res, 200, credentialInfo(caller));
     const receipt = RECEIPT_ROUTE.exec(path);
     const id = receipt ? decodeURIComponent(receipt[1]!) : path;
-    const listing = receipt ? index.find(id) : undefined;
+    const listing = receipt ? await store.submissions.find(id) : undefined;
     // Another unit's submission is answered as one that does not exist, so ids do not leak.
-    if (listing && visibleTo(caller, listing)) return sendJson(res, 200, receiptOf(listing));
+    if (listing && visibleTo(caller, listing)) return sendJson(res, 200, issueReceipt(listing, receipts));
     sendRefusal(res, { status: 404, code: 'not-found', message: t('platform.error.notFound', { id }) });
   };
 
@@ -195,11 +213,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(sweeper);
-        server.close(() => {
-          index.close();
-          credentials.close();
-          resolve();
-        });
+        server.close(() => void store.close().then(resolve, resolve));
         server.closeAllConnections();
       }),
   };

@@ -13,7 +13,8 @@ import type { Caller } from './credentials';
 import { refusalBody, tusError, type PlatformRefusal } from './platform-refusal';
 import { createSemaphore } from './semaphore';
 import { sha256File } from './sha256-file';
-import type { SubmissionIndex } from './submission-index';
+import type { ReceiptContext } from './receipts/issue-receipt';
+import type { SubmissionStore } from './store/platform-store';
 import { listUploads, newUploadId, OWNER_KEY } from './upload-folder';
 
 /**
@@ -25,7 +26,8 @@ import { listUploads, newUploadId, OWNER_KEY } from './upload-folder';
 export interface UploadContext {
   readonly uploadsDir: string;
   readonly packagesDir: string;
-  readonly index: SubmissionIndex;
+  readonly submissions: SubmissionStore;
+  readonly receipts: ReceiptContext;
   readonly maxBytes: number;
   readonly maxUnfinishedUploads: number;
   readonly maxUnfinishedBytes: number;
@@ -103,16 +105,17 @@ export function createUploadRoutes(context: UploadContext): UploadRoutes {
   const judge = async (upload: Upload, caller: Caller, claim: UploadClaim): Promise<Acceptance> => {
     const file = join(context.uploadsDir, upload.id);
     const sha256 = await sha256File(file);
-    const decided = decideByDigest(context.index, caller, claim, sha256);
+    const decided = await decideByDigest(context.submissions, context.receipts, caller, claim, sha256);
     if (decided) return decided;
     const bytes = await readFile(file);
     // Flushed before it can be renamed into packages/, so no index row ever names a partial file.
     await syncFile(file);
     return acceptPackage(
       {
-        index: context.index,
+        submissions: context.submissions,
+        receipts: context.receipts,
         verify: context.verify,
-        // Synchronous: it runs between the index lookup and the insert, which no other upload may split.
+        // Synchronous: the store runs it inside the transaction that records the submission.
         storePackage: (submissionId) => moveDurablySync(file, join(context.packagesDir, `${submissionId}.zip`)),
         now: context.now,
         newReceiptId: randomUUID,
@@ -135,7 +138,7 @@ export function createUploadRoutes(context: UploadContext): UploadRoutes {
       const claim = checkClaim(upload.metadata);
       if (!claim.ok) throw tusError(claim.refusal);
       const caller = callerOf(req);
-      const refusal = checkCreation(context.index, caller, claim.claim);
+      const refusal = await checkCreation(context.submissions, caller, claim.claim);
       if (refusal) throw tusError(refusal);
       // Set here, over anything the client sent under that key: the upload is the creator's alone.
       return { metadata: { ...upload.metadata, [OWNER_KEY]: ownerOf(caller) } };

@@ -6,6 +6,7 @@ import { listTokens } from './credentials';
 import { DEFAULT_MAX_CONCURRENT_VERIFICATIONS, startPlatform } from './platform-server';
 import { runTokenCommand, usage } from './token-command';
 import { errorText } from '../core/errors/error-text';
+import { loadIdentity, TRIAL_IDENTITY } from './identity/identity-file';
 
 /**
  * `npm run platform -- [serve] --data <dir> [--port <n>] [--host <addr>] [--max-bytes <n>] [--open]`
@@ -16,7 +17,7 @@ import { errorText } from '../core/errors/error-text';
 const io = { stdout: process.stdout, stderr: process.stderr };
 const [first, ...rest] = process.argv.slice(2);
 // exitCode rather than exit(): the token must reach a piped standard output before the process ends.
-if (first === 'token') process.exitCode = runTokenCommand(rest, io);
+if (first === 'token') process.exitCode = await runTokenCommand(rest, io);
 else await serve(first === 'serve' ? rest : process.argv.slice(2));
 
 async function serve(args: string[]): Promise<void> {
@@ -26,12 +27,18 @@ async function serve(args: string[]): Promise<void> {
   if (values.data === undefined || !Number.isInteger(port) || port < 0 || (maxBytes !== undefined && !(Number.isInteger(maxBytes) && maxBytes > 0))) process.exit(usage(io));
 
   const dataDir = resolve(values.data);
+  const location = { dataDir, ...(values.database === undefined ? {} : { database: values.database }) };
   const open = values.open === true;
+  const identity = (await loadIdentity(dataDir)) ?? (open ? TRIAL_IDENTITY : undefined);
+  if (identity === undefined) {
+    console.error(t('platform.identity.notSet', { data: dataDir }));
+    process.exit(2);
+  }
   // Off the event loop, and the PDF read by pdf.js against the letter's layout: what a city platform should run.
   const checker = createPackageChecker({ readPdfText: true, maxThreads: DEFAULT_MAX_CONCURRENT_VERIFICATIONS });
   let platform;
   try {
-    platform = await startPlatform({ dataDir, port, host: values.host, open, maxBytes, verify: (bytes) => checker.check(bytes) });
+    platform = await startPlatform({ ...location, identity, port, host: values.host, open, maxBytes, verify: (bytes) => checker.check(bytes) });
   } catch (error) {
     // The one refusal startPlatform words for a person: --open beyond loopback.
     console.error(error instanceof RangeError ? error.message : String(error));
@@ -39,7 +46,7 @@ async function serve(args: string[]): Promise<void> {
   }
   console.log(t('platform.cli.listening', { url: platform.url, data: dataDir }));
   if (open) console.error(banner(t('platform.cli.open', { url: platform.url })));
-  else if (listTokens(dataDir).every((credential) => credential.revokedAt !== undefined)) console.error(t('platform.cli.noCredentials', { data: dataDir }));
+  else if ((await listTokens(location)).every((credential) => credential.revokedAt !== undefined)) console.error(t('platform.cli.noCredentials', { data: dataDir }));
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => void platform.close().then(() => checker.close()).then(() => process.exit(0)));
@@ -59,6 +66,7 @@ function parseServe(args: string[]) {
       options: {
         port: { type: 'string', default: '8787' },
         data: { type: 'string' },
+        database: { type: 'string' },
         'max-bytes': { type: 'string' },
         host: { type: 'string', default: '127.0.0.1' },
         open: { type: 'boolean' },

@@ -16,25 +16,25 @@ export interface CommandOutput {
  * everything meant for a person goes to standard error. Answers the exit code: 0, 1 when there was
  * nothing to revoke, 2 for a wrong command line.
  */
-export function runTokenCommand(args: readonly string[], out: CommandOutput): number {
+export async function runTokenCommand(args: readonly string[], out: CommandOutput): Promise<number> {
   const parsed = parse(args);
   if (!parsed) return usage(out);
   const { values, positionals } = parsed;
   const [action, ...rest] = positionals;
   if (values.data === undefined) return usage(out);
-  const dataDir = resolve(values.data);
+  const location = { dataDir: resolve(values.data), ...(values.database === undefined ? {} : { database: values.database }) };
 
   if (action === 'issue' && rest.length === 0) {
     const subject = subjectOf(values, out);
     if (subject === undefined) return usage(out);
     if (subject === 'invalid') return 2;
-    const { id, token } = issueToken(dataDir, subject);
+    const { id, token } = await issueToken(location, subject);
     out.stderr.write(`${t('platform.cli.issued', { kind: t('unit' in subject ? 'platform.cli.kind.unit' : 'platform.cli.kind.operator'), id })}\n`);
     out.stdout.write(`${token}\n`);
     return 0;
   }
   if (action === 'list' && rest.length === 0) {
-    const rows = listTokens(dataDir).map((c) =>
+    const rows = (await listTokens(location)).map((c) =>
       [c.id, t(c.kind === 'unit' ? 'platform.cli.kind.unit' : 'platform.cli.kind.operator'), c.unitCode ?? '', c.name ?? '', c.createdAt, c.revokedAt ?? ''].join('\t'),
     );
     out.stdout.write(`${[t('platform.cli.listHeader'), ...rows].join('\n')}\n`);
@@ -42,7 +42,7 @@ export function runTokenCommand(args: readonly string[], out: CommandOutput): nu
   }
   if (action === 'revoke' && rest.length === 1 && /^[1-9]\d*$/.test(rest[0]!)) {
     const id = Number(rest[0]);
-    if (!revokeToken(dataDir, id)) {
+    if (!(await revokeToken(location, id))) {
       out.stderr.write(`${t('platform.cli.notRevoked', { id })}\n`);
       return 1;
     }
@@ -52,7 +52,7 @@ export function runTokenCommand(args: readonly string[], out: CommandOutput): nu
   return usage(out);
 }
 
-type Values = { data?: string; unit?: string; operator?: boolean; name?: string };
+type Values = { data?: string; database?: string; unit?: string; operator?: boolean; name?: string };
 
 /** Exactly one of `--unit` and `--operator`; the unit's code as the letter normalises it, and only a code that passes its checks. */
 function subjectOf(values: Values, out: CommandOutput): Subject | 'invalid' | undefined {
@@ -72,7 +72,7 @@ function parse(args: readonly string[]) {
   try {
     return parseArgs({
       args: [...args],
-      options: { data: { type: 'string' }, unit: { type: 'string' }, operator: { type: 'boolean' }, name: { type: 'string' } },
+      options: { data: { type: 'string' }, database: { type: 'string' }, unit: { type: 'string' }, operator: { type: 'boolean' }, name: { type: 'string' } },
       allowPositionals: true,
       strict: true,
     });

@@ -46,9 +46,10 @@ export interface RecordRequest {
    * Moves the package file into place, durably; called inside the transaction, only when this
    * submission id was not recorded before, and before the row becomes visible. A crash between the
    * two leaves a file without a row, which the next upload of that id overwrites; never a row
-   * without its file.
+   * without its file. Synchronous (a rename and two fsyncs), so an embedded engine can run it
+   * inside its own synchronous transaction.
    */
-  readonly persist: () => void | Promise<void>;
+  readonly persist: () => void;
 }
 
 export type RecordOutcome =
@@ -115,4 +116,19 @@ export interface RosterStore {
   upsert(units: readonly RosterUnit[]): Promise<{ readonly added: number; readonly updated: number }>;
   /** By district, then name. */
   list(): Promise<RosterUnit[]>;
+}
+
+/**
+ * {@link SubmissionStore.record} refused a correction because another correction of the same
+ * submission is recorded (a unique key, so two instances cannot both store one).
+ */
+export class SupersededAlready extends Error {
+  constructor(
+    readonly supersedes: string,
+    /** The correction that got there first. */
+    readonly by: string,
+  ) {
+    super(`submission ${supersedes} is already superseded by ${by}`);
+    this.name = 'SupersededAlready';
+  }
 }

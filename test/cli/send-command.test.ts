@@ -85,7 +85,7 @@ describe('pledge send', () => {
     const wrong = await send([file, '--endpoint', server.platform.url, '--token', 'not-the-token']);
     expect(wrong).toEqual({ code: 1, stdout: '', stderr: `${t('cli.token-refused', { file })}\n` });
     expect(wrong.stderr).not.toContain('设置');
-    issueToken(server.dataDir, { unit: '11239921003582149J', name: '青山县临江镇人民政府' }, 'other-unit-token');
+    await issueToken(server.dataDir, { unit: '11239921003582149J', name: '青山县临江镇人民政府' }, 'other-unit-token');
     const otherUnit = await send([file, '--endpoint', server.platform.url, '--token', 'other-unit-token']);
     expect(otherUnit.code).toBe(1);
     expect(otherUnit.stderr).toMatch(/^报送平台拒收了 .*122399214012770352.*请核对用 --token 或 PLEDGE_TOKEN 提供的是否为本单位的访问令牌。\n$/);

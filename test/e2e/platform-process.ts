@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { saveIdentity } from '../../platform/identity/identity-file';
+import { OFFICE } from '../support/office';
 
 /**
  * The reference platform exactly as an operator starts it, `npm run platform -- …`, in its own
@@ -28,6 +30,7 @@ export async function platformProcess(unit: { readonly code: string; readonly na
   // -s: npm's own banner would otherwise come before the token on standard output.
   const issued = await promisify(execFile)('npm', ['run', '-s', 'platform', '--', 'token', 'issue', '--data', dataDir, '--unit', unit.code, '--name', unit.name]);
   const token = issued.stdout.trim();
+  await saveIdentity(dataDir, OFFICE);
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
   return {

@@ -9,7 +9,7 @@ import { CredentialInfoSchema, isFinalRejection, ReceiptSchema, ROUTES, Submissi
 import { issueToken, revokeToken } from '../../platform/credentials';
 import { startPlatform, type Platform } from '../../platform/platform-server';
 import { ID, OTHER_ID, packageInput } from '../support/package-fixtures';
-import { issueUnitToken, TOKEN as UNIT_A } from '../support/submission-fixtures';
+import { issueUnitToken, OFFICE, TOKEN as UNIT_A } from '../support/submission-fixtures';
 import { auth, createUpload, expectRefusal, patchUpload, TUS, upload } from '../support/platform-requests';
 
 /**
@@ -29,10 +29,10 @@ let operator: string;
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'pledge-platform-identity-'));
-  issueUnitToken(dataDir);
-  ({ token: unitB, id: unitBId } = issueToken(dataDir, { unit: UNIT_B_CODE, name: '青山县发展和改革局' }));
-  ({ token: operator } = issueToken(dataDir, { operator: true, name: '市信用办 王敏' }));
-  platform = await startPlatform({ dataDir, port: 0 });
+  await issueUnitToken(dataDir);
+  ({ token: unitB, id: unitBId } = await issueToken(dataDir, { unit: UNIT_B_CODE, name: '青山县发展和改革局' }));
+  ({ token: operator } = await issueToken(dataDir, { operator: true, name: '市信用办 王敏' }));
+  platform = await startPlatform({ dataDir, port: 0, identity: OFFICE });
 });
 
 afterEach(async () => {
@@ -128,7 +128,7 @@ describe('reference platform identity: per-unit and operator credentials', () =>
     expect(created.status).toBe(201);
     const location = created.headers.get('location')!;
     // A second credential of the same unit is still another credential.
-    const { token: unitA2 } = issueToken(dataDir, { unit: '122399214012770352', name: '青山县政务服务中心（备用）' });
+    const { token: unitA2 } = await issueToken(dataDir, { unit: '122399214012770352', name: '青山县政务服务中心（备用）' });
     for (const other of [unitB, operator, unitA2]) {
       expect((await fetch(location, { method: 'HEAD', headers: { ...TUS, ...auth(other) } })).status).toBe(404);
       await expectRefusal(await patchUpload(location, PACKAGE_A, 0, other), 404, 'not-found');
@@ -150,12 +150,12 @@ describe('reference platform identity: per-unit and operator credentials', () =>
 
   it('refuses a revoked token with 401 at once, and takes a token issued while the platform runs', async () => {
     expect((await get(ROUTES.submissions, unitB)).status).toBe(200);
-    expect(revokeToken(dataDir, unitBId)).toBe(true);
+    expect(await revokeToken(dataDir, unitBId)).toBe(true);
     await expectRefusal(await get(ROUTES.submissions, unitB), 401, 'unauthorized');
     await expectRefusal(await send(PACKAGE_B, unitB, OTHER_ID), 401, 'unauthorized');
-    expect(revokeToken(dataDir, unitBId)).toBe(false);
+    expect(await revokeToken(dataDir, unitBId)).toBe(false);
 
-    const { token: fresh } = issueToken(dataDir, { unit: UNIT_B_CODE });
+    const { token: fresh } = await issueToken(dataDir, { unit: UNIT_B_CODE });
     await accepted(await send(PACKAGE_B, fresh, OTHER_ID));
   });
 
@@ -171,7 +171,7 @@ describe('reference platform identity: per-unit and operator credentials', () =>
     expect(JSON.stringify(answerB)).not.toContain('122399214012770352');
     expect(await whoIs(operator)).toEqual({ kind: 'operator', name: '市信用办 王敏' });
     await expectRefusal(await get(ROUTES.credential, 'pledge_unknown'), 401, 'unauthorized');
-    revokeToken(dataDir, unitBId);
+    await revokeToken(dataDir, unitBId);
     await expectRefusal(await get(ROUTES.credential, unitB), 401, 'unauthorized');
   });
 });

@@ -7,7 +7,7 @@ import { HealthSchema, isFinalRejection, PROTOCOL_VERSION, ReceiptSchema, ROUTES
 import { issueToken } from '../../platform/credentials';
 import { startPlatform, type Platform, type PlatformEvent, type PlatformOptions } from '../../platform/platform-server';
 import { ID } from '../support/package-fixtures';
-import { bigPackage, issueUnitToken, TOKEN } from '../support/submission-fixtures';
+import { bigPackage, issueUnitToken, OFFICE, TOKEN } from '../support/submission-fixtures';
 import { auth, createUpload, expectRefusal, patchUpload, TUS } from '../support/platform-requests';
 
 /** Large enough that hashing and reading it take many turns of the event loop. */
@@ -18,14 +18,14 @@ let dataDir: string;
 let platform: Platform | undefined;
 
 const start = async (options: Partial<PlatformOptions> = {}) => {
-  platform = await startPlatform({ dataDir, port: 0, ...options });
+  platform = await startPlatform({ dataDir, port: 0, identity: OFFICE, ...options });
   return platform;
 };
 const uploadsLeft = () => readdir(join(dataDir, 'uploads'));
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'pledge-platform-resources-'));
-  issueUnitToken(dataDir);
+  await issueUnitToken(dataDir);
 });
 afterEach(async () => {
   await platform?.close();
@@ -140,7 +140,7 @@ describe('reference platform resources', () => {
     expect((await create(TOKEN)).status).toBe(201);
     expect(await expectRefusal(await create(TOKEN), 429, 'too-many-uploads')).toContain('2 个');
     expect(isFinalRejection('too-many-uploads')).toBe(false);
-    const { token: other } = issueToken(dataDir, { unit: '112399210035830292' });
+    const { token: other } = await issueToken(dataDir, { unit: '112399210035830292' });
     expect((await create(other)).status).toBe(201);
     // A finished upload frees its place.
     expect((await patchUpload(first.headers.get('location')!, PACKAGE, 0, TOKEN)).status).toBe(200);

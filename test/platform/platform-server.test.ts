@@ -8,7 +8,7 @@ import { verifyPackage } from '../../core/package/verify-package';
 import { HealthSchema, isFinalRejection, ReceiptSchema, ROUTES, SubmissionListingSchema, type Receipt } from '../../core/protocol/reference-protocol';
 import { startPlatform, type Platform, type PlatformOptions } from '../../platform/platform-server';
 import { editManifest, ID, OTHER_ID, packageInput, tamper } from '../support/package-fixtures';
-import { issueUnitToken, TOKEN } from '../support/submission-fixtures';
+import { issueUnitToken, OFFICE, TOKEN } from '../support/submission-fixtures';
 import { auth, createUpload, encodeMetadata, expectRefusal, patchUpload, TUS, upload } from '../support/platform-requests';
 
 const PACKAGE = buildPackage(packageInput());
@@ -17,11 +17,11 @@ const NOW = new Date('2026-05-01T02:00:00.000Z');
 let dataDir: string;
 let platform: Platform;
 
-const start = (options: Partial<PlatformOptions> = {}) => startPlatform({ dataDir, port: 0, now: () => NOW, ...options });
+const start = (options: Partial<PlatformOptions> = {}) => startPlatform({ dataDir, port: 0, identity: OFFICE, now: () => NOW, ...options });
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'pledge-platform-'));
-  issueUnitToken(dataDir);
+  await issueUnitToken(dataDir);
   platform = await start();
 });
 
@@ -80,6 +80,16 @@ describe('reference platform', () => {
     expect(await receiptFrom(await get(ROUTES.receipt(ID)))).toEqual(receipt);
     expect(new Uint8Array(await readFile(join(dataDir, 'packages', `${ID}.zip`)))).toEqual(PACKAGE);
     expect(await leftoverUploads()).toEqual([]);
+  });
+
+  it('gives each accepted letter its 承诺编码: the office’s region, the letter’s date and the next serial of that day', async () => {
+    const receipt = await receiptFrom(await send(PACKAGE));
+    // OFFICE receives for 239900; the fixtures' letter is dated 2026-04-20.
+    expect(receipt.commitmentCode).toBe('23990020260420000001');
+    expect((await receiptFrom(await send(PACKAGE))).commitmentCode).toBe(receipt.commitmentCode);
+    const second = buildPackage(packageInput({ submissionId: OTHER_ID, supersedes: ID }));
+    expect((await receiptFrom(await send(second, { submissionId: OTHER_ID }))).commitmentCode).toBe('23990020260420000002');
+    expect(await receiptFrom(await get(ROUTES.receipt(ID)))).toEqual(receipt);
   });
 
   it('resumes an interrupted upload from the offset HEAD reports', async () => {

@@ -7,7 +7,7 @@ import { t } from '../../platform/i18n/translate';
 import { ErrorBodySchema, ROUTES } from '../../core/protocol/reference-protocol';
 import { startPlatform, type Platform, type PlatformOptions } from '../../platform/platform-server';
 import { ID, packageInput } from '../support/package-fixtures';
-import { issueUnitToken, TOKEN } from '../support/submission-fixtures';
+import { issueUnitToken, OFFICE, TOKEN } from '../support/submission-fixtures';
 import { auth, createUpload, TUS, upload } from '../support/platform-requests';
 
 /** What the platform shows of itself over HTTP beyond the protocol: upload names, methods, CORS, internal errors. */
@@ -18,13 +18,13 @@ let platform: Platform;
 let logged: string[];
 
 const start = async (options: Partial<PlatformOptions> = {}) => {
-  platform = await startPlatform({ dataDir, port: 0, log: (line) => logged.push(line), ...options });
+  platform = await startPlatform({ dataDir, port: 0, identity: OFFICE, log: (line) => logged.push(line), ...options });
 };
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'pledge-platform-surface-'));
   logged = [];
-  issueUnitToken(dataDir);
+  await issueUnitToken(dataDir);
   await start();
 });
 

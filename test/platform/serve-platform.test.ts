@@ -11,6 +11,8 @@ import { buildPackage } from '../../core/package/build-package';
 import { ErrorBodySchema } from '../../core/protocol/reference-protocol';
 import { ID, OTHER_ID, packageInput, renderedPdf } from '../support/package-fixtures';
 import { upload } from '../support/platform-requests';
+import { OFFICE } from '../support/office';
+import { saveIdentity } from '../../platform/identity/identity-file';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const entry = [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'platform/serve-platform.ts')];
@@ -20,6 +22,8 @@ let dataDir: string;
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'pledge-platform-cli-'));
+  // What `identity set` writes; the command itself is tested with the identity.
+  await saveIdentity(dataDir, OFFICE);
 });
 
 afterEach(async () => {

@@ -8,6 +8,7 @@ import { sha256Hex } from '../../core/hash/sha256-hex';
 import type { PackageRef } from '../../core/outbox/outbox-entry';
 import { buildPackage } from '../../core/package/build-package';
 import { issueToken } from '../../platform/credentials';
+import { OFFICE } from './office';
 import { startPlatform, type Platform, type PlatformOptions } from '../../platform/platform-server';
 import { packageInput, PNG } from './package-fixtures';
 
@@ -15,9 +16,11 @@ import { packageInput, PNG } from './package-fixtures';
 export const UNIT = { code: '122399214012770352', name: '青山县政务服务中心' } as const;
 export const TOKEN = 'sync-test-token';
 
+export { OFFICE };
+
 /** Gives the fixtures' unit its token in a data folder, as `token issue` would (with a fixed token). */
-export function issueUnitToken(dataDir: string): void {
-  issueToken(dataDir, { unit: UNIT.code, name: UNIT.name }, TOKEN);
+export async function issueUnitToken(dataDir: string): Promise<void> {
+  await issueToken(dataDir, { unit: UNIT.code, name: UNIT.name }, TOKEN);
 }
 
 /** A package with an incompressible "scan" of about `scanBytes`, so the upload spans many chunks. */
@@ -35,8 +38,8 @@ export function refOf(bytes: Uint8Array, submissionId: string): PackageRef {
 /** The real reference platform on a loopback port with a fresh data folder, where {@link TOKEN} is the fixtures' unit's. */
 export async function startTestPlatform(options: Partial<PlatformOptions> = {}): Promise<{ platform: Platform; dataDir: string; storedPackages(): Promise<string[]>; stop(): Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'pledge-sync-'));
-  issueUnitToken(dataDir);
-  const platform = await startPlatform({ dataDir, port: 0, ...options });
+  await issueUnitToken(dataDir);
+  const platform = await startPlatform({ dataDir, port: 0, identity: OFFICE, ...options });
   return {
     platform,
     dataDir,

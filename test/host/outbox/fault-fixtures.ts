@@ -11,7 +11,7 @@ import { OutboxSnapshotSchema, type OutboxSnapshot } from '../../../core/outbox/
 import { ROUTES, SubmissionListingSchema, type SubmissionListing } from '../../../core/protocol/reference-protocol';
 import { issueToken } from '../../../platform/credentials';
 import { startPlatform } from '../../../platform/platform-server';
-import { issueUnitToken, TOKEN } from '../../support/submission-fixtures';
+import { issueUnitToken, OFFICE, TOKEN } from '../../support/submission-fixtures';
 
 /**
  * What the fault suite needs around the app's outbox: the platform with a way to look at what it
@@ -33,9 +33,9 @@ const ListingSchema = z.object({ submissions: z.array(SubmissionListingSchema) }
 /** The real reference platform on loopback with a fresh data folder, on `port` when given (0: any free port). */
 export async function startFaultPlatform(port = 0): Promise<FaultPlatform> {
   const dataDir = await mkdtemp(join(tmpdir(), 'pledge-fault-platform-'));
-  issueUnitToken(dataDir);
-  const operator = issueToken(dataDir, { operator: true, name: '市信用办' }).token;
-  const platform = await startPlatform({ dataDir, port });
+  await issueUnitToken(dataDir);
+  const operator = (await issueToken(dataDir, { operator: true, name: '市信用办' })).token;
+  const platform = await startPlatform({ dataDir, port, identity: OFFICE });
   return {
     url: platform.url,
     storedPackages: async () => (await readdir(join(dataDir, 'packages'))).sort(),

@@ -203,7 +203,7 @@ describe('the outbox service (the app’s outbox in the host)', () => {
   });
 
   it('sends again a package refused as another unit’s (forbidden) once the settings change: the clerk had typed a neighbour’s token', async () => {
-    const neighbour = issueToken(platform.dataDir, { unit: '112399210035830292', name: '青山县发展和改革局' }).token;
+    const neighbour = (await issueToken(platform.dataDir, { unit: '112399210035830292', name: '青山县发展和改革局' })).token;
     const sync = await service();
     await configure(sync, platform.platform.url, neighbour);
     await sync.handlers['outbox.add']({ origin: { kind: 'app', draftId: 'd1' }, base64: base64(PACKAGE) });

@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import type { PlatformStore } from './platform-store';
+import { openSqliteStore } from './sqlite-store';
+
+/**
+ * Where a platform keeps its records: always a data folder (package files, uploads, the signing
+ * key), and either the SQLite file in it or a PostgreSQL database named by `database`
+ * (`postgres://…`), which several instances sharing the folder can use at once.
+ */
+export interface StoreLocation {
+  readonly dataDir: string;
+  readonly database?: string;
+}
+
+export function openStore(location: StoreLocation | string, now?: () => Date): Promise<PlatformStore> {
+  const { dataDir, database } = typeof location === 'string' ? { dataDir: location, database: undefined } : location;
+  const packagesDir = join(dataDir, 'packages');
+  if (database === undefined) return openSqliteStore(dataDir, packagesDir, now);
+  throw new RangeError(`openStore: no engine for ${database.replace(/\/\/[^@/]*@/, '//…@')}`);
+}
+
+/** Opens, uses and closes a store: for the commands that run once (token, roster). */
+export async function withStore<T>(location: StoreLocation | string, use: (store: PlatformStore) => Promise<T>): Promise<T> {
+  const store = await openStore(location);
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}
