@@ -78,6 +78,11 @@ export const DEFAULT_MIN_FREE_BYTES = 512 * 1024 * 1024;
 const MAX_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 /** How old a lone half of an upload must be before a sweep while running drops it: the store writes the two halves one after the other. */
 const MAX_ORPHAN_GRACE_MS = 10 * 60 * 1000;
+/**
+ * The same at start: another instance on the same data folder may be writing the second half of
+ * an upload right now, so only halves left a while ago (by a crash before the restart) go.
+ */
+const STARTUP_ORPHAN_GRACE_MS = 60 * 1000;
 
 export interface Platform {
   readonly url: string;
@@ -120,7 +125,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 
   const sweep = (orphanGraceMs: number) => sweepUploads(uploadsDir, { idleMs: expiryMs, orphanGraceMs, busy: uploads.busy, now: Date.now() });
   // Uploads abandoned or half written while the platform was down go before it takes new ones.
-  await sweep(0);
+  await sweep(Math.min(expiryMs, STARTUP_ORPHAN_GRACE_MS));
 
   /** Whether the disk would keep less than the reserve after `incoming` more bytes; synchronous for the reason readUploadInfo is. */
   const storageLow = (incoming: number): boolean => {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -165,7 +165,13 @@ describe('reference platform resources', () => {
     await mkdir(uploads, { recursive: true });
     await writeFile(join(uploads, 'a'.repeat(32)), 'half of an upload');
     await writeFile(join(uploads, `${'b'.repeat(32)}.json`), '{"id":"bbbb","size":10}');
+    // Left by a crash two minutes before the restart; a fresh half may be another instance's upload in the making.
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    for (const name of ['a'.repeat(32), `${'b'.repeat(32)}.json`]) await utimes(join(uploads, name), twoMinutesAgo, twoMinutesAgo);
+    await writeFile(join(uploads, 'd'.repeat(32)), 'a half another instance is writing now');
     await start({ uploadExpiryMs: 60_000 });
+    expect(await uploadsLeft()).toEqual(['d'.repeat(32)]);
+    await rm(join(uploads, 'd'.repeat(32)));
     expect(await uploadsLeft()).toEqual([]);
 
     await platform!.close();
