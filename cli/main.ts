@@ -2,6 +2,7 @@ import { t } from '../core/i18n/translate';
 import { TEMPLATE_KEYS } from '../core/letter/templates';
 import { newCommand } from './commands/new-command';
 import { packCommand } from './commands/pack-command';
+import { receiptCommand } from './commands/receipt-command';
 import { renderCommand } from './commands/render-command';
 import { schemaCommand } from './commands/schema-command';
 import { signCommand } from './commands/sign-command';
@@ -31,6 +32,8 @@ export async function main(argv: string[], io: CliIo, now: Date = new Date()): P
         return await verifyCommand(rest, io);
       case 'send':
         return await sendCommand(rest, io);
+      case 'receipt':
+        return await receiptCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

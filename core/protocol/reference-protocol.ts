@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ReceiptSignatureSchema } from './receipt-signature';
+import { ReceivingOfficeSchema } from './receiving-office';
 
 /**
  * The reference protocol between Pledge Desk and a receiving platform (docs/domain/interchange.md: no public
@@ -30,7 +32,10 @@ import { z } from 'zod';
  *   so a client resumes from HEAD rather than treating them as final. Error bodies from the tus
  *   routes may lack a JSON `Content-Type`; parse them as `ErrorBody` regardless.
  * - `GET  /submissions/:id/receipt`      → 200 `ReceiptSchema`, or 404 `ErrorBody` (also for
- *   another unit's submission, so ids do not leak).
+ *   another unit's submission, so ids do not leak). The same receipt, byte for byte, every time;
+ *   signed (./receipt-signature.ts) by a platform that publishes its key at:
+ * - `GET  /.well-known/pledge-platform.json` → 200 `PlatformDocumentSchema` (./platform-document.ts),
+ *   no auth: the receiving office's name, 统一社会信用代码, 行政区划代码 and receipt key.
  * - `GET  /submissions`                  → 200 `{ submissions: SubmissionListing[] }`: the caller's
  *   unit's, or every unit's for an operator of the city credit office.
  * - `GET  /credential`                   → 200 `CredentialInfoSchema`: whom the token stands for
@@ -79,9 +84,22 @@ export const ReceiptSchema = z.object({
   supersedes: z.string().optional(),
   /**
    * 承诺编码: the number the city's credit system gives the commitment, for platforms that issue
-   * one on receipt; the printed receipt shows it when present. Our reference platform gives none.
+   * one on receipt; the printed receipt shows it when present. The reference platform gives 20
+   * digits: its 行政区划代码, the letter's date (YYYYMMDD) and a 6-digit serial.
    */
   commitmentCode: z.string().min(1).max(100).optional(),
+  /*
+   * The members below are what a signed receipt adds (optional: receipts of earlier platforms,
+   * kept in outboxes and files, stay valid). The signature covers every other member; see
+   * ./receipt-signature.ts.
+   */
+  /** The unit that committed, as the package names it. */
+  unit: z.object({ name: z.string().min(1).max(200), creditCode: z.string().min(1).max(18) }).optional(),
+  /** The office that received it. */
+  platform: ReceivingOfficeSchema.optional(),
+  /** 承诺年度 */
+  year: z.number().int().optional(),
+  signature: ReceiptSignatureSchema.optional(),
 });
 export type Receipt = z.infer<typeof ReceiptSchema>;
 

@@ -14,5 +14,17 @@ export const receipt = {
   'pdf.receipt.sha256': '报送包 SHA-256',
   'pdf.receipt.separator': '：',
   'pdf.receipt.note': '本回执单依据市信用平台返回的回执生成。报送包的 SHA-256 可与本单位留存的报送包核对；承诺书以报送包内经批准的 PDF 为准。',
+  'cli.receipt.usage': '用法：pledge receipt verify <回执.json> --platform <平台说明文件或其网址>',
+  'cli.receipt.missing-platform': '请用 --platform 指定报送平台的说明文件（pledge-platform.json）或其网址，例如：pledge receipt verify receipt.json --platform https://platform.example.gov.cn',
+  'cli.receipt.verified':
+    '{file}：回执已验证。回执由“{office}”（统一社会信用代码 {platformCode}）以公钥 {keyId} 签名，内容未被改动。\n报送单位：{unit}（{unitCode}）\n承诺编码：{commitmentCode}\n回执编号：{receiptId}\n提交编号：{submissionId}\n平台收到时间：{receivedAt}\n报送包 SHA-256：{sha256}',
+  'cli.receipt.unsigned': '{file}：回执没有签名，无法证明它出自报送平台（早期版本的平台签发的回执没有签名）。',
+  'cli.receipt.other-key': '{file}：回执由公钥 {keyId} 签名，而“{office}”公布的公钥是 {expected}，不能证明回执出自该平台。',
+  'cli.receipt.forged': '{file}：回执验证未通过：签名与回执内容不符，回执在签发后被改动过（或签名被改动），不能作为“{office}”签发的回执。',
+  'cli.receipt.other-office': '{file}：回执验证未通过：回执所写的受理单位与“{office}”的平台说明文件不一致。',
+  'receipt.document.unreachable': '无法从 {url} 取得报送平台的说明文件：{reason}',
+  'receipt.document.bad-answer': '{url} 没有给出报送平台的说明文件（{detail}）。',
+  'receipt.document.missing': '{url} 上没有报送平台的说明文件（/.well-known/pledge-platform.json），该平台可能尚不签发带签名的回执。',
+  'receipt.document.not-document': '{where} 不是报送平台的说明文件（pledge-platform.json）。',
   'time.beijing': '{year}年{month}月{day}日 {time}（北京时间）',
 } as const;

@@ -25,11 +25,12 @@ const FILL: Readonly<Record<string, Fill>> = {
   platform: 'latin', method: 'latin', format: 'latin', templates: 'latin', template: 'latin',
   command: 'latin', option: 'latin', key: 'latin', value: 'latin', char: 'latin', codePoint: 'latin',
   phone: 'latin', hotline: 'latin', status: 'text',
-  supersedes: 'latin',
+  supersedes: 'latin', keyId: 'latin', unitCode: 'latin', platformCode: 'latin', commitmentCode: 'latin', submissionId: 'latin',
+  where: 'latin', region: 'latin', regionCode: 'latin', creditCode: 'latin',
   // Parts of a date.
   year: 'date', month: 'date', day: 'date', old: 'date',
   // Chinese text.
-  field: 'text', choices: 'text', detail: 'text', reason: 'text', name: 'text', unit: 'text', title: 'text',
+  field: 'text', office: 'text', choices: 'text', detail: 'text', reason: 'text', name: 'text', unit: 'text', title: 'text',
   ordinal: 'text', content: 'text', details: 'text', steps: 'text', category: 'text', by: 'text',
   draft: 'text', table: 'text', record: 'text', problems: 'text', other: 'text', role: 'text',
   what: 'text', found: 'text', kind: 'text', files: 'text', state: 'text', principal: 'text', candidates: 'text', list: 'text',
