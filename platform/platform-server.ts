@@ -16,6 +16,7 @@ import type { PlatformIdentity } from './identity/platform-identity';
 import { refusalBody, type PlatformRefusal } from './platform-refusal';
 import { createUploadRoutes, ownerOf } from './platform-uploads';
 import { issueReceipt } from './receipts/issue-receipt';
+import { openReceiptKey } from './identity/receipt-key';
 import { openStore } from './store/open-store';
 import { isUploadId, readUploadInfo, sweepUploads } from './upload-folder';
 
@@ -106,7 +107,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   await mkdir(packagesDir, { recursive: true });
   const now = options.now ?? (() => new Date());
   const store = await openStore({ dataDir: options.dataDir, ...(options.database === undefined ? {} : { database: options.database }) }, now);
-  const receipts = { identity: options.identity };
+  // Made now if the folder has none, so the first receipt and the well-known document agree from the start.
+  const receipts = { identity: options.identity, signingKey: await openReceiptKey(options.dataDir) };
   const context: RouteContext = { store, dataDir: options.dataDir, packagesDir, identity: options.identity, basePath: '', now, log };
   const uploads = createUploadRoutes({
     uploadsDir,

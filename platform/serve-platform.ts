@@ -7,6 +7,7 @@ import { DEFAULT_MAX_CONCURRENT_VERIFICATIONS, startPlatform } from './platform-
 import { runTokenCommand, usage } from './token-command';
 import { errorText } from '../core/errors/error-text';
 import { loadIdentity, TRIAL_IDENTITY } from './identity/identity-file';
+import { runIdentityCommand } from './identity/identity-command';
 
 /**
  * `npm run platform -- [serve] --data <dir> [--port <n>] [--host <addr>] [--max-bytes <n>] [--open]`
@@ -18,6 +19,7 @@ const io = { stdout: process.stdout, stderr: process.stderr };
 const [first, ...rest] = process.argv.slice(2);
 // exitCode rather than exit(): the token must reach a piped standard output before the process ends.
 if (first === 'token') process.exitCode = await runTokenCommand(rest, io);
+else if (first === 'identity') process.exitCode = await runIdentityCommand(rest, io);
 else await serve(first === 'serve' ? rest : process.argv.slice(2));
 
 async function serve(args: string[]): Promise<void> {
@@ -45,6 +47,7 @@ async function serve(args: string[]): Promise<void> {
     process.exit(2);
   }
   console.log(t('platform.cli.listening', { url: platform.url, data: dataDir }));
+  if (identity === TRIAL_IDENTITY) console.error(banner(t('platform.identity.trialBanner', { name: identity.name })));
   if (open) console.error(banner(t('platform.cli.open', { url: platform.url })));
   else if ((await listTokens(location)).every((credential) => credential.revokedAt !== undefined)) console.error(t('platform.cli.noCredentials', { data: dataDir }));
 

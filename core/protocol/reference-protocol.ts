@@ -137,7 +137,8 @@ export function isFinalRejection(code: ErrorCode): boolean {
   return code === 'invalid-package' || code === 'conflict' || code === 'too-large' || code === 'unauthorized' || code === 'bad-metadata' || code === 'forbidden';
 }
 
-export const SubmissionListingSchema = ReceiptSchema.extend({
+/** A row of `GET /submissions`: what the receipt says (its unit, office and signature aside, which the row has as fields of its own or not at all), and more. */
+export const SubmissionListingSchema = ReceiptSchema.omit({ unit: true, platform: true, signature: true }).extend({
   unitName: z.string(),
   creditCode: z.string(),
   year: z.number().int(),

@@ -1,7 +1,8 @@
 import type { PlatformRoute } from './route-context';
+import { wellKnownRoute } from '../receipts/well-known-route';
 
 /**
  * The platform's routes beyond the reference protocol, tried in order before it; each feature adds
  * its own line here.
  */
-export const PLATFORM_ROUTES: readonly PlatformRoute[] = [];
+export const PLATFORM_ROUTES: readonly PlatformRoute[] = [wellKnownRoute];
