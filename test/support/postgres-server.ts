@@ -17,7 +17,7 @@ import type { TestProject } from 'vitest/node';
  * initdb refuses to run as root, so as root (CI, this machine) the server runs as the `postgres`
  * OS user, in a folder it owns. Without PostgreSQL installed (or when it does not start) the run
  * goes on, and every test that asks for a database fails saying why: a PostgreSQL test never
- * passes by not running.
+ * passes by not running. The load bench starts its own, durable one with {@link startPostgres}.
  */
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -57,15 +57,20 @@ export async function createTestDatabase(): Promise<string> {
   const provided = inject('postgres') as ReturnType<typeof inject<'postgres'>> | undefined;
   if (provided === undefined) throw new Error('No PostgreSQL server for this run: test/support/postgres-server.ts is the globalSetup of vitest.config.ts; run the tests with that config.');
   if ('unavailable' in provided) throw new Error(provided.unavailable);
-  const name = `pledge_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: provided.url });
+  return createDatabase(provided.url, 'pledge_test');
+}
+
+/** A fresh database named `<prefix>_<random>` on the server of `adminUrl`, answered as its connection string. */
+export async function createDatabase(adminUrl: string, prefix: string): Promise<string> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
     await admin.query(`CREATE DATABASE ${name}`);
   } finally {
     await admin.end();
   }
-  const url = new URL(provided.url);
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
 }
@@ -77,7 +82,7 @@ export interface PostgresServer {
 }
 
 /** The folder of initdb and postgres: Debian's /usr/lib/postgresql/<version>/bin (newest first), else PATH. */
-function postgresBinaries(): string | { readonly unavailable: string } {
+export function postgresBinaries(): string | { readonly unavailable: string } {
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a)) : [];
   for (const version of versions) {
@@ -90,7 +95,15 @@ function postgresBinaries(): string | { readonly unavailable: string } {
   return { unavailable: 'PostgreSQL is not installed (no initdb and postgres in /usr/lib/postgresql/*/bin or on PATH): the PostgreSQL tests need it; on Debian `apt-get install postgresql` (.ci/run does).' };
 }
 
-async function startPostgres(bin: string): Promise<PostgresServer> {
+export interface PostgresServerOptions {
+  /**
+   * fsync, synchronous commits and full page writes on, as an office runs it (the load bench);
+   * off by default: a throwaway server's durability would only slow the tests.
+   */
+  readonly durable?: boolean;
+}
+
+export async function startPostgres(bin: string, options: PostgresServerOptions = {}): Promise<PostgresServer> {
   const dir = mkdtempSync(join(tmpdir(), 'pledge-postgres-'));
   const data = join(dir, 'data');
   const asRoot = process.getuid?.() === 0;
@@ -109,7 +122,7 @@ async function startPostgres(bin: string): Promise<PostgresServer> {
 
   // Another process may take the free port before the server binds it: then it exits at once, and another port is tried.
   for (let attempt = 1; ; attempt++) {
-    const server = launch(run, bin, data, await freePort());
+    const server = launch(run, bin, data, await freePort(), options.durable === true);
     try {
       await server.ready;
       const stop = async () => {
@@ -128,16 +141,13 @@ async function startPostgres(bin: string): Promise<PostgresServer> {
   }
 }
 
-function launch(run: (command: string, args: string[]) => [string, string[]], bin: string, data: string, port: number) {
+function launch(run: (command: string, args: string[]) => [string, string[]], bin: string, data: string, port: number, durable: boolean) {
   const settings = [
     `listen_addresses=127.0.0.1`,
     `port=${port}`,
     `unix_socket_directories=`,
     `max_connections=300`,
-    // A throwaway server: durability would only slow the run.
-    `fsync=off`,
-    `synchronous_commit=off`,
-    `full_page_writes=off`,
+    ...(durable ? [] : [`fsync=off`, `synchronous_commit=off`, `full_page_writes=off`]),
   ].flatMap((setting) => ['-c', setting]);
   // A watchdog shell between us and the server: when this process ends, however it ends, its end of
   // the shell's standard input closes, `read` returns and the server is told to shut down; and the
