@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { t } from '../../core/i18n/translate';
 import { canonicalJson } from '../../core/protocol/canonical-json';
 import { formatKeyId } from '../../core/protocol/receipt-signature';
-import { PLATFORM_DOCUMENT_PATH, type PlatformDocument } from '../../core/protocol/platform-document';
-import { parseEndpoint, platformUrl } from '../../core/protocol/endpoint';
+import { platformDocumentUrl, type PlatformDocument } from '../../core/protocol/platform-document';
+import { parseEndpoint } from '../../core/protocol/endpoint';
 import { fetchPlatformDocument, parsePlatformDocument } from '../../node/receipts/fetch-platform-document';
 import { checkReceipt } from '../../node/receipts/receipt-signature';
 import { CliFailure, EXIT, type CliIo, type ExitCode } from '../exit-codes';
@@ -75,7 +75,7 @@ async function readDocument(where: string): Promise<PlatformDocument> {
     // The document's own address, or the platform's (the document is then at its well-known path).
     const parsed = parseEndpoint(where);
     if (!parsed.ok) throw new CliFailure(parsed.message, EXIT.unusable);
-    answer = await fetchPlatformDocument(parsed.url.endsWith('.json') ? parsed.url : platformUrl(parsed.url, PLATFORM_DOCUMENT_PATH));
+    answer = await fetchPlatformDocument(parsed.url.endsWith('.json') ? parsed.url : platformDocumentUrl(parsed.url));
     if (answer.kind === 'none') throw new CliFailure(t('receipt.document.missing', { url: where }), EXIT.unusable);
   } else {
     answer = parsePlatformDocument((await readInputFile(where)).toString('utf8'), where);

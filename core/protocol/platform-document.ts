@@ -17,5 +17,10 @@ export const PlatformDocumentSchema = z.object({
 });
 export type PlatformDocument = z.infer<typeof PlatformDocumentSchema>;
 
+/** Where a platform at `endpoint` (an address as parseEndpoint gives it, maybe with a path) publishes its document: under its path, as its routes are. */
+export function platformDocumentUrl(endpoint: string): string {
+  return `${endpoint.replace(/\/+$/, '')}${PLATFORM_DOCUMENT_PATH}`;
+}
+
 /** Largest well-known document read: a few hundred bytes in practice. */
 export const MAX_PLATFORM_DOCUMENT_BYTES = 16 * 1024;

@@ -1,4 +1,3 @@
-import { coverageRoute } from '../coverage/coverage-route';
 import type { PlatformRoute } from './route-context';
 import { wellKnownRoute } from '../receipts/well-known-route';
 
@@ -6,4 +5,4 @@ import { wellKnownRoute } from '../receipts/well-known-route';
  * The platform's routes beyond the reference protocol, tried in order before it; each feature adds
  * its own line here.
  */
-export const PLATFORM_ROUTES: readonly PlatformRoute[] = [wellKnownRoute, coverageRoute];
+export const PLATFORM_ROUTES: readonly PlatformRoute[] = [wellKnownRoute];
