@@ -5,6 +5,7 @@ import { createPackageChecker } from '../node/package-check/package-check';
 import { listTokens } from './credentials';
 import { DEFAULT_MAX_CONCURRENT_VERIFICATIONS, startPlatform } from './platform-server';
 import { runTokenCommand, usage } from './token-command';
+import { runRosterCommand } from './roster/roster-command';
 import { errorText } from '../core/errors/error-text';
 import { loadIdentity, TRIAL_IDENTITY } from './identity/identity-file';
 import { runIdentityCommand } from './identity/identity-command';
@@ -19,6 +20,7 @@ const io = { stdout: process.stdout, stderr: process.stderr };
 const [first, ...rest] = process.argv.slice(2);
 // exitCode rather than exit(): the token must reach a piped standard output before the process ends.
 if (first === 'token') process.exitCode = await runTokenCommand(rest, io);
+else if (first === 'roster') process.exitCode = await runRosterCommand(rest, io);
 else if (first === 'identity') process.exitCode = await runIdentityCommand(rest, io);
 else await serve(first === 'serve' ? rest : process.argv.slice(2));
 

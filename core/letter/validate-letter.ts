@@ -162,7 +162,7 @@ function creditCodeProblems(unit: unknown): Problem[] {
 function findingProblems(path: FieldPath, code: string, findings: readonly CreditCodeFinding[] = checkCreditCode(code)): Problem[] {
   const out = findings.filter(isShapeFinding).map((f) => findingProblem(path, f));
   if (out.length < findings.length) {
-    out.push(problem(path, 'credit.check', 'credit.check', { code, candidates: candidatesText(code) }));
+    out.push(problem(path, 'credit.check', 'credit.check', { code, candidates: creditCodeCandidatesText(code) }));
   }
   return out;
 }
@@ -175,7 +175,8 @@ export function unitCreditCodeProblems(code: string): Problem[] {
 /** At most this many candidates are listed: more would hide the advice to compare with the certificate. */
 const MAX_CANDIDATES = 8;
 
-function candidatesText(code: string): string {
+/** The single-character changes that would make a failing code pass, worded as the check message lists them (also for the platform's roster). */
+export function creditCodeCandidatesText(code: string): string {
   const fixes = singleCharacterFixes(code);
   if (fixes.length === 0) return t('credit.candidates.none');
   const list = fixes.slice(0, MAX_CANDIDATES).map((fix) => t('credit.candidate', { position: fix.position, char: fix.char })).join('、');

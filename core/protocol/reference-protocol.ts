@@ -41,6 +41,10 @@ import { ReceivingOfficeSchema } from './receiving-office';
  * - `GET  /credential`                   → 200 `CredentialInfoSchema`: whom the token stands for
  *   (its own unit only), or 401 `unauthorized`; lets a client tell a refused token from a
  *   platform that cannot be reached before it sends anything.
+ * - `GET  /coverage[?year=YYYY]`         → 200 `CoverageSchema`, for an operator's token only (a
+ *   unit's → 403 `forbidden`): the year's (default: the current year in Beijing) roster units
+ *   with and without a delivered unit letter, in all, by 区县 and by 单位类型, the `missing` list,
+ *   units outside the roster that sent letters, and the days left to 5月1日 and 8月31日.
  *
  * Every route but `/health` needs `Authorization: Bearer <token>`: a unit's token, bound to its
  * 统一社会信用代码, or an operator's, both issued by the platform.
@@ -147,3 +151,37 @@ export const SubmissionListingSchema = ReceiptSchema.omit({ unit: true, platform
   supersededBy: z.string().optional(),
 });
 export type SubmissionListing = z.infer<typeof SubmissionListingSchema>;
+
+/** One 区县 or 单位类型 of the roster: its units, how many committed (a unit letter delivered this year), how many not. */
+export const CoverageGroupSchema = z.object({
+  name: z.string(),
+  units: z.number().int().nonnegative(),
+  committed: z.number().int().nonnegative(),
+  missing: z.number().int().nonnegative(),
+  /** committed / units, 0 to 1 (0 for a group without units). */
+  rate: z.number().min(0).max(1),
+});
+
+const CoverageUnitSchema = z.object({ name: z.string(), creditCode: z.string(), district: z.string(), type: z.string() });
+
+/**
+ * What `GET /coverage` answers: the notice's own check (the 编办's list against the letters
+ * received). A unit counts as committed once a unit letter of the year was delivered, even if a
+ * correction superseded it since; a personal letter never covers its unit.
+ */
+export const CoverageSchema = z.object({
+  year: z.number().int(),
+  /** The day the figures are for, YYYY-MM-DD in Beijing. */
+  today: z.iso.date(),
+  totals: CoverageGroupSchema.omit({ name: true }),
+  byDistrict: z.array(CoverageGroupSchema),
+  byType: z.array(CoverageGroupSchema),
+  /** Roster units without a delivered unit letter of the year, in roster order. */
+  missing: z.array(CoverageUnitSchema),
+  /** Units not on the roster that delivered letters this year (unit or personal), by code. */
+  outsideRoster: z.array(z.object({ creditCode: z.string(), name: z.string(), letters: z.number().int().positive() })),
+  /** 5月1日 (letters made and uploaded) and 8月31日 (published, the city's check): 0 on the day, negative once passed. */
+  deadlines: z.array(z.object({ date: z.iso.date(), daysLeft: z.number().int() })),
+});
+export type Coverage = z.infer<typeof CoverageSchema>;
+export type CoverageGroup = z.infer<typeof CoverageGroupSchema>;

@@ -1,3 +1,4 @@
+import { coverageRoute } from '../coverage/coverage-route';
 import type { PlatformRoute } from './route-context';
 import { wellKnownRoute } from '../receipts/well-known-route';
 
@@ -5,4 +6,4 @@ import { wellKnownRoute } from '../receipts/well-known-route';
  * The platform's routes beyond the reference protocol, tried in order before it; each feature adds
  * its own line here.
  */
-export const PLATFORM_ROUTES: readonly PlatformRoute[] = [wellKnownRoute];
+export const PLATFORM_ROUTES: readonly PlatformRoute[] = [wellKnownRoute, coverageRoute];

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { PlatformStore } from './platform-store';
 import { openSqliteStore } from './sqlite-store';
+import { openPostgresStore, shownDatabase } from './postgres-store';
+import { t } from '../i18n/translate';
 
 /**
  * Where a platform keeps its records: always a data folder (package files, uploads, the signing
@@ -16,7 +18,8 @@ export function openStore(location: StoreLocation | string, now?: () => Date): P
   const { dataDir, database } = typeof location === 'string' ? { dataDir: location, database: undefined } : location;
   const packagesDir = join(dataDir, 'packages');
   if (database === undefined) return openSqliteStore(dataDir, packagesDir, now);
-  throw new RangeError(`openStore: no engine for ${database.replace(/\/\/[^@/]*@/, '//…@')}`);
+  if (/^postgres(ql)?:\/\//i.test(database)) return openPostgresStore(database, now ? { now } : {});
+  throw new RangeError(t('platform.storage.unsupportedDatabase', { url: shownDatabase(database) }));
 }
 
 /** Opens, uses and closes a store: for the commands that run once (token, roster). */

@@ -12,9 +12,9 @@ import { referenceLetter } from './reference-letter';
 /**
  * `npm run bench`: our PDF engine against pdfkit on the same reference letter, in one process,
  * after warm-up. It prints numbers and ratios; it never fails on a slow machine.
- * `npm run bench -- preview` (or render, editor, delivery; several may be named) runs only those parts.
+ * `npm run bench -- preview` (or render, editor, delivery, platform; several may be named) runs only those parts.
  */
-const PARTS = ['render', 'preview', 'editor', 'delivery'] as const;
+const PARTS = ['render', 'preview', 'editor', 'delivery', 'platform'] as const;
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((part) => !(PARTS as readonly string[]).includes(part));
 if (unknown.length > 0) throw new Error(`unknown bench part ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}`);
@@ -37,7 +37,7 @@ async function median(label: string, fn: () => Promise<unknown>): Promise<number
   return m;
 }
 
-const fonts = runs('render') || runs('delivery') ? await loadNodeDocumentFonts() : undefined;
+const fonts = runs('render') || runs('delivery') || runs('platform') ? await loadNodeDocumentFonts() : undefined;
 
 if (fonts && runs('render')) {
   const letter = referenceLetter();
@@ -94,4 +94,9 @@ if (fonts && runs('delivery')) {
   // Imported here: its fixtures render packages as the module loads, which other parts need not wait for.
   const { measureSync, printSync } = await import('./delivery-benchmark');
   printSync(await measureSync(fonts));
+}
+
+if (fonts && runs('platform')) {
+  const { measurePlatformLoad, printPlatformLoad } = await import('./platform-load');
+  printPlatformLoad(await measurePlatformLoad(fonts));
 }

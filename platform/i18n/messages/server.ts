@@ -23,7 +23,7 @@ export const serverMessages = {
   'platform.error.supersedesUnknown': '报送包要更正的提交 {id} 不在本单位已送达平台的提交中，未接收。请先报送原提交，送达后再报送更正。',
   'platform.error.tooManyUploads': '本单位未完成的上传已达上限（{count} 个或 {bytes} 字节），请等已开始的报送完成后再试。',
   'platform.error.insufficientStorage': '报送平台存储空间不足，暂时不能接收报送包，请稍后重试。',
-  'platform.cli.usage': '用法：\n  npm run platform -- [serve] --data <目录> [--port <端口>] [--host <地址>] [--max-bytes <字节数>] [--open]\n  npm run platform -- token issue --data <目录> --unit <统一社会信用代码> [--name <单位全称>]\n  npm run platform -- token issue --data <目录> --operator [--name <姓名>]\n  npm run platform -- token list --data <目录>\n  npm run platform -- token revoke <编号> --data <目录>',
+  'platform.cli.usage': '用法：\n  npm run platform -- [serve] --data <目录> [--port <端口>] [--host <地址>] [--max-bytes <字节数>] [--open]\n  npm run platform -- token issue --data <目录> --unit <统一社会信用代码> [--name <单位全称>]\n  npm run platform -- token issue --data <目录> --operator [--name <姓名>]\n  npm run platform -- token list --data <目录>\n  npm run platform -- token revoke <编号> --data <目录>\n  npm run platform -- roster import <名单.xlsx|名单.csv> --data <目录> [--database <地址>]\n  npm run platform -- roster list --data <目录> [--database <地址>]',
   'platform.cli.listening': '报送平台（pledge-sync/1）已启动：{url}（数据目录：{data}）',
   'platform.cli.open': '警告：试用模式（--open）不检查访问令牌，任何能连到 {url} 的人都能报送任何单位的承诺书并查看全部提交。仅供本机试用！',
   'platform.cli.openBeyondLoopback': '试用模式（--open）只能绑定本机回环地址（127.0.0.1、::1 或 localhost），不能与 --host {host} 同用。',

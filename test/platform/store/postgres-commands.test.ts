@@ -1,0 +1,91 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildPackage } from '../../../core/package/build-package';
+import { ReceiptSchema } from '../../../core/protocol/reference-protocol';
+import { saveIdentity } from '../../../platform/identity/identity-file';
+import { openPostgresStore } from '../../../platform/store/postgres-store';
+import { OFFICE } from '../../support/office';
+import { ID, packageInput } from '../../support/package-fixtures';
+import { upload } from '../../support/platform-requests';
+import { createTestDatabase } from '../../support/postgres-server';
+import { SERVICE_CENTRE } from './store-engines';
+
+/** `--database postgres://…` on the commands that open the store: serve and token. */
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const entry = [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'platform/serve-platform.ts')];
+
+let dataDir: string;
+let database: string;
+let child: ChildProcess | undefined;
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'pledge-postgres-cli-'));
+  database = await createTestDatabase();
+  await saveIdentity(dataDir, OFFICE);
+});
+
+afterEach(async () => {
+  if (child && child.exitCode === null) {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+  child = undefined;
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function platform(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [...entry, ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+async function inDatabase<T>(use: (store: Awaited<ReturnType<typeof openPostgresStore>>) => Promise<T>): Promise<T> {
+  const store = await openPostgresStore(database);
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('the platform’s commands on PostgreSQL', () => {
+  it('issue and list tokens and serve from the database, never the data folder’s SQLite file', async () => {
+    const issued = await platform(['token', 'issue', '--data', dataDir, '--database', database, '--unit', SERVICE_CENTRE.code, '--name', SERVICE_CENTRE.name]);
+    expect(issued.code).toBe(0);
+    const token = /pledge_[\w-]{43}/.exec(issued.stdout)![0];
+    const listed = await platform(['token', 'list', '--data', dataDir, '--database', database]);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain(SERVICE_CENTRE.code);
+
+    child = spawn(process.execPath, [...entry, 'serve', '--data', dataDir, '--database', database, '--port', '0'], { cwd: root });
+    let output = '';
+    for await (const chunk of child.stdout!) {
+      output += String(chunk);
+      if (/http:\/\/127\.0\.0\.1:\d+/.test(output)) break;
+    }
+    const url = /http:\/\/127\.0\.0\.1:\d+/.exec(output)![0];
+    const response = await upload(url, buildPackage(packageInput()), { submissionId: ID, token });
+    expect(response.status).toBe(200);
+    const receipt = ReceiptSchema.parse(await response.json());
+
+    expect((await inDatabase((store) => store.submissions.find(ID)))?.receiptId).toBe(receipt.receiptId);
+    expect(await readdir(dataDir)).not.toContain('index.sqlite');
+  }, 120_000);
+
+  it('refuse a database that is not PostgreSQL in Chinese', async () => {
+    const refused = await platform(['token', 'list', '--data', dataDir, '--database', 'mysql://pledge:secret@127.0.0.1/pledge']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('--database 只接受 PostgreSQL 的连接地址');
+    expect(refused.stderr).not.toContain('secret');
+  }, 30_000);
+});
