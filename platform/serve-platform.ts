@@ -7,6 +7,7 @@ import { DEFAULT_MAX_CONCURRENT_VERIFICATIONS, startPlatform } from './platform-
 import { runTokenCommand, usage } from './token-command';
 import { runRosterCommand } from './roster/roster-command';
 import { errorText } from '../core/errors/error-text';
+import { DatabaseRefusal } from './store/database-refusal';
 import { loadIdentity, TRIAL_IDENTITY } from './identity/identity-file';
 import { runIdentityCommand } from './identity/identity-command';
 
@@ -19,10 +20,16 @@ import { runIdentityCommand } from './identity/identity-command';
 const io = { stdout: process.stdout, stderr: process.stderr };
 const [first, ...rest] = process.argv.slice(2);
 // exitCode rather than exit(): the token must reach a piped standard output before the process ends.
-if (first === 'token') process.exitCode = await runTokenCommand(rest, io);
-else if (first === 'roster') process.exitCode = await runRosterCommand(rest, io);
-else if (first === 'identity') process.exitCode = await runIdentityCommand(rest, io);
-else await serve(first === 'serve' ? rest : process.argv.slice(2));
+try {
+  if (first === 'token') process.exitCode = await runTokenCommand(rest, io);
+  else if (first === 'roster') process.exitCode = await runRosterCommand(rest, io);
+  else if (first === 'identity') process.exitCode = await runIdentityCommand(rest, io);
+  else await serve(first === 'serve' ? rest : process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof DatabaseRefusal)) throw error;
+  console.error(error.message);
+  process.exitCode = 2;
+}
 
 async function serve(args: string[]): Promise<void> {
   const values = parseServe(args);

@@ -3,6 +3,7 @@ import type { PlatformStore } from './platform-store';
 import { openSqliteStore } from './sqlite-store';
 import { openPostgresStore, shownDatabase } from './postgres-store';
 import { t } from '../i18n/translate';
+import { DatabaseRefusal } from './database-refusal';
 
 /**
  * Where a platform keeps its records: always a data folder (package files, uploads, the signing
@@ -19,7 +20,7 @@ export function openStore(location: StoreLocation | string, now?: () => Date): P
   const packagesDir = join(dataDir, 'packages');
   if (database === undefined) return openSqliteStore(dataDir, packagesDir, now);
   if (/^postgres(ql)?:\/\//i.test(database)) return openPostgresStore(database, now ? { now } : {});
-  throw new RangeError(t('platform.storage.unsupportedDatabase', { url: shownDatabase(database) }));
+  throw new DatabaseRefusal(t('platform.storage.unsupportedDatabase', { url: shownDatabase(database) }));
 }
 
 /** Opens, uses and closes a store: for the commands that run once (token, roster). */

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { newToken, tokenHash, type CredentialKind } from '../credentials';
 import { t } from '../i18n/translate';
 import { commitmentCodeOf } from './commitment-code';
+import { DatabaseRefusal } from './database-refusal';
 import type { NewSubmission, PlatformStore, RecordOutcome, RosterUnit, SubmissionFilter } from './platform-store';
 import { migratePostgres } from './postgres/postgres-migrations';
 import { callerOf, credentialOf, submissionOf, type CredentialRow, type SubmissionRow } from './store-rows';
@@ -34,7 +35,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
   const pool = new pg.Pool({ connectionString, ...(options.maxConnections === undefined ? {} : { max: options.maxConnections }) });
   pool.on('error', (error) => (options.log ?? ((line: string) => console.error(line)))(`platform: an idle database connection failed: ${error.message}`));
   const refusal = (key: 'platform.storage.unreachable' | 'platform.storage.migrationFailed', error: unknown) =>
-    new Error(t(key, { url: shownDatabase(connectionString), detail: error instanceof Error ? error.message : String(error) }), { cause: error });
+    new DatabaseRefusal(t(key, { url: shownDatabase(connectionString), detail: error instanceof Error ? error.message : String(error) }), { cause: error });
   let client: pg.PoolClient;
   try {
     client = await pool.connect();

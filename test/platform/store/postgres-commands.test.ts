@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,10 +13,11 @@ import { openPostgresStore } from '../../../platform/store/postgres-store';
 import { OFFICE } from '../../support/office';
 import { ID, packageInput } from '../../support/package-fixtures';
 import { upload } from '../../support/platform-requests';
+import { deadEndpoint } from '../../support/submission-fixtures';
 import { createTestDatabase } from '../../support/postgres-server';
-import { SERVICE_CENTRE } from './store-engines';
+import { REFORM_BUREAU, SERVICE_CENTRE } from './store-engines';
 
-/** `--database postgres://…` on the commands that open the store: serve and token. */
+/** `--database postgres://…` on every command that opens the store: serve, token and roster. */
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const entry = [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'platform/serve-platform.ts')];
 
@@ -59,13 +60,18 @@ async function inDatabase<T>(use: (store: Awaited<ReturnType<typeof openPostgres
 }
 
 describe('the platform’s commands on PostgreSQL', () => {
-  it('issue and list tokens and serve from the database, never the data folder’s SQLite file', async () => {
+  it('issue and list tokens, import the roster and serve from the database, never the data folder’s SQLite file', async () => {
     const issued = await platform(['token', 'issue', '--data', dataDir, '--database', database, '--unit', SERVICE_CENTRE.code, '--name', SERVICE_CENTRE.name]);
     expect(issued.code).toBe(0);
     const token = /pledge_[\w-]{43}/.exec(issued.stdout)![0];
     const listed = await platform(['token', 'list', '--data', dataDir, '--database', database]);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toContain(SERVICE_CENTRE.code);
+
+    const roster = join(dataDir, 'roster.csv');
+    await writeFile(roster, `单位名称,统一社会信用代码,所属区县,单位类型\n${SERVICE_CENTRE.name},${SERVICE_CENTRE.code},青山县,事业单位\n${REFORM_BUREAU.name},${REFORM_BUREAU.code},青山县,机关\n`);
+    expect((await platform(['roster', 'import', roster, '--data', dataDir, '--database', database])).code).toBe(0);
+    expect((await inDatabase((store) => store.roster.list())).map((unit) => unit.creditCode)).toEqual([REFORM_BUREAU.code, SERVICE_CENTRE.code]);
 
     child = spawn(process.execPath, [...entry, 'serve', '--data', dataDir, '--database', database, '--port', '0'], { cwd: root });
     let output = '';
@@ -82,10 +88,19 @@ describe('the platform’s commands on PostgreSQL', () => {
     expect(await readdir(dataDir)).not.toContain('index.sqlite');
   }, 120_000);
 
-  it('refuse a database that is not PostgreSQL in Chinese', async () => {
-    const refused = await platform(['token', 'list', '--data', dataDir, '--database', 'mysql://pledge:secret@127.0.0.1/pledge']);
-    expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toContain('--database 只接受 PostgreSQL 的连接地址');
-    expect(refused.stderr).not.toContain('secret');
-  }, 30_000);
+  it('refuse a database that is not PostgreSQL, or cannot be reached, in Chinese: no password, no stack trace, exit 2', async () => {
+    const address = new URL(await deadEndpoint());
+    const cases = [
+      { args: ['token', 'list', '--data', dataDir, '--database', 'mysql://pledge:secret@127.0.0.1/pledge'], says: '--database 只接受 PostgreSQL 的连接地址' },
+      { args: ['token', 'issue', '--data', dataDir, '--database', `postgres://pledge:secret@${address.host}/pledge`, '--operator'], says: `无法打开数据库 postgres://pledge@${address.host}/pledge` },
+      { args: ['serve', '--data', dataDir, '--database', `postgres://pledge:secret@${address.host}/pledge`, '--port', '0'], says: '无法打开数据库' },
+    ];
+    for (const { args, says } of cases) {
+      const refused = await platform(args);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(says);
+      expect(refused.stderr).not.toContain('secret');
+      expect(refused.stderr).not.toMatch(/\n\s+at /);
+    }
+  }, 120_000);
 });
