@@ -1,4 +1,5 @@
 import { coverageRoute } from '../coverage/coverage-route';
+import { dashboardRoute } from '../dashboard/dashboard-route';
 import type { PlatformRoute } from './route-context';
 import { wellKnownRoute } from '../receipts/well-known-route';
 
@@ -6,4 +7,4 @@ import { wellKnownRoute } from '../receipts/well-known-route';
  * The platform's routes beyond the reference protocol, tried in order before it; each feature adds
  * its own line here.
  */
-export const PLATFORM_ROUTES: readonly PlatformRoute[] = [wellKnownRoute, coverageRoute];
+export const PLATFORM_ROUTES: readonly PlatformRoute[] = [wellKnownRoute, coverageRoute, dashboardRoute];
