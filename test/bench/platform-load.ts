@@ -8,6 +8,7 @@ import { issueToken } from '../../platform/credentials';
 import { saveIdentity } from '../../platform/identity/identity-file';
 import { OFFICE } from '../support/office';
 import { buildBenchUnits, PACKAGE_BYTES, type BenchPackage, type BenchUnit } from './platform-load-packages';
+import { startBenchPostgres, type BenchPostgres } from './platform-load-postgres';
 import { startServerProcess, type ServerProcess } from './platform-load-processes';
 
 /**
@@ -41,6 +42,8 @@ export interface PlatformLoad {
   readonly cores: number;
   readonly loadAverage: number;
   readonly levels: readonly LevelResult[];
+  /** Why the PostgreSQL runs were left out, when they were (PostgreSQL not installed). */
+  readonly postgresSkipped?: string;
 }
 
 export interface LevelResult {
@@ -54,9 +57,16 @@ export interface LevelResult {
 interface Deployment {
   readonly label: string;
   readonly instances: number;
+  /** On a fresh PostgreSQL database (`serve --database`) rather than the data folder's SQLite file. */
+  readonly postgres: boolean;
 }
 
-const DEPLOYMENTS: readonly Deployment[] = [{ label: 'SQLite, 1 instance', instances: 1 }];
+const DEPLOYMENTS: readonly Deployment[] = [
+  { label: 'SQLite, 1 instance', instances: 1, postgres: false },
+  { label: 'PostgreSQL, 1 instance', instances: 1, postgres: true },
+  // One data folder and one database, as two machines behind a load balancer would share them.
+  { label: 'PostgreSQL, 2 instances', instances: 2, postgres: true },
+];
 
 export const packagesPerClient = (clients: number): number => Math.max(MIN_PACKAGES_PER_CLIENT, Math.ceil(MIN_PACKAGES_PER_LEVEL / clients));
 
@@ -76,15 +86,24 @@ export async function measurePlatformLoad(fonts: DocumentFonts, levels: readonly
   const [warmUp, ...units] = await buildBenchUnits([2, ...counts], fonts);
   const results: LevelResult[] = [];
   const loadAverage = loadavg()[0] ?? 0;
-  for (const clients of levels) {
-    const perClient = packagesPerClient(clients);
-    const load = units.slice(0, clients).map((unit) => ({ ...unit, packages: unit.packages.slice(0, perClient) }));
-    const baseline = await runBaseline(warmUp!, load);
-    const targets = [];
-    for (const deployment of DEPLOYMENTS) targets.push({ label: deployment.label, figures: await runPlatform(deployment, warmUp!, load) });
-    results.push({ clients, perClient, baseline, targets });
+  const postgres = await startBenchPostgres();
+  const deployments = 'unavailable' in postgres ? DEPLOYMENTS.filter((deployment) => !deployment.postgres) : DEPLOYMENTS;
+  try {
+    for (const clients of levels) {
+      const perClient = packagesPerClient(clients);
+      const load = units.slice(0, clients).map((unit) => ({ ...unit, packages: unit.packages.slice(0, perClient) }));
+      const baseline = await runBaseline(warmUp!, load);
+      const targets = [];
+      for (const deployment of deployments) {
+        const database = deployment.postgres ? await (postgres as BenchPostgres).newDatabase() : undefined;
+        targets.push({ label: deployment.label, figures: await runPlatform(deployment, warmUp!, load, database) });
+      }
+      results.push({ clients, perClient, baseline, targets });
+    }
+  } finally {
+    if (!('unavailable' in postgres)) await postgres.stop();
   }
-  return { cores: availableParallelism(), loadAverage, levels: results };
+  return { cores: availableParallelism(), loadAverage, levels: results, ...('unavailable' in postgres ? { postgresSkipped: postgres.unavailable } : {}) };
 }
 
 /** Starts every client at once; each sends its packages in turn. Answers the per-package times and the wall time. */
@@ -143,10 +162,10 @@ async function runBaseline(warmUp: BenchUnit, units: readonly BenchUnit[]): Prom
   }
 }
 
-async function runPlatform(deployment: Deployment, warmUp: BenchUnit, units: readonly BenchUnit[]): Promise<LoadFigures> {
+async function runPlatform(deployment: Deployment, warmUp: BenchUnit, units: readonly BenchUnit[], database: string | undefined): Promise<LoadFigures> {
   const dataDir = await mkdtemp(join(tmpdir(), 'pledge-bench-platform-'));
   try {
-    const location = { dataDir };
+    const location = database === undefined ? { dataDir } : { dataDir, database };
     await saveIdentity(dataDir, OFFICE);
     const operator = (await issueToken(location, { operator: true, name: '负载测试' })).token;
     const tokens: string[] = [];
@@ -155,7 +174,7 @@ async function runPlatform(deployment: Deployment, warmUp: BenchUnit, units: rea
     const servers: ServerProcess[] = [];
     try {
       for (let i = 0; i < deployment.instances; i += 1) {
-        servers.push(await startServerProcess('platform/serve-platform.ts', ['serve', '--port', '0', '--data', dataDir]));
+        servers.push(await startServerProcess('platform/serve-platform.ts', ['serve', '--port', '0', '--data', dataDir, ...(database === undefined ? [] : ['--database', database])]));
       }
       // Warm-up: one package per instance, outside the timing; counted in the checks below.
       for (const [i, server] of servers.entries()) await send(server.url, tokens[0]!, warmUp.packages[i]!);
@@ -223,8 +242,11 @@ export function printPlatformLoad(load: PlatformLoad): void {
   console.log(`      ours: real \`serve\` processes (node --import tsx platform/serve-platform.ts; package check with pdf.js text reading in worker threads),`);
   console.log(`            the app's tus client (receipt lookup, POST, PATCH); time = first request of a package → its receipt`);
   console.log(`      baseline: a bare node:http process that writes and fsyncs the same bytes (one POST each); ratio = ours ÷ baseline`);
+  console.log(`      PostgreSQL: a fresh database per run on a throwaway loopback server with fsync and synchronous commits on;`);
+  console.log(`            2 instances share one database and one data folder, clients alternate between them`);
   console.log(`      checked after every run: the operator's GET /submissions on every instance and the packages folder hold each package once`);
-  console.log(`      machine: ${load.cores} cores, load average ${load.loadAverage.toFixed(1)} when the run began; clients, servers and the baseline share it`);
+  console.log(`      machine: ${load.cores} cores, load average ${load.loadAverage.toFixed(1)} when the run began; clients, servers, PostgreSQL and the baseline share it`);
+  if (load.postgresSkipped !== undefined) console.log(`      PostgreSQL runs LEFT OUT: ${load.postgresSkipped}`);
   for (const level of load.levels) {
     console.log(`\n      ${level.clients} client${level.clients === 1 ? '' : 's'} × ${level.perClient} package${level.perClient === 1 ? '' : 's'}:`);
     const row = (label: string, f: LoadFigures, ratio: string) =>
