@@ -45,6 +45,15 @@ import { ReceivingOfficeSchema } from './receiving-office';
  *   unit's → 403 `forbidden`): the year's (default: the current year in Beijing) roster units
  *   with and without a delivered unit letter, in all, by 区县 and by 单位类型, the `missing` list,
  *   units outside the roster that sent letters, and the days left to 5月1日 and 8月31日.
+ * - `GET  /public[?year=YYYY][&q=…]`   → 200 HTML, no auth: the public column (政务承诺专栏), the
+ *   year's published letters (default: the current year in Beijing), found by unit name or code.
+ * - `GET  /public/<year>/<统一社会信用代码>` → 200 HTML, no auth: a unit's letter of that year, the
+ *   latest published one of its correction chain, at an address that a unit can print (a QR code
+ *   on a service card) before delivery and that survives corrections; 404 HTML until one is
+ *   published. `GET  /public/letters/<承诺编码>` → the same for a civil servant's own letter, one
+ *   per submission (303 to the published correction once one replaces it). Under either address,
+ *   `/letter.pdf` (the approved PDF) and `/signed/<n>` (the n-th signed copy), inline, as stored.
+ *   Build them with ./public-letter-path.ts.
  *
  * Every route but `/health` needs `Authorization: Bearer <token>`: a unit's token, bound to its
  * 统一社会信用代码, or an operator's, both issued by the platform.
