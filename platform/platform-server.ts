@@ -10,6 +10,7 @@ import { isLoopbackAddress } from '../node/loopback-address';
 import { PROTOCOL_VERSION, ROUTES, type CredentialInfo, type ErrorBody } from '../core/protocol/reference-protocol';
 import { verifyInProcess, visibleTo } from './accept-package';
 import type { Caller } from './credentials';
+import { mountAt, parseBasePath } from './http/base-path';
 import { PLATFORM_ROUTES } from './http/platform-routes';
 import type { RouteContext } from './http/route-context';
 import type { PlatformIdentity } from './identity/platform-identity';
@@ -34,6 +35,16 @@ export interface PlatformOptions {
   readonly identity: PlatformIdentity;
   readonly port: number;
   readonly host?: string;
+  /**
+   * The path the platform is served under (`/pledge` for `https://credit.example.gov.cn/pledge/`,
+   * http/base-path.ts); requests outside it get 404. The root by default.
+   */
+  readonly basePath?: string;
+  /**
+   * Believe `Forwarded` / `X-Forwarded-Proto` / `X-Forwarded-Host` when making upload URLs: only
+   * behind a proxy that sets them itself (a TLS-terminating one), since any client can send them.
+   */
+  readonly trustProxy?: boolean;
   /**
    * Trial mode: nobody is asked for a token and every caller may do everything. Loopback only;
    * otherwise every route but `/health` needs a token issued with `token issue` (credentials.ts).
@@ -99,6 +110,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const host = options.host ?? '127.0.0.1';
   if (options.open && !isLoopbackAddress(host)) throw new RangeError(t('platform.cli.openBeyondLoopback', { host }));
   const maxBytes = options.maxBytes ?? MAX_PACKAGE_BYTES;
+  const basePath = parseBasePath(options.basePath);
   const minFreeBytes = options.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES;
   const log = options.log ?? ((line: string) => console.error(line));
   const uploadsDir = join(options.dataDir, 'uploads');
@@ -109,7 +121,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const store = await openStore({ dataDir: options.dataDir, ...(options.database === undefined ? {} : { database: options.database }) }, now);
   // Made now if the folder has none, so the first receipt and the well-known document agree from the start.
   const receipts = { identity: options.identity, signingKey: await openReceiptKey(options.dataDir) };
-  const context: RouteContext = { store, dataDir: options.dataDir, packagesDir, identity: options.identity, basePath: '', now, log };
+  const context: RouteContext = { store, dataDir: options.dataDir, packagesDir, identity: options.identity, basePath, now, log };
   const uploads = createUploadRoutes({
     uploadsDir,
     packagesDir,
@@ -122,6 +134,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     verify: options.verify ?? verifyInProcess,
     now,
     log,
+    basePath,
+    trustProxy: options.trustProxy === true,
     ...(options.observe ? { observe: options.observe } : {}),
   });
 
@@ -181,7 +195,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     return uploads.handle(req, res, caller);
   };
 
-  const server: Server = createServer((req, res) => {
+  const handleRequest = (req: IncomingMessage, res: ServerResponse): void => {
     let path: string;
     // A malformed URL or escape must be a 400 for that request, never an exception that ends the process.
     try {
@@ -198,7 +212,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       if (!res.headersSent) sendRefusal(res, { status: 500, code: 'server-error', message: t('platform.error.server') });
       else res.destroy();
     });
-  });
+  };
+  const server: Server = createServer(mountAt(basePath, handleRequest));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -216,7 +231,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
   return {
-    url: `http://${shownHost}:${address.port}`,
+    url: `http://${shownHost}:${address.port}${basePath}`,
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(sweeper);

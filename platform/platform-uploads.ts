@@ -37,6 +37,10 @@ export interface UploadContext {
   readonly observe?: (event: { readonly type: 'verification-started' | 'verification-finished'; readonly uploadId: string }) => void;
   /** Where the details of a 500 go; the client only gets a generic message. */
   readonly log: (line: string) => void;
+  /** The platform's base path (http/base-path.ts), which the upload URLs it answers begin with. */
+  readonly basePath: string;
+  /** Whether the upload URLs take scheme and host from a proxy's `Forwarded` / `X-Forwarded-*` headers. */
+  readonly trustProxy: boolean;
 }
 
 export interface UploadRoutes {
@@ -127,7 +131,12 @@ export function createUploadRoutes(context: UploadContext): UploadRoutes {
   };
 
   const tus = new TusServer({
-    path: '/files',
+    // The request reaches tus with the base path removed (http/base-path.ts mountAt), which matters
+    // not: it takes the upload id from the URL's last segment, and this path only for the Location.
+    path: `${context.basePath}/files`,
+    // Behind a TLS-terminating proxy the Location must be the public https URL; a header any client
+    // can send is believed only when the operator says a proxy in front sets it.
+    respectForwardedHeaders: context.trustProxy,
     datastore: store,
     maxSize: context.maxBytes,
     namingFunction: newUploadId,

@@ -12,8 +12,10 @@ import { loadIdentity, TRIAL_IDENTITY } from './identity/identity-file';
 import { runIdentityCommand } from './identity/identity-command';
 
 /**
- * `npm run platform -- [serve] --data <dir> [--port <n>] [--host <addr>] [--max-bytes <n>] [--open]`
- * serves the reference receiving platform (loopback unless --host says otherwise);
+ * `npm run platform -- [serve] --data <dir> [--port <n>] [--host <addr>] [--max-bytes <n>] [--open] [--base-path </path>] [--trust-proxy]`
+ * serves the reference receiving platform (loopback unless --host says otherwise), under
+ * `--base-path` when a proxy publishes it below a path (http/base-path.ts), with upload URLs from
+ * the proxy's `X-Forwarded-*` headers when `--trust-proxy` says one in front sets them;
  * `npm run platform -- token issue|list|revoke …` manages who may call it (token-command.ts).
  * No secret is taken from the command line: tokens are issued by the platform and kept as hashes.
  */
@@ -49,9 +51,9 @@ async function serve(args: string[]): Promise<void> {
   const checker = createPackageChecker({ readPdfText: true, maxThreads: DEFAULT_MAX_CONCURRENT_VERIFICATIONS });
   let platform;
   try {
-    platform = await startPlatform({ ...location, identity, port, host: values.host, open, maxBytes, verify: (bytes) => checker.check(bytes) });
+    platform = await startPlatform({ ...location, identity, port, host: values.host, open, maxBytes, basePath: values['base-path'], trustProxy: values['trust-proxy'] === true, verify: (bytes) => checker.check(bytes) });
   } catch (error) {
-    // The one refusal startPlatform words for a person: --open beyond loopback.
+    // The refusals startPlatform words for a person: --open beyond loopback, a --base-path it cannot serve.
     console.error(error instanceof RangeError ? error.message : String(error));
     process.exit(2);
   }
@@ -82,6 +84,8 @@ function parseServe(args: string[]) {
         'max-bytes': { type: 'string' },
         host: { type: 'string', default: '127.0.0.1' },
         open: { type: 'boolean' },
+        'base-path': { type: 'string' },
+        'trust-proxy': { type: 'boolean' },
       },
       strict: true,
     }).values;

@@ -250,7 +250,7 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
         // A new token, or none (`clear`); absent keeps the one saved, but only for the platform it was given for.
         const given = request.token && ('set' in request.token ? request.token.set.trim() : undefined);
         if (given !== undefined && !TOKEN_CHARACTERS.test(given)) return { ok: false, field: 'token' as const, message: t('connection.save.bad-token') };
-        const moved = originOf(endpoint) !== originOf(settings.endpoint);
+        const moved = platformOf(endpoint) !== platformOf(settings.endpoint);
         const next = request.token ? given : moved ? undefined : token;
         // A token is a secret between this unit and one platform: it never follows the address elsewhere
         // (a page that changed the address would get it with the next upload). Dropped before the address changes.
@@ -279,10 +279,10 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
         if (!parsed.ok) return { result: 'bad-address' as const, message: parsed.message };
         // The saved token is tried only on the platform it was given for, as when saving.
         const given = request.token?.trim();
-        const tested = given ? given : originOf(parsed.url) === originOf(settings.endpoint) ? token : undefined;
+        const tested = given ? given : platformOf(parsed.url) === platformOf(settings.endpoint) ? token : undefined;
         const found = await new TusPlatformClient({ endpoint: parsed.url, token: tested, readPackage, ...options.transfer }).check();
         // A test of the settings in use is as good as a probe: the outbox's hints follow it.
-        if (client && settings.endpoint === parsed.url && tested === token) setConnection({ state: connectionStateOf(found), checkedAt: clock.now() });
+        if (client && platformOf(settings.endpoint) === parsed.url && tested === token) setConnection({ state: connectionStateOf(found), checkedAt: clock.now() });
         return found;
       },
       'outbox.get': async () => {
@@ -344,9 +344,15 @@ function connectionStateOf(found: ConnectionCheck): ConnectionState {
   }
 }
 
-/** Scheme, host and port; other spellings of one address (a trailing slash, a default port) are the same platform. */
-function originOf(endpoint: string | undefined): string | undefined {
-  return endpoint === undefined ? undefined : new URL(endpoint).origin;
+/**
+ * The platform an address names, however it was written: its origin and path (two platforms may
+ * share a site under different paths). An address saved before https was required, which no longer
+ * parses, reads as its origin.
+ */
+function platformOf(endpoint: string | undefined): string | undefined {
+  if (endpoint === undefined) return undefined;
+  const parsed = parseEndpoint(endpoint);
+  return parsed.ok ? parsed.url : new URL(endpoint).origin;
 }
 
 /** What an HTTP header can carry as a bearer token (RFC 6750 allows less; the platform decides the rest). */

@@ -1,7 +1,7 @@
 import { t } from '../../core/i18n/translate';
 import { NetworkError, PlatformRejection, UploadTimeoutError, type PlatformClient, type UploadOptions } from '../../core/outbox/platform-client';
 import type { PackageRef } from '../../core/outbox/outbox-entry';
-import { parseEndpoint } from '../../core/protocol/endpoint';
+import { parseEndpoint, platformUrl } from '../../core/protocol/endpoint';
 import { sanitizePlatformMessage } from '../../core/protocol/platform-message';
 import type { ConnectionCheck } from '../../core/outbox/connection-check';
 import { CredentialInfoSchema, ErrorBodySchema, HealthSchema, ReceiptSchema, ROUTES, UPLOAD_METADATA, type Receipt } from '../../core/protocol/reference-protocol';
@@ -16,7 +16,7 @@ import { errorText } from '../../core/errors/error-text';
  * per-request timeout. What is left of tus here (POST, HEAD, PATCH with offsets) is small.
  */
 export interface TusPlatformClientOptions {
-  /** Base URL of the platform, e.g. `https://platform.example.gov.cn`. */
+  /** Base URL of the platform, e.g. `https://platform.example.gov.cn` or `https://credit.example.gov.cn/pledge`: every route goes under its path. */
   readonly endpoint: string;
   readonly token?: string;
   /** Finds the bytes of a package; the outbox only passes references. */
@@ -62,6 +62,7 @@ interface Answer {
 }
 
 export class TusPlatformClient implements PlatformClient {
+  /** The platform's base with its trailing slash (`https://credit.example.gov.cn/pledge/`): routes, upload URLs and the token stay under it. */
   private readonly endpoint: string;
   private readonly chunkBytes: number;
   private readonly requestTimeoutMs: number;
@@ -70,7 +71,7 @@ export class TusPlatformClient implements PlatformClient {
   private readonly endpointRefusal: string | undefined;
 
   constructor(private readonly options: TusPlatformClientOptions) {
-    this.endpoint = new URL(options.endpoint).toString();
+    this.endpoint = platformUrl(new URL(options.endpoint).toString(), '/');
     const parsed = parseEndpoint(options.endpoint);
     this.endpointRefusal = parsed.ok ? undefined : parsed.message;
     this.chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
@@ -236,10 +237,15 @@ export class TusPlatformClient implements PlatformClient {
     return url;
   }
 
-  /** Whether a URL is on the configured platform (same origin), the only place the token may go. */
+  /**
+   * Whether a URL is on the configured platform, the only place the token may go: same origin and
+   * under its path (another application at the same site is not the platform).
+   */
   private isOwnUrl(url: string): boolean {
     try {
-      return new URL(url, this.endpoint).origin === new URL(this.endpoint).origin;
+      const own = new URL(this.endpoint);
+      const other = new URL(url, own);
+      return other.origin === own.origin && other.pathname.startsWith(own.pathname);
     } catch {
       return false;
     }
@@ -264,11 +270,12 @@ export class TusPlatformClient implements PlatformClient {
    * errors. Redirects are never followed: the token and the package go to the configured
    * platform or nowhere, and a platform that redirects has to be given its real address.
    */
-  private async request(method: string, path: string, options: RequestOptions): Promise<Answer> {
+  private async request(method: string, route: string, options: RequestOptions): Promise<Answer> {
     const { headers = {}, body, timeoutMs, withToken = true, maxBytes = MAX_ANSWER_BYTES } = options;
     // Final until the settings change, which is what sends a refused package again; nothing, the token least, goes out before.
     if (this.endpointRefusal !== undefined) throw new PlatformRejection('unauthorized', this.endpointRefusal);
-    const url = new URL(path, this.endpoint);
+    // A route of the protocol goes under the platform's path; an upload URL the platform gave is used as given.
+    const url = new URL(route.startsWith('/') ? platformUrl(this.endpoint, route) : route);
     const what = `${method} ${url.pathname}`;
     const auth: Record<string, string> = this.options.token === undefined || !withToken ? {} : { Authorization: `Bearer ${this.options.token}` };
     let response: Response;

@@ -9,7 +9,7 @@ export const delivery = {
   'delivery.error.unauthorized': '报送平台拒绝了访问令牌，请核对报送平台的访问令牌。',
   'delivery.error.unexpected': '报送平台的回应无法识别（{detail}）。',
   'delivery.error.receiptForOtherBytes': '报送平台上提交编号 {id} 已有内容不同的报送包，本包未被接收。请核对后以新的提交编号重新报送。',
-  'delivery.error.foreignLocation': '报送平台把上传地址指向了另一个网站（{location}），为保护访问令牌已停止报送。',
+  'delivery.error.foreignLocation': '报送平台把上传地址指向了平台以外的地址（{location}），为保护访问令牌已停止报送。请联系平台管理员核对平台的反向代理设置（--trust-proxy）。',
   'delivery.error.receiptMismatch': '报送平台返回的回执与本报送包不符（提交编号或校验值不同），稍后将自动重试；如反复出现，请联系平台。',
   'delivery.error.redirect': '报送平台把请求转到了别处（{what}：HTTP {status}{location}）。为保护访问令牌和报送包，程序不跟随转址；请核对平台地址，应填写平台提供的 https 地址。',
   'delivery.error.answerTooLong': '报送平台的回应超过 {kilobytes} KB（{what}），已停止读取。这是平台一方的故障，可稍后重试。',
