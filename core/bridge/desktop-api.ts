@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConnectionSchema, OutboxSnapshotSchema, PackageOriginSchema } from '../outbox/outbox-item';
 import { ConnectionCheckSchema } from '../outbox/connection-check';
+import { KeyIdSchema } from '../protocol/receipt-signature';
 import { MAX_PACKAGE_BYTES } from '../package/package-format';
 import { FONT_ROLES } from '../fonts/font-roles';
 
@@ -176,6 +177,11 @@ export const desktopCalls = {
   'outbox.sendNow': { args: z.tuple([SubmissionIdArg]), result: z.object({ connection: ConnectionSchema }) },
   /** Sends a refused submission again, after the person changed something (e.g. the token). */
   'outbox.resend': { args: z.tuple([SubmissionIdArg]), result: z.object({}) },
+  /**
+   * The clerk compared the platform's new receipt key (`keyChange.newKeyId`) with the credit office
+   * and trusts it; `trusted: false` when the platform offers no such key (any more).
+   */
+  'outbox.trustPlatformKey': { args: z.tuple([z.strictObject({ keyId: KeyIdSchema })]), result: z.object({ trusted: z.boolean() }) },
   /** Saves the package to a file for a colleague with a connection (a USB stick). */
   'outbox.exportPackage': { args: z.tuple([SubmissionIdArg]), result: z.object({ saved: z.boolean(), path: z.string().optional() }) },
   /** The page saw the system report a network: probe now. Only a hint; the probe decides. */

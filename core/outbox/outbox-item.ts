@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OutboxEntrySchema } from './outbox-entry';
+import { KeyChangeSchema, ReceiptProofSchema } from '../protocol/receipt-proof';
 
 /**
  * What the outbox screen shows: each entry with what its package says about itself, and whether
@@ -27,7 +28,12 @@ export const SubmissionDetailsSchema = z.object({
 export type SubmissionDetails = z.infer<typeof SubmissionDetailsSchema>;
 
 /** `details` is missing only when its file could not be read; the entry still shows and sends. */
-export const OutboxItemSchema = z.object({ entry: OutboxEntrySchema, details: SubmissionDetailsSchema.optional() });
+export const OutboxItemSchema = z.object({
+  entry: OutboxEntrySchema,
+  details: SubmissionDetailsSchema.optional(),
+  /** For a delivered submission: whether its receipt is proven by a trusted platform key (core/protocol/receipt-proof.ts). */
+  proof: ReceiptProofSchema.optional(),
+});
 export type OutboxItem = z.infer<typeof OutboxItemSchema>;
 
 /**
@@ -45,5 +51,10 @@ export const ConnectionSchema = z.object({
 });
 export type Connection = z.infer<typeof ConnectionSchema>;
 
-export const OutboxSnapshotSchema = z.object({ items: z.array(OutboxItemSchema), connection: ConnectionSchema });
+export const OutboxSnapshotSchema = z.object({
+  items: z.array(OutboxItemSchema),
+  connection: ConnectionSchema,
+  /** The platform now shows another receipt key than the pinned one: a loud warning until the clerk trusts it. */
+  keyChange: KeyChangeSchema.optional(),
+});
 export type OutboxSnapshot = z.infer<typeof OutboxSnapshotSchema>;

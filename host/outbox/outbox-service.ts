@@ -17,6 +17,9 @@ import { openOutboxFolder } from './outbox-folder';
 import { readConnectionSettings, writeConnectionSettings, type ConnectionSettings } from './connection-settings-file';
 import type { TokenVault } from './token-vault';
 import { TusPlatformClient, type TusPlatformClientOptions } from './tus-platform-client';
+import { openPlatformKeyPins } from '../../node/receipts/platform-key-pins';
+import { fetchPlatformDocument } from '../../node/receipts/fetch-platform-document';
+import { platformDocumentUrl } from '../../core/protocol/platform-document';
 
 /**
  * The outbox of the app, run by the main process (or the browser host's Node process): packages
@@ -40,7 +43,7 @@ export interface OutboxServiceOptions {
   readonly onError?: (error: unknown) => void;
 }
 
-export type OutboxCallName = 'outbox.getConnection' | 'outbox.saveConnection' | 'outbox.testConnection' | 'outbox.get' | 'outbox.add' | 'outbox.sendNow' | 'outbox.resend' | 'outbox.exportPackage' | 'outbox.networkHint';
+export type OutboxCallName = 'outbox.getConnection' | 'outbox.saveConnection' | 'outbox.testConnection' | 'outbox.get' | 'outbox.add' | 'outbox.sendNow' | 'outbox.resend' | 'outbox.exportPackage' | 'outbox.networkHint' | 'outbox.trustPlatformKey';
 
 export interface OutboxService {
   readonly handlers: Pick<DesktopHandlers, OutboxCallName>;
@@ -60,6 +63,8 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
   const settingsFile = join(options.dataDir, 'sync', 'settings.json');
   const folder = openOutboxFolder(join(options.dataDir, 'outbox'), (file, error) => report(new Error(`Unreadable outbox file ${file}: ${String(error)}`)));
   const details = new Map<string, SubmissionDetails>();
+  // The platform's receipt key, pinned on first contact: every receipt is checked against the keys trusted here.
+  const pins = openPlatformKeyPins(join(options.dataDir, 'sync', 'platform-keys.json'));
   const listeners = new Set<(snapshot: OutboxSnapshot) => void>();
   let settings: ConnectionSettings = {};
   let token: string | undefined;
@@ -85,6 +90,7 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
       // The credential as well as the address: with a refused token the platform "answers" but takes nothing.
       const found = await client.check();
       const state = connectionStateOf(found);
+      if (state === 'online') await observeKey();
       setConnection({ state, checkedAt: clock.now() });
       return state === 'online';
     },
@@ -92,7 +98,10 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
       if (!client) throw new NetworkError(t('delivery.error.no-endpoint'));
       const startedWith = generation;
       try {
-        return await client.upload(pkg, uploadOptions);
+        const receipt = await client.upload(pkg, uploadOptions);
+        // A receipt no trusted key proves: the platform's document says whether its key changed (a warning) or it was never pinned.
+        if (receipt.signature !== undefined && pins.proof(receipt) !== 'verified') await observeKey().catch(report);
+        return receipt;
       } catch (error) {
         // Refused under the address or token just replaced: the new settings get their own try.
         if (generation !== startedWith) throw new NetworkError(t('delivery.error.connection-changed'));
@@ -132,16 +141,36 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
     notify();
   }
 
+  /**
+   * Reads the platform's well-known document at each successful probe: the key is pinned the first
+   * time, and a different key later is a warning in every snapshot, never trusted by itself. A
+   * platform without the document (404) signs nothing; one that cannot be read now is asked next time.
+   */
+  async function observeKey(): Promise<void> {
+    const endpoint = settings.endpoint;
+    if (endpoint === undefined) return;
+    const answer = await fetchPlatformDocument(platformDocumentUrl(endpoint), options.transfer?.probeTimeoutMs);
+    if (answer.kind !== 'document') return;
+    await pins.observe(endpoint, answer.document, clock.now()).catch(report);
+  }
+
   const settingsView = (): ConnectionSettingsView => ({ endpoint: settings.endpoint ?? null, hasToken: token !== undefined, tokenProtection: options.vault.protection });
 
   function snapshot(): OutboxSnapshot {
     return {
       items: outbox.list().map((entry) => {
         const found = details.get(entry.package.submissionId);
-        return found ? { entry, details: found } : { entry };
+        const proof = entry.state.status === 'delivered' ? { proof: pins.proof(entry.state.receipt) } : {};
+        return found ? { entry, details: found, ...proof } : { entry, ...proof };
       }),
       connection,
+      ...(keyChange() ?? {}),
     };
+  }
+
+  function keyChange() {
+    const change = settings.endpoint === undefined ? undefined : pins.change(settings.endpoint);
+    return change ? { keyChange: change } : undefined;
   }
 
   function notify(): void {
@@ -320,6 +349,12 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
         await copyFile(folder.packagePath(submissionId), path);
         await makePrivate(path);
         return { saved: true, path };
+      },
+      'outbox.trustPlatformKey': async ({ keyId }) => {
+        await ready();
+        const trusted = settings.endpoint !== undefined && (await pins.trustOffered(settings.endpoint, keyId, clock.now()));
+        notify();
+        return { trusted };
       },
       'outbox.networkHint': async () => {
         await ready();

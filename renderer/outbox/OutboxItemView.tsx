@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { t } from '../../core/i18n/translate';
 import type { Connection, OutboxItem } from '../../core/outbox/outbox-item';
+import type { ReceiptProof } from '../../core/protocol/receipt-proof';
 import { formatSize } from '../../core/i18n/format-size';
 import { desktop } from '../bridge/desktop';
 import { describeSaved, saveFile } from '../bridge/save-file';
@@ -10,6 +11,14 @@ import { describeRejection } from '../../core/drafts/delivery-state';
 import { describeQueueReason, isPending, queueReason, queueReasonLabel } from '../../core/outbox/queue-reason';
 import { sendNowMessage } from './send-now-message';
 import { errorText } from '../../core/errors/error-text';
+
+/** Each proof a receipt can have, in the clerk's words. */
+const PROOF_TEXT = {
+  verified: 'ui.outbox.proof.verified',
+  unsigned: 'ui.outbox.proof.unsigned',
+  'untrusted-key': 'ui.outbox.proof.untrusted-key',
+  forged: 'ui.outbox.proof.forged',
+} as const satisfies Record<ReceiptProof, string>;
 
 /** One submission: what it is, where it stands (with a progress bar while sending), its receipt or the platform's refusal. */
 export function OutboxItemView({ item, connection }: { item: OutboxItem; connection: Connection }) {
@@ -74,6 +83,14 @@ export function OutboxItemView({ item, connection }: { item: OutboxItem; connect
             <dt>{t('ui.outbox.hash-label')}</dt>
             <dd className="hash">{t('ui.outbox.package-hash', { sha256: state.receipt.sha256 })}</dd>
           </div>
+          {item.proof && (
+            <div>
+              <dt>{t('ui.outbox.proof-label')}</dt>
+              <dd className={item.proof === 'verified' ? 'receipt-proof' : 'receipt-proof error'} data-testid="receipt-proof" data-proof={item.proof}>
+                {t(PROOF_TEXT[item.proof])}
+              </dd>
+            </div>
+          )}
         </dl>
       )}
       <div className="outbox-item__actions">

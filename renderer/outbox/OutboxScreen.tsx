@@ -11,6 +11,7 @@ import { OutboxItemView } from './OutboxItemView';
 import { ConnectionSettingsForm } from './ConnectionSettingsForm';
 import { errorText } from '../../core/errors/error-text';
 import { BackBar } from '../app/BackBar';
+import { KeyChangeBanner } from './KeyChangeBanner';
 
 /**
  * Everything on its way to the platform: the connection, the settings, hand-over by file, and
@@ -50,6 +51,7 @@ export function OutboxScreen({ snapshot, error, onBack }: { snapshot: OutboxSnap
           {error}
         </p>
       )}
+      {snapshot?.keyChange && <KeyChangeBanner change={snapshot.keyChange} />}
       {snapshot && <ConnectionLine connection={snapshot.connection} />}
       {snapshot && items.length === 0 && <p className="empty">{t('ui.outbox.empty')}</p>}
       <ul className="outbox-list" aria-label={t('ui.outbox.list')}>

@@ -18,6 +18,7 @@ export function recordingHandlers(shell: 'web' | 'electron' = 'web'): DesktopHan
     'outbox.testConnection': vi.fn(() => ({ result: 'token-missing' as const })),
     'outbox.sendNow': vi.fn(() => ({ connection: { state: 'not-configured' as const } })),
     'outbox.resend': vi.fn(() => ({})),
+    'outbox.trustPlatformKey': vi.fn(() => ({ trusted: true })),
     'outbox.exportPackage': vi.fn(() => ({ saved: false })),
     'outbox.networkHint': vi.fn(() => ({})),
     'signing.signPdf': vi.fn(() => ({ ok: false as const, message: '未实现' })),

@@ -26,5 +26,15 @@ export const receipt = {
   'receipt.document.bad-answer': '{url} 没有给出报送平台的说明文件（{detail}）。',
   'receipt.document.missing': '{url} 上没有报送平台的说明文件（/.well-known/pledge-platform.json），该平台可能尚不签发带签名的回执。',
   'receipt.document.not-document': '{where} 不是报送平台的说明文件（pledge-platform.json）。',
+  'ui.outbox.proof-label': '回执签名',
+  'ui.outbox.proof.verified': '回执已验证',
+  'ui.outbox.proof.unsigned': '回执未签名：该报送平台的回执不带签名，送达只能以平台的答复为准。',
+  'ui.outbox.proof.untrusted-key': '回执未验证：签名所用的公钥不是本机信任的报送平台公钥。平台答复已收到，但不能证明。',
+  'ui.outbox.proof.forged': '回执未验证：签名与回执内容不符，回执可能被改动过。',
+  'ui.outbox.key-change.title': '警告：报送平台的回执签名公钥变了',
+  'ui.outbox.key-change.text':
+    '“{office}”现在公布的回执签名公钥（指纹 {newKeyId}）与本机首次连接时记下的公钥（指纹 {pinnedKeyId}）不同。用新公钥签名的回执暂不算已验证。请通过电话等其他途径向市信用办核对新指纹，确认无误后再信任新公钥；如对方未更换过公钥，请不要信任，并报告信息安全负责人。',
+  'ui.outbox.key-change.trust': '已核对指纹 {newKeyId}，信任新公钥',
+  'ui.outbox.key-change.not-offered': '报送平台已不再提供该公钥，请重新检查连接。',
   'time.beijing': '{year}年{month}月{day}日 {time}（北京时间）',
 } as const;

@@ -26,7 +26,7 @@ const FILL: Readonly<Record<string, Fill>> = {
   command: 'latin', option: 'latin', key: 'latin', value: 'latin', char: 'latin', codePoint: 'latin',
   phone: 'latin', hotline: 'latin', status: 'text',
   supersedes: 'latin', keyId: 'latin', unitCode: 'latin', platformCode: 'latin', commitmentCode: 'latin', submissionId: 'latin',
-  where: 'latin', region: 'latin', regionCode: 'latin', creditCode: 'latin',
+  where: 'latin', newKeyId: 'latin', pinnedKeyId: 'latin', region: 'latin', regionCode: 'latin', creditCode: 'latin',
   // Parts of a date.
   year: 'date', month: 'date', day: 'date', old: 'date',
   // Chinese text.
