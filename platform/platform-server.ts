@@ -7,15 +7,17 @@ import { MAX_PACKAGE_BYTES } from '../core/package/package-format';
 import type { PackageVerification } from '../core/package/verify-package';
 import { t } from './i18n/translate';
 import { isLoopbackAddress } from '../node/loopback-address';
-import { PROTOCOL_VERSION, ROUTES, type CredentialInfo, type ErrorBody } from '../core/protocol/reference-protocol';
+import { PROTOCOL_VERSION, ROUTES, type CredentialInfo } from '../core/protocol/reference-protocol';
 import { verifyInProcess, visibleTo } from './accept-package';
 import type { Caller } from './credentials';
 import { mountAt, parseBasePath } from './http/base-path';
 import { PLATFORM_ROUTES } from './http/platform-routes';
 import type { RouteContext } from './http/route-context';
 import type { PlatformIdentity } from './identity/platform-identity';
-import { refusalBody, type PlatformRefusal } from './platform-refusal';
+import type { PlatformRefusal } from './platform-refusal';
+import { sendJson, sendRefusal } from './http/json-response';
 import { createUploadRoutes, ownerOf } from './platform-uploads';
+import { storedPackages } from './packages/stored-package';
 import { issueReceipt } from './receipts/issue-receipt';
 import { openReceiptKey } from './identity/receipt-key';
 import { openStore } from './store/open-store';
@@ -121,7 +123,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const store = await openStore({ dataDir: options.dataDir, ...(options.database === undefined ? {} : { database: options.database }) }, now);
   // Made now if the folder has none, so the first receipt and the well-known document agree from the start.
   const receipts = { identity: options.identity, signingKey: await openReceiptKey(options.dataDir) };
-  const context: RouteContext = { store, dataDir: options.dataDir, packagesDir, identity: options.identity, basePath, now, log };
+  const context: RouteContext = { store, dataDir: options.dataDir, packagesDir, packages: storedPackages(packagesDir), identity: options.identity, basePath, now, log };
   const uploads = createUploadRoutes({
     uploadsDir,
     packagesDir,
@@ -249,12 +251,3 @@ function credentialInfo(caller: Caller): CredentialInfo {
 }
 
 const notAllowed = (req: IncomingMessage, path: string): PlatformRefusal => ({ status: 405, code: 'bad-request', message: t('platform.error.badRequest', { detail: `${req.method} ${path}` }) });
-
-function sendRefusal(res: ServerResponse, refusal: PlatformRefusal): void {
-  sendJson(res, refusal.status, refusalBody(refusal) satisfies ErrorBody);
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
-}

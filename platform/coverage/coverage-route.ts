@@ -1,4 +1,4 @@
-import { sendJson, sendRefusal } from '../dashboard/json-response';
+import { sendJson, sendRefusal } from '../http/json-response';
 import { bearerOperator, isOperator } from '../dashboard/operator-access';
 import type { PlatformRoute } from '../http/route-context';
 import { t } from '../i18n/translate';

@@ -4,12 +4,12 @@ import type { Coverage, CoverageGroup } from '../../core/protocol/reference-prot
 import { t } from '../i18n/translate';
 import type { StoredSubmission } from '../store/platform-store';
 import { html, page, type Html } from '../web/html';
-import type { SignedCopyEntry } from './letter-files';
+import type { SignedCopy } from '../packages/stored-package';
 
 /** A letter as the dashboard lists it: the stored submission and its signed copies (undefined when the package file is missing). */
 export interface DashboardLetter {
   readonly submission: StoredSubmission;
-  readonly signed: readonly SignedCopyEntry[] | undefined;
+  readonly signed: readonly SignedCopy[] | undefined;
 }
 
 /** What a roster upload came to, shown above the upload form. */

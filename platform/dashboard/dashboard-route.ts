@@ -9,8 +9,7 @@ import { importRoster } from '../roster/import-roster';
 import { sendHtml } from '../web/html';
 import { dashboardPage, liveSections, type DashboardView, type RosterOutcome } from './dashboard-page';
 import { DASHBOARD_CSS } from './dashboard-style';
-import { sendJson } from './json-response';
-import { createLetterFiles, type LetterFiles } from './letter-files';
+import { sendJson } from '../http/json-response';
 import { LIVE_SCRIPT } from './live-script';
 import { loginPage, messagePage } from './login-page';
 import { missingXlsx } from './missing-xlsx';
@@ -31,15 +30,6 @@ const ROSTER_MAX_BYTES = 10 * 1024 * 1024;
 const PAGE_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 const PRIVATE = { 'cache-control': 'no-store' };
 const LETTER_FILE = /^\/letters\/([^/]+)\/(letter\.pdf|signed\/(\d+)|publication)$/;
-
-const letterFilesByFolder = new Map<string, LetterFiles>();
-const letterFilesOf = (packagesDir: string): LetterFiles => {
-  const existing = letterFilesByFolder.get(packagesDir);
-  if (existing) return existing;
-  const created = createLetterFiles(packagesDir);
-  letterFilesByFolder.set(packagesDir, created);
-  return created;
-};
 
 export const dashboardRoute: PlatformRoute = async (req, res, path, context) => {
   if (path !== '/dashboard' && !path.startsWith('/dashboard/')) return false;
@@ -75,7 +65,7 @@ async function get(req: IncomingMessage, res: ServerResponse, sub: string, conte
   if (file && file[2] !== 'publication') {
     const id = decodeURIComponent(file[1]!);
     const letter = isSubmissionId(id) ? await context.store.submissions.find(id) : undefined;
-    const found = letter && (await letterFilesOf(context.packagesDir).read(id, file[3] === undefined ? 'pdf' : Number(file[3])));
+    const found = letter && (await context.packages.file(id, file[3] === undefined ? 'letter' : { signed: Number(file[3]) }));
     if (!found) return refuse(res, context, 404, t('platform.dashboard.notFound'));
     const extension = found.type === 'application/pdf' ? 'pdf' : found.type === 'image/png' ? 'png' : 'jpg';
     const name = file[3] === undefined ? `letter-${id}.pdf` : `signed-${id}-${file[3]}.${extension}`;
@@ -168,8 +158,7 @@ function unauthenticated(res: ServerResponse, method: string, sub: string, conte
 
 async function readView(context: RouteContext, year: number, session: string): Promise<DashboardView> {
   const [roster, submissions] = await Promise.all([context.store.roster.list(), context.store.submissions.list({ year })]);
-  const files = letterFilesOf(context.packagesDir);
-  const letters = await Promise.all(submissions.map(async (submission) => ({ submission, signed: await files.signedCopies(submission.submissionId) })));
+  const letters = await Promise.all(submissions.map(async (submission) => ({ submission, signed: await context.packages.signedCopies(submission.submissionId) })));
   return {
     coverage: computeCoverage({ roster, submissions, year, today: beijingDay(context.now()) }),
     letters,

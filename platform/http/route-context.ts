@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PlatformIdentity } from '../identity/platform-identity';
+import type { StoredPackages } from '../packages/stored-package';
 import type { PlatformStore } from '../store/platform-store';
 
 /** What a route of the platform may use; one per running instance. */
@@ -8,6 +9,8 @@ export interface RouteContext {
   readonly dataDir: string;
   /** Where accepted packages are: `<packagesDir>/<submissionId>.zip`. */
   readonly packagesDir: string;
+  /** Their files that may be handed out (letter.pdf, signed copies), read from that folder. */
+  readonly packages: StoredPackages;
   readonly identity: PlatformIdentity;
   /**
    * The path the platform sits under, without a trailing slash: '' at the root, '/pledge' for

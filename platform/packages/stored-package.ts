@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isSubmissionId, LETTER_JSON_ENTRY, MAX_PACKAGE_BYTES, MAX_PACKAGE_ENTRIES } from '../../core/package/package-format';
+import type { AttachmentType } from '../../core/drafts/draft-record';
+import { roleOfEntry, signedCopyName, signedCopyType } from '../../core/package/package-entries';
+import { isSubmissionId, LETTER_JSON_ENTRY, LETTER_PDF_ENTRY, MAX_PACKAGE_BYTES, MAX_PACKAGE_ENTRIES, PACKAGE_MANIFEST } from '../../core/package/package-format';
 import { inflateEntries, listZipEntries } from '../../core/zip/bounded-unzip';
 
 /**
@@ -21,6 +24,10 @@ export async function readStoredEntries(packagesDir: string, submissionId: strin
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+  return entriesOf(zip, names);
+}
+
+function entriesOf(zip: Uint8Array, names: readonly string[] | undefined): Map<string, Uint8Array> {
   const listed = listZipEntries(zip, { maxBytes: MAX_PACKAGE_BYTES, maxEntries: MAX_PACKAGE_ENTRIES });
   return inflateEntries(zip, names === undefined ? listed : listed.filter((entry) => names.includes(entry.name)));
 }
@@ -30,4 +37,70 @@ export async function readStoredLetterJson(packagesDir: string, submissionId: st
   const entries = await readStoredEntries(packagesDir, submissionId, [LETTER_JSON_ENTRY]);
   const bytes = entries?.get(LETTER_JSON_ENTRY);
   return bytes && JSON.parse(new TextDecoder().decode(bytes));
+}
+
+/** `letter.json` read synchronously, for the SQLite migration that must not await with the write lock held. */
+export function readStoredLetterJsonSync(packagesDir: string, submissionId: string): unknown {
+  let zip: Uint8Array;
+  try {
+    zip = readFileSync(storedPackageFile(packagesDir, submissionId));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const bytes = entriesOf(zip, [LETTER_JSON_ENTRY]).get(LETTER_JSON_ENTRY);
+  return bytes && JSON.parse(new TextDecoder().decode(bytes));
+}
+
+/** A file of a stored package that may be handed out: the approved PDF or a signed copy (never the manifest, letter.json or credit-record.json). */
+export interface StoredFile {
+  readonly bytes: Uint8Array;
+  readonly type: AttachmentType;
+}
+
+/** A signed copy as the package's manifest lists it, `signed/<n>.<ext>`. */
+export interface SignedCopy {
+  /** 1…n */
+  readonly n: number;
+  readonly type: AttachmentType;
+}
+
+export interface StoredPackages {
+  /** The signed copies in order; undefined when the package file is gone. */
+  signedCopies(submissionId: string): Promise<readonly SignedCopy[] | undefined>;
+  /** `letter.pdf`, or the `n`th signed copy; undefined when there is no such file. */
+  file(submissionId: string, which: 'letter' | { readonly signed: number }): Promise<StoredFile | undefined>;
+}
+
+/** How many packages' lists of signed copies are kept: a stored package never changes under its id. */
+const SIGNED_COPIES_CACHE_SIZE = 2000;
+
+/** The stored packages of one data folder, as the dashboard and the public column hand out their files. */
+export function storedPackages(packagesDir: string): StoredPackages {
+  const cache = new Map<string, readonly SignedCopy[]>();
+  const signedCopies = async (submissionId: string): Promise<readonly SignedCopy[] | undefined> => {
+    const known = cache.get(submissionId);
+    if (known) return known;
+    const manifest = (await readStoredEntries(packagesDir, submissionId, [PACKAGE_MANIFEST]))?.get(PACKAGE_MANIFEST);
+    if (!manifest) return undefined;
+    // The package passed the check on arrival, manifest included.
+    const { files } = JSON.parse(new TextDecoder().decode(manifest)) as { files: { name: string }[] };
+    const copies = files
+      .filter((file) => roleOfEntry(file.name) === 'signed-copy')
+      .map((file) => ({ n: Number(/^signed\/(\d+)\./.exec(file.name)![1]), type: signedCopyType(file.name)! }))
+      .sort((a, b) => a.n - b.n);
+    cache.set(submissionId, copies);
+    if (cache.size > SIGNED_COPIES_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    return copies;
+  };
+  return {
+    signedCopies,
+    file: async (submissionId, which) => {
+      const copy = which === 'letter' ? undefined : (await signedCopies(submissionId))?.find((candidate) => candidate.n === which.signed);
+      if (which !== 'letter' && !copy) return undefined;
+      const name = copy ? signedCopyName(copy.n, copy.type) : LETTER_PDF_ENTRY;
+      const bytes = (await readStoredEntries(packagesDir, submissionId, [name]))?.get(name);
+      return bytes && { bytes, type: copy ? copy.type : 'application/pdf' };
+    },
+  };
 }

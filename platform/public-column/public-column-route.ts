@@ -10,7 +10,8 @@ import { sendHtml } from '../web/html';
 import { columnLetters, matchesQuery, personalLetterOf, replacementOf, unitLetterOf, yearsOf } from './published-letters';
 import { indexPage, letterHref, letterPage, messagePage, STYLESHEET_PATH, type ColumnEntry, type ColumnFrame } from './public-column-pages';
 import { PUBLIC_COLUMN_CSS } from './public-column-style';
-import { columnPackages, type ColumnPackages, type PublicFile } from './column-packages';
+import { columnPackages, type ColumnPackages } from './column-packages';
+import type { StoredFile } from '../packages/stored-package';
 
 /**
  * The public column (政务承诺专栏), open to anyone, no credential:
@@ -27,7 +28,7 @@ export function publicColumnRoute(): PlatformRoute {
   const packages = new Map<string, ColumnPackages>();
   const packagesOf = (context: RouteContext) => {
     let known = packages.get(context.packagesDir);
-    if (!known) packages.set(context.packagesDir, (known = columnPackages(context.packagesDir)));
+    if (!known) packages.set(context.packagesDir, (known = columnPackages(context.packagesDir, context.packages)));
     return known;
   };
 
@@ -137,7 +138,7 @@ function sendPage(visit: Visit, status: number, document: string, headers: Reado
 /** Pages change when the operator publishes or withdraws: a browser asks again every time. */
 const PAGE_HEADERS = { 'cache-control': 'no-cache' } as const;
 
-function sendFile(res: ServerResponse, file: PublicFile, name: { readonly name: string; readonly ascii: string }): void {
+function sendFile(res: ServerResponse, file: StoredFile, name: { readonly name: string; readonly ascii: string }): void {
   const extension = SIGNED_EXTENSIONS[file.type];
   res.writeHead(200, {
     'content-type': file.type,

@@ -101,8 +101,14 @@ export async function openSqliteStore(dataDir: string, packagesDir = join(dataDi
       list: async (filter = {}) => {
         const where: string[] = [];
         const params: (string | number)[] = [];
-        if (filter.creditCode !== undefined) where.push('credit_code = ?') && params.push(filter.creditCode);
-        if (filter.year !== undefined) where.push('year = ?') && params.push(filter.year);
+        if (filter.creditCode !== undefined) {
+          where.push('credit_code = ?');
+          params.push(filter.creditCode);
+        }
+        if (filter.year !== undefined) {
+          where.push('year = ?');
+          params.push(filter.year);
+        }
         const sql = `SELECT * FROM submissions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY received_at, submission_id`;
         return db.prepare<(string | number)[], SubmissionRow>(sql).all(...params).map(submissionOf);
       },

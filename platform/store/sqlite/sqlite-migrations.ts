@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { Umzug, type UmzugStorage } from 'umzug';
-import { readStoredLetterJson } from '../../packages/stored-package';
+import { readStoredLetterJsonSync } from '../../packages/stored-package';
 
 /**
  * The SQLite schema, one migration after another, run by umzug when the store opens. The names
@@ -46,7 +46,7 @@ const MIGRATIONS: { readonly name: string; up(context: MigrationContext): Promis
   },
   {
     name: '0002-letters-codes-publication',
-    async up({ db, packagesDir }) {
+    up({ db, packagesDir }) {
       db.exec(`
         ALTER TABLE submissions ADD COLUMN kind TEXT NOT NULL DEFAULT 'unit' CHECK (kind IN ('unit', 'person'));
         ALTER TABLE submissions ADD COLUMN letter_date TEXT;
@@ -76,7 +76,7 @@ const MIGRATIONS: { readonly name: string; up(context: MigrationContext): Promis
       const rows = db.prepare<[], { submission_id: string; received_at: string }>('SELECT submission_id, received_at FROM submissions').all();
       const update = db.prepare('UPDATE submissions SET kind = ?, letter_date = ?, person_name = ? WHERE submission_id = ?');
       for (const row of rows) {
-        const letter = (await readStoredLetterJson(packagesDir, row.submission_id).catch(() => undefined)) as { kind?: unknown; date?: unknown; person?: { name?: unknown } } | undefined;
+        const letter = readLetterOrNothing(packagesDir, row.submission_id);
         const kind = letter?.kind === 'person' ? 'person' : 'unit';
         const date = typeof letter?.date === 'string' ? letter.date : row.received_at.slice(0, 10);
         const person = kind === 'person' && typeof letter?.person?.name === 'string' ? letter.person.name : null;
@@ -86,7 +86,20 @@ const MIGRATIONS: { readonly name: string; up(context: MigrationContext): Promis
   },
 ];
 
-/** Applies what is missing; inside one write transaction, so two processes opening one file at once migrate it once. */
+/** A stored letter's fields the backfill needs; nothing for a package that is gone or unreadable. */
+function readLetterOrNothing(packagesDir: string, submissionId: string): { kind?: unknown; date?: unknown; person?: { name?: unknown } } | undefined {
+  try {
+    return readStoredLetterJsonSync(packagesDir, submissionId) as { kind?: unknown; date?: unknown; person?: { name?: unknown } } | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Applies what is missing, inside one write transaction, so two processes opening one file at once
+ * migrate it once. Every migration is synchronous (no file read is awaited), so the transaction
+ * never waits on I/O with the write lock held.
+ */
 export async function migrateSqlite(context: MigrationContext): Promise<void> {
   const { db } = context;
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');

@@ -34,8 +34,8 @@ function view(today = '2026-04-25'): DashboardView {
   return {
     coverage: computeCoverage({ roster: [SERVICE, REFORM, RIVER], submissions, year: 2026, today }),
     letters: [
-      { submission: ORIGINAL, signed: [{ n: 1, name: 'signed/1.png' }, { n: 2, name: 'signed/2.pdf' }] },
-      { submission: CORRECTION, signed: [{ n: 1, name: 'signed/1.jpg' }] },
+      { submission: ORIGINAL, signed: [{ n: 1, type: 'image/png' }, { n: 2, type: 'application/pdf' }] },
+      { submission: CORRECTION, signed: [{ n: 1, type: 'image/jpeg' }] },
       { submission: PERSONAL, signed: undefined },
     ],
     office: '青山市社会信用体系建设办公室',
