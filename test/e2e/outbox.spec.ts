@@ -85,6 +85,9 @@ test('an approved, signed letter waits offline in the outbox, goes out by itself
     await expect(receipt).toContainText(listed[0]!.receiptId);
     await expect(receipt).toContainText(listed[0]!.sha256);
     await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'online');
+    // The platform's key was pinned on first contact and proves the receipt it signed.
+    await expect(item.getByTestId('receipt-proof')).toHaveText('回执已验证');
+    await expect(item.getByTestId('receipt-proof')).toHaveAttribute('data-proof', 'verified');
 
     // The token went to the main process only.
     expect(await everythingInIndexedDb(page)).not.toContain(platform.token);

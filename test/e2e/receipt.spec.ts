@@ -39,7 +39,7 @@ test('a delivered submission gives a one-page printable receipt (回执单) besi
     await expect(item.getByTestId('outbox-status')).toHaveText('已送达', { timeout: 30_000 });
     const [listed] = await platform.list();
     if (!listed) throw new Error('the platform lists no submission');
-    const { receivedAt } = JSON.parse(await (await fetch(`${platform.url}/submissions/${listed.submissionId}/receipt`, { headers: { Authorization: `Bearer ${platform.token}` } })).text()) as { receivedAt: string };
+    const { receivedAt, commitmentCode } = JSON.parse(await (await fetch(`${platform.url}/submissions/${listed.submissionId}/receipt`, { headers: { Authorization: `Bearer ${platform.token}` } })).text()) as { receivedAt: string; commitmentCode: string };
 
     // Both receipts are offered on the delivered item.
     await expect(item.getByRole('button', { name: '保存回执（JSON）' })).toBeVisible();
@@ -59,8 +59,9 @@ test('a delivered submission gives a one-page printable receipt (回执单) besi
     expect(text).toContain(`回执编号：${listed.receiptId}`);
     expect(text).toContain(`平台收到时间：${beijingTime(receivedAt)}`);
     expect(text).toContain(`报送包SHA-256：${listed.sha256}`);
-    // Our platform gives no 承诺编码, so the receipt claims none.
-    expect(text).not.toContain('承诺编码');
+    // The 承诺编码 the platform assigned: the office's region (the test office's 239900), the letter's date, a serial.
+    expect(commitmentCode).toMatch(/^239900\d{8}\d{6}$/);
+    expect(text).toContain(`承诺编码：${commitmentCode}`);
 
     // Saved again, the receipt is a second file; the package exported twice is two files too.
     await item.getByRole('button', { name: '保存回执单（PDF）' }).click();
