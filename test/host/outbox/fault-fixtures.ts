@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { OutboxEntry, SubmissionState } from '../../../core/outbox/outbox-entry';
 import { OutboxSnapshotSchema, type OutboxSnapshot } from '../../../core/outbox/outbox-item';
-import { ROUTES, SubmissionListingSchema, type SubmissionListing } from '../../../core/protocol/reference-protocol';
+import { ReceiptSchema, ROUTES, SubmissionListingSchema, type Receipt, type SubmissionListing } from '../../../core/protocol/reference-protocol';
 import { issueToken } from '../../../platform/credentials';
 import { startPlatform } from '../../../platform/platform-server';
 import { issueUnitToken, OFFICE, TOKEN } from '../../support/submission-fixtures';
@@ -25,6 +25,8 @@ export interface FaultPlatform {
   storedBytes(submissionId: string): Promise<Uint8Array>;
   /** `GET /submissions`, as an office's supervisor would see it. */
   listing(): Promise<SubmissionListing[]>;
+  /** `GET /submissions/:id/receipt`: the signed receipt exactly as the platform issues it. */
+  receipt(submissionId: string): Promise<Receipt>;
   stop(): Promise<void>;
 }
 
@@ -43,6 +45,10 @@ export async function startFaultPlatform(port = 0): Promise<FaultPlatform> {
     async listing() {
       const response = await fetch(new URL(ROUTES.submissions, platform.url), { headers: { Authorization: `Bearer ${operator}` } });
       return ListingSchema.parse(await response.json()).submissions;
+    },
+    async receipt(submissionId) {
+      const response = await fetch(new URL(ROUTES.receipt(submissionId), platform.url), { headers: { Authorization: `Bearer ${operator}` } });
+      return ReceiptSchema.parse(await response.json());
     },
     async stop() {
       await platform.close();

@@ -7,7 +7,8 @@ import { OutboxEntrySchema, type OutboxEntry, type SubmissionState } from '../..
 import type { OutboxSnapshot } from '../../../core/outbox/outbox-item';
 import { buildPackage } from '../../../core/package/build-package';
 import { verifyPackage } from '../../../core/package/verify-package';
-import { ReceiptSchema, ROUTES, type Receipt } from '../../../core/protocol/reference-protocol';
+import { PLATFORM_DOCUMENT_PATH } from '../../../core/protocol/platform-document';
+import { ROUTES, type Receipt } from '../../../core/protocol/reference-protocol';
 import { createOutboxService, type OutboxService } from '../../../host/outbox/outbox-service';
 import { fileTokenVault } from '../../../host/outbox/token-vault';
 import { ID, packageInput, tamper } from '../../support/package-fixtures';
@@ -109,7 +110,8 @@ async function expectExactlyOneCopyEach(platform: FaultPlatform, packages: reado
   for (const { submissionId, sha256 } of expected) expect(sha256Hex(await platform.storedBytes(submissionId))).toBe(sha256);
   const listing = await platform.listing();
   expect(listing.map(({ submissionId, sha256 }) => ({ submissionId, sha256 })).sort((a, b) => a.submissionId.localeCompare(b.submissionId))).toEqual(expected);
-  return new Map(listing.map((row) => [row.submissionId, ReceiptSchema.parse(row)]));
+  // The listing leaves out what only the signed receipt carries (unit, office, signature): ask for each receipt itself.
+  return new Map(await Promise.all(listing.map(async (row) => [row.submissionId, await platform.receipt(row.submissionId)] as const)));
 }
 
 /** (b) The desk shows the package delivered with exactly the platform's receipt, and a restart would read the same. */
@@ -375,8 +377,9 @@ describe('the app’s outbox against the real platform under faults', { timeout:
     expect(client.sync.snapshot().items).toEqual([]);
     expect(await readdir(join(client.dataDir, 'outbox'))).toEqual([]);
     await sleep(300);
-    // Only the connectivity probe that saving the settings makes (health, then the credential): nothing about the package went out.
-    expect(proxy.log.filter((exchange) => exchange.path !== ROUTES.health && exchange.path !== ROUTES.credential)).toEqual([]);
+    // Only the connectivity probe that saving the settings makes (health, the credential, the platform's key to pin): nothing about the package went out.
+    const probe = new Set<string>([ROUTES.health, ROUTES.credential, PLATFORM_DOCUMENT_PATH]);
+    expect(proxy.log.filter((exchange) => !probe.has(exchange.path))).toEqual([]);
     expect(await expectExactlyOneCopyEach(platform, [])).toEqual(new Map());
   });
 });
