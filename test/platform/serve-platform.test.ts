@@ -1,9 +1,7 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { letterFromTemplate } from '../../core/letter/templates';
@@ -13,11 +11,9 @@ import { ID, OTHER_ID, packageInput, renderedPdf } from '../support/package-fixt
 import { upload } from '../support/platform-requests';
 import { OFFICE } from '../support/office';
 import { saveIdentity } from '../../platform/identity/identity-file';
+import { exitOfPlatform, REPO_ROOT, servePlatform, stopPlatformProcesses } from '../support/platform-command';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const entry = [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'platform/serve-platform.ts')];
 const UNIT_CODE = '122399214012770352';
-let child: ChildProcess | undefined;
 let dataDir: string;
 
 beforeEach(async () => {
@@ -27,45 +23,19 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  if (child && child.exitCode === null) {
-    child.kill('SIGTERM');
-    await once(child, 'exit');
-  }
-  child = undefined;
+  await stopPlatformProcesses();
   await rm(dataDir, { recursive: true, force: true });
 });
 
 /** `npm run -s platform -- …` exactly as an operator types it (-s keeps npm's own banner off standard output). */
 async function npmPlatform(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)('npm', ['run', '-s', 'platform', '--', ...args], { cwd: root });
+    const { stdout, stderr } = await promisify(execFile)('npm', ['run', '-s', 'platform', '--', ...args], { cwd: REPO_ROOT });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
-}
-
-/** Starts the platform entry and waits for the line that names its URL. */
-async function startCli(args: string[]): Promise<{ url: string; stderr: () => string }> {
-  child = spawn(process.execPath, [...entry, ...args], { cwd: root });
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
-  let output = '';
-  for await (const chunk of child.stdout!) {
-    output += String(chunk);
-    const url = /http:\/\/127\.0\.0\.1:\d+/.exec(output);
-    if (url) return { url: url[0], stderr: () => stderr };
-  }
-  throw new Error(`The platform exited without printing its URL: ${output}${stderr}`);
-}
-
-async function exitOf(args: string[]): Promise<{ code: number; stderr: string }> {
-  const started = spawn(process.execPath, [...entry, ...args], { cwd: root });
-  let stderr = '';
-  started.stderr.on('data', (chunk) => (stderr += String(chunk)));
-  const [code] = (await once(started, 'exit')) as [number];
-  return { code, stderr };
 }
 
 const submissions = (url: string, token?: string) => fetch(`${url}/submissions`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
@@ -78,7 +48,7 @@ describe('npm run platform', () => {
     expect(issued.stderr).toContain('已签发单位访问令牌');
     const token = issued.stdout.trim();
 
-    const { url } = await startCli(['serve', '--port', '0', '--data', dataDir]);
+    const { url } = await servePlatform(['serve', '--port', '0', '--data', dataDir]);
     expect((await fetch(`${url}/health`)).status).toBe(200);
     expect((await submissions(url)).status).toBe(401);
     expect((await submissions(url, token)).status).toBe(200);
@@ -87,7 +57,7 @@ describe('npm run platform', () => {
 
   it('serve reads each package’s PDF with pdf.js: a package carrying another letter’s PDF is refused, the letter’s own is received', async () => {
     const token = (await npmPlatform(['token', 'issue', '--data', dataDir, '--unit', UNIT_CODE])).stdout.trim();
-    const { url } = await startCli(['serve', '--port', '0', '--data', dataDir]);
+    const { url } = await servePlatform(['serve', '--port', '0', '--data', dataDir]);
     const swapped = buildPackage(packageInput({ pdf: await renderedPdf(letterFromTemplate('policy', { year: 2026 })) }));
     const refused = await upload(url, swapped, { submissionId: ID, token });
     expect(refused.status).toBe(422);
@@ -112,7 +82,7 @@ describe('npm run platform', () => {
     const unit = (await npmPlatform(['token', 'issue', '--data', dataDir, '--unit', ` ${UNIT_CODE.toLowerCase()} `, '--name', '青山县政务服务中心'])).stdout.trim();
     const operator = await npmPlatform(['token', 'issue', '--data', dataDir, '--operator', '--name', '市信用办 王敏']);
     expect(operator.stderr).toContain('已签发市信用办管理访问令牌（编号 2）');
-    const { url } = await startCli(['--port', '0', '--data', dataDir]);
+    const { url } = await servePlatform(['--port', '0', '--data', dataDir]);
     expect((await submissions(url, unit)).status).toBe(200);
 
     const listed = (await npmPlatform(['token', 'list', '--data', dataDir])).stdout;
@@ -135,20 +105,20 @@ describe('npm run platform', () => {
   }, 60_000);
 
   it('takes no shared --token any more, and exits 2 with the usage when --data is missing', async () => {
-    const shared = await exitOf(['--port', '0', '--data', dataDir, '--token', 'cli-token']);
+    const shared = await exitOfPlatform(['--port', '0', '--data', dataDir, '--token', 'cli-token']);
     expect(shared.code).toBe(2);
     expect(shared.stderr).toContain('用法');
-    const missing = await exitOf(['--port', '0']);
+    const missing = await exitOfPlatform(['--port', '0']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--data <目录>');
   }, 30_000);
 
   it('serves a loopback-only --open trial without tokens, says so loudly, and refuses --open beyond loopback', async () => {
-    const beyond = await exitOf(['--open', '--host', '0.0.0.0', '--port', '0', '--data', dataDir]);
+    const beyond = await exitOfPlatform(['--open', '--host', '0.0.0.0', '--port', '0', '--data', dataDir]);
     expect(beyond.code).toBe(2);
     expect(beyond.stderr).toContain('试用模式（--open）只能绑定本机回环地址');
 
-    const { url, stderr } = await startCli(['serve', '--open', '--port', '0', '--data', dataDir]);
+    const { url, stderr } = await servePlatform(['serve', '--open', '--port', '0', '--data', dataDir]);
     expect((await submissions(url)).status).toBe(200);
     await expect.poll(stderr).toContain('警告：试用模式（--open）不检查访问令牌');
   }, 30_000);

@@ -1,10 +1,6 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildPackage } from '../../../core/package/build-package';
 import { ReceiptSchema } from '../../../core/protocol/reference-protocol';
@@ -15,15 +11,13 @@ import { ID, packageInput } from '../../support/package-fixtures';
 import { upload } from '../../support/platform-requests';
 import { deadEndpoint } from '../../support/submission-fixtures';
 import { createTestDatabase } from '../../support/postgres-server';
+import { runPlatform, servePlatform, stopPlatformProcesses } from '../../support/platform-command';
 import { REFORM_BUREAU, SERVICE_CENTRE } from './store-engines';
 
 /** `--database postgres://…` on every command that opens the store: serve, token and roster. */
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-const entry = [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'platform/serve-platform.ts')];
 
 let dataDir: string;
 let database: string;
-let child: ChildProcess | undefined;
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'pledge-postgres-cli-'));
@@ -32,23 +26,9 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  if (child && child.exitCode === null) {
-    child.kill('SIGTERM');
-    await once(child, 'exit');
-  }
-  child = undefined;
+  await stopPlatformProcesses();
   await rm(dataDir, { recursive: true, force: true });
 });
-
-async function platform(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [...entry, ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 async function inDatabase<T>(use: (store: Awaited<ReturnType<typeof openPostgresStore>>) => Promise<T>): Promise<T> {
   const store = await openPostgresStore(database);
@@ -61,25 +41,19 @@ async function inDatabase<T>(use: (store: Awaited<ReturnType<typeof openPostgres
 
 describe('the platform’s commands on PostgreSQL', () => {
   it('issue and list tokens, import the roster and serve from the database, never the data folder’s SQLite file', async () => {
-    const issued = await platform(['token', 'issue', '--data', dataDir, '--database', database, '--unit', SERVICE_CENTRE.code, '--name', SERVICE_CENTRE.name]);
+    const issued = await runPlatform(['token', 'issue', '--data', dataDir, '--database', database, '--unit', SERVICE_CENTRE.code, '--name', SERVICE_CENTRE.name]);
     expect(issued.code).toBe(0);
     const token = /pledge_[\w-]{43}/.exec(issued.stdout)![0];
-    const listed = await platform(['token', 'list', '--data', dataDir, '--database', database]);
+    const listed = await runPlatform(['token', 'list', '--data', dataDir, '--database', database]);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toContain(SERVICE_CENTRE.code);
 
     const roster = join(dataDir, 'roster.csv');
     await writeFile(roster, `单位名称,统一社会信用代码,所属区县,单位类型\n${SERVICE_CENTRE.name},${SERVICE_CENTRE.code},青山县,事业单位\n${REFORM_BUREAU.name},${REFORM_BUREAU.code},青山县,机关\n`);
-    expect((await platform(['roster', 'import', roster, '--data', dataDir, '--database', database])).code).toBe(0);
+    expect((await runPlatform(['roster', 'import', roster, '--data', dataDir, '--database', database])).code).toBe(0);
     expect((await inDatabase((store) => store.roster.list())).map((unit) => unit.creditCode)).toEqual([REFORM_BUREAU.code, SERVICE_CENTRE.code]);
 
-    child = spawn(process.execPath, [...entry, 'serve', '--data', dataDir, '--database', database, '--port', '0'], { cwd: root });
-    let output = '';
-    for await (const chunk of child.stdout!) {
-      output += String(chunk);
-      if (/http:\/\/127\.0\.0\.1:\d+/.test(output)) break;
-    }
-    const url = /http:\/\/127\.0\.0\.1:\d+/.exec(output)![0];
+    const { url } = await servePlatform(['serve', '--data', dataDir, '--database', database, '--port', '0']);
     const response = await upload(url, buildPackage(packageInput()), { submissionId: ID, token });
     expect(response.status).toBe(200);
     const receipt = ReceiptSchema.parse(await response.json());
@@ -96,7 +70,7 @@ describe('the platform’s commands on PostgreSQL', () => {
       { args: ['serve', '--data', dataDir, '--database', `postgres://pledge:secret@${address.host}/pledge`, '--port', '0'], says: '无法打开数据库' },
     ];
     for (const { args, says } of cases) {
-      const refused = await platform(args);
+      const refused = await runPlatform(args);
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain(says);
       expect(refused.stderr).not.toContain('secret');
