@@ -85,6 +85,8 @@ export function ConnectionSettingsForm() {
         autoComplete="off"
         spellCheck={false}
         value={endpoint}
+        // Typing before the saved settings arrive would be overwritten by them, and a token typed with no address is saved for none.
+        disabled={view === null}
         onChange={(e) => setEndpoint(e.target.value)}
         aria-describedby={endpointRefused ? `${ids.hint} ${ids.message}` : ids.hint}
         aria-invalid={endpointRefused}
@@ -99,7 +101,7 @@ export function ConnectionSettingsForm() {
         autoComplete="off"
         value={token}
         onChange={(e) => setToken(e.target.value)}
-        disabled={clearToken}
+        disabled={clearToken || view === null}
         aria-describedby={tokenRefused ? `${ids.tokenState} ${ids.message}` : ids.tokenState}
         aria-invalid={tokenRefused}
       />

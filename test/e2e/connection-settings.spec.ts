@@ -5,6 +5,12 @@ const PLATFORM = 'http://127.0.0.1:9';
 const ELSEWHERE = 'http://localhost:9';
 
 test('a platform address moved to another site drops the saved token, and the settings screen says it is missing', async ({ appPage: page }) => {
+  // The saved settings arrive late, as on a loaded machine: what is typed must not be overwritten by them.
+  // (Web project only: in Electron the call goes over IPC, which a route cannot hold.)
+  await page.route('**/api/call/outbox.getConnection', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await route.continue();
+  });
   await page.getByRole('button', { name: '发送队列' }).first().click();
   const settings = page.getByRole('form', { name: '报送平台设置' });
   const save = async () => {
