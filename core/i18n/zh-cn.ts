@@ -24,6 +24,9 @@ import { receipt } from './messages/receipt';
 import { review } from './messages/review';
 import { signing } from './messages/signing';
 import { submit } from './messages/submit';
+import { staff } from './messages/staff';
+import { batch } from './messages/batch';
+import { batchPrint } from './messages/batch-print';
 
 /**
  * Every user-facing string of Pledge Desk but the receiving platform's own (platform/i18n), one
@@ -55,6 +58,9 @@ export const zhCN = composeCatalogue({
   connection,
   delivery,
   browserHost,
+  staff,
+  batch,
+  batchPrint,
 });
 
 export type MessageKey = keyof typeof zhCN;

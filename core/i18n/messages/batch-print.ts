@@ -1,0 +1,2 @@
+/** Messages of the batch's print file and the split of its signed scan (core/batch-print). */
+export const batchPrint = {} as const;
