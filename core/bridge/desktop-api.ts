@@ -162,7 +162,8 @@ export const desktopCalls = {
   /** Every submission in the outbox and the connection, as `outbox.changed` sends them. */
   'outbox.get': { args: z.tuple([]), result: OutboxSnapshotSchema },
   /**
-   * Verifies a package and queues it for sending: packed from an approved, signed letter, or
+   * Verifies a package and queues it for sending: packed from an approved, signed letter (the
+   * origin names its staff batch, if any: each letter of a batch is still its own submission), or
    * imported from a file. The same package again is a no-op (`duplicate`); other bytes under a
    * submission id already queued are refused.
    */

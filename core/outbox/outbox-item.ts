@@ -7,9 +7,13 @@ import { KeyChangeSchema, ReceiptProofSchema } from '../protocol/receipt-proof';
  * the platform answers. The process that runs the outbox sends these over the bridge.
  */
 
-/** Where a package came from: packed from a draft here, or imported from a file (hand-over). */
+/** The staff batch a letter was packed for, so the outbox can show the batch's letters together; older entries lack it. */
+export const OriginBatchSchema = z.object({ id: z.string().min(1).max(200), title: z.string().min(1).max(300) });
+export type OriginBatch = z.infer<typeof OriginBatchSchema>;
+
+/** Where a package came from: packed from a draft here (perhaps one of a batch), or imported from a file (hand-over). */
 export const PackageOriginSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('app'), draftId: z.string().min(1).max(200) }),
+  z.object({ kind: z.literal('app'), draftId: z.string().min(1).max(200), batch: OriginBatchSchema.optional() }),
   z.object({ kind: z.literal('import'), fileName: z.string().min(1).max(300) }),
 ]);
 export type PackageOrigin = z.infer<typeof PackageOriginSchema>;
@@ -22,6 +26,8 @@ export const SubmissionDetailsSchema = z.object({
   /** When the package was made (its manifest), ISO 8601. */
   createdAt: z.string(),
   supersedes: z.string().optional(),
+  /** For a personal letter, the person it is from (the package's letter.json); older entries lack it. */
+  personName: z.string().optional(),
   origin: PackageOriginSchema,
   addedAt: z.number().int().nonnegative(),
 });

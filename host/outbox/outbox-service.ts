@@ -182,7 +182,7 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
   async function add(bytes: Uint8Array, origin: PackageOrigin): Promise<{ ok: true; submissionId: string; duplicate: boolean } | { ok: false; message: string }> {
     const verified = await packageChecker.check(bytes);
     if (!verified.ok) return { ok: false, message: t('outbox.error.invalid-package', { reason: verified.reason }) };
-    const { manifest } = verified;
+    const { manifest, letter } = verified;
     const ref: PackageRef = { submissionId: manifest.submissionId, sha256: sha256(bytes), size: bytes.byteLength };
     const existing = outbox.list().find((entry) => entry.package.submissionId === ref.submissionId);
     if (existing) {
@@ -201,6 +201,7 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
       year: manifest.year,
       createdAt: manifest.createdAt,
       ...(manifest.supersedes ? { supersedes: manifest.supersedes } : {}),
+      ...(letter.kind === 'person' ? { personName: letter.person.name } : {}),
       origin,
       addedAt: clock.now(),
     };
