@@ -92,6 +92,8 @@ export const DraftRecordSchema = z.object({
   review: ReviewRecordSchema.optional(),
   /** Every package made from this letter, oldest first; added in schema v2 without an index, so older records simply lack it. */
   submissions: z.array(SubmissionRecordSchema).optional(),
+  /** The staff batch the letter was made in (core/batch); added in schema v5, so older records lack it. */
+  batchId: z.string().min(1).optional(),
 });
 export type DraftRecord = z.infer<typeof DraftRecordSchema>;
 

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import type { BatchRecord } from '../../core/batch/batch-record';
 import type { AttachmentRecord, DocumentRecord, DraftRecord, LetterRecord, QuarantineRecord, SnapshotRecord } from '../../core/drafts/draft-record';
 import { migrateV1Draft } from '../../core/drafts/migrations/v1-to-v2';
 import type { ProfileImage, ProfileImageKind } from '../../core/profile/profile-image';
@@ -32,6 +33,9 @@ export const SCHEMA_VERSIONS = [
   // The profile's signature and seal images, one row per kind, apart from the profile so that
   // saving a keystroke does not rewrite megabytes; nothing to migrate, older data has none.
   { version: 4, stores: { profileImages: 'kind' } },
+  // Staff batches (core/batch), and the drafts' batchId index to read a batch's letters without the
+  // whole table; nothing to migrate, older drafts belong to no batch.
+  { version: 5, stores: { batches: 'id, createdAt', drafts: 'id, updatedAt, status, deletedAt, batchId' } },
 ] as const satisfies readonly { version: number; stores: Record<string, string>; upgrade?: (tx: Transaction) => Promise<void> }[];
 
 /** The one row of the `profile` table: there is one unit per installation. */
@@ -48,6 +52,7 @@ export class PledgeDatabase extends Dexie {
   quarantine!: EntityTable<QuarantineRecord, 'seq'>;
   profile!: Table<UnitProfile & { id: string }, string>;
   profileImages!: Table<ProfileImage, ProfileImageKind>;
+  batches!: EntityTable<BatchRecord, 'id'>;
 
   constructor(name = DATABASE_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // 'strict' makes Chromium flush each commit to disk, so a power cut loses nothing committed.

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { letterFromTemplate } from '../../../core/letter/templates';
 import { CURRENT_SCHEMA_VERSION, PledgeDatabase, SCHEMA_VERSIONS } from '../../../renderer/store/database';
 import { createDraftStore } from '../../../renderer/store/draft-store';
 import { createProfileStore } from '../../../renderer/store/profile-store';
+import { createBatchStore } from '../../../renderer/store/batch-store';
 import { testImage } from '../../node/signing/signing-fixture';
 
 /**
@@ -140,11 +142,25 @@ async function writeV3(db: Dexie): Promise<Fixture> {
   return fixture;
 }
 
+/** A signature as version 4 kept it, one row per kind apart from the profile. */
+const V4_SIGNATURE = (() => {
+  const bytes = testImage(120, 40, [20, 20, 160]);
+  return { kind: 'signature', name: '签名.png', type: 'image/png', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), width: 120, height: 40, bytes, updatedAt: at('2026-03-07T08:00:00+08:00') };
+})();
+
+/** Version 4 added the profile images to version 3's tables; it had no staff batches. */
+async function writeV4(db: Dexie): Promise<Fixture> {
+  const fixture = await writeV3(db);
+  await db.table('profileImages').add(V4_SIGNATURE);
+  return fixture;
+}
+
 /** One writer per released version below the current one; a new version must add its own. */
 const FIXTURE_WRITERS: Partial<Record<number, FixtureWriter>> = {
   1: writeV1,
   2: writeV2,
   3: writeV3,
+  4: writeV4,
 };
 
 const EARLIER_VERSIONS = SCHEMA_VERSIONS.filter((schema) => schema.version < CURRENT_SCHEMA_VERSION);
@@ -439,5 +455,41 @@ describe('a current database with a record that no longer parses', () => {
   it('shows a draft whose updatedAt is not a valid key as unreadable rather than leaving it out', async () => {
     const { listing } = await withDamagedRecord({ updatedAt: null });
     expect(listing.unreadable.map((u) => u.key)).toEqual(['damaged']);
+  });
+});
+
+describe('the version 4 to 5 upgrade', () => {
+  it('keeps the drafts, the signed copy, the profile and its signature, and starts without batches', async () => {
+    const factory = new IDBFactory();
+    await writeWithVersion(factory, 'pledge-desk-v4-batches', 4);
+    const db = new PledgeDatabase('pledge-desk-v4-batches', { indexedDB: factory, IDBKeyRange });
+    const store = createDraftStore(db, newId);
+    expect((await store.list()).drafts.map((d) => d.id).sort()).toEqual(['v2-approved', 'v2-person', 'v2-plain']);
+    expect(await store.get('v2-approved')).toMatchObject({ status: 'approved', submissions: [{ submissionId: '0b9f6c52-3d1e-4c57-9a43-2f0e8d7c6b5a' }] });
+    expect((await store.attachments('v2-approved')).map((a) => a.name)).toEqual(['签章件.png']);
+    expect(await db.documents.count()).toBe(1);
+    const profiles = createProfileStore(db);
+    expect(await profiles.get()).toEqual(V3_PROFILE);
+    expect((await profiles.images()).signature).toEqual(V4_SIGNATURE);
+    expect(await createBatchStore(db, newId).list()).toEqual({ batches: [], unreadable: 0 });
+    // The new index answers for old drafts too: none of them is in a batch.
+    expect(await db.drafts.where('batchId').equals('any').count()).toBe(0);
+    db.close();
+  });
+
+  it('makes a batch in the upgraded database and finds its drafts by the new index after reopening', async () => {
+    const factory = new IDBFactory();
+    await writeWithVersion(factory, 'pledge-desk-v4-batch-save', 4);
+    const db = new PledgeDatabase('pledge-desk-v4-batch-save', { indexedDB: factory, IDBKeyRange });
+    const letter = letterFromTemplate('person', { year: 2026 });
+    const member = { row: 3, name: '周文静', position: '科员', department: '综合办', postType: 'window' as const };
+    const batch = await createBatchStore(db, newId).create({ title: '2026年度公职人员承诺书', year: 2026, sourceName: '人员名单.xlsx', letters: [{ member, letter }], refused: [] }, new Date('2026-03-10T09:00:00Z'));
+    db.close();
+    const reopened = new PledgeDatabase('pledge-desk-v4-batch-save', { indexedDB: factory, IDBKeyRange });
+    const read = await createBatchStore(reopened, newId).get(batch.id);
+    expect(read?.batch).toEqual(batch);
+    expect([...(read?.drafts.keys() ?? [])]).toEqual([batch.members[0]!.draftId]);
+    expect((await createDraftStore(reopened, newId).list()).drafts).toHaveLength(4);
+    reopened.close();
   });
 });
