@@ -5,6 +5,7 @@ import {
   BACKUP_FORMAT,
   BACKUP_TABLES,
   BackupManifestSchema,
+  BATCHES_ENTRY,
   MANIFEST_ENTRY,
   MAX_BACKUP_BYTES,
   MAX_BACKUP_ENTRIES,
@@ -20,7 +21,7 @@ import { t } from '../i18n/translate';
 import { inflateEntries, listZipEntries, ZipRejected } from '../zip/bounded-unzip';
 import { zipRejectionMessage } from '../zip/zip-rejection-message';
 import { BACKUP_ZIP_MESSAGES, BackupRejected } from './backup-rejected';
-import { parseProfile, parseProfileImages, parseTable } from './check-backup';
+import { parseBatches, parseProfile, parseProfileImages, parseTable } from './check-backup';
 import { parseManifest } from '../zip/parse-manifest';
 import { checkListedEntries } from '../zip/listed-entries';
 import { checkBinaries } from './check-binaries';
@@ -80,6 +81,7 @@ export async function writeBackup(contents: BackupContents, options: WriteBackup
     ...BACKUP_TABLES.map((table): PendingEntry => ({ name: tableEntryName(table), data: strToU8(JSON.stringify(tables[table])), level: 6 })),
     ...(contents.profile ? [{ name: PROFILE_ENTRY, data: strToU8(JSON.stringify(contents.profile)), level: 6 } satisfies PendingEntry] : []),
     ...(profileImages.length > 0 ? [{ name: PROFILE_IMAGES_ENTRY, data: strToU8(JSON.stringify(profileImages)), level: 6 } satisfies PendingEntry] : []),
+    ...(contents.batches?.length ? [{ name: BATCHES_ENTRY, data: strToU8(JSON.stringify(contents.batches)), level: 6 } satisfies PendingEntry] : []),
     ...binaries,
   ];
 
@@ -171,6 +173,8 @@ function parseBackup(bytes: Uint8Array, now: Date, onProgress?: (done: number, t
   if (profile) parsed.profile = profile;
   const profileImages = parseProfileImages(files);
   if (profileImages) parsed.profileImages = profileImages;
+  const batches = parseBatches(files);
+  if (batches) parsed.batches = batches;
   const { contents, setAside } = checkBinaries(parsed, now.getTime());
   onProgress?.(total, total);
   return { contents, manifest, setAside };

@@ -12,6 +12,7 @@ import {
   type QuarantineRecord,
   type SnapshotRecord,
 } from '../drafts/draft-record';
+import type { BatchRecord } from '../batch/batch-record';
 import type { ProfileImage } from '../profile/profile-image';
 import type { UnitProfile } from '../profile/unit-profile';
 
@@ -25,7 +26,8 @@ import type { UnitProfile } from '../profile/unit-profile';
  * - `documents/<n>.pdf`, `attachments/<n>.<ext>` — the binaries as they are, stored uncompressed;
  * - `profile.json` — the unit profile, when one was entered (backups made before it have none);
  * - `profile-images.json` — the profile's signature and seal images, as a table file is written,
- *   with their bytes in `profile/<kind>.<png|jpg>`; absent when there are none, and from older backups.
+ *   with their bytes in `profile/<kind>.<png|jpg>`; absent when there are none, and from older backups;
+ * - `batches.json` — the staff batches (core/batch), a JSON array; absent when there are none, and from older backups.
  *
  * @example
  * const zip = await writeBackup(contents, { exportedAt: new Date(), appVersion: '0.1.0' });
@@ -48,6 +50,8 @@ export interface BackupContents {
   profile?: UnitProfile;
   /** The profile's signature and seal images; absent when there are none, and from older backups. */
   profileImages?: ProfileImage[];
+  /** The staff batches; absent when there are none, and from older backups. */
+  batches?: BatchRecord[];
 }
 
 /** Its own entry rather than a table, so a backup without it (any older one) reads as before. */
@@ -55,6 +59,9 @@ export const PROFILE_ENTRY = 'profile.json';
 
 /** Like {@link PROFILE_ENTRY}, optional: readers before it list the entries and ignore them. */
 export const PROFILE_IMAGES_ENTRY = 'profile-images.json';
+
+/** Like {@link PROFILE_IMAGES_ENTRY}: a batch's drafts are in the tables, the batch naming them here. */
+export const BATCHES_ENTRY = 'batches.json';
 
 export const BACKUP_TABLES = ['drafts', 'letters', 'snapshots', 'documents', 'attachments', 'quarantine'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];

@@ -5,6 +5,7 @@ import {
   BINARY_TABLES,
   BytesRefSchema,
   MANIFEST_ENTRY,
+  BATCHES_ENTRY,
   PROFILE_ENTRY,
   PROFILE_IMAGES_ENTRY,
   RECORD_SCHEMAS,
@@ -14,6 +15,7 @@ import {
   type BackupManifest,
   type BackupTable,
 } from './backup-format';
+import { BatchRecordSchema, type BatchRecord } from '../batch/batch-record';
 import { t } from '../i18n/translate';
 import { BackupRejected } from './backup-rejected';
 import { ProfileImageSchema, type ProfileImage } from '../profile/profile-image';
@@ -55,18 +57,32 @@ export function parseTable<T extends BackupTable>(table: T, manifest: BackupMani
  * checked like one, one image per kind.
  */
 export function parseProfileImages(files: ReadonlyMap<string, Uint8Array>): ProfileImage[] | undefined {
-  const bytes = files.get(PROFILE_IMAGES_ENTRY);
+  return parseRecordList(files, { entry: PROFILE_IMAGES_ENTRY, table: 'profileImages', schema: ProfileImageSchema, keyOf: (image) => image.kind, withBytes: true });
+}
+
+/** The staff batches, if the backup has them (older ones do not): one record per batch id. */
+export function parseBatches(files: ReadonlyMap<string, Uint8Array>): BatchRecord[] | undefined {
+  return parseRecordList(files, { entry: BATCHES_ENTRY, table: 'batches', schema: BatchRecordSchema, keyOf: (batch) => batch.id, withBytes: false });
+}
+
+/** An optional entry holding a list of records, checked like a table file: each record by its schema, no key twice. */
+function parseRecordList<T>(
+  files: ReadonlyMap<string, Uint8Array>,
+  list: { entry: string; table: 'profileImages' | 'batches'; schema: z.ZodType<T>; keyOf: (record: T) => string; withBytes: boolean },
+): T[] | undefined {
+  const bytes = files.get(list.entry);
   if (!bytes) return undefined;
-  const label = t('backup.table.profileImages');
+  const label = t(`backup.table.${list.table}`);
   const rows = parseJsonBytes(bytes);
-  if (!Array.isArray(rows)) throw new BackupRejected(t('backup.error.tableNotJson', { table: label, name: PROFILE_IMAGES_ENTRY }));
-  const kinds = new Set<string>();
+  if (!Array.isArray(rows)) throw new BackupRejected(t('backup.error.tableNotJson', { table: label, name: list.entry }));
+  const keys = new Set<string>();
   return rows.map((row: unknown, index) => {
-    const where = { table: label, n: index + 1, record: `profileImages[${index}]` };
-    const image = parseRecord(ProfileImageSchema, resolveBytes(row, files, where), where);
-    if (kinds.has(image.kind)) throw new BackupRejected(t('backup.error.duplicateKey', { ...where, key: image.kind }));
-    kinds.add(image.kind);
-    return image;
+    const where = { table: label, n: index + 1, record: `${list.table}[${index}]` };
+    const record = parseRecord(list.schema, list.withBytes ? resolveBytes(row, files, where) : row, where);
+    const key = list.keyOf(record);
+    if (keys.has(key)) throw new BackupRejected(t('backup.error.duplicateKey', { ...where, key }));
+    keys.add(key);
+    return record;
   });
 }
 

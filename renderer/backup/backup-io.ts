@@ -5,6 +5,7 @@ import { ProfileImageSchema, type ProfileImage } from '../../core/profile/profil
 import { parseStoredProfile, type UnitProfile } from '../../core/profile/unit-profile';
 import { checkReviews } from '../../core/backup/check-reviews';
 import { writeBackup } from '../../core/backup/backup-file';
+import { BatchRecordSchema } from '../../core/batch/batch-record';
 import { DraftRecordSchema, type DraftRecord, type QuarantineRecord, type SnapshotRecord } from '../../core/drafts/draft-record';
 import { describeIssues } from '../../core/drafts/describe-issues';
 import { PROFILE_KEY, type PledgeDatabase } from '../store/database';
@@ -27,11 +28,12 @@ export interface ExportOptions {
  * quarantine table, as the draft list already shows it.
  */
 export async function exportDatabase(db: PledgeDatabase, options: ExportOptions): Promise<Uint8Array> {
-  const [rows, profileRow, imageRows] = await db.transaction('r', [db.drafts, db.letters, db.snapshots, db.documents, db.attachments, db.quarantine, db.profile, db.profileImages], () =>
+  const [rows, profileRow, imageRows, batchRows] = await db.transaction('r', [db.drafts, db.letters, db.snapshots, db.documents, db.attachments, db.quarantine, db.profile, db.profileImages, db.batches], () =>
     Promise.all([
       Promise.all([db.drafts.toArray(), db.letters.toArray(), db.snapshots.toArray(), db.documents.toArray(), db.attachments.toArray(), db.quarantine.toArray()]),
       db.profile.get(PROFILE_KEY),
       db.profileImages.toArray(),
+      db.batches.toArray(),
     ]),
   );
   const at = options.now.getTime();
@@ -62,6 +64,13 @@ export async function exportDatabase(db: PledgeDatabase, options: ExportOptions)
     return [];
   });
   if (profileImages.length > 0) contents.profileImages = profileImages;
+  const batches = batchRows.flatMap((row) => {
+    const parsed = BatchRecordSchema.safeParse(row);
+    if (parsed.success) return [parsed.data];
+    contents.quarantine.push(quarantined('batches', String((row as { id?: unknown }).id), row, describeIssues(parsed.error), at));
+    return [];
+  });
+  if (batches.length > 0) contents.batches = batches;
   const write = options.write ?? writeBackup;
   return write(contents, { exportedAt: options.now, appVersion: options.appVersion, onProgress: options.onProgress });
 }
@@ -118,7 +127,7 @@ export type ImportResult = {
 export async function importBackup(db: PledgeDatabase, contents: BackupContents, options: ImportOptions): Promise<ImportResult> {
   const newId = options.newId ?? (() => crypto.randomUUID());
   const at = options.now.getTime();
-  return db.transaction('rw', [db.drafts, db.letters, db.snapshots, db.documents, db.attachments, db.quarantine, db.profile, db.profileImages], async () => {
+  return db.transaction('rw', [db.drafts, db.letters, db.snapshots, db.documents, db.attachments, db.quarantine, db.profile, db.profileImages, db.batches], async () => {
     const localRows: unknown[] = await db.drafts.toArray();
     const localById = new Map(localRows.map((row) => [localStamp(row).id, row]));
     const reviews = checkReviews(contents.drafts, contents.documents);
@@ -163,6 +172,8 @@ export async function importBackup(db: PledgeDatabase, contents: BackupContents,
     await addAbsent(db.documents, contents.documents, (document): [string, string] => [document.draftId, document.sha256], tick);
     await addAbsent(db.attachments, contents.attachments, (attachment) => attachment.id, tick);
     await addQuarantine(db, contents.quarantine, tick);
+    // A batch never changes once made (its letters do, in the drafts), so one already here is the same batch.
+    await addAbsent(db.batches, contents.batches ?? [], (batch) => batch.id, () => undefined);
     if (total === 0) options.onProgress?.(0, 0);
     const profile = await importProfile(db, contents.profile, options.now);
     const images = await importProfileImages(db, contents.profileImages ?? [], options.now);

@@ -30,6 +30,7 @@ export const backup = {
   'backup.table.attachments': '签章附件',
   'backup.table.quarantine': '无法读取的记录',
   'backup.table.profileImages': '单位信息中的签名和印章图片',
+  'backup.table.batches': '公职人员承诺书批次',
   'backup.error.notZip': '所选文件不是有效的备份文件：无法按 ZIP 格式读取。',
   'backup.error.tooManyEntries': '备份文件包含的文件超过 {max} 个，不是本程序导出的备份，已拒绝读取。',
   'backup.error.unsafePath': '备份中的文件路径“{name}”不安全（绝对路径或含有“..”），已拒绝读取。',

@@ -8,6 +8,7 @@ import { t } from '../../../core/i18n/translate';
 import { exportDatabase, importBackup, planDatabaseImport } from '../../../renderer/backup/backup-io';
 import { PledgeDatabase } from '../../../renderer/store/database';
 import { createProfileStore } from '../../../renderer/store/profile-store';
+import { createBatchStore } from '../../../renderer/store/batch-store';
 import { editRows, forgeBackup } from '../../support/backup-forgery';
 import { testImage } from '../../node/signing/signing-fixture';
 
@@ -461,5 +462,55 @@ describe('the profile images in a backup', () => {
       delete files['profile/seal.png'];
     });
     expect(await readBackup(noBytes)).toMatchObject({ ok: false, reason: expect.stringContaining('引用的文件“profile/seal.png”不在清单中') });
+  });
+});
+
+describe('the staff batches in a backup', () => {
+  async function withBatch(): Promise<{ db: PledgeDatabase; batchId: string }> {
+    const db = freshDb();
+    await seed(db);
+    const member = { row: 3, name: '周文静', position: '科员', department: '综合办', postType: 'window' as const };
+    const batch = await createBatchStore(db, ids()).create({ title: '2026年度公职人员承诺书', year: 2026, sourceName: '人员名单.xlsx', letters: [{ member, letter: letter('青山县白鹭乡人民政府', '窗口服务一次告知。') }], refused: [{ row: 4, message: '第 4 行：没有姓名。' }] }, new Date(at(70)));
+    return { db, batchId: batch.id };
+  }
+
+  it('go into the backup and come back into a fresh database with their drafts, once', async () => {
+    const { db, batchId } = await withBatch();
+    const read = await readBackup(await exportDatabase(db, { now: NOW, appVersion: '0.1.0' }));
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.manifest.entries.map((e) => e.name)).toContain('batches.json');
+    const target = freshDb();
+    await importBackup(target, read.contents, { overwrite: new Set(), now: NOW, newId: ids() });
+    const restored = await createBatchStore(target).get(batchId);
+    expect(restored?.batch).toEqual((await createBatchStore(db).get(batchId))?.batch);
+    expect([...(restored?.drafts.keys() ?? [])]).toEqual(restored?.batch.members.map((m) => m.draftId));
+    await importBackup(target, read.contents, { overwrite: new Set(), now: NOW, newId: ids() });
+    expect(await target.batches.count()).toBe(1);
+  });
+
+  it('are absent from a backup made before them, which still restores', async () => {
+    const old = forgeBackup(await exportDatabase((await withBatch()).db, { now: NOW, appVersion: '0.1.0' }), (files) => {
+      delete files['batches.json'];
+    });
+    const read = await readBackup(old);
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.contents).not.toHaveProperty('batches');
+    const target = freshDb();
+    expect(await importBackup(target, read.contents, { overwrite: new Set(), now: NOW, newId: ids() })).toMatchObject({ added: 3 });
+    expect(await target.batches.count()).toBe(0);
+  });
+
+  it('refuse a backup whose batch list holds a damaged or a repeated batch', async () => {
+    const zip = await exportDatabase((await withBatch()).db, { now: NOW, appVersion: '0.1.0' });
+    const damaged = forgeBackup(zip, (files) => {
+      const rows = JSON.parse(strFromU8(files['batches.json']!)) as Record<string, unknown>[];
+      files['batches.json'] = strToU8(JSON.stringify([{ ...rows[0], members: 'all' }]));
+    });
+    expect(await readBackup(damaged)).toMatchObject({ ok: false, reason: expect.stringContaining('公职人员承诺书批次') });
+    const twice = forgeBackup(zip, (files) => {
+      const rows = JSON.parse(strFromU8(files['batches.json']!)) as unknown[];
+      files['batches.json'] = strToU8(JSON.stringify([rows[0], rows[0]]));
+    });
+    expect(await readBackup(twice)).toMatchObject({ ok: false, reason: expect.stringContaining('重复') });
   });
 });
