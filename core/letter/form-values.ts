@@ -1,6 +1,7 @@
 import { isRecord } from '../json/is-record';
 import { CATEGORY_KEYS, type CategoryKey } from './categories';
 import { LETTER_FORMAT } from './letter-schema';
+import { POST_TYPES, type PostType } from '../staff/staff-member';
 
 /**
  * The letter as an editing form holds it: every field a string, nothing missing. A stored
@@ -33,7 +34,8 @@ export interface LetterFormValues {
   closing: string;
   /** `override` is empty (all '') until someone confirms a code that fails its check. */
   unit: { name: string; creditCode: string; type: string; override: CreditCodeOverrideValues };
-  person: { name: string; position: string };
+  /** `postType` is '' when the letter names none; `idNumber` is the stored number, which the editor shows masked. */
+  person: { name: string; position: string; department: string; postType: PostType | ''; idNumber: string };
   items: ItemFormValues[];
   supervision: { phone: string; email: string; hotline: string };
   principal: { name: string; title: string };
@@ -57,7 +59,13 @@ export function toFormValues(letter: unknown): LetterFormValues {
     statement: text(l['statement']),
     closing: text(l['closing']),
     unit: { name: text(unit['name']), creditCode: text(unit['creditCode']), type: text(unit['type']), override: overrideValues(unit['creditCodeOverride']) },
-    person: { name: text(person['name']), position: text(person['position']) },
+    person: {
+      name: text(person['name']),
+      position: text(person['position']),
+      department: text(person['department']),
+      postType: POST_TYPES.find((key) => key === person['postType']) ?? '',
+      idNumber: text(person['idNumber']),
+    },
     items: items.map((raw) => {
       const item = record(raw);
       const { category: rawCategory, content, deadline, owner, ...extra } = item;
@@ -114,7 +122,10 @@ export function fromFormValues(values: LetterFormValues, original: unknown): Rec
   if (values.unit.type.trim() === '') delete letterUnit['type'];
   if (Object.values(values.unit.override).every((v) => v.trim() === '')) delete letterUnit['creditCodeOverride'];
   if (letter['year'] === undefined) delete letter['year'];
-  if (values.kind === 'person') letter['person'] = { name: values.person.name, position: values.person.position };
+  if (values.kind === 'person') {
+    const { name, position, department, postType, idNumber } = values.person;
+    letter['person'] = { name, position, ...optional('department', department), ...optional('postType', postType), ...optional('idNumber', idNumber) };
+  }
   else delete letter['person'];
   return letter;
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CATEGORY_KEYS } from './categories';
 import { findLoneSurrogate, foldWidth, isEmailAddress, isPhoneNumber, isRealDate, ISO_DATE, normalizeDate } from './text-shapes';
 import { normalizeCreditCode } from './credit-code';
+import { checkIdNumber, normalizeIdNumber } from '../staff/id-number';
+import { POST_TYPES } from '../staff/staff-member';
 
 /**
  * The letter interchange format `pledge-letter/1` (docs/domain/interchange.md). This schema is the one
@@ -19,6 +21,7 @@ export const LIMITS = {
   unitType: 30,
   personName: 30,
   position: 50,
+  department: 50,
   title: 60,
   statement: 5000,
   closing: 2000,
@@ -69,9 +72,22 @@ export const UnitSchema = z.strictObject({
   creditCodeOverride: CreditCodeOverrideSchema.optional(),
 });
 
+/**
+ * 身份证号, stored normalised. Personal data: the rule's problem names the field and what is wrong
+ * (validate-letter.ts), never the number, and only the package's national record carries it.
+ */
+const idNumber = typed()
+  .overwrite(normalizeIdNumber)
+  .refine((v) => checkIdNumber(v) === undefined, { params: { rule: 'id-number' } });
+
 export const PersonSchema = z.strictObject({
   name: text(1, LIMITS.personName),
   position: text(1, LIMITS.position),
+  /** 科室 */
+  department: optionalText(LIMITS.department),
+  /** 岗位类别: which personal template the letter was made from (core/staff/staff-member.ts). */
+  postType: z.enum(POST_TYPES).optional(),
+  idNumber: idNumber.optional(),
 });
 
 export const ItemSchema = z.strictObject({

@@ -1,7 +1,7 @@
 import { isRecord } from '../json/is-record';
 import { normalizeCreditCode } from './credit-code';
 import type { FieldPath } from './field-path';
-import { PERSON_TEMPLATE, UNIT_TEMPLATES } from './template-content';
+import { PERSON_TEMPLATES, UNIT_TEMPLATES } from './template-content';
 import { foldWidth } from './text-shapes';
 
 /**
@@ -22,7 +22,7 @@ const compactPhone = (value: string) => foldWidth(value).replace(/[\s\-－—]/g
 
 const SAMPLE_NAMES = new Set(unitTemplates.map((tpl) => tpl.unit.name));
 const SAMPLE_CODES = new Set(unitTemplates.map((tpl) => tpl.unit.creditCode));
-const SAMPLE_PEOPLE = new Set([...unitTemplates.map((tpl) => tpl.principal.name), PERSON_TEMPLATE.person.name]);
+const SAMPLE_PEOPLE = new Set([...unitTemplates.map((tpl) => tpl.principal.name), ...Object.values(PERSON_TEMPLATES).map((tpl) => tpl.person.name)]);
 const SAMPLE_PHONES = new Set(unitTemplates.map((tpl) => compactPhone(tpl.phone)));
 const SAMPLE_EMAILS = new Set(unitTemplates.map((tpl) => tpl.email));
 

@@ -1,5 +1,6 @@
 import type { CategoryKey } from './categories';
 import type { LetterInput } from './letter-schema';
+import type { PostType } from '../staff/staff-member';
 
 /**
  * What the templates are filled with. Units, codes, numbers and addresses are invented (青山县 is
@@ -114,19 +115,64 @@ export const UNIT_TEMPLATES: Record<CategoryKey, UnitTemplate> = {
   },
 };
 
-/** The civil servant of the personal template, working in the key-task template's township. */
+/** A civil servant's own letter for one kind of post: who signs the sample, the opening, the items and the closing. */
+export interface PersonTemplate {
+  readonly person: { readonly name: string; readonly position: string };
+  readonly statement: string;
+  readonly items: (year: number) => Items;
+  readonly closing: string;
+}
+
+const PERSON_CLOSING = '以上承诺，请组织和群众监督。如有违反，本人自愿接受组织处理并承担相应责任。';
+
+/**
+ * The personal templates by 岗位类别 (core/staff/staff-member.ts): window and enforcement staff,
+ * whom the notice asks to commit first, promise what their post is judged by; everyone else the
+ * duties, discipline and integrity every post shares.
+ */
+export const PERSON_TEMPLATES: Readonly<Record<PostType, PersonTemplate>> = {
+  window: {
+    person: { name: '李某某', position: '镇便民服务中心窗口工作人员' },
+    statement: '作为一名窗口服务人员，为践行“依法行政、重信践诺”，本人围绕岗位职责和服务群众要求，郑重作出如下承诺：',
+    items: (year) => [
+      { category: 'duty', content: '落实首问负责制，群众咨询、办事第一个接待的由本人负责解答或引导到位，不推诿、不说“不知道”。', deadline: '全年' },
+      { category: 'duty', content: '落实一次性告知制，申请材料不全的一次性书面告知需补正的全部内容，不让群众来回跑。', deadline: '全年' },
+      { category: 'duty', content: '落实限时办结制，按规定时限办理群众申请事项，材料齐全的当场受理，不拖延、不积压。', deadline: '全年' },
+      { category: 'duty', content: '主动邀请办事群众参与“好差评”，差评事项逐件说明情况、限期整改。', deadline: '全年' },
+      { category: 'duty', content: '每年参加诚信教育和业务培训不少于24学时，持续提升服务能力。', deadline: `${year}年12月31日前` },
+    ],
+    closing: PERSON_CLOSING,
+  },
+  enforcement: {
+    person: { name: '张某某', position: '镇综合行政执法队执法队员' },
+    statement: '作为一名行政执法人员，为践行“严格规范公正文明执法”，本人围绕执法职责和执法规范，郑重作出如下承诺：',
+    items: (year) => [
+      { category: 'duty', content: '亮证执法，执法时不少于两人，主动出示执法证件，告知当事人陈述、申辩等权利。', deadline: '全年' },
+      { category: 'duty', content: '执法全过程记录，现场检查、调查取证、送达等环节使用执法记录仪，音像资料按规定保存。', deadline: '全年' },
+      { category: 'duty', content: '严格执行行政处罚裁量基准，同类情形同等对待，不随意加重或减轻处罚。', deadline: '全年' },
+      { category: 'duty', content: '不吃拿卡要，不接受当事人的宴请和礼品礼金，不以罚代管、不趋利执法。', deadline: '全年' },
+      { category: 'duty', content: `参加执法资格和法律知识培训，${year}年内不少于40学时。`, deadline: `${year}年12月31日前` },
+    ],
+    closing: PERSON_CLOSING,
+  },
+  other: {
+    person: { name: '何某某', position: '镇党政综合办公室科员' },
+    statement: '作为一名公职人员，为践行“依法行政、重信践诺”，本人围绕岗位职责和工作要求，郑重作出如下承诺：',
+    items: (year) => [
+      { category: 'duty', content: '认真履行岗位职责，按时保质完成交办的工作任务，对经手事项负责到底。', deadline: '全年' },
+      { category: 'duty', content: '严守工作纪律，遵守考勤和请销假制度，保守工作秘密，不在工作时间做与工作无关的事。', deadline: '全年' },
+      { category: 'duty', content: '廉洁自律，不接受服务对象的宴请和礼品礼金，不利用职务便利为本人或他人谋取利益。', deadline: '全年' },
+      { category: 'duty', content: '每年参加诚信教育和业务培训不少于24学时，持续提升履职能力。', deadline: `${year}年12月31日前` },
+    ],
+    closing: PERSON_CLOSING,
+  },
+};
+
+/** The personal template (`letterFromTemplate('person')`): a window worker of the key-task template's township. */
 export const PERSON_TEMPLATE = {
   unit: UNIT_TEMPLATES['key-task'].unit,
   phone: UNIT_TEMPLATES['key-task'].phone,
   email: UNIT_TEMPLATES['key-task'].email,
-  person: { name: '李某某', position: '镇便民服务中心窗口工作人员' },
-  principalTitle: '窗口工作人员',
-  statement: '作为一名公职人员，为践行“依法行政、重信践诺”，本人围绕岗位职责和服务群众要求，郑重作出如下承诺：',
-  items: (year: number): Items => [
-    { category: 'duty', content: '严格遵守法律法规和工作纪律，按规定时限办理群众申请事项，不推诿、不拖延。', deadline: '全年' },
-    { category: 'duty', content: '落实首问负责制和一次性告知制，耐心解答群众咨询，使用文明用语。', deadline: '全年' },
-    { category: 'duty', content: '廉洁自律，不接受服务对象的宴请和礼品礼金，不利用职务便利谋取私利。', deadline: '全年' },
-    { category: 'duty', content: '每年参加诚信教育和业务培训不少于24学时，持续提升服务能力。', deadline: `${year}年12月31日前` },
-  ],
-  closing: '以上承诺，请组织和群众监督。如有违反，本人自愿接受组织处理并承担相应责任。',
+  postType: 'window',
+  ...PERSON_TEMPLATES.window,
 } as const;

@@ -1,7 +1,8 @@
 import { validateLetter } from './validate-letter';
 import { CATEGORY_KEYS, type CategoryKey } from './categories';
-import type { Letter, LetterInput, LetterItem } from './letter-schema';
-import { PERSON_TEMPLATE, UNIT_TEMPLATES, unitStatement, UNIT_CLOSING } from './template-content';
+import { LIMITS, type Letter, type LetterInput, type LetterItem } from './letter-schema';
+import { PERSON_TEMPLATE, PERSON_TEMPLATES, UNIT_TEMPLATES, unitStatement, UNIT_CLOSING } from './template-content';
+import { POST_TYPES, type PostType } from '../staff/staff-member';
 
 /**
  * Ready letters so a unit starts from a realistic example rather than a blank page. The sample
@@ -35,20 +36,20 @@ function unitLetter(key: CategoryKey, options: TemplateOptions): LetterInput {
   };
 }
 
-function personLetter(options: TemplateOptions): LetterInput {
-  const tpl = PERSON_TEMPLATE;
+function personLetter(postType: PostType, options: TemplateOptions): LetterInput {
+  const tpl = PERSON_TEMPLATES[postType];
+  const sample = PERSON_TEMPLATE;
   return {
     format: 'pledge-letter/1',
     kind: 'person',
     year: options.year,
-    unit: { ...tpl.unit },
-    person: { ...tpl.person },
+    unit: { ...sample.unit },
+    person: { ...tpl.person, postType },
     statement: tpl.statement,
     items: tpl.items(options.year),
     closing: tpl.closing,
-    supervision: { phone: tpl.phone, email: tpl.email, hotline: '12345' },
-    // A civil servant signs their own letter.
-    principal: { name: tpl.person.name, title: tpl.principalTitle },
+    supervision: { phone: sample.phone, email: sample.email, hotline: '12345' },
+    principal: personSigner(tpl.person),
     date: options.date ?? `${options.year}-04-20`,
   };
 }
@@ -61,10 +62,34 @@ function personLetter(options: TemplateOptions): LetterInput {
  * @example letterFromTemplate('service', { year: 2026 }).unit.name // '青山县政务服务中心'
  */
 export function letterFromTemplate(key: TemplateKey, options: TemplateOptions): Letter {
-  const input = key === 'person' ? personLetter(options) : unitLetter(key, options);
+  return checkedTemplate(key, key === 'person' ? personLetter('window', options) : unitLetter(key, options));
+}
+
+/**
+ * The personal template for one 岗位类别, the sample civil servant in the sample unit; `person` is
+ * the window one.
+ *
+ * @example personTemplateLetter('enforcement', { year: 2026 }).items[0].content // '亮证执法，…'
+ */
+export function personTemplateLetter(postType: PostType, options: TemplateOptions): Letter {
+  return checkedTemplate(`person/${postType}`, personLetter(postType, options));
+}
+
+/**
+ * A civil servant signs their own letter, under their post when it fits the signer's title (a
+ * 职务 may be longer than a 主要负责人职务; the PDF prints the post from \`person\` anyway).
+ *
+ * @example personSigner({ name: '周文静', position: '科员' }) // { name: '周文静', title: '科员' }
+ */
+export function personSigner(person: { readonly name: string; readonly position: string }): { name: string; title?: string } {
+  const title = person.position.trim();
+  return title !== '' && title.length <= LIMITS.principalTitle ? { name: person.name, title } : { name: person.name };
+}
+
+function checkedTemplate(name: string, input: LetterInput): Letter {
   const result = validateLetter(input, { allowSampleContent: true });
   if (!result.ok) {
-    throw new Error(`Template "${key}" is invalid: ${result.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    throw new Error(`Template "${name}" is invalid: ${result.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
   }
   return result.letter;
 }
@@ -79,8 +104,9 @@ export function isTemplateKey(value: string): value is TemplateKey {
  */
 export function itemSnippets(year: number): Record<CategoryKey, LetterItem[]> {
   const byCategory = Object.fromEntries(CATEGORY_KEYS.map((key) => [key, [] as LetterItem[]])) as Record<CategoryKey, LetterItem[]>;
-  for (const key of TEMPLATE_KEYS) {
-    for (const item of letterFromTemplate(key, { year }).items) {
+  const letters = [...TEMPLATE_KEYS.map((key) => letterFromTemplate(key, { year })), ...POST_TYPES.map((postType) => personTemplateLetter(postType, { year }))];
+  for (const letter of letters) {
+    for (const item of letter.items) {
       if (!byCategory[item.category].some((known) => known.content === item.content)) byCategory[item.category].push(item);
     }
   }

@@ -11,6 +11,9 @@ import { LetterSchema, PersonLetterSchema, UnitLetterSchema, YEAR_RANGE, type Le
 import type { Problem, ProblemCode } from './problem';
 import { sampleFindings, type SampleFinding } from './sample-content';
 import { deadlineDate, findLoneSurrogate, isRealDate, normalizeDate } from './text-shapes';
+import { checkIdNumber, normalizeIdNumber } from '../staff/id-number';
+import { POST_TYPES } from '../staff/staff-member';
+import { postTypeName } from '../staff/post-type-name';
 
 export type LetterValidation =
   | { readonly ok: true; readonly letter: Letter; readonly problems: readonly Problem[] }
@@ -120,8 +123,25 @@ function customProblem(path: FieldPath, rule: unknown, input: unknown): Problem 
       return problem(path, 'date-missing', 'problem.date-missing', { value });
     case 'lone-surrogate':
       return problem(path, 'lone-surrogate', 'problem.lone-surrogate', { codePoint: findLoneSurrogate(value) ?? '' });
+    case 'id-number':
+      return idNumberProblem(path, value);
     default:
       return problem(path, 'invalid', 'problem.invalid');
+  }
+}
+
+/** What is wrong with an ID number, never the number itself nor the check character it should have: the message may reach a log. */
+function idNumberProblem(path: FieldPath, value: string): Problem {
+  const finding = checkIdNumber(normalizeIdNumber(value));
+  switch (finding?.kind) {
+    case 'length':
+      return problem(path, 'id-number.length', 'problem.id-number.length', { actual: finding.actual });
+    case 'charset':
+      return problem(path, 'id-number.charset', 'problem.id-number.charset');
+    case 'birth-date':
+      return problem(path, 'id-number.birth-date', 'problem.id-number.birth-date');
+    default:
+      return problem(path, 'id-number.check', 'problem.id-number.check');
   }
 }
 
@@ -269,10 +289,13 @@ function numberRange(path: FieldPath): Problem {
 }
 
 function choicesLabel(path: FieldPath, values: readonly unknown[]): string {
-  const isCategory = path[path.length - 1] === 'category';
-  return values
-    .map((v) => (isCategory && CATEGORY_KEYS.includes(v as never) ? `${String(v)}（${categoryName(v as never)}）` : String(v)))
-    .join('、');
+  const leaf = path[path.length - 1];
+  const name = (v: unknown): string | undefined => {
+    if (leaf === 'category' && CATEGORY_KEYS.includes(v as never)) return categoryName(v as never);
+    if (leaf === 'postType' && POST_TYPES.includes(v as never)) return postTypeName(v as never);
+    return undefined;
+  };
+  return values.map((v) => (name(v) === undefined ? String(v) : `${String(v)}（${name(v)}）`)).join('、');
 }
 
 function expectedLabel(expected: string): string {

@@ -19,6 +19,14 @@ describe('letterJsonSchema', () => {
     expect(validate(withValue(validLetterJson(), ['items', 0, 'category'], 'other'))).toBe(false);
   });
 
+  it('takes a person’s 科室, 岗位类别 and 身份证号, and only the known post types', () => {
+    const person = JSON.parse(JSON.stringify(letterFromTemplate('person', { year: 2026 }))) as Record<string, unknown>;
+    const withPerson = (fields: Record<string, unknown>) => ({ ...person, person: { ...(person['person'] as object), ...fields } });
+    expect(validate(withPerson({ department: '便民服务中心', postType: 'enforcement', idNumber: '11010519491231002X' }))).toBe(true);
+    expect(validate(withPerson({ postType: 'clerk' }))).toBe(false);
+    expect(validate(withPerson({ idNumber: 110105 }))).toBe(false);
+  });
+
   it('is a draft 2020-12 schema with a title', () => {
     const schema = letterJsonSchema();
     expect(schema['$schema']).toBe('https://json-schema.org/draft/2020-12/schema');
