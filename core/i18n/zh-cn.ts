@@ -16,6 +16,7 @@ import { letterCategories } from './messages/letter-categories';
 import { letterFields } from './messages/letter-fields';
 import { letterProblems } from './messages/letter-problems';
 import { outbox } from './messages/outbox';
+import { outboxBatch } from './messages/outbox-batch';
 import { packageMessages } from './messages/package';
 import { pdf } from './messages/pdf';
 import { preview } from './messages/preview';
@@ -55,6 +56,7 @@ export const zhCN = composeCatalogue({
   package: packageMessages,
   submit,
   outbox,
+  outboxBatch,
   connection,
   delivery,
   browserHost,

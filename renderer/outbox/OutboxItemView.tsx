@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { t } from '../../core/i18n/translate';
-import type { Connection, OutboxItem } from '../../core/outbox/outbox-item';
+import type { Connection, OutboxItem, SubmissionDetails } from '../../core/outbox/outbox-item';
 import type { ReceiptProof } from '../../core/protocol/receipt-proof';
 import { formatSize } from '../../core/i18n/format-size';
 import { desktop } from '../bridge/desktop';
@@ -29,7 +29,7 @@ export function OutboxItemView({ item, connection }: { item: OutboxItem; connect
   // On its way: the label and the note say why it has not arrived yet, settings first.
   const reason = isPending(state) ? queueReason(state, connection) : undefined;
   const label = reason ? queueReasonLabel(reason) : t(`ui.outbox.status.${state.status as 'delivered' | 'rejected'}`);
-  const title = details ? t('ui.outbox.item-title', { unit: details.unitName, year: details.year }) : null;
+  const title = details ? itemTitle(details) : null;
 
   const act = (action: () => Promise<string | null>) => {
     setMessage(null);
@@ -121,4 +121,10 @@ export function OutboxItemView({ item, connection }: { item: OutboxItem; connect
       {message && <p role="status">{message}</p>}
     </li>
   );
+}
+
+/** A unit's letter by its unit and year; a person's letter by the person first, since a batch holds many of one unit. */
+function itemTitle(details: SubmissionDetails): string {
+  if (details.personName !== undefined) return t('ui.outbox-batch.person-title', { name: details.personName, unit: details.unitName, year: details.year });
+  return t('ui.outbox.item-title', { unit: details.unitName, year: details.year });
 }

@@ -8,6 +8,8 @@ import { toBase64 } from '../shared/to-base64';
 import { MAX_PACKAGE_BYTES } from '../../core/package/package-format';
 import { formatSize } from '../../core/i18n/format-size';
 import { OutboxItemView } from './OutboxItemView';
+import { OutboxBatchGroup } from './OutboxBatchGroup';
+import { groupByBatch } from '../../core/outbox/group-by-batch';
 import { ConnectionSettingsForm } from './ConnectionSettingsForm';
 import { errorText } from '../../core/errors/error-text';
 import { BackBar } from '../app/BackBar';
@@ -40,7 +42,8 @@ export function OutboxScreen({ snapshot, error, onBack }: { snapshot: OutboxSnap
     setMessages(found);
   };
 
-  const items = snapshot ? [...snapshot.items].reverse() : [];
+  // Newest on top; a batch's letters stay together, in the order they were queued.
+  const rows = snapshot ? groupByBatch(snapshot.items).reverse() : [];
   return (
     <section className="outbox" aria-labelledby="outbox-title">
       <BackBar onBack={onBack} />
@@ -53,9 +56,16 @@ export function OutboxScreen({ snapshot, error, onBack }: { snapshot: OutboxSnap
       )}
       {snapshot?.keyChange && <KeyChangeBanner change={snapshot.keyChange} />}
       {snapshot && <ConnectionLine connection={snapshot.connection} />}
-      {snapshot && items.length === 0 && <p className="empty">{t('ui.outbox.empty')}</p>}
+      {snapshot && rows.length === 0 && <p className="empty">{t('ui.outbox.empty')}</p>}
       <ul className="outbox-list" aria-label={t('ui.outbox.list')}>
-        {snapshot && items.map((item) => <OutboxItemView key={item.entry.package.submissionId} item={item} connection={snapshot.connection} />)}
+        {snapshot &&
+          rows.map((row) =>
+            row.kind === 'single' ? (
+              <OutboxItemView key={row.item.entry.package.submissionId} item={row.item} connection={snapshot.connection} />
+            ) : (
+              <OutboxBatchGroup key={`batch:${row.batch.id}`} batch={row.batch} items={row.items} tally={row.tally} connection={snapshot.connection} />
+            ),
+          )}
       </ul>
       <div className="outbox-import">
         <p>{t('ui.outbox.import-explain')}</p>

@@ -1,0 +1,23 @@
+/** A staff batch in the outbox: its group with one progress bar, and delivering the whole batch (renderer/outbox). */
+export const outboxBatch = {
+  'ui.outbox-batch.title': '{title}（{count} 份）',
+  'ui.outbox-batch.explain': '本批每人一份承诺书，各自单独报送，各有回执。',
+  'ui.outbox-batch.progress-label': '本批已送达 {n} 份，共 {total} 份',
+  'ui.outbox-batch.tally.delivered': '已送达 {n} 份（有回执）',
+  'ui.outbox-batch.tally.sending': '正在发送 {n} 份',
+  'ui.outbox-batch.tally.pending': '待发送、尚未送达 {n} 份',
+  'ui.outbox-batch.tally.rejected': '被拒收 {n} 份',
+  'ui.outbox-batch.pending-reason': '尚未送达的原因：{reason}。',
+  'ui.outbox-batch.refused': '被拒收、需要处理的 {n} 份',
+  'ui.outbox-batch.show': '展开本批其余 {n} 份',
+  'ui.outbox-batch.hide': '收起本批',
+  'ui.outbox-batch.members': '本批报送列表',
+  'ui.outbox-batch.person-title': '{name}（{unit}，{year} 年度）',
+  'ui.outbox-batch.submit.progress': '正在打包并加入发送队列：第 {n} 份，共 {total} 份…',
+  'ui.outbox-batch.submit.added': '新加入发送队列 {n} 份',
+  'ui.outbox-batch.submit.already': '此前已在发送队列中 {n} 份（未重复加入）',
+  'ui.outbox-batch.submit.not-ready': '尚未批准或没有签章件 {n} 份，未报送',
+  'ui.outbox-batch.submit.failed': '未能加入 {n} 份',
+  'ui.outbox-batch.submit.member-failed': '{name}：{reason}',
+  'ui.outbox-batch.submit.nothing': '本批没有可报送的承诺书。',
+} as const;
