@@ -1,0 +1,84 @@
+import { BinaryBitmap, DecodeHintType, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
+import { parsePageCode, type PageCode } from './page-code';
+
+/** A scanned page as grey levels, one byte a pixel (0 black, 255 white), row by row from the top. */
+export interface PageImage {
+  readonly width: number;
+  readonly height: number;
+  readonly luminance: Uint8ClampedArray;
+}
+
+/** The code read on a page, and whether it was found at the top: the page was scanned upside down. */
+export interface ReadCode {
+  readonly code: PageCode;
+  readonly upsideDown: boolean;
+}
+
+/** What one scanned page shows: its code, no ink at all, or neither (the code unreadable or covered). */
+export type PageReading = { readonly kind: 'code'; readonly code: PageCode; readonly upsideDown: boolean } | { readonly kind: 'empty' } | { readonly kind: 'unreadable' };
+
+/** The share of the page's height searched first at the foot, then at the head. */
+const STRIP = 0.2;
+
+const HINTS = new Map<DecodeHintType, unknown>([[DecodeHintType.TRY_HARDER, true]]);
+
+/**
+ * Reads the page code (page-code.ts) off a scanned page with ZXing's QR reader: first the bottom
+ * strip, where it is printed; then the top strip, where it is on a page scanned upside down; then
+ * the whole page (a page fed in crooked or sideways). A strip is tried before the page because a
+ * small symbol is found faster and more surely among less of everything else.
+ *
+ * @example readPageCode(image)?.code // { kind: 'letter', batchKey: '7K2QMX', letterNo: 12, page: 1, pages: 2 }
+ */
+export function readPageCode(image: PageImage): ReadCode | undefined {
+  const strip = Math.max(1, Math.round(image.height * STRIP));
+  const bottom = decode(image, image.height - strip, strip);
+  if (bottom) return { code: bottom, upsideDown: false };
+  const top = decode(image, 0, strip);
+  if (top) return { code: top, upsideDown: true };
+  const whole = decode(image, 0, image.height);
+  return whole ? { code: whole, upsideDown: false } : undefined;
+}
+
+/** Rows `top` to `top + rows` of the image, searched for a page code. Rows are contiguous: no copy. */
+function decode(image: PageImage, top: number, rows: number): PageCode | undefined {
+  const luminance = image.luminance.subarray(top * image.width, (top + rows) * image.width);
+  try {
+    const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, image.width, rows)));
+    return parsePageCode(new QRCodeReader().decode(bitmap, HINTS).getText());
+  } catch {
+    // ZXing throws when it finds no symbol, or one it cannot decode: no code here.
+    return undefined;
+  }
+}
+
+/** Darker than this counts as ink; a scanner's paper white sits far above. */
+const INK = 128;
+/** A scanner's edge shadow and the punched holes of a file are not content: the outer 4 % is not looked at. */
+const BORDER = 0.04;
+/** Dust and speckle stay below this share of the page. */
+const EMPTY_SHARE = 0.0005;
+
+/**
+ * A page with no ink: the back of a sheet printed on one side, fed through a duplex scanner.
+ * Our own inserted blank pages carry a code and a line of text, so they are never "empty".
+ */
+export function isEmptyPage(image: PageImage): boolean {
+  const x0 = Math.floor(image.width * BORDER);
+  const x1 = image.width - x0;
+  const y0 = Math.floor(image.height * BORDER);
+  const y1 = image.height - y0;
+  let ink = 0;
+  for (let y = y0; y < y1; y += 1) {
+    const row = y * image.width;
+    for (let x = x0; x < x1; x += 1) if ((image.luminance[row + x] ?? 255) < INK) ink += 1;
+  }
+  return ink <= EMPTY_SHARE * (x1 - x0) * (y1 - y0);
+}
+
+/** What the split of a scan needs to know of one page. */
+export function readScanPage(image: PageImage): PageReading {
+  const read = readPageCode(image);
+  if (read) return { kind: 'code', ...read };
+  return isEmptyPage(image) ? { kind: 'empty' } : { kind: 'unreadable' };
+}
