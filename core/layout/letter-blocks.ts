@@ -48,8 +48,11 @@ export function letterBlocks(letter: Letter): Block[] {
   const body = (text: string, role: 'body' | 'item' = 'body'): Block => ({ kind: 'paragraph', role, text, fonts: BODY, indentCells: PARAGRAPH_INDENT });
 
   if (letter.kind === 'person') {
-    blocks.push(info(t('pdf.person', { name: letter.person.name })), info(t('pdf.person.position', { value: letter.person.position })));
+    // Only what identifies the person on paper: the ID number goes to the national record, never into the PDF.
+    const { name: personName, position, department } = letter.person;
+    blocks.push(info(t('pdf.person', { name: personName })), info(t('pdf.person.position', { value: position })));
     blocks.push(info(t('pdf.person.unit', { value: letter.unit.name })));
+    if (department) blocks.push(info(t('pdf.person.department', { value: department })));
   } else {
     blocks.push(info(t('pdf.unit', { value: letter.unit.name })));
   }

@@ -16,7 +16,10 @@ export interface CreditRecord {
   readonly 承诺编码: string;
   readonly 承诺人名称: string;
   readonly 承诺人类别: '法人和非法人组织' | '自然人';
-  /** The unit's 统一社会信用代码; empty for a civil servant, whose ID number the letter does not hold. */
+  /**
+   * The unit's 统一社会信用代码; for a civil servant their 身份证号 when the letter holds one, else
+   * empty. The package is the one place the ID number leaves the office.
+   */
   readonly 承诺人代码: string;
   readonly 承诺类型: '主动型';
   readonly 承诺事由: string;
@@ -45,7 +48,7 @@ export function creditRecord(letter: Letter, submissionId: string): CreditRecord
     承诺编码: submissionId,
     承诺人名称: person ? person.name : letter.unit.name,
     承诺人类别: person ? '自然人' : '法人和非法人组织',
-    承诺人代码: person ? '' : letter.unit.creditCode,
+    承诺人代码: person ? (person.idNumber ?? '') : letter.unit.creditCode,
     承诺类型: '主动型',
     承诺事由: letterTitle(letter),
     // In the printed letter's order and numbering, so the record and the PDF agree item by item.

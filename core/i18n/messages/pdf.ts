@@ -9,6 +9,7 @@ export const pdf = {
   'pdf.principal.titled': '主要负责人：{name}（{title}）',
   'pdf.person.unit': '工作单位：{value}',
   'pdf.person.position': '职务：{value}',
+  'pdf.person.department': '科室：{value}',
   'pdf.heading': '{ordinal}、{name}',
   'pdf.ordinals': '一二三四五六七八九十',
   'pdf.item': '{n}.{content}',
