@@ -1,11 +1,41 @@
+import { strToU8 } from 'fflate';
 import { PDFHexString, PDFString, type PDFDocument, type PDFRef } from 'pdf-lib';
-import { readSfntFacts } from './sfnt-tables';
+import { compressedStream, deflateOf, type Deflate } from './deferred-streams';
+import { readSfntFacts, type SfntFacts } from './sfnt-tables';
 
 /** What drawing needs of an embedded font; pdf-lib's own PDFFont has the same shape. */
 export interface DrawableFont {
   readonly ref: PDFRef;
   encodeText(text: string): PDFHexString;
   widthOfTextAtSize(text: string, size: number): number;
+}
+
+/**
+ * A TrueType subset made ready to embed: its tables read, and its font file and ToUnicode map
+ * compressed (or on their way). Nothing in it belongs to one document, so documents that share a
+ * subset (the letters of one run, core/pdf/shared-glyphs.ts) prepare it once.
+ */
+export interface PreparedSubset {
+  readonly facts: SfntFacts;
+  readonly length: number;
+  readonly fontFile: Promise<Uint8Array>;
+  readonly toUnicode: Promise<Uint8Array>;
+  /** The `W` array's widths, in thousandths of the size. */
+  readonly widths: readonly number[];
+}
+
+/** Null for a font with PostScript outlines (an .otf), which pdf-lib's own embedder takes. */
+export function prepareTrueTypeSubset(bytes: Uint8Array, deflate: Deflate): PreparedSubset | null {
+  const facts = readSfntFacts(bytes);
+  if (facts.cff) return null;
+  const toUnicode = strToU8(unicodeCmap(facts.glyphs), true);
+  return {
+    facts,
+    length: bytes.byteLength,
+    fontFile: deflate(bytes),
+    toUnicode: deflate(toUnicode),
+    widths: facts.advances.map((units) => thousandths(facts, units)),
+  };
 }
 
 /**
@@ -17,29 +47,32 @@ export interface DrawableFont {
  * PostScript outlines (an .otf), which pdf-lib's own embedder takes.
  */
 export function embedTrueTypeSubset(doc: PDFDocument, bytes: Uint8Array, name: string): DrawableFont | null {
-  const facts = readSfntFacts(bytes);
-  if (facts.cff) return null;
+  const prepared = prepareTrueTypeSubset(bytes, deflateOf(doc));
+  return prepared && embedPreparedSubset(doc, prepared, name);
+}
+
+export function embedPreparedSubset(doc: PDFDocument, prepared: PreparedSubset, name: string): DrawableFont {
+  const { facts } = prepared;
   const { context } = doc;
-  const scale = 1000 / facts.unitsPerEm;
-  const thousandths = (units: number) => Math.round(units * scale * 1000) / 1000;
-  const fontFile = context.register(context.flateStream(bytes, { Length1: bytes.byteLength }));
+  const em = (units: number) => thousandths(facts, units);
+  const fontFile = context.register(compressedStream(doc, prepared.fontFile, { Length1: prepared.length }));
   const descriptor = context.register(
     context.obj({
       Type: 'FontDescriptor',
       FontName: name,
       Flags: fontFlags(facts),
-      FontBBox: facts.bbox.map(thousandths),
+      FontBBox: facts.bbox.map(em),
       ItalicAngle: facts.italicAngle,
-      Ascent: thousandths(facts.ascent),
-      Descent: thousandths(facts.descent),
-      CapHeight: thousandths(facts.capHeight),
-      XHeight: thousandths(facts.xHeight),
+      Ascent: em(facts.ascent),
+      Descent: em(facts.descent),
+      CapHeight: em(facts.capHeight),
+      XHeight: em(facts.xHeight),
       StemV: 0,
       FontFile2: fontFile,
     }),
   );
   // A subset's glyph ids run from 0 without gaps: one run of widths covers them all.
-  const widths = context.obj([0, facts.advances.map(thousandths)]);
+  const widths = context.obj([0, prepared.widths]);
   const cidFont = context.register(
     context.obj({
       Type: 'Font',
@@ -51,7 +84,7 @@ export function embedTrueTypeSubset(doc: PDFDocument, bytes: Uint8Array, name: s
       W: widths,
     }),
   );
-  const toUnicode = context.register(context.flateStream(unicodeCmap(facts.glyphs)));
+  const toUnicode = context.register(compressedStream(doc, prepared.toUnicode));
   const ref = context.register(
     context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode }),
   );
@@ -69,6 +102,10 @@ export function embedTrueTypeSubset(doc: PDFDocument, bytes: Uint8Array, name: s
       return (units / facts.unitsPerEm) * size;
     },
   };
+}
+
+function thousandths(facts: SfntFacts, units: number): number {
+  return Math.round(units * (1000 / facts.unitsPerEm) * 1000) / 1000;
 }
 
 /** Bits of the font descriptor's Flags, derived as pdfkit and pdf-lib derive them. */

@@ -13,7 +13,7 @@ import {
 import { t } from '../i18n/translate';
 import type { FontMetrics } from '../layout/font-metrics';
 import { MM, TYPE_AREA } from '../layout/page-geometry';
-import { faceOn, round, type EmbeddedFaces } from './text-document';
+import { round, textPieces, type EmbeddedFaces } from './text-document';
 
 /**
  * The diagonal "草稿" across every page of a PDF that is not the approved letter, so a draft
@@ -67,13 +67,12 @@ export function draftWatermarkPlacement(width: number, height: number, noticeWid
 export function drawDraftWatermark(page: PDFPage, faces: EmbeddedFaces, title: FontMetrics): void {
   const { text, notice } = draftWatermarkParts(title);
   const { width, height } = page.getSize();
-  const place = draftWatermarkPlacement(width, height, (size) => notice.reduce((sum, part) => sum + faceOn(page, faces, part.face).font.widthOfTextAtSize(part.text, size), 0));
+  const place = draftWatermarkPlacement(width, height, (size) =>
+    notice.reduce((sum, part) => sum + textPieces(page, faces, part.face, part.text).reduce((w, piece) => w + piece.font.widthOfTextAtSize(piece.text, size), 0), 0),
+  );
   // Within one text object each show moves the text position on, so a change of face mid-text is seamless.
   const show = (parts: readonly { face: string; text: string }[], size: number) =>
-    parts.flatMap((part) => {
-      const { font, key } = faceOn(page, faces, part.face);
-      return [setFontAndSize(key, size), showText(font.encodeText(part.text))];
-    });
+    parts.flatMap((part) => textPieces(page, faces, part.face, part.text).flatMap((piece) => [setFontAndSize(piece.key, size), showText(piece.font.encodeText(piece.text))]));
   page.pushOperators(
     pushGraphicsState(),
     setFillingGrayscaleColor(place.text.grey),

@@ -1,7 +1,8 @@
 import { t } from '../i18n/translate';
-import type { PagePlan } from '../layout/page-plan';
+import type { PagePlan, TextRun } from '../layout/page-plan';
 import type { DocumentFonts } from './document-fonts';
 import { draftWatermarkRuns, drawDraftWatermark } from './draft-watermark';
+import type { SharedGlyphs } from './shared-glyphs';
 import { addEmptySignatureField, addSigningGuides } from './signature-field';
 import { createTextDocument, describeDocument, drawRuns, embedFaces, saveDocument } from './text-document';
 
@@ -16,6 +17,14 @@ export interface RenderOptions {
    * not its approved, frozen PDF. Without it the bytes are exactly those that review binds.
    */
   readonly draft?: boolean;
+  /** Glyphs shared with the other documents of a run, subset once for them all (core/pdf/shared-glyphs.ts). */
+  readonly shared?: SharedGlyphs;
+}
+
+/** Every run of text a render of `plan` draws, in the faces it draws them in: what its fonts must hold. */
+export function planRuns(plan: PagePlan, fonts: DocumentFonts, options: Pick<RenderOptions, 'draft'> = {}): Pick<TextRun, 'face' | 'text'>[] {
+  const runs = plan.pages.flatMap((page) => [...page.pageNumber.runs, ...page.lines.flatMap((line) => line.runs)]);
+  return options.draft ? [...runs, ...draftWatermarkRuns(fonts.metrics.title)] : runs;
 }
 
 /**
@@ -24,8 +33,7 @@ export interface RenderOptions {
  */
 export async function renderPlan(plan: PagePlan, fonts: DocumentFonts, options: RenderOptions = {}): Promise<Uint8Array> {
   const doc = await createTextDocument(fonts.deflate);
-  const runs = plan.pages.flatMap((page) => [...page.pageNumber.runs, ...page.lines.flatMap((line) => line.runs)]);
-  const faces = await embedFaces(doc, options.draft ? [...runs, ...draftWatermarkRuns(fonts.metrics.title)] : runs, fonts, options.embedding ?? 'subset');
+  const faces = await embedFaces(doc, planRuns(plan, fonts, options), fonts, options.embedding ?? 'subset', options.shared);
 
   plan.pages.forEach((planPage) => {
     const page = doc.addPage([plan.width, plan.height]);

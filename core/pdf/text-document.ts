@@ -1,10 +1,13 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFName, type PDFPage } from 'pdf-lib';
-import { strToU8, zlibSync } from 'fflate';
 import { t } from '../i18n/translate';
 import type { TextRun } from '../layout/page-plan';
-import { embedTrueTypeSubset, type DrawableFont } from './cid-font';
+import { embedPreparedSubset, embedTrueTypeSubset, type DrawableFont } from './cid-font';
+import { compressLater, compressedStreams, deflateWithFflate, type Deflate } from './deferred-streams';
 import type { DocumentFonts } from './document-fonts';
+import type { SharedGlyphs } from './shared-glyphs';
+
+export type { Deflate } from './deferred-streams';
 
 /**
  * What every PDF of ours shares, the letter and the receipt alike: a document that never reads
@@ -17,24 +20,22 @@ const NO_LAYOUT_FEATURES = Object.fromEntries(
   ['ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern', 'vert', 'vrt2'].map((f) => [f, false]),
 );
 
-/** The faces embedded in one document by face id, and the resource name each page knows each by. */
+/**
+ * The faces embedded in one document by face id, and the resource name each page knows each font
+ * by. A face is one embedded font, or two when part of its glyphs is shared with the other
+ * documents of a run (core/pdf/shared-glyphs.ts): the shared part first, this document's own after.
+ */
 export interface EmbeddedFaces {
-  readonly fonts: ReadonlyMap<string, DrawableFont>;
+  readonly fonts: ReadonlyMap<string, readonly FacePart[]>;
   /** Per page, so two drawings on one page share one font resource. */
-  readonly keys: WeakMap<PDFPage, Map<string, PDFName>>;
+  readonly keys: WeakMap<PDFPage, Map<DrawableFont, PDFName>>;
 }
 
-/**
- * How a program compresses PDF streams (zlib format): Node's native zlib, the browser's
- * CompressionStream. Deflating the embedded fonts is the largest cost of a render; native code
- * does it several times faster than any JavaScript deflate. Without one, fflate.
- */
-export type Deflate = (bytes: Uint8Array) => Promise<Uint8Array>;
-
-const deflateWithFflate: Deflate = async (bytes) => zlibSync(bytes, { level: 6 });
-
-/** Streams waiting for their compressed contents, by document: filled in by saveDocument. */
-const deferred = new WeakMap<PDFDocument, Promise<void>[]>();
+export interface FacePart {
+  readonly font: DrawableFont;
+  /** The characters this font draws; absent for a face's only font, which draws them all. */
+  readonly codePoints?: ReadonlySet<number>;
+}
 
 export async function createTextDocument(deflate: Deflate = deflateWithFflate): Promise<PDFDocument> {
   // updateMetadata: false keeps the clock and pdf-lib's producer string out of the file.
@@ -44,77 +45,108 @@ export async function createTextDocument(deflate: Deflate = deflateWithFflate): 
   return doc;
 }
 
-/**
- * Every stream pdf-lib or we flate-compress (pdf-lib would use pako, synchronously) is made at
- * once with empty contents, and compressed with `deflate` while the rest of the document is
- * built; saveDocument waits for all of them. Only this document's context is touched.
- */
-function compressLater(doc: PDFDocument, deflate: Deflate): void {
-  const { context } = doc;
-  const pending: Promise<void>[] = [];
-  deferred.set(doc, pending);
-  context.flateStream = (contents, dict = {}) => {
-    // pdf-lib treats a string here as Latin-1 bytes, and so does strToU8 with latin1 set.
-    const bytes = typeof contents === 'string' ? strToU8(contents, true) : contents;
-    const stream = context.stream(new Uint8Array(0), { ...dict, Filter: 'FlateDecode' });
-    pending.push(
-      deflate(bytes).then((compressed) => {
-        // A raw stream's contents are only read when the file is written, which waits for this.
-        (stream as unknown as { contents: Uint8Array }).contents = compressed;
-      }),
-    );
-    return stream;
-  };
-}
-
-/**
- * Each face used is subset to exactly the characters drawn in it, then embedded as it is.
- * `embedding: 'full'` embeds the whole original font files, only to prove that subsetting loses
- * nothing; a face of a collection is always subset (a PDF embeds single fonts).
- */
-export async function embedFaces(doc: PDFDocument, runs: Iterable<Pick<TextRun, 'face' | 'text'>>, fonts: DocumentFonts, embedding: 'subset' | 'full'): Promise<EmbeddedFaces> {
+/** The code points drawn in each face. */
+export function codePointsByFace(runs: Iterable<Pick<TextRun, 'face' | 'text'>>): Map<string, Set<number>> {
   const used = new Map<string, Set<number>>();
   for (const run of runs) {
     const set = used.get(run.face) ?? new Set<number>();
     for (const char of run.text) set.add(char.codePointAt(0) ?? 0);
     used.set(run.face, set);
   }
-  const embedded = new Map<string, DrawableFont>();
+  return used;
+}
+
+/**
+ * Each face used is subset to exactly the characters drawn in it, then embedded as it is.
+ * `embedding: 'full'` embeds the whole original font files, only to prove that subsetting loses
+ * nothing; a face of a collection is always subset (a PDF embeds single fonts). With `shared`,
+ * the glyphs every document of a run draws come from one subset made for them all, and only the
+ * rest is subset for this document: the PDF still holds exactly the glyphs it draws.
+ */
+export async function embedFaces(
+  doc: PDFDocument,
+  runs: Iterable<Pick<TextRun, 'face' | 'text'>>,
+  fonts: DocumentFonts,
+  embedding: 'subset' | 'full',
+  shared?: SharedGlyphs,
+): Promise<EmbeddedFaces> {
+  const used = codePointsByFace(runs);
+  const embedded = new Map<string, FacePart[]>();
   // Sorted ids, not the order runs came in, keep the object order and so the bytes stable.
   for (const id of [...used.keys()].sort()) {
     const face = fonts.faces.get(id);
     if (!face) throw new Error(`No face ${id} among the document fonts`);
-    const full = embedding === 'full' && !isCollection(face.bytes);
-    const bytes = full ? face.bytes : fonts.subset(id, [...(used.get(id) ?? [])].sort((a, b) => a - b));
-    const name = full ? id : `PLEDGE+${id}`;
-    const trueType = full ? null : embedTrueTypeSubset(doc, bytes, name);
-    if (trueType) {
-      embedded.set(id, trueType);
+    const own = used.get(id) ?? new Set<number>();
+    const common = embedding === 'subset' ? shared?.part(id, own) : undefined;
+    if (common) {
+      const parts: FacePart[] = [{ font: embedPreparedSubset(doc, common.prepared, `PLEDGE+${id}`), codePoints: common.codePoints }];
+      const rest = [...own].filter((cp) => !common.codePoints.has(cp));
+      if (rest.length > 0) parts.push({ font: await embedSubset(doc, fonts.subset(id, rest.sort((a, b) => a - b)), `PLEDGP+${id}`), codePoints: new Set(rest) });
+      embedded.set(id, parts);
       continue;
     }
-    // Layout measured each character's own glyph (cmap), so no OpenType feature may swap it for
-    // another; the subsets carry no layout tables, the whole fonts need the features switched off.
-    embedded.set(id, await doc.embedFont(bytes, { subset: false, customName: name, features: full ? NO_LAYOUT_FEATURES : {} }));
+    const full = embedding === 'full' && !isCollection(face.bytes);
+    const bytes = full ? face.bytes : fonts.subset(id, [...own].sort((a, b) => a - b));
+    if (full) {
+      // Layout measured each character's own glyph (cmap), so no OpenType feature may swap it for another.
+      embedded.set(id, [{ font: await doc.embedFont(bytes, { subset: false, customName: id, features: NO_LAYOUT_FEATURES }) }]);
+      continue;
+    }
+    embedded.set(id, [{ font: await embedSubset(doc, bytes, `PLEDGE+${id}`) }]);
   }
   return { fonts: embedded, keys: new WeakMap() };
+}
+
+/** A TrueType subset straight from its tables; one with PostScript outlines through pdf-lib (the subsets carry no layout tables). */
+async function embedSubset(doc: PDFDocument, bytes: Uint8Array, name: string): Promise<DrawableFont> {
+  return embedTrueTypeSubset(doc, bytes, name) ?? (await doc.embedFont(bytes, { subset: false, customName: name, features: {} }));
 }
 
 function isCollection(bytes: Uint8Array): boolean {
   return bytes[0] === 0x74 && bytes[1] === 0x74 && bytes[2] === 0x63 && bytes[3] === 0x66; // 'ttcf'
 }
 
-/** The embedded font of a face and its resource name on `page`, made on first use. */
-export function faceOn(page: PDFPage, faces: EmbeddedFaces, face: string): { font: DrawableFont; key: PDFName } {
-  const font = faces.fonts.get(face);
-  if (!font) throw new Error(`Font for ${face} was not embedded`);
-  const keys = faces.keys.get(page) ?? new Map<string, PDFName>();
+/** A stretch of text in one embedded font, with the font's resource name on the page. */
+export interface TextPiece {
+  readonly font: DrawableFont;
+  readonly key: PDFName;
+  readonly text: string;
+}
+
+/**
+ * `text` of one face cut where it passes from one of the face's fonts to the other (one piece
+ * unless the face is shared in part), each with its resource name on `page`, made on first use.
+ */
+export function textPieces(page: PDFPage, faces: EmbeddedFaces, face: string, text: string): TextPiece[] {
+  const parts = faces.fonts.get(face);
+  if (!parts || parts.length === 0) throw new Error(`Font for ${face} was not embedded`);
+  if (parts.length === 1) return [{ font: (parts[0] as FacePart).font, key: keyOn(page, faces, face, (parts[0] as FacePart).font), text }];
+  const pieces: TextPiece[] = [];
+  let current: FacePart | undefined;
+  let stretch = '';
+  for (const char of text) {
+    const cp = char.codePointAt(0) ?? 0;
+    const part = parts.find((p) => p.codePoints?.has(cp)) ?? (parts[parts.length - 1] as FacePart);
+    if (part !== current && stretch !== '' && current) {
+      pieces.push({ font: current.font, key: keyOn(page, faces, face, current.font), text: stretch });
+      stretch = '';
+    }
+    current = part;
+    stretch += char;
+  }
+  if (current && stretch !== '') pieces.push({ font: current.font, key: keyOn(page, faces, face, current.font), text: stretch });
+  return pieces;
+}
+
+function keyOn(page: PDFPage, faces: EmbeddedFaces, face: string, font: DrawableFont): PDFName {
+  const keys = faces.keys.get(page) ?? new Map<DrawableFont, PDFName>();
   faces.keys.set(page, keys);
-  let key = keys.get(face);
+  let key = keys.get(font);
   if (!key) {
     key = page.node.newFontDictionary(face, font.ref);
-    keys.set(face, key);
+    keys.set(font, key);
   }
-  return { font, key };
+  return key;
 }
 
 /**
@@ -125,21 +157,26 @@ export function faceOn(page: PDFPage, faces: EmbeddedFaces, face: string): { fon
  */
 export function drawRuns(page: PDFPage, runs: readonly TextRun[], faces: EmbeddedFaces): void {
   const ops: string[] = ['BT'];
-  let face: string | null = null;
+  let font: DrawableFont | null = null;
   let size = 0;
   let tracking = 0;
   for (const run of runs) {
-    const { font, key } = faceOn(page, faces, run.face);
-    if (run.face !== face || run.size !== size) {
-      ops.push(`${key.toString()} ${round(run.size)} Tf`);
-      face = run.face;
-      size = run.size;
-    }
-    if (run.tracking !== tracking) {
-      ops.push(`${round(run.tracking)} Tc`);
-      tracking = run.tracking;
-    }
-    ops.push(`1 0 0 1 ${round(run.x)} ${round(run.y)} Tm`, `${font.encodeText(run.text).toString()} Tj`);
+    textPieces(page, faces, run.face, run.text).forEach((piece, i) => {
+      if (piece.font !== font || run.size !== size) {
+        ops.push(`${piece.key.toString()} ${round(run.size)} Tf`);
+        font = piece.font;
+        size = run.size;
+      }
+      if (i === 0) {
+        if (run.tracking !== tracking) {
+          ops.push(`${round(run.tracking)} Tc`);
+          tracking = run.tracking;
+        }
+        // Only the run's first piece is placed: the next goes on where the glyphs before it ended.
+        ops.push(`1 0 0 1 ${round(run.x)} ${round(run.y)} Tm`);
+      }
+      ops.push(`${piece.font.encodeText(piece.text).toString()} Tj`);
+    });
   }
   ops.push('ET');
   const { context } = page.doc;
@@ -173,7 +210,7 @@ export function describeDocument(doc: PDFDocument, info: DocumentDescription): v
 export async function saveDocument(doc: PDFDocument): Promise<Uint8Array> {
   // Fonts pdf-lib embeds itself (an .otf, the whole-font proof) make their streams when flushed.
   await doc.flush();
-  await Promise.all(deferred.get(doc) ?? []);
+  await compressedStreams(doc);
   // objectsPerTick: pdf-lib otherwise yields to the event loop every 50 objects, which only adds waiting.
   return doc.save({ useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY });
 }

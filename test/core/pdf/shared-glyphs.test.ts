@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { Letter } from '../../../core/letter/letter-schema';
+import type { DocumentFonts } from '../../../core/pdf/document-fonts';
+import { renderLetterPdf } from '../../../core/pdf/render-letter';
+import { renderLetterPdfs } from '../../../core/pdf/render-letters';
+import { documentFonts, fixtureLetters } from './fonts-fixture';
+import { pdffonts, pdftotext, qpdfCheck, rasterise } from './pdf-tools';
+
+/**
+ * Several letters rendered in one run share the glyphs they all draw (core/pdf/shared-glyphs.ts).
+ * Each PDF must still be the letter on its own: the same text and the same pixels as the letter
+ * rendered alone, and a run of one letter exactly its bytes.
+ */
+const NAMES = ['赵一鸣', '钱雨桐', '孙嘉懿'];
+
+function staffLetters(): Letter[] {
+  const person = fixtureLetters()['person'] as Extract<Letter, { kind: 'person' }>;
+  return NAMES.map((name) => ({ ...person, person: { ...person.person, name }, principal: { ...person.principal, name } }));
+}
+
+async function renderRun(letters: readonly unknown[], fonts: DocumentFonts): Promise<Uint8Array[]> {
+  const pdfs: Uint8Array[] = [];
+  for await (const result of renderLetterPdfs(letters, fonts)) {
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('; '));
+    pdfs.push(result.bytes);
+  }
+  return pdfs;
+}
+
+/** Counts the glyphs each subset asks HarfBuzz for. */
+function countingSubsets(fonts: DocumentFonts): { fonts: DocumentFonts; glyphs: () => number } {
+  let glyphs = 0;
+  return {
+    fonts: { ...fonts, subset: (face, codePoints) => { const points = [...codePoints]; glyphs += points.length; return fonts.subset(face, points); } },
+    glyphs: () => glyphs,
+  };
+}
+
+describe('letters rendered in one run', () => {
+  it('draw each letter as it is drawn alone: the same text and the same pixels', async () => {
+    const fonts = await documentFonts();
+    const letters = staffLetters();
+    const run = await renderRun(letters, fonts);
+    const alone = await renderLetterPdf(letters[1], fonts);
+    if (!alone.ok) throw new Error('the fixture renders');
+    const middle = run[1] as Uint8Array;
+    expect((await qpdfCheck(middle)).ok).toBe(true);
+    const text = await pdftotext(middle);
+    expect(text).toContain('钱雨桐');
+    for (const other of [NAMES[0], NAMES[2]]) expect(text).not.toContain(other);
+    expect(text).toBe(await pdftotext(alone.bytes));
+    // Two fonts of the body face: the glyphs the three letters share, and this letter's own.
+    expect(await pdffonts(middle)).toMatch(/PLEDGP\+NotoSerifSC-Regular/);
+    const [ours, theirs] = await Promise.all([rasterise(middle, 100), rasterise(alone.bytes, 100)]);
+    expect(ours).toHaveLength(alone.plan.pages.length);
+    ours.forEach((page, i) => expect(Buffer.compare(page.data, (theirs[i] as typeof page).data), `page ${i + 1}`).toBe(0));
+  }, 120_000);
+
+  it('subset the shared glyphs once, not once per letter', async () => {
+    const fonts = await documentFonts();
+    const letters = staffLetters();
+    const alone = countingSubsets(fonts);
+    for (const letter of letters) await renderLetterPdf(letter, alone.fonts);
+    const shared = countingSubsets(fonts);
+    await renderRun(letters, shared.fonts);
+    // Three letters alone subset the common text three times; the run subsets it once and the names apart.
+    expect(shared.glyphs()).toBeLessThan(alone.glyphs() / 2);
+  }, 60_000);
+
+  it('give a run of one letter exactly the bytes of the letter rendered alone', async () => {
+    const fonts = await documentFonts();
+    const [letter] = staffLetters();
+    const [inRun] = await renderRun([letter], fonts);
+    const alone = await renderLetterPdf(letter, fonts);
+    expect(alone.ok && Buffer.from(alone.bytes).equals(Buffer.from(inRun as Uint8Array))).toBe(true);
+  }, 60_000);
+
+  it('refuse an invalid letter in its place and draw the others', async () => {
+    const fonts = await documentFonts();
+    const [first, second] = staffLetters();
+    const results = [];
+    for await (const result of renderLetterPdfs([first, { format: 'pledge-letter/1' }, second], fonts)) results.push(result.ok);
+    expect(results).toEqual([true, false, true]);
+  }, 60_000);
+});
