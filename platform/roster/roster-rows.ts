@@ -3,7 +3,7 @@ import { creditCodeCandidatesText, unitCreditCodeProblems } from '../../core/let
 import { t } from '../i18n/translate';
 import type { RosterUnit } from '../store/platform-store';
 import { fieldTitle, ROSTER_FIELDS, type Columns, type RosterField } from './roster-header';
-import { cellText, isNumberCell, type SheetCell, type SheetRows } from './sheet-cell';
+import { cellText, isNumberCell, type SheetCell, type SheetRows } from '../../core/sheet/sheet-cell';
 
 /** A row left out of the import; `row` is as the spreadsheet numbers it, 0 for the file as a whole. */
 export interface RosterRefusal {

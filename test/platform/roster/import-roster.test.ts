@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importRoster } from '../../../platform/roster/import-roster';
 import { openStore } from '../../../platform/store/open-store';
 import type { PlatformStore } from '../../../platform/store/platform-store';
-import { utf8Csv, xlsxFile } from './roster-files';
+import { utf8Csv, xlsxFile } from '../../core/sheet/sheet-files';
 
 const HEADER = ['单位名称', '统一社会信用代码', '所属区县', '单位类型'];
 const CENTRE = ['青山县政务服务中心', '122399214012770352', '青山县', '事业单位'];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readRosterFile } from '../../../platform/roster/read-roster';
 import { rosterFromRows } from '../../../platform/roster/roster-rows';
-import { gb18030Csv, utf8Csv, xlsxFile } from './roster-files';
+import { gb18030Csv, utf8Csv, xlsxFile } from '../../core/sheet/sheet-files';
 
 /** Invented units of 青山县; every code passes GB 32100 unless a test says otherwise. */
 const CENTRE = { creditCode: '122399214012770352', name: '青山县政务服务中心', district: '青山县', type: '事业单位' };

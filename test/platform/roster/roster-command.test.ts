@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runRosterCommand } from '../../../platform/roster/roster-command';
-import { gb18030Csv, xlsxFile } from './roster-files';
+import { gb18030Csv, xlsxFile } from '../../core/sheet/sheet-files';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const entry = [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'platform/serve-platform.ts')];

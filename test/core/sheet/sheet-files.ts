@@ -1,9 +1,9 @@
 import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 
 /**
- * Roster files built in the test: .xlsx written by write-excel-file (another library than the
- * reader), .csv as UTF-8 with a BOM (Excel's "CSV UTF-8") and as GB18030 (what Excel on a Chinese
- * Windows saves as plain "CSV").
+ * Spreadsheet files built in the test (the 编办's roster, an office's staff list): .xlsx written by
+ * write-excel-file (another library than the reader), .csv as UTF-8 with a BOM (Excel's "CSV UTF-8")
+ * and as GB18030 (what Excel on a Chinese Windows saves as plain "CSV").
  */
 export async function xlsxFile(rows: SheetData): Promise<Uint8Array> {
   return new Uint8Array(await writeXlsxFile(rows).toBuffer());
@@ -27,7 +27,7 @@ let gbOfChar: Map<string, number[]> | undefined;
 /**
  * TextEncoder writes only UTF-8, so the GB18030 bytes are found through the decoder: every
  * two-byte sequence of GBK's range, decoded once, gives the table back. Enough for the Han
- * characters and full-width punctuation of a roster; ASCII is itself.
+ * characters and full-width punctuation of a list; ASCII is itself.
  */
 function encodeGb18030(text: string): Uint8Array {
   if (!gbOfChar) {

@@ -1,4 +1,5 @@
-import { parse } from 'csv-parse/sync';
+// The browser build: the plain `csv-parse/sync` entry needs Node's global Buffer, this one brings its own.
+import { parse } from 'csv-parse/browser/esm/sync';
 import type { SheetRows } from './sheet-cell';
 
 /**
@@ -15,7 +16,7 @@ export function csvRows(bytes: Uint8Array): SheetRows {
       delimiter: delimiterOf(text),
       relax_column_count: true,
       skip_empty_lines: false,
-    }) as string[][];
+    });
   } catch (error) {
     const lines = (error as { lines?: unknown }).lines;
     throw new CsvSyntaxError(typeof lines === 'number' ? lines : 1);
@@ -28,13 +29,17 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+/** TextDecoder as Node and every browser have it; core's own lib (ES2023 only) does not declare it. */
+type DecoderClass = new (label: string, options?: { fatal?: boolean }) => { decode(bytes: Uint8Array): string };
+const Decoder = (globalThis as unknown as { TextDecoder: DecoderClass }).TextDecoder;
+
 function decodeText(bytes: Uint8Array): string {
   // Excel's "Unicode 文本" is UTF-16 with a BOM; cheap to accept, and GB18030 would garble it.
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new Decoder('utf-16le').decode(bytes);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new Decoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('gb18030').decode(bytes);
+    return new Decoder('gb18030').decode(bytes);
   }
 }
 
