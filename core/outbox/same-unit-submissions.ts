@@ -57,7 +57,8 @@ export function sameUnitSubmissions(
   }
   for (const { entry, details } of outbox) {
     const id = entry.package.submissionId;
-    if (!details || own.has(id) || byId.has(id) || details.creditCode !== unit.creditCode || details.year !== unit.year) continue;
+    // A civil servant's own letter names the unit too, but is not the unit's letter: many go in every year.
+    if (!details || details.personName !== undefined || own.has(id) || byId.has(id) || details.creditCode !== unit.creditCode || details.year !== unit.year) continue;
     // Packed here from a draft that is gone: still a letter the platform has or will have.
     byId.set(id, { submissionId: id, title: undefined, state: entry.state.status, at: details.addedAt, ...(details.supersedes ? { supersedes: details.supersedes } : {}) });
   }

@@ -35,6 +35,8 @@ export function SubmitSection({ draft, store, signedCount, onOpenOutbox }: { dra
 
   const ask = async () => {
     if (packed) return submit();
+    // A person's letter is one of many of the unit each year: there is no earlier unit letter to correct.
+    if (draft.summary.kind === 'person') return setQuestion({ kind: 'freeze' });
     setBusy(true);
     setResult(null);
     try {

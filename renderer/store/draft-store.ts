@@ -286,7 +286,8 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
         const own = new Set((draft.submissions ?? []).map((s) => s.submissionId));
         const packed: PackedSubmission[] = [];
         for (const other of await db.drafts.toArray()) {
-          if (other.id === id || !other.submissions?.length) continue;
+          // Personal letters name the unit as well, but the platform's one letter per unit and year is the unit's own.
+          if (other.id === id || !other.submissions?.length || other.summary.kind === 'person') continue;
           const { creditCode, year } = unitAndYear(await letterOf(other.id)) ?? { creditCode: '', year: null };
           for (const s of other.submissions) packed.push({ submissionId: s.submissionId, title: draftTitle(other.summary), creditCode, year, packedAt: s.packedAt, ...(s.supersedes ? { supersedes: s.supersedes } : {}) });
         }

@@ -51,4 +51,9 @@ describe('sameUnitSubmissions', () => {
     expect(refused.earlier).toHaveLength(1);
     expect(refused.correctionTarget).toBeUndefined();
   });
+
+  it('leaves out a civil servant’s own letter in the outbox: it names the unit, but is not the unit’s letter', () => {
+    const found = sameUnitSubmissions(UNIT, new Set(), [], [queued('p', DELIVERED, { personName: '职员001' }), queued('u', DELIVERED, {})]);
+    expect(found.earlier.map((s) => s.submissionId)).toEqual(['u']);
+  });
 });

@@ -8,7 +8,7 @@ import { applyProfile } from '../../../core/profile/apply-profile';
 import { buildPackage } from '../../../core/package/build-package';
 import { verifyPackage } from '../../../core/package/verify-package';
 import { PNG } from '../../support/package-fixtures';
-import { OWN_UNIT } from '../../support/letter-fixtures';
+import { OWN_UNIT, ownLetter } from '../../support/letter-fixtures';
 import type { UnitProfile } from '../../../core/profile/unit-profile';
 import { PledgeDatabase } from '../../../renderer/store/database';
 import { AUTOSAVE_SNAPSHOT_MS } from '../../../core/drafts/workflow';
@@ -908,6 +908,21 @@ describe('one letter per unit and year', () => {
     ]);
     expect(context.packed[0]?.title).toContain('2026');
     expect((await store.sameUnitContext(first.id)).own).toEqual(new Set([first.input.submissionId]));
+    db.close();
+  });
+
+  it('leaves the staff’s personal letters out of the unit’s letters: they name the unit, but each is a person’s own', async () => {
+    const { db, store } = setup();
+    const person = await store.createFromTemplate('person', at(0), OWN_PROFILE);
+    await store.updateLetter(person.id, ownLetter('person'), at(0));
+    const hash = await store.submitForReview(person.id, pdfBytes(`letter ${person.id}`), at(1), await store.letter(person.id));
+    await store.decide(person.id, approve(hash, 1));
+    await store.addAttachment(person.id, { name: '第1页.png', type: 'image/png', bytes: PNG }, at(1));
+    await store.submissionInput(person.id, at(2));
+    const unitLetter = await packed(store, 3);
+
+    const second = await store.createFromTemplate('service', at(5), OWN_PROFILE);
+    expect((await store.sameUnitContext(second.id)).packed.map((p) => p.submissionId)).toEqual([unitLetter.input.submissionId]);
     db.close();
   });
 
