@@ -1,6 +1,6 @@
 /** The `pledge` command line. */
 export const commandLine = {
-  'cli.usage': '用法：pledge <命令> [参数]\n\n命令：\n  new --template <模板> [--year <年度>] [--date <年-月-日>]  输出一份模板承诺书（JSON）\n  validate <承诺书.json> [--json]  校验承诺书，有问题时逐行列出\n  render <承诺书.json> [-o <输出.pdf>]  生成可签章的 PDF（默认与承诺书同名）\n  schema  输出承诺书格式的 JSON Schema\n  pack <承诺书.json> --signed <签章件> [--signed <签章件>...] -o <报送包.zip> [--id <UUID>] [--supersedes <UUID>]  生成报送包（至少一份签章件：扫描图片或签章 PDF，可多次指定）\n  sign <已审核.pdf> --p12 <证书.p12> --password <密码> --signature-image <签名图片> [--seal-image <印章图片>] -o <已签章.pdf>  用数字证书在承诺书的签名域签章（PAdES，SHA-256），签名图片和印章图片显示在签章处；密码也可用环境变量 PLEDGE_P12_PASSWORD 提供\n  verify <报送包.zip>  校验报送包是否完整、未被篡改\n  send <报送包.zip> --endpoint <平台地址> [--token <令牌>] [--retries <次数>] [--state <进度文件>]  报送到平台并输出回执（JSON）；中断后重新运行同一命令即从断点续传（进度默认存于用户缓存目录 ~/.cache/pledge-desk/uploads，按报送包的 SHA-256 区分，报送包可以放在只读的U盘上）。令牌也可用环境变量 PLEDGE_TOKEN 提供，以免留在命令历史中\n  receipt verify <回执.json> --platform <平台说明文件或平台地址>  用报送平台公布的公钥验证回执的签名：回执出自该平台且未被改动时退出码为 0，否则为 1\n\n模板：{templates}',
+  'cli.usage': '用法：pledge <命令> [参数]\n\n命令：\n  new --template <模板> [--year <年度>] [--date <年-月-日>]  输出一份模板承诺书（JSON）\n  validate <承诺书.json> [--json]  校验承诺书，有问题时逐行列出\n  render <承诺书.json>... [-o <输出.pdf>] [--out-dir <目录>]  生成可签章的 PDF（默认与承诺书同名；可一次生成多份，字体只读一次，--out-dir 把各份放进同一目录；有承诺书未生成时退出码为 1）\n  schema  输出承诺书格式的 JSON Schema\n  pack <承诺书.json> --signed <签章件> [--signed <签章件>...] -o <报送包.zip> [--id <UUID>] [--supersedes <UUID>]  生成报送包（至少一份签章件：扫描图片或签章 PDF，可多次指定）\n  sign <已审核.pdf> --p12 <证书.p12> --password <密码> --signature-image <签名图片> [--seal-image <印章图片>] -o <已签章.pdf>  用数字证书在承诺书的签名域签章（PAdES，SHA-256），签名图片和印章图片显示在签章处；密码也可用环境变量 PLEDGE_P12_PASSWORD 提供\n  verify <报送包.zip>  校验报送包是否完整、未被篡改\n  send <报送包.zip> --endpoint <平台地址> [--token <令牌>] [--retries <次数>] [--state <进度文件>]  报送到平台并输出回执（JSON）；中断后重新运行同一命令即从断点续传（进度默认存于用户缓存目录 ~/.cache/pledge-desk/uploads，按报送包的 SHA-256 区分，报送包可以放在只读的U盘上）。令牌也可用环境变量 PLEDGE_TOKEN 提供，以免留在命令历史中\n  receipt verify <回执.json> --platform <平台说明文件或平台地址>  用报送平台公布的公钥验证回执的签名：回执出自该平台且未被改动时退出码为 0，否则为 1\n  staff letters --roster <人员名单.xlsx|.csv> --unit <单位承诺书.json> --out <文件夹> [--force]  按人员名单为每人生成一份个人承诺书（按岗位类别选用窗口服务、行政执法或其他人员的模板，单位信息和监督渠道取自单位承诺书），逐行列出未通过的行；有行未通过时退出码为 1\n  staff template -o <人员名单模板.xlsx>  生成人员名单模板\n\n模板：{templates}',
   'cli.unknown-command': '未知命令“{command}”。运行 pledge --help 查看用法。',
   'cli.unknown-option': '未知选项“{option}”。运行 pledge --help 查看用法。',
   'cli.bad-option-value': '选项“{option}”缺少取值或取值有误。运行 pledge --help 查看用法。',
@@ -15,6 +15,11 @@ export const commandLine = {
   'cli.not-object': '{file} 的内容不是 JSON 对象（承诺书应以 {{ 开头）。',
   'cli.rendered': '已生成 {file}（{pages} 页）。',
   'cli.missing-letter-argument': '请指定承诺书文件，例如：pledge render letter.json -o letter.pdf',
+  'cli.render-output-one-letter': '-o 只能用于一份承诺书；一次生成多份时请用 --out-dir <目录>，或不指定，各份与承诺书同名。',
+  'cli.render-output-and-dir': '-o 和 --out-dir 只能选用一个：-o 指定一份 PDF 的文件名，--out-dir 指定多份 PDF 的目录。',
+  'cli.render-same-output': '有两份承诺书都会写成 {file}，后一份会覆盖前一份。请把同名的承诺书分开生成，或改名后再生成。',
+  'cli.rendered-all': '共 {total} 份承诺书，已全部生成。',
+  'cli.rendered-some': '共 {total} 份承诺书：已生成 {count} 份，{rest} 份未生成（原因见上）。',
   'cli.write-failed': '无法写入 {file}：{reason}',
   'cli.valid': '{file}：校验通过。',
   'cli.warning': '提示',
