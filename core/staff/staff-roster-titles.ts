@@ -41,14 +41,21 @@ export function postTypeLabel(postType: PostType): string {
   return labels[postType];
 }
 
-/** What people write in the 岗位类别 column for each post type, besides the label itself. */
+/**
+ * What people write in the 岗位类别 column for each post type besides the label, once a trailing
+ * 人员, 工作人员, 岗位, 岗 or 类 is dropped (窗口服务人员, 执法岗, 行政执法类, 其他人员 all name one).
+ */
 const POST_TYPE_WORDS: Readonly<Record<PostType, readonly string[]>> = {
-  window: ['窗口', '窗口服务人员', '窗口工作人员', '窗口人员', '窗口服务岗', '窗口服务岗位', '窗口岗位', '窗口岗'],
-  enforcement: ['执法', '执法人员', '行政执法人员', '执法岗', '执法岗位', '行政执法岗', '行政执法岗位'],
-  other: ['其它', '其他人员', '其它人员', '其他工作人员', '其他岗位', '其他岗'],
+  window: ['窗口', '窗口服务'],
+  enforcement: ['执法', '行政执法'],
+  other: ['其他', '其它', '其余', '一般', '普通'],
 };
 
-const valueKey = (text: string) => text.normalize('NFKC').replace(/\s/gu, '');
+const valueKey = (text: string) =>
+  text
+    .normalize('NFKC')
+    .replace(/\s/gu, '')
+    .replace(/(?:工作)?(?:人员|岗位|岗|类)$/u, '');
 
 /** The post type a 岗位类别 cell names, or undefined when it names none of them. */
 export function postTypeOfText(text: string): PostType | undefined {

@@ -53,6 +53,14 @@ describe('readStaffRoster: good rows', () => {
     });
   });
 
+  it('takes the usual ways of writing a 岗位类别, and refuses words that name none', async () => {
+    const values = { 窗口服务人员: 'window', 窗口工作人员: 'window', '窗 口': 'window', 执法岗: 'enforcement', 行政执法类: 'enforcement', 其他人员: 'other', 其它: 'other', 一般工作人员: 'other' };
+    const rows = [['姓名', '职务', '岗位类别'], ...Object.keys(values).map((value, index) => [`王敏${'甲乙丙丁戊己庚辛'.charAt(index)}`, '科员', value]), ['李强', '科员', '临时工'], ['赵丽', '科员', '人员']];
+    const { members, refused } = await read(await xlsxFile(rows), 'a.xlsx');
+    expect(members.map(({ postType }) => postType)).toEqual(Object.values(values));
+    expect(refused.map(({ row }) => row)).toEqual([10, 11]);
+  });
+
   it('reads a sheet without the 科室 and 身份证号 columns', async () => {
     const reading = await read(await xlsxFile([['姓名', '职位', '岗位类型'], ['王敏', '科员', '其他']]), 'a.xlsx');
     expect(reading).toEqual({ members: [{ row: 2, name: '王敏', position: '科员', department: '', postType: 'other' }], refused: [] });
