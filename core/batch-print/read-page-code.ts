@@ -82,3 +82,17 @@ export function readScanPage(image: PageImage): PageReading {
   if (read) return { kind: 'code', ...read };
   return isEmptyPage(image) ? { kind: 'empty' } : { kind: 'unreadable' };
 }
+
+/**
+ * A canvas's RGBA pixels as a page image: ITU-R BT.601 luma, each pixel laid on white paper by its
+ * alpha (a canvas left transparent is paper, not ink).
+ */
+export function pageImageFromRgba(rgba: Uint8ClampedArray, width: number, height: number): PageImage {
+  const luminance = new Uint8ClampedArray(width * height);
+  for (let i = 0, p = 0; i < luminance.length; i += 1, p += 4) {
+    const alpha = (rgba[p + 3] ?? 255) / 255;
+    const luma = 0.299 * (rgba[p] ?? 255) + 0.587 * (rgba[p + 1] ?? 255) + 0.114 * (rgba[p + 2] ?? 255);
+    luminance[i] = luma * alpha + 255 * (1 - alpha);
+  }
+  return { width, height, luminance };
+}

@@ -11,8 +11,8 @@ const PAGE_WIDTH = 420;
 type PdfJs = typeof PdfJsModule;
 let pdfjs: Promise<PdfJs> | undefined;
 
-/** pdf.js is loaded on first use, with its worker served from our own origin. */
-function loadPdfJs(): Promise<PdfJs> {
+/** pdf.js is loaded on first use, with its worker served from our own origin; reading a signed scan (renderer/batch/scan-pages.ts) uses it too. */
+export function loadPdfJs(): Promise<PdfJs> {
   pdfjs ??= Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?url')]).then(([lib, worker]) => {
     lib.GlobalWorkerOptions.workerSrc = worker.default;
     return lib;

@@ -23,4 +23,5 @@ export const batchPrint = {
   'batch-print.match.presumed': '第 {page} 页（按顺序推定，请核对）',
   'batch-print.letter.missing': '缺第 {pages} 页',
   'batch-print.letter.not-scanned': '扫描件中没有这份承诺书',
+  'batch-print.scan.choose': '请选择一个 PDF 扫描件，或若干张 PNG、JPEG 图片（每张一页），不要混选。',
 } as const;
