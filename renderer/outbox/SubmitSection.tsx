@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { currentSubmission, type DraftRecord } from '../../core/drafts/draft-record';
 import { t } from '../../core/i18n/translate';
+import type { OriginBatch } from '../../core/outbox/outbox-item';
 import type { EarlierSubmission } from '../../core/outbox/same-unit-submissions';
 import { ConfirmDialog } from '../app/ConfirmDialog';
 import type { DraftStore } from '../store/draft-store';
@@ -15,7 +16,20 @@ type Question =
  * Packing freezes the signed copies, so it asks first; when this unit already packed or sent a
  * letter for the year, the question names it and offers to send this one as its correction.
  */
-export function SubmitSection({ draft, store, signedCount, onOpenOutbox }: { draft: DraftRecord; store: DraftStore; signedCount: number; onOpenOutbox: () => void }) {
+export function SubmitSection({
+  draft,
+  store,
+  signedCount,
+  onOpenOutbox,
+  batch,
+}: {
+  draft: DraftRecord;
+  store: DraftStore;
+  signedCount: number;
+  onOpenOutbox: () => void;
+  /** The staff batch of this letter, when it has one: sent alone, it still joins its batch's group in the outbox. */
+  batch?: OriginBatch | undefined;
+}) {
   const [busy, setBusy] = useState(false);
   const [question, setQuestion] = useState<Question | null>(null);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
@@ -27,7 +41,7 @@ export function SubmitSection({ draft, store, signedCount, onOpenOutbox }: { dra
     setBusy(true);
     setResult(null);
     try {
-      setResult(await submitDraft(store, draft.id, new Date(), options));
+      setResult(await submitDraft(store, draft.id, new Date(), { ...options, ...(batch ? { batch } : {}) }));
     } finally {
       setBusy(false);
     }
