@@ -38,3 +38,31 @@ describe('readSheetFile', () => {
     expect(await readSheetFile(text('姓名,职务\n王敏,科员\n"李,1\n'), 'open.csv')).toEqual({ ok: false, reason: 'bad-csv', line: 3 });
   });
 });
+
+describe('readSheetFile: merged cells', () => {
+  it('puts a merged block’s value in each of its cells, and leaves the rows a merge runs past without cells of their own blank', async () => {
+    const bytes = await xlsxFile([
+      [{ value: '名单', columnSpan: 3 }, null, null],
+      ['姓名', '科室', '岗位类别'],
+      ['王敏', { value: '便民服务中心', rowSpan: 3 }, { value: '窗口服务', rowSpan: 2 }],
+      ['李强', null, null],
+      ['赵丽', null, '其他'],
+      ['孙强', { value: '党政办', rowSpan: 3 }, '其他'],
+      [null, null, null],
+      ['周敏', null, '其他'],
+    ]);
+    const reading = await readSheetFile(bytes, '名单.xlsx');
+    expect(reading.ok && reading.rows.slice(0, 5)).toEqual([
+      ['名单', '名单', '名单'],
+      ['姓名', '科室', '岗位类别'],
+      ['王敏', '便民服务中心', '窗口服务'],
+      ['李强', '便民服务中心', '窗口服务'],
+      ['赵丽', '便民服务中心', '其他'],
+    ]);
+    expect(reading.ok && reading.rows.slice(5)).toEqual([
+      ['孙强', '党政办', '其他'],
+      [null, null, null],
+      ['周敏', '党政办', '其他'],
+    ]);
+  });
+});

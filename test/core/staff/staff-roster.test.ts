@@ -61,6 +61,24 @@ describe('readStaffRoster: good rows', () => {
     expect(refused.map(({ row }) => row)).toEqual([10, 11]);
   });
 
+  it('reads a two-row header and a 科室 and 岗位类别 merged down over their people', async () => {
+    const file = await xlsxFile([
+      [{ value: '临江镇工作人员名单', columnSpan: 5 }, null, null, null, null],
+      [{ value: '姓名', rowSpan: 2 }, { value: '岗位信息', columnSpan: 3 }, null, null, { value: '身份证号', rowSpan: 2 }],
+      [null, '职务', '科室', '岗位类别', null],
+      ['王敏', '受理员', { value: '便民服务中心', rowSpan: 2 }, { value: '窗口服务', rowSpan: 3 }, WANG],
+      ['李强', '受理员', null, null, ''],
+      ['赵丽', '综合执法协调员', '综合行政执法办公室', null, ZHAO],
+    ]);
+    const reading = await read(file, '名单.xlsx');
+    expect(reading.refused).toEqual([]);
+    expect(reading.members.map(({ row, name, department, postType }) => [row, name, department, postType])).toEqual([
+      [4, '王敏', '便民服务中心', 'window'],
+      [5, '李强', '便民服务中心', 'window'],
+      [6, '赵丽', '综合行政执法办公室', 'window'],
+    ]);
+  });
+
   it('reads a sheet without the 科室 and 身份证号 columns', async () => {
     const reading = await read(await xlsxFile([['姓名', '职位', '岗位类型'], ['王敏', '科员', '其他']]), 'a.xlsx');
     expect(reading).toEqual({ members: [{ row: 2, name: '王敏', position: '科员', department: '', postType: 'other' }], refused: [] });
