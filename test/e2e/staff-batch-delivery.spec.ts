@@ -57,11 +57,14 @@ async function addToOutbox(page: Page, batch: { id: string; title: string }, pac
   for (const [i, { base64 }] of packages.entries()) {
     const origin = { kind: 'app', draftId: `draft-${batch.id}-${i}`, batch };
     const result = (await page.evaluate(
-      async ([url, header, body]) => {
-        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [header]: '1' }, body });
+      async ([url, header, request]) => {
+        // Electron's preload, or the web host's HTTP bridge, as renderer/bridge/desktop.ts chooses.
+        const preload = (window as { desktop?: { call(name: string, arg: unknown): Promise<unknown> } }).desktop;
+        if (preload) return preload.call('outbox.add', JSON.parse(request));
+        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [header]: '1' }, body: `[${request}]` });
         return ((await response.json()) as { result: unknown }).result;
       },
-      [`${CALL_PATH}outbox.add`, BRIDGE_HEADER, JSON.stringify([{ origin, base64 }])] as const,
+      [`${CALL_PATH}outbox.add`, BRIDGE_HEADER, JSON.stringify({ origin, base64 })] as const,
     )) as { ok: boolean; duplicate?: boolean; message?: string };
     if (!result.ok) throw new Error(`outbox.add refused a batch package: ${result.message}`);
     if (!result.duplicate) added += 1;
