@@ -32,11 +32,11 @@ export const ErrorReportSchema = z.strictObject({
 export type ErrorReport = z.infer<typeof ErrorReportSchema>;
 
 /** What the app saves for the user, each with its own file extension. */
-export const SAVED_FILE_EXTENSIONS = { pdf: '.pdf', backup: '.pledgebackup', receipt: '.json' } as const;
+export const SAVED_FILE_EXTENSIONS = { pdf: '.pdf', backup: '.pledgebackup', receipt: '.json', spreadsheet: '.xlsx' } as const;
 
 /** A file to save; bytes travel as base64 so every transport (IPC, HTTP JSON) carries them alike. */
 export const SaveFileRequestSchema = z.strictObject({
-  kind: z.enum(['pdf', 'backup', 'receipt']),
+  kind: z.enum(['pdf', 'backup', 'receipt', 'spreadsheet']),
   suggestedName: z.string().min(1).max(200),
   // A backup holds scans; 200 MB of base64 is about 150 MB of files.
   base64: z.string().max(200_000_000),

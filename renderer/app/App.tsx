@@ -9,6 +9,8 @@ import { DraftList } from '../drafts/DraftList';
 import { createDraftStore } from '../store/draft-store';
 import { NewLetterDialog } from '../drafts/NewLetterDialog';
 import { createProfileStore } from '../store/profile-store';
+import { createBatchStore } from '../store/batch-store';
+import { BatchShelf } from '../batch/BatchShelf';
 import { ProfileOffer } from '../profile/ProfileOffer';
 import { describeStorageError } from '../store/storage-errors';
 import { StatusBar } from './StatusBar';
@@ -25,10 +27,13 @@ const BackupPanel = lazy(() => import('../backup/BackupPanel').then((m) => ({ de
 const ProfileScreen = lazy(() => import('../profile/ProfileScreen').then((m) => ({ default: m.ProfileScreen })));
 const OutboxScreen = lazy(() => import('../outbox/OutboxScreen').then((m) => ({ default: m.OutboxScreen })));
 const FontSettingsScreen = lazy(() => import('../fonts/FontSettingsScreen').then((m) => ({ default: m.FontSettingsScreen })));
+const BatchImportScreen = lazy(() => import('../batch/BatchImportScreen').then((m) => ({ default: m.BatchImportScreen })));
+const BatchScreen = lazy(() => import('../batch/BatchScreen').then((m) => ({ default: m.BatchScreen })));
 
 const db = new PledgeDatabase();
 const store = createDraftStore(db);
 const profileStore = createProfileStore(db);
+const batchStore = createBatchStore(db);
 
 export function App() {
   const appInfo = useAppInfo();
@@ -53,6 +58,12 @@ export function App() {
     setRouteNotice(t('ui.route.letter-missing'));
     go(LIST_ROUTE, { replace: true });
   }, [go]);
+  const batchLost = useCallback(() => {
+    setRouteNotice(t('ui.batch.missing'));
+    go(LIST_ROUTE, { replace: true });
+  }, [go]);
+  const openBatch = useCallback((id: string) => go({ view: 'batch', id, tab: 'overview' }), [go]);
+  const importBatch = useCallback(() => go({ view: 'batch-import' }), [go]);
   // An address that names no view: say so, and correct the address to the list it shows.
   if (route === null && routeNotice !== t('ui.route.unknown')) setRouteNotice(t('ui.route.unknown'));
   useEffect(() => {
@@ -124,6 +135,25 @@ export function App() {
           <Suspense fallback={<p>{t('ui.loading')}</p>}>
             <OutboxScreen snapshot={outbox.snapshot} error={outbox.error} onBack={showList} />
           </Suspense>
+        ) : view.view === 'batch-import' ? (
+          <Suspense fallback={<p>{t('ui.loading')}</p>}>
+            <BatchImportScreen store={batchStore} profile={profile} onBack={showList} onFillProfile={openProfile} onCreated={(id) => go({ view: 'batch', id, tab: 'overview' }, { replace: true })} />
+          </Suspense>
+        ) : view.view === 'batch' ? (
+          <Suspense fallback={<p>{t('ui.loading')}</p>}>
+            <BatchScreen
+              id={view.id}
+              tab={view.tab}
+              onTab={(tab) => go({ view: 'batch', id: view.id, tab })}
+              batches={batchStore}
+              drafts={store}
+              principalName={profile?.principalName.trim() ?? ''}
+              snapshot={outbox.snapshot}
+              onBack={showList}
+              onOpenLetter={openDraft}
+              onMissing={batchLost}
+            />
+          </Suspense>
         ) : view.view === 'letter' ? (
           <Suspense fallback={<p>{t('ui.loading')}</p>}>
             <OpenDraft
@@ -149,6 +179,7 @@ export function App() {
               </p>
             )}
             {profile === null && <ProfileOffer onFill={openProfile} />}
+            <BatchShelf store={batchStore} onNew={importBatch} onOpen={openBatch} />
             <ListScreen onOpen={openDraft} onError={onError} snapshot={outbox.snapshot} />
             {/* Its own boundary: the list never waits for the backup code. */}
             <Suspense fallback={null}>

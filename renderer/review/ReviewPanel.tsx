@@ -9,8 +9,8 @@ import type { ProfileStore } from '../store/profile-store';
 import { describeStorageError } from '../store/storage-errors';
 import { formatTime } from '../shared/format-time';
 import { PdfPreview } from '../pdf/PdfPreview';
-import { renderLetterInWorker } from '../pdf/pdf-renderer';
 import { printPdf } from './print-pdf';
+import { renderAndSubmit } from './submit-for-review';
 import { ReturnedComments } from './ReturnedComments';
 import { SignWithCertificate } from './SignWithCertificate';
 
@@ -40,14 +40,8 @@ export function ReviewPanel({ draft, store, profile, fileName, principalName, on
     setBusy(true);
     setMessage(t('ui.review.rendering'));
     try {
-      const letter = await store.letter(draft.id);
-      const response = await renderLetterInWorker(letter, { draft: false });
-      if (!response.ok) {
-        setMessage('problems' in response ? t('ui.review.cannot-submit', { count: response.problems.length }) : t('ui.preview.error', { reason: response.error }));
-        return;
-      }
-      await store.submitForReview(draft.id, response.bytes, new Date(), letter);
-      setMessage(null);
+      const submitted = await renderAndSubmit(store, draft.id);
+      setMessage(submitted.ok ? null : submitted.message);
     } catch (error) {
       setMessage(t('ui.review.failed', { reason: describeStorageError(error) }));
     } finally {

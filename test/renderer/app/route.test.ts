@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LETTER_TABS, parseRoute, routeHash, type Route } from '../../../renderer/app/route';
+import { BATCH_TABS, LETTER_TABS, parseRoute, routeHash, type Route } from '../../../renderer/app/route';
 
 describe('parseRoute and routeHash', () => {
   const id = '0b6f7c2e-1d2a-4c1e-9a53-7e4f0c9d2b11';
@@ -10,8 +10,19 @@ describe('parseRoute and routeHash', () => {
     { view: 'profile' },
     { view: 'fonts' },
     ...LETTER_TABS.map((tab) => ({ view: 'letter', id, tab }) as const),
+    { view: 'batch-import' },
+    ...BATCH_TABS.map((tab) => ({ view: 'batch', id, tab }) as const),
   ])('reads back what it writes: %o', (route) => {
     expect(parseRoute(routeHash(route))).toEqual(route);
+  });
+
+  it('names a batch #/batch/<id>, its review #/batch/<id>/review and the roster import #/batch/new', () => {
+    expect(parseRoute(`#/batch/${id}`)).toEqual({ view: 'batch', id, tab: 'overview' });
+    expect(routeHash({ view: 'batch', id, tab: 'review' })).toBe(`#/batch/${id}/review`);
+    expect(parseRoute('#/batch/new')).toEqual({ view: 'batch-import' });
+    expect(parseRoute(`#/batch/${id}/edit`)).toBeNull();
+    expect(parseRoute(`#/batch/${id}/review/more`)).toBeNull();
+    expect(parseRoute('#/batch')).toBeNull();
   });
 
   it('takes an empty hash, or none, for the list', () => {
