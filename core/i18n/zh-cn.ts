@@ -28,6 +28,7 @@ import { submit } from './messages/submit';
 import { staff } from './messages/staff';
 import { batch } from './messages/batch';
 import { batchPrint } from './messages/batch-print';
+import { staffLetters } from './messages/staff-letters';
 
 /**
  * Every user-facing string of Pledge Desk but the receiving platform's own (platform/i18n), one
@@ -63,6 +64,7 @@ export const zhCN = composeCatalogue({
   staff,
   batch,
   batchPrint,
+  staffLetters,
 });
 
 export type MessageKey = keyof typeof zhCN;

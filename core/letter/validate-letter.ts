@@ -13,7 +13,7 @@ import { sampleFindings, type SampleFinding } from './sample-content';
 import { deadlineDate, findLoneSurrogate, isRealDate, normalizeDate } from './text-shapes';
 import { checkIdNumber, normalizeIdNumber } from '../staff/id-number';
 import { POST_TYPES } from '../staff/staff-member';
-import { postTypeName } from '../staff/post-type-name';
+import { postTypeLabel } from '../staff/staff-roster-titles';
 
 export type LetterValidation =
   | { readonly ok: true; readonly letter: Letter; readonly problems: readonly Problem[] }
@@ -292,7 +292,7 @@ function choicesLabel(path: FieldPath, values: readonly unknown[]): string {
   const leaf = path[path.length - 1];
   const name = (v: unknown): string | undefined => {
     if (leaf === 'category' && CATEGORY_KEYS.includes(v as never)) return categoryName(v as never);
-    if (leaf === 'postType' && POST_TYPES.includes(v as never)) return postTypeName(v as never);
+    if (leaf === 'postType' && POST_TYPES.includes(v as never)) return postTypeLabel(v as never);
     return undefined;
   };
   return values.map((v) => (name(v) === undefined ? String(v) : `${String(v)}（${name(v)}）`)).join('、');

@@ -1,11 +1,7 @@
-import { t } from '../i18n/translate';
-import type { PostType } from './staff-member';
-
 /**
- * 岗位类别 as the roster and the screens write it.
+ * 岗位类别 in words (窗口服务, 行政执法, 其他), as the roster template writes them: one wording for
+ * every screen. An alias kept for the callers that already use this name.
  *
  * @example postTypeName('enforcement') // '行政执法'
  */
-export function postTypeName(postType: PostType): string {
-  return t(`post-type.${postType}`);
-}
+export { postTypeLabel as postTypeName } from './staff-roster-titles';

@@ -1,4 +1,4 @@
-/** The kinds of commitment a letter makes (its items' categories), the personal template and the posts it is chosen by. */
+/** The kinds of commitment a letter makes (its items' categories) and the personal template. */
 export const letterCategories = {
   'category.key-task': '重点目标任务兑现承诺',
   'category.policy': '惠企利民政策兑现承诺',
@@ -6,7 +6,4 @@ export const letterCategories = {
   'category.service': '政务服务事项承诺',
   'category.duty': '履职尽责承诺',
   'template.person': '公职人员个人履职尽责承诺',
-  'post-type.window': '窗口服务',
-  'post-type.enforcement': '行政执法',
-  'post-type.other': '其他',
 } as const;

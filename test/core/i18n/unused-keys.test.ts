@@ -13,7 +13,6 @@ const DYNAMIC: readonly DynamicKeys[] = [
   { prefix: 'field.', suffix: 'properties', why: 'fieldLabel names a field by its path in the letter (core/letter/field-path.ts)' },
   { prefix: 'field.item.', suffix: 'properties', why: 'fieldLabel names a field of an item by its property' },
   { prefix: 'category.', suffix: 'quoted', why: 'an item category, by its code' },
-  { prefix: 'post-type.', suffix: 'quoted', why: 'a member’s 岗位类别, by its code' },
   { prefix: 'ui.template.', suffix: 'quoted', why: 'the new-letter dialog’s hint for each template' },
   { prefix: 'ui.status.', suffix: 'quoted', why: 'a draft’s status' },
   { prefix: 'ui.step.', suffix: 'quoted', why: 'the outstanding steps of a draft' },
