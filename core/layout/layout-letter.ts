@@ -17,7 +17,7 @@ import { titleLines } from './title-lines';
  */
 export function layoutLetter(letter: Letter, fonts: FontMetricsSet): PagePlan {
   const styles = stylesFor(fonts);
-  const rows = letterBlocks(letter).flatMap((block) => blockRows(block, styles));
+  const rows = letterBlocks(letter).flatMap((block) => (block.kind === 'paragraph' ? paragraphRows(block, styles, fonts) : blockRows(block, styles)));
   const pages = paginate(rows);
   const planPages = pages.map((pageRows, index) => placePage(pageRows, index, styles));
   return {
@@ -95,6 +95,27 @@ function blockRows(block: Block, styles: Styles): Row[] {
     case 'signature':
       return signatureRows(block, styles.body);
   }
+}
+
+/**
+ * Paragraphs broken into rows lately, by the fonts they were measured with. The letters of a
+ * staff run repeat their statement, items and closing word for word, and the preview lays the
+ * same paragraphs out again after every pause in typing; rows depend on nothing but the
+ * paragraph and the fonts, and nobody changes them (pagination copies the runs it moves).
+ */
+const REMEMBERED_PARAGRAPHS = 256;
+const rememberedRows = new WeakMap<FontMetricsSet, Map<string, Row[]>>();
+
+function paragraphRows(block: Extract<Block, { kind: 'paragraph' }>, styles: Styles, fonts: FontMetricsSet): Row[] {
+  const remembered = rememberedRows.get(fonts) ?? new Map<string, Row[]>();
+  rememberedRows.set(fonts, remembered);
+  const key = JSON.stringify([block.role, block.indentCells, block.fonts, block.text]);
+  let rows = remembered.get(key);
+  if (rows) remembered.delete(key); // set again below, as the newest
+  else rows = blockRows(block, styles);
+  remembered.set(key, rows);
+  if (remembered.size > REMEMBERED_PARAGRAPHS) remembered.delete(remembered.keys().next().value as string);
+  return rows;
 }
 
 /** Signature cells: the signer's label ends at cell 19 and the signing space takes the 8 cells after it. */

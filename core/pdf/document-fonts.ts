@@ -82,6 +82,7 @@ function chainMetrics(chain: readonly string[], parsed: ReadonlyMap<string, () =
   const last = chain.length - 1;
   const drawnBy = new Map<number, number>();
   const advances = new Map<number, number>();
+  const covered = new Map<number, boolean>();
   const indexOf = (cp: number): number => {
     let index = drawnBy.get(cp);
     if (index === undefined) {
@@ -101,7 +102,15 @@ function chainMetrics(chain: readonly string[], parsed: ReadonlyMap<string, () =
       }
       return em;
     },
-    hasGlyph: (cp) => fonts.some((font) => font().hasGlyphForCodePoint(cp)),
+    hasGlyph(cp) {
+      // The coverage check asks for every character of every letter; the answer never changes.
+      let has = covered.get(cp);
+      if (has === undefined) {
+        has = fonts.some((font) => font().hasGlyphForCodePoint(cp));
+        covered.set(cp, has);
+      }
+      return has;
+    },
     faceOf: (cp) => chain[indexOf(cp)] as string,
   };
 }

@@ -20,35 +20,53 @@ export interface SharedPart {
   readonly prepared: PreparedSubset;
 }
 
+/**
+ * Letters from different templates (a window clerk's and an enforcement officer's) share less
+ * with each other than with their own kind, so the run's documents are grouped face by face: a
+ * document joins the first group whose glyphs still make up most of its own, and each group
+ * shares what all its documents draw.
+ */
+const JOIN_SHARE = 0.8;
+
 /** `documents`: the code points each document of the run draws, by face (codePointsByFace). */
 export function shareGlyphs(documents: Iterable<ReadonlyMap<string, ReadonlySet<number>>>, fonts: DocumentFonts): SharedGlyphs {
-  const common = new Map<string, Set<number>>();
+  const groups = new Map<string, Set<number>[]>();
   for (const document of documents) {
     for (const [face, used] of document) {
-      const known = common.get(face);
-      if (!known) common.set(face, new Set(used));
-      else for (const cp of known) if (!used.has(cp)) known.delete(cp);
+      const faceGroups = groups.get(face) ?? [];
+      groups.set(face, faceGroups);
+      const group = faceGroups.find((shared) => overlap(shared, used) >= JOIN_SHARE * used.size);
+      if (!group) faceGroups.push(new Set(used));
+      else for (const cp of group) if (!used.has(cp)) group.delete(cp);
     }
   }
-  const parts = new Map<string, SharedPart | null>();
+  const parts = new Map<ReadonlySet<number>, SharedPart | null>();
   const partOf = (face: string, codePoints: ReadonlySet<number>): SharedPart | null => {
-    let part = parts.get(face);
+    let part = parts.get(codePoints);
     if (part === undefined) {
       const prepared = prepareTrueTypeSubset(fonts.subset(face, [...codePoints].sort((a, b) => a - b)), fonts.deflate ?? deflateWithFflate);
       // A face with PostScript outlines goes through pdf-lib's embedder, which cannot take a prepared subset.
       part = prepared && { codePoints, prepared };
-      parts.set(face, part);
+      parts.set(codePoints, part);
     }
     return part;
   };
   return {
     part(face, own) {
-      const codePoints = common.get(face);
-      if (!codePoints || codePoints.size === 0) return undefined;
-      for (const cp of codePoints) if (!own.has(cp)) return undefined; // not a document of the run
+      // The largest group whose glyphs this document all draws: its own group, or one it could have joined.
+      let best: ReadonlySet<number> | undefined;
+      for (const shared of groups.get(face) ?? []) {
+        if (shared.size > (best?.size ?? 0) && overlap(shared, own) === shared.size) best = shared;
+      }
       // Two fonts for a face cost a font dictionary more: only worth it where most glyphs are shared.
-      if (codePoints.size * 2 < own.size) return undefined;
-      return partOf(face, codePoints) ?? undefined;
+      if (!best || best.size * 2 < own.size) return undefined;
+      return partOf(face, best) ?? undefined;
     },
   };
+}
+
+function overlap(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
+  let n = 0;
+  for (const cp of a) if (b.has(cp)) n += 1;
+  return n;
 }

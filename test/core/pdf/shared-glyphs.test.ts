@@ -3,6 +3,7 @@ import type { Letter } from '../../../core/letter/letter-schema';
 import type { DocumentFonts } from '../../../core/pdf/document-fonts';
 import { renderLetterPdf } from '../../../core/pdf/render-letter';
 import { renderLetterPdfs } from '../../../core/pdf/render-letters';
+import { staffLetter, type StaffLetterBase } from '../../../core/staff/staff-letter';
 import { documentFonts, fixtureLetters } from './fonts-fixture';
 import { pdffonts, pdftotext, qpdfCheck, rasterise } from './pdf-tools';
 
@@ -12,6 +13,13 @@ import { pdffonts, pdftotext, qpdfCheck, rasterise } from './pdf-tools';
  * rendered alone, and a run of one letter exactly its bytes.
  */
 const NAMES = ['赵一鸣', '钱雨桐', '孙嘉懿'];
+
+const BASE: StaffLetterBase = {
+  year: 2026,
+  date: '2026-04-20',
+  unit: { name: '青山县临江镇人民政府', creditCode: '11239921003582149J' },
+  supervision: { phone: '0458-6123400', email: 'xinyong@linjiang.gov.cn' },
+};
 
 function staffLetters(): Letter[] {
   const person = fixtureLetters()['person'] as Extract<Letter, { kind: 'person' }>;
@@ -65,6 +73,18 @@ describe('letters rendered in one run', () => {
     await renderRun(letters, shared.fonts);
     // Three letters alone subset the common text three times; the run subsets it once and the names apart.
     expect(shared.glyphs()).toBeLessThan(alone.glyphs() / 2);
+  }, 60_000);
+
+  it('group letters of different templates, so a window clerk shares with window clerks and an enforcement officer with officers', async () => {
+    const fonts = await documentFonts();
+    const members = (['window', 'enforcement', 'window', 'enforcement'] as const).map((postType, i) => ({ row: i + 2, name: ['赵一鸣', '钱雨桐', '孙嘉懿', '李思远'][i] ?? '', position: '科员', department: '', postType }));
+    const letters = members.map((member) => staffLetter(BASE, member));
+    const alone = countingSubsets(fonts);
+    for (const letter of letters) await renderLetterPdf(letter, alone.fonts);
+    const shared = countingSubsets(fonts);
+    const pdfs = await renderRun(letters, shared.fonts);
+    expect(shared.glyphs()).toBeLessThan(alone.glyphs() * 0.7);
+    for (const pdf of pdfs) expect(await pdffonts(pdf)).toMatch(/PLEDGE\+NotoSerifSC-Regular/);
   }, 60_000);
 
   it('give a run of one letter exactly the bytes of the letter rendered alone', async () => {
