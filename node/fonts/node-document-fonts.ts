@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
-import { deflate } from 'node:zlib';
+import { deflate, deflateSync } from 'node:zlib';
 import { BUNDLED_FACES } from '../../core/fonts/bundled-faces';
 import { fontChains, type FontFace } from '../../core/fonts/font-chains';
 import { FONT_ROLES, type FontRole } from '../../core/fonts/font-roles';
@@ -41,8 +41,14 @@ export function bundledFaces(): Promise<Readonly<Record<FontRole, FontFace>>> {
 
 const deflateAsync = promisify(deflate);
 
+/**
+ * Below this, a stream (a page's text, a ToUnicode map, a few glyphs) costs the thread pool's
+ * hand-over several times what compressing it costs: it is compressed at once, to the same bytes.
+ */
+const SMALL_STREAM = 32 * 1024;
+
 /** Node's zlib, in its thread pool: the fonts of a letter compress side by side, off the main thread. */
 async function nativeDeflate(bytes: Uint8Array): Promise<Uint8Array> {
-  const compressed = await deflateAsync(bytes, { level: 6 });
+  const compressed = bytes.byteLength < SMALL_STREAM ? deflateSync(bytes, { level: 6 }) : await deflateAsync(bytes, { level: 6 });
   return new Uint8Array(compressed.buffer, compressed.byteOffset, compressed.byteLength);
 }
