@@ -10,6 +10,7 @@ import { useProblemVisibility } from './problem-visibility';
 import { ProblemSummary } from './ProblemSummary';
 import { DateField } from './DateField';
 import { HeadingField } from './HeadingField';
+import { PersonFields } from './PersonFields';
 import { TextField } from './TextField';
 
 interface LetterEditorProps {
@@ -111,12 +112,7 @@ function WhoFields() {
   const kind = useWatch<LetterFormValues, 'kind'>({ name: 'kind' });
   return (
     <>
-      {kind === 'person' && (
-        <div className="field-row">
-          <TextField name="person.name" label={fieldLabel(['person', 'name'])} />
-          <TextField name="person.position" label={fieldLabel(['person', 'position'])} />
-        </div>
-      )}
+      {kind === 'person' && <PersonFields />}
       <div className="field-row">
         <TextField name="unit.name" label={fieldLabel(['unit', 'name'])} className="field--wide" />
         <TextField name="unit.type" label={fieldLabel(['unit', 'type'])} />

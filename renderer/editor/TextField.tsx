@@ -14,6 +14,8 @@ interface TextFieldProps {
   readonly className?: string;
   /** Controls between the label and the text, such as the heading buttons of HeadingField. */
   readonly toolbar?: ReactNode;
+  /** Takes the focus when it appears: a field the clerk has just asked to edit. */
+  readonly autoFocus?: boolean;
 }
 
 /**
@@ -22,7 +24,7 @@ interface TextFieldProps {
  * waits until the field has been changed and left (see problem-visibility.ts); once shown it
  * follows every keystroke, so it goes away as soon as the text is right.
  */
-export function TextField({ name, label, rows, hint, inputMode, className, toolbar }: TextFieldProps) {
+export function TextField({ name, label, rows, hint, inputMode, className, toolbar, autoFocus }: TextFieldProps) {
   const id = useId();
   const { register } = useFormContext<LetterFormValues>();
   const { errors } = useFormState<LetterFormValues>({ name, exact: true });
@@ -38,6 +40,7 @@ export function TextField({ name, label, rows, hint, inputMode, className, toolb
     id,
     'aria-invalid': message ? true : undefined,
     'aria-describedby': describedBy,
+    autoFocus,
     ...registered,
     onChange: (event: { target: unknown; type?: unknown }) => {
       changed.current = true;

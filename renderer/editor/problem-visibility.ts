@@ -45,5 +45,7 @@ export const useProblemVisibility = (): ProblemVisibility => useContext(ProblemV
 /** Whether `field` shows its problem; re-renders only that field when it changes. */
 export function useShowsProblem(field: string): boolean {
   const visibility = useContext(ProblemVisibilityContext);
-  return useSyncExternalStore(visibility.subscribe, () => visibility.shows(field));
+  const shows = () => visibility.shows(field);
+  // The same snapshot on a server render, so a field can be rendered to markup in a test.
+  return useSyncExternalStore(visibility.subscribe, shows, shows);
 }

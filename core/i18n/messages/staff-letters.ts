@@ -1,5 +1,9 @@
-/** `pledge staff`: the staff's personal letters from the roster, and the roster template. */
+/** `pledge staff` (the staff's personal letters from the roster, the roster template) and the editor's person fields. */
 export const staffLetters = {
+  'ui.person.post-type.none': '未填写',
+  'ui.person.id-number.hint': '只随报送包交给信用平台，不印在承诺书上。',
+  'ui.person.id-number.masked': '{field}（已隐去中间的数字）',
+  'ui.person.id-number.change': '修改身份证号',
   'cli.staff.usage': '请指定子命令，例如：pledge staff letters --roster 人员名单.xlsx --unit 单位承诺书.json --out 个人承诺书，或 pledge staff template -o 人员名单模板.xlsx',
   'cli.staff.unknown-subcommand': '未知的子命令“{command}”：pledge staff 只有 letters 和 template。',
   'cli.staff.missing-letters-option': '请用 {option} 指定{what}，例如：pledge staff letters --roster 人员名单.xlsx --unit 单位承诺书.json --out 个人承诺书',
