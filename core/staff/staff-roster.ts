@@ -121,6 +121,8 @@ function idNumberOf(cell: SheetCell | undefined, today: Date): { value?: string;
   const raw = tidy(cellText(cell));
   if (raw === '') return {};
   const numeric = { problem: t('staff.roster.id-numeric') };
+  // Fifteen digits survive a number cell whole: that is an old ID number, and the fix is another one.
+  if (isNumberCell(cell) && /^\d{15}$/u.test(raw)) return { problem: t('staff.roster.id-old') };
   if (isNumberCell(cell) || /^\d(?:\.\d+)?E\+?\d+$/iu.test(raw)) return numeric;
   const value = normalizeIdNumber(/^="(.*)"$/u.exec(raw)?.[1] ?? raw.replace(/^['‘’]/u, ''));
   const finding = checkIdNumber(value, today);

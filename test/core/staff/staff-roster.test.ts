@@ -210,6 +210,11 @@ describe('readStaffRoster: refused rows, named as the spreadsheet numbers them',
     expect(reading.refused).toEqual([{ row: 2, message: expect.stringContaining('第 2 行：身份证号被 Excel 存成了数字') }]);
   });
 
+  it('calls a 15-digit number cell the old ID number it is: nothing was lost, the 18-digit one is needed', async () => {
+    const reading = await read(await xlsxFile([['姓名', '职务', '岗位类别', '身份证号'], ['王敏', '科员', '其他', { value: 110105491231002, type: Number }]]), 'a.xlsx');
+    expect(reading.refused).toEqual([{ row: 2, message: '第 2 行：身份证号是 15 位的旧号码，请改填 18 位的居民身份证号码。' }]);
+  });
+
   it('checks the birth date against the day it is given', async () => {
     const born = idNumber('20261201', '001');
     const file = await xlsxFile([['姓名', '职务', '岗位类别', '身份证号'], ['王敏', '科员', '其他', born]]);
