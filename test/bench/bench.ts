@@ -12,9 +12,9 @@ import { referenceLetter } from './reference-letter';
 /**
  * `npm run bench`: our PDF engine against pdfkit on the same reference letter, in one process,
  * after warm-up. It prints numbers and ratios; it never fails on a slow machine.
- * `npm run bench -- preview` (or render, editor, delivery, platform; several may be named) runs only those parts.
+ * `npm run bench -- preview` (or render, editor, delivery, platform, staff; several may be named) runs only those parts.
  */
-const PARTS = ['render', 'preview', 'editor', 'delivery', 'platform'] as const;
+const PARTS = ['render', 'preview', 'editor', 'delivery', 'platform', 'staff'] as const;
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((part) => !(PARTS as readonly string[]).includes(part));
 if (unknown.length > 0) throw new Error(`unknown bench part ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}`);
@@ -99,4 +99,9 @@ if (fonts && runs('delivery')) {
 if (fonts && runs('platform')) {
   const { measurePlatformLoad, printPlatformLoad } = await import('./platform-load');
   printPlatformLoad(await measurePlatformLoad(fonts));
+}
+
+if (runs('staff')) {
+  const { measureStaffLetters, printStaffLetters } = await import('./staff-letters-benchmark');
+  printStaffLetters(await measureStaffLetters());
 }

@@ -1,0 +1,155 @@
+import * as fontkit from 'fontkit';
+import { letterFromTemplate, TEMPLATE_KEYS } from '../../core/letter/templates';
+import { layoutLetter } from '../../core/layout/layout-letter';
+import type { DocumentFonts } from '../../core/pdf/document-fonts';
+import { renderLetterPdf } from '../../core/pdf/render-letter';
+import { renderLetterPdfs } from '../../core/pdf/render-letters';
+import { staffLetter } from '../../core/staff/staff-letter';
+import { validateLetter } from '../../core/letter/validate-letter';
+import { readNodeDocumentFonts } from '../../node/fonts/node-document-fonts';
+import { renderPlanWithPdfkit } from './pdfkit-renderer';
+import { inventedStaff, STAFF_BASE } from './staff-members';
+
+/**
+ * Issue 16 point 9: a township's 200 personal letters rendered in one process, our whole pipeline
+ * (validate, check the fonts cover every character, lay out, draw) against pdfkit only drawing the
+ * same 200 page plans with fonts it parsed beforehand. Each of our runs gets fonts read afresh, as
+ * one `pledge render` process has: nothing laid out or subset before it starts.
+ */
+export interface StaffLettersFigures {
+  readonly letters: number;
+  readonly byPost: Readonly<Record<string, number>>;
+  /** Median over the runs, ms per letter: elapsed, and CPU time of the process (its threads too), which other work on a shared machine disturbs less. */
+  readonly oursRun: Timing;
+  readonly oursAlone: Timing;
+  readonly pdfkit: Timing;
+  readonly oursBytes: number;
+  readonly aloneBytes: number;
+  readonly pdfkitBytes: number;
+  /** Peaks sampled after every letter, and the resident size when the phase began (the process holds both programs' fonts). */
+  readonly memory: Readonly<Record<'ours' | 'pdfkit', { readonly rss: number; readonly heap: number; readonly rssBefore: number }>>;
+}
+
+export interface Timing {
+  readonly wall: number;
+  readonly cpu: number;
+}
+
+const LETTERS = 200;
+const RUNS = 3;
+
+export async function measureStaffLetters(count = LETTERS): Promise<StaffLettersFigures> {
+  const staff = inventedStaff(count);
+  const letters = staff.map((member) => staffLetter(STAFF_BASE, member));
+  const byPost: Record<string, number> = {};
+  for (const member of staff) byPost[member.postType] = (byPost[member.postType] ?? 0) + 1;
+
+  const warm = await freshFonts();
+  // JIT warm-up on the unit templates: every code path, none of the staff letters' paragraphs or glyphs.
+  for (const key of TEMPLATE_KEYS) if (key !== 'person') for await (const _ of renderLetterPdfs([letterFromTemplate(key, { year: 2026 })], warm)) void _;
+
+  const memory = { ours: { rss: 0, heap: 0, rssBefore: 0 }, pdfkit: { rss: 0, heap: 0, rssBefore: 0 } };
+  const sample = (into: { rss: number; heap: number }) => {
+    const { rss, heapUsed } = process.memoryUsage();
+    into.rss = Math.max(into.rss, rss);
+    into.heap = Math.max(into.heap, heapUsed);
+  };
+
+  const runTimes: Timing[] = [];
+  const aloneTimes: Timing[] = [];
+  let oursBytes = 0;
+  let aloneBytes = 0;
+  for (let run = 0; run < RUNS; run += 1) {
+    collect();
+    const fonts = await freshFonts();
+    if (run === 0) memory.ours.rssBefore = process.memoryUsage().rss;
+    let bytes = 0;
+    const start = clock();
+    for await (const result of renderLetterPdfs(letters, fonts)) {
+      if (!result.ok) throw new Error(`a staff letter was refused: ${result.problems.map((p) => p.message).join('; ')}`);
+      bytes += result.bytes.length;
+      sample(memory.ours);
+    }
+    runTimes.push(perLetter(start, count));
+    oursBytes = bytes / count;
+
+    collect();
+    const alone = await freshFonts();
+    bytes = 0;
+    const aloneStart = clock();
+    for (const letter of letters) {
+      const result = await renderLetterPdf(letter, alone);
+      if (!result.ok) throw new Error('a staff letter was refused');
+      bytes += result.bytes.length;
+    }
+    aloneTimes.push(perLetter(aloneStart, count));
+    aloneBytes = bytes / count;
+  }
+
+  // pdfkit draws the very plans ours drew, from fonts it parsed once; laying them out is not timed.
+  const fonts = await freshFonts();
+  const plans = letters.map((letter) => {
+    const valid = validateLetter(letter, { allowSampleContent: true });
+    if (!valid.ok) throw new Error('a staff letter is invalid');
+    return layoutLetter(valid.letter, fonts.metrics);
+  });
+  const parsed = Object.fromEntries([...fonts.faces].map(([id, face]) => [id, fontkit.create(Buffer.from(face.bytes))]));
+  for (const plan of plans.slice(0, 5)) await renderPlanWithPdfkit(plan, parsed);
+  const kitTimes: Timing[] = [];
+  let pdfkitBytes = 0;
+  collect();
+  memory.pdfkit.rssBefore = process.memoryUsage().rss;
+  for (let run = 0; run < RUNS; run += 1) {
+    collect();
+    let bytes = 0;
+    const start = clock();
+    for (const plan of plans) {
+      bytes += (await renderPlanWithPdfkit(plan, parsed)).length;
+      sample(memory.pdfkit);
+    }
+    kitTimes.push(perLetter(start, count));
+    pdfkitBytes = bytes / count;
+  }
+
+  return { letters: count, byPost, oursRun: median(runTimes), oursAlone: median(aloneTimes), pdfkit: median(kitTimes), oursBytes, aloneBytes, pdfkitBytes, memory };
+}
+
+export function printStaffLetters(f: StaffLettersFigures): void {
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+  const ms = (t: Timing) => `${t.wall.toFixed(1).padStart(6)} ms per letter (CPU ${t.cpu.toFixed(1).padStart(5)} ms)`;
+  const posts = Object.entries(f.byPost).map(([post, n]) => `${post} ${n}`).join(', ');
+  console.log(`\nstaff letters: ${f.letters} personal letters of one township (${posts}), median of ${RUNS} runs, fonts read afresh for each:`);
+  console.log(`      ours, one run (validate + coverage + layout + draw, shared glyphs) ${ms(f.oursRun)}, ${kb(f.oursBytes)} per PDF (target ≤ 10 ms)`);
+  console.log(`      ours, one letter at a time (renderLetterPdf)                      ${ms(f.oursAlone)}, ${kb(f.aloneBytes)} per PDF`);
+  console.log(`      pdfkit, drawing the same page plans (fonts parsed once)           ${ms(f.pdfkit)}, ${kb(f.pdfkitBytes)} per PDF`);
+  const ratio = (a: Timing, b: Timing) => `${(a.wall / b.wall).toFixed(2)} (CPU ${(a.cpu / b.cpu).toFixed(2)})`;
+  console.log(`      ours (whole pipeline)/pdfkit (drawing only) ${ratio(f.oursRun, f.pdfkit)} (target ≤ 0.5); one run/one at a time ${ratio(f.oursRun, f.oursAlone)}`);
+  const peak = (m: StaffLettersFigures['memory']['ours']) => `rss ${mb(m.rss)} (${mb(m.rssBefore)} before), heap ${mb(m.heap)}`;
+  console.log(`      memory peak: ours ${peak(f.memory.ours)}; pdfkit ${peak(f.memory.pdfkit)}${globalThis.gc ? '' : ' (node --expose-gc collects before each phase)'}`);
+}
+
+function clock(): Timing {
+  const { user, system } = process.cpuUsage();
+  return { wall: performance.now(), cpu: (user + system) / 1000 };
+}
+
+function perLetter(start: Timing, count: number): Timing {
+  const end = clock();
+  return { wall: (end.wall - start.wall) / count, cpu: (end.cpu - start.cpu) / count };
+}
+
+/** A fresh copy of the bundled fonts: nothing parsed, laid out or subset yet. */
+function freshFonts(): Promise<DocumentFonts> {
+  return readNodeDocumentFonts();
+}
+
+function collect(): void {
+  globalThis.gc?.();
+}
+
+/** The run of median elapsed time, with its own CPU time. */
+function median(values: readonly Timing[]): Timing {
+  const sorted = [...values].sort((a, b) => a.wall - b.wall);
+  return sorted[Math.floor(sorted.length / 2)] ?? { wall: 0, cpu: 0 };
+}
