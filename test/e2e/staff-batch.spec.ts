@@ -31,6 +31,10 @@ async function roster(): Promise<Buffer> {
 
 test('a staff roster becomes a batch of letters, reviewed and approved in one sitting, with the counts telling the truth', async ({ appPage: page }) => {
   test.setTimeout(180_000);
+  // Without the unit profile the letters would have no unit: the screen says so and leads there.
+  await page.getByRole('button', { name: '批量生成公职人员承诺书' }).click();
+  await expect(page.getByTestId('batch-profile')).toContainText('还没有填写单位信息');
+  await page.getByRole('button', { name: /返回列表/ }).click();
   await fillUnitProfile(page);
 
   // From the list, by keyboard.
