@@ -134,12 +134,11 @@ export const PERSON_TEMPLATES: Readonly<Record<PostType, PersonTemplate>> = {
   window: {
     person: { name: '李某某', position: '镇便民服务中心窗口工作人员' },
     statement: '作为一名窗口服务人员，为践行“依法行政、重信践诺”，本人围绕岗位职责和服务群众要求，郑重作出如下承诺：',
-    items: (year) => [
+    items: () => [
       { category: 'duty', content: '落实首问负责制，群众咨询、办事第一个接待的由本人负责解答或引导到位，不推诿、不说“不知道”。', deadline: '全年' },
       { category: 'duty', content: '落实一次性告知制，申请材料不全的一次性书面告知需补正的全部内容，不让群众来回跑。', deadline: '全年' },
       { category: 'duty', content: '落实限时办结制，按规定时限办理群众申请事项，材料齐全的当场受理，不拖延、不积压。', deadline: '全年' },
       { category: 'duty', content: '主动邀请办事群众参与“好差评”，差评事项逐件说明情况、限期整改。', deadline: '全年' },
-      { category: 'duty', content: '每年参加诚信教育和业务培训不少于24学时，持续提升服务能力。', deadline: `${year}年12月31日前` },
     ],
     closing: PERSON_CLOSING,
   },
