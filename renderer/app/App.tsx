@@ -151,6 +151,7 @@ export function App() {
               snapshot={outbox.snapshot}
               onBack={showList}
               onOpenLetter={openDraft}
+              onOpenOutbox={openOutbox}
               onMissing={batchLost}
             />
           </Suspense>

@@ -9,6 +9,7 @@ import { formatTime } from '../shared/format-time';
 import type { BatchStore } from '../store/batch-store';
 import type { DraftStore } from '../store/draft-store';
 import { BatchCounts } from './BatchCounts';
+import { BatchDelivery } from './BatchDelivery';
 import { BatchMembers, BatchMissing } from './BatchMembers';
 import { BatchReview } from './BatchReview';
 
@@ -26,16 +27,17 @@ interface BatchScreenProps {
   readonly snapshot: OutboxSnapshot | null;
   readonly onBack: () => void;
   readonly onOpenLetter: (draftId: string) => void;
+  readonly onOpenOutbox: () => void;
   /** The address names a batch that is not there. */
   readonly onMissing: () => void;
 }
 
 /**
  * One staff batch: where every member's letter stands and who is missing (overview), and the
- * review in one sitting. Printing for signatures, the signed scans and delivery add their own
- * sections here (and tabs in BATCH_TABS); each letter also stays an ordinary draft.
+ * review in one sitting, and delivery through the outbox. Printing for signatures and the signed
+ * scans add their own sections here (or tabs in BATCH_TABS); each letter also stays an ordinary draft.
  */
-export function BatchScreen({ id, tab, onTab, batches, drafts, principalName, snapshot, onBack, onOpenLetter, onMissing }: BatchScreenProps) {
+export function BatchScreen({ id, tab, onTab, batches, drafts, principalName, snapshot, onBack, onOpenLetter, onOpenOutbox, onMissing }: BatchScreenProps) {
   // Watches the batch, its drafts and their signed copies: every step taken anywhere shows here at once.
   const data = useLiveQuery(() => batches.get(id).then((read) => read ?? null), [batches, id]);
   useEffect(() => {
@@ -62,6 +64,7 @@ export function BatchScreen({ id, tab, onTab, batches, drafts, principalName, sn
           <>
             <BatchMissing missing={progress.missing} />
             <BatchMembers members={progress.members} onOpen={onOpenLetter} />
+            <BatchDelivery batch={batch} members={progress.members} store={drafts} onOpenOutbox={onOpenOutbox} />
           </>
         )}
         {tab === 'review' && <BatchReview members={progress.members} store={drafts} principalName={principalName} onOpen={onOpenLetter} />}

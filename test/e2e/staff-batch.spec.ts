@@ -1,6 +1,7 @@
 import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 import { idNumberCheckCharacter } from '../../core/staff/id-number';
-import { fillUnitProfile } from './app-actions';
+import { mkdir } from 'node:fs/promises';
+import { fillUnitProfile, openTab, writeScan } from './app-actions';
 import { expectNoSeriousViolations } from './axe';
 import { expect, test } from './fixtures';
 
@@ -29,8 +30,9 @@ async function roster(): Promise<Buffer> {
   return Buffer.from(await writeXlsxFile(rows).toBuffer());
 }
 
-test('a staff roster becomes a batch of letters, reviewed and approved in one sitting, with the counts telling the truth', async ({ appPage: page }) => {
+test('a staff roster becomes a batch of letters, reviewed and approved in one sitting, with the counts telling the truth', async ({ appPage: page }, testInfo) => {
   test.setTimeout(180_000);
+  await mkdir(testInfo.outputDir, { recursive: true });
   // Without the unit profile the letters would have no unit: the screen says so and leads there.
   await page.getByRole('button', { name: '批量生成公职人员承诺书' }).click();
   await expect(page.getByTestId('batch-profile')).toContainText('还没有填写单位信息');
@@ -104,4 +106,18 @@ test('a staff roster becomes a batch of letters, reviewed and approved in one si
   const stages = page.getByTestId('batch-member').getByTestId('batch-stage');
   await expect(stages).toHaveText(['待审核', '已批准，待上传签章件', '已批准，待上传签章件', '已批准，待上传签章件']);
   await expect(page.getByTestId('batch-missing').getByRole('listitem')).toHaveCount(5);
+
+  // One signed copy, then delivery: the letter goes to the outbox as its own submission, and with no
+  // platform set up it is counted signed, not delivered.
+  await page.getByRole('button', { name: '打开李明的承诺书' }).click();
+  await openTab(page, '签章件');
+  await page.getByLabel('添加签章件…').setInputFiles(await writeScan(testInfo.outputDir));
+  await expect(page.getByTestId('attachment')).toHaveCount(1);
+  await page.goBack();
+  await page.goBack();
+  await expect(count('signed')).toHaveText('1');
+  await page.getByRole('button', { name: '报送已上传签章件的承诺书（1 份）' }).click();
+  await expect(page.getByTestId('batch-delivery-status')).toHaveText(/^新加入发送队列 1 份/);
+  await expect(count('delivered')).toHaveText('0');
+  await expect(page.getByTestId('batch-member').filter({ hasText: '李明' }).getByTestId('batch-stage')).toHaveText('已上传签章件，尚未送达');
 });

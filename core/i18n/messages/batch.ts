@@ -91,4 +91,8 @@ export const batch = {
   'ui.batch.review.confirm-delegate-title': '审核人不是承诺书的落款人',
   'ui.batch.review.confirm-delegate': '所选承诺书中有 {count} 份的落款人不是审核人“{by}”（个人承诺书由本人落款）。确认由“{by}”批准吗？批准记录会注明是代为批准。',
   'ui.batch.review.confirm-delegate-ok': '确认批准',
+  'ui.batch.deliver.title': '报送',
+  'ui.batch.deliver.explain': '批准并上传签章件的承诺书逐份打包放进发送队列，各自单独报送、各有回执；收到平台回执的才计为已送达。',
+  'ui.batch.deliver.all': '报送已上传签章件的承诺书（{count} 份）',
+  'ui.batch.deliver.open-outbox': '打开发送队列',
 } as const;
