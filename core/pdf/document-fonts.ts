@@ -18,6 +18,12 @@ export interface DocumentFonts extends FontSubsetter {
   covers(codePoint: number): boolean;
   /** How this program compresses the PDF's streams; see Deflate. Rendering needs the fonts and it alike. */
   readonly deflate?: Deflate;
+  /**
+   * A subsetter of `face` that starts from a subset of it holding `codePoints` rather than from the
+   * whole font: HarfBuzz's cost per subset grows with the font it starts from, and a subset taken
+   * from a subset is the same bytes. For a run of letters whose characters are known beforehand.
+   */
+  narrowed?(face: string, codePoints: readonly number[]): FontSubsetter;
 }
 
 type FontkitFont = ReturnType<typeof fontkit.create>;
@@ -51,6 +57,7 @@ export function createDocumentFonts(chains: FontChains, harfbuzz: HarfbuzzSubset
     faces,
     metrics,
     subset: (face, codePoints) => subsetter.subset(face, codePoints),
+    narrowed: (face, codePoints) => createHarfbuzzSubsetter(harfbuzz, new Map([[face, { bytes: subsetter.subset(face, codePoints), index: 0 }]])),
     // Body text is set in the body chain and the unit name also in the title's; headings end in the body face.
     covers: (cp) => metrics.body.hasGlyph(cp) && metrics.title.hasGlyph(cp),
     ...(options.deflate ? { deflate: options.deflate } : {}),

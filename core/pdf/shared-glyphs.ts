@@ -1,6 +1,7 @@
 import { prepareTrueTypeSubset, type PreparedSubset } from './cid-font';
 import { deflateWithFflate } from './deferred-streams';
 import type { DocumentFonts } from './document-fonts';
+import type { FontSubsetter } from './harfbuzz-subsetter';
 
 /**
  * The glyphs that every document of a run draws in a face, subset, read and compressed once for
@@ -13,6 +14,8 @@ import type { DocumentFonts } from './document-fonts';
 export interface SharedGlyphs {
   /** The shared part of `face` for a document drawing `own` in it, or undefined where sharing does not pay. */
   part(face: string, own: ReadonlySet<number>): SharedPart | undefined;
+  /** What only this document draws of `face`, subset from the glyphs of the whole run (DocumentFonts.narrowed). */
+  subset(face: string, codePoints: readonly number[]): Uint8Array;
 }
 
 export interface SharedPart {
@@ -31,8 +34,12 @@ const JOIN_SHARE = 0.8;
 /** `documents`: the code points each document of the run draws, by face (codePointsByFace). */
 export function shareGlyphs(documents: Iterable<ReadonlyMap<string, ReadonlySet<number>>>, fonts: DocumentFonts): SharedGlyphs {
   const groups = new Map<string, Set<number>[]>();
+  const all = new Map<string, Set<number>>();
   for (const document of documents) {
     for (const [face, used] of document) {
+      const union = all.get(face) ?? new Set<number>();
+      for (const cp of used) union.add(cp);
+      all.set(face, union);
       const faceGroups = groups.get(face) ?? [];
       groups.set(face, faceGroups);
       const group = faceGroups.find((shared) => overlap(shared, used) >= JOIN_SHARE * used.size);
@@ -51,7 +58,18 @@ export function shareGlyphs(documents: Iterable<ReadonlyMap<string, ReadonlySet<
     }
     return part;
   };
+  const narrowed = new Map<string, FontSubsetter>();
   return {
+    subset(face, codePoints) {
+      const union = all.get(face);
+      if (!fonts.narrowed || !union || codePoints.some((cp) => !union.has(cp))) return fonts.subset(face, codePoints);
+      let subsetter = narrowed.get(face);
+      if (!subsetter) {
+        subsetter = fonts.narrowed(face, [...union].sort((a, b) => a - b));
+        narrowed.set(face, subsetter);
+      }
+      return subsetter.subset(face, codePoints);
+    },
     part(face, own) {
       // The largest group whose glyphs this document all draws: its own group, or one it could have joined.
       let best: ReadonlySet<number> | undefined;

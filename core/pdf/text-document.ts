@@ -78,10 +78,10 @@ export async function embedFaces(
     if (!face) throw new Error(`No face ${id} among the document fonts`);
     const own = used.get(id) ?? new Set<number>();
     const common = embedding === 'subset' ? shared?.part(id, own) : undefined;
-    if (common) {
+    if (common && shared) {
       const parts: FacePart[] = [{ font: embedPreparedSubset(doc, common.prepared, `PLEDGE+${id}`), codePoints: common.codePoints }];
       const rest = [...own].filter((cp) => !common.codePoints.has(cp));
-      if (rest.length > 0) parts.push({ font: await embedSubset(doc, fonts.subset(id, rest.sort((a, b) => a - b)), `PLEDGP+${id}`), codePoints: new Set(rest) });
+      if (rest.length > 0) parts.push({ font: await embedSubset(doc, shared.subset(id, rest.sort((a, b) => a - b)), `PLEDGP+${id}`), codePoints: new Set(rest) });
       embedded.set(id, parts);
       continue;
     }

@@ -87,6 +87,17 @@ describe('letters rendered in one run', () => {
     for (const pdf of pdfs) expect(await pdffonts(pdf)).toMatch(/PLEDGE\+NotoSerifSC-Regular/);
   }, 60_000);
 
+  it('take a letter’s own glyphs from a subset of the run’s glyphs, to the same bytes as from the whole font', async () => {
+    const fonts = await documentFonts();
+    const face = fonts.metrics.body.faceOf(0x627f);
+    const run = [...new Set([...'赵一鸣钱雨桐孙嘉懿承诺书监督电话，。（）0123456789'].map((c) => c.codePointAt(0) ?? 0))].sort((a, b) => a - b);
+    const narrowed = fonts.narrowed?.(face, run);
+    for (const own of ['赵一鸣', '钱雨桐，0', '懿']) {
+      const points = [...own].map((c) => c.codePointAt(0) ?? 0).sort((a, b) => a - b);
+      expect(Buffer.from(narrowed?.subset(face, points) ?? []).equals(Buffer.from(fonts.subset(face, points))), own).toBe(true);
+    }
+  }, 60_000);
+
   it('give a run of one letter exactly the bytes of the letter rendered alone', async () => {
     const fonts = await documentFonts();
     const [letter] = staffLetters();
