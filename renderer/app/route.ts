@@ -3,7 +3,7 @@ export const LETTER_TABS = ['edit', 'review', 'signed', 'history'] as const;
 export type LetterTab = (typeof LETTER_TABS)[number];
 
 /** The pages of a staff batch (renderer/batch): the overview, and review in one sitting. */
-export const BATCH_TABS = ['overview', 'review'] as const;
+export const BATCH_TABS = ['overview', 'review', 'sign'] as const;
 export type BatchTab = (typeof BATCH_TABS)[number];
 
 /** What the window shows; the address's hash names it, so a reload or Back returns there. */

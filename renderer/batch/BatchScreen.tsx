@@ -11,9 +11,10 @@ import type { DraftStore } from '../store/draft-store';
 import { BatchCounts } from './BatchCounts';
 import { BatchDelivery } from './BatchDelivery';
 import { BatchMembers, BatchMissing } from './BatchMembers';
+import { BatchSigning } from './BatchSigning';
 import { BatchReview } from './BatchReview';
 
-const TAB_NAMES: Readonly<Record<BatchTab, MessageKey>> = { overview: 'ui.batch.tab.overview', review: 'ui.batch.tab.review' };
+const TAB_NAMES: Readonly<Record<BatchTab, MessageKey>> = { overview: 'ui.batch.tab.overview', review: 'ui.batch.tab.review', sign: 'ui.batch.tab.sign' };
 
 interface BatchScreenProps {
   readonly id: string;
@@ -34,8 +35,8 @@ interface BatchScreenProps {
 
 /**
  * One staff batch: where every member's letter stands and who is missing (overview), and the
- * review in one sitting, and delivery through the outbox. Printing for signatures and the signed
- * scans add their own sections here (or tabs in BATCH_TABS); each letter also stays an ordinary draft.
+ * review in one sitting, printing for signatures with the signed scan split back (sign), and
+ * delivery through the outbox; each letter also stays an ordinary draft.
  */
 export function BatchScreen({ id, tab, onTab, batches, drafts, principalName, snapshot, onBack, onOpenLetter, onOpenOutbox, onMissing }: BatchScreenProps) {
   // Watches the batch, its drafts and their signed copies: every step taken anywhere shows here at once.
@@ -68,6 +69,7 @@ export function BatchScreen({ id, tab, onTab, batches, drafts, principalName, sn
           </>
         )}
         {tab === 'review' && <BatchReview members={progress.members} store={drafts} principalName={principalName} onOpen={onOpenLetter} />}
+        {tab === 'sign' && <BatchSigning batch={batch} members={progress.members} drafts={drafts} batches={batches} />}
       </div>
     </section>
   );

@@ -8,6 +8,7 @@ import { createDocumentFonts, type DocumentFonts } from '../../core/pdf/document
 import type { HarfbuzzSubsetExports } from '../../core/pdf/harfbuzz-subsetter';
 import { renderLetterPdf } from '../../core/pdf/render-letter';
 import { renderReceiptPdf } from '../../core/pdf/render-receipt';
+import { buildPrintFile } from '../../core/batch-print/print-file';
 import { BUNDLED_FACES } from '../../core/fonts/bundled-faces';
 import { BUNDLED_FONT_URLS, HARFBUZZ_SUBSET_URL } from './document-font-urls';
 import type { InstalledFontFiles, PlanDrawing, RenderJob, RenderRequest, RenderResponse } from './render-protocol';
@@ -89,6 +90,10 @@ self.onmessage = async (event: MessageEvent<RenderRequest>) => {
 
 async function render(id: number, job: RenderJob, documentFonts: DocumentFonts): Promise<RenderResponse> {
   if (job.kind === 'receipt') return { id, ok: true, bytes: (await renderReceiptPdf(job.facts, documentFonts)).bytes, pages: 1 };
+  if (job.kind === 'print-file') {
+    const file = await buildPrintFile(job.input, documentFonts);
+    return { id, ok: true, bytes: file.bytes, pages: file.pages.length, printed: { batchKey: file.batchKey, letters: file.letters } };
+  }
   const result = await renderLetterPdf(job.letter, documentFonts, { draft: job.draft });
   if (!result.ok) return { id, ok: false, problems: result.problems };
   const keys = pageKeys(result.plan, { draft: job.draft, fonts: fontsLoaded });

@@ -1,3 +1,4 @@
+import type { PrintFileInput } from '../../core/batch-print/print-file';
 import type { ReceiptFacts } from '../../core/layout/layout-receipt';
 import { onFontsChanged } from '../fonts/fonts-changed';
 import { installedFontFiles } from './installed-font-files';
@@ -46,6 +47,11 @@ export function renderLetterInWorker(letter: unknown, options: { readonly draft:
 /** The printable receipt (回执单) of a delivered submission. */
 export function renderReceiptInWorker(facts: ReceiptFacts): Promise<RenderResponse> {
   return renderInWorker({ kind: 'receipt', facts });
+}
+
+/** A staff batch's print file for signatures: the approved PDFs copied as they are, behind a cover drawn in the document fonts. */
+export function renderPrintFileInWorker(input: PrintFileInput): Promise<RenderResponse> {
+  return renderInWorker({ kind: 'print-file', input });
 }
 
 async function renderInWorker(job: RenderJob): Promise<RenderResponse> {

@@ -1,10 +1,17 @@
+import type { PrintFileInput, PrintedLetter } from '../../core/batch-print/print-file';
 import type { FontRole } from '../../core/fonts/font-roles';
 import type { ReceiptFacts } from '../../core/layout/layout-receipt';
 import type { Rect } from '../../core/layout/page-plan';
 import type { Problem } from '../../core/letter/problem';
 
-/** What the PDF worker makes: a letter (marked 草稿 unless it is the PDF to freeze for review), or a printable receipt. */
-export type RenderJob = { readonly kind: 'letter'; readonly letter: unknown; readonly draft: boolean } | { readonly kind: 'receipt'; readonly facts: ReceiptFacts };
+/**
+ * What the PDF worker makes: a letter (marked 草稿 unless it is the PDF to freeze for review), a
+ * printable receipt, or a staff batch's print file for signatures (its cover drawn in the document fonts).
+ */
+export type RenderJob =
+  | { readonly kind: 'letter'; readonly letter: unknown; readonly draft: boolean }
+  | { readonly kind: 'receipt'; readonly facts: ReceiptFacts }
+  | { readonly kind: 'print-file'; readonly input: PrintFileInput };
 
 /** Font files the host offers per role, drawn before the bundled fonts (see installed-font-files.ts). */
 export type InstalledFontFiles = Partial<Record<FontRole, { readonly bytes: Uint8Array; readonly index: number }>>;
@@ -19,8 +26,17 @@ export type RenderResponse =
   /**
    * `pageKeys` (letters only): equal keys draw equal pages, see page-keys.ts. `drawing` (draft
    * letters only): the same pages as glyphs to draw on a canvas, see plan-canvas-drawing.ts.
+   * `printed` (print files only): the batch key and where each letter is, for the split of the signed scan.
    */
-  | { readonly id: number; readonly ok: true; readonly bytes: Uint8Array; readonly pages: number; readonly pageKeys?: readonly string[]; readonly drawing?: PlanDrawing }
+  | {
+      readonly id: number;
+      readonly ok: true;
+      readonly bytes: Uint8Array;
+      readonly pages: number;
+      readonly pageKeys?: readonly string[];
+      readonly drawing?: PlanDrawing;
+      readonly printed?: { readonly batchKey: string; readonly letters: readonly PrintedLetter[] };
+    }
   | { readonly id: number; readonly ok: false; readonly problems: readonly Problem[] }
   | { readonly id: number; readonly ok: false; readonly error: string };
 

@@ -1,5 +1,5 @@
 import type { BatchDraftState } from '../../core/batch/batch-progress';
-import { BatchRecordSchema, type BatchMember, type BatchRecord, type BatchRefusal } from '../../core/batch/batch-record';
+import { BatchPrintedSchema, BatchRecordSchema, type BatchMember, type BatchPrinted, type BatchRecord, type BatchRefusal } from '../../core/batch/batch-record';
 import { DraftRecordSchema, isCurrentSignedCopy, type DraftRecord, type SnapshotRecord } from '../../core/drafts/draft-record';
 import * as workflow from '../../core/drafts/workflow';
 import type { StaffMember } from '../../core/staff/staff-member';
@@ -71,6 +71,13 @@ export function createBatchStore(db: PledgeDatabase, newId: () => string = () =>
         return parsed.success ? [parsed.data] : [];
       });
       return { batches: batches.sort((a, b) => b.createdAt - a.createdAt), unreadable: rows.length - batches.length };
+    },
+
+    /** Keeps what was printed for signatures, replacing an earlier print: its paper no longer matches once letters changed. */
+    async setPrinted(id: string, printed: BatchPrinted): Promise<void> {
+      const valid = BatchPrintedSchema.parse(printed);
+      const updated = await db.batches.update(id, { printed: valid });
+      if (updated === 0) throw new Error(`batch ${id} is not there`);
     },
 
     /** The batch with its drafts (found by their batchId) and the signed copies of each one's current approval. */

@@ -36,6 +36,8 @@ export const SCHEMA_VERSIONS = [
   // Staff batches (core/batch), and the drafts' batchId index to read a batch's letters without the
   // whole table; nothing to migrate, older drafts belong to no batch.
   { version: 5, stores: { batches: 'id, createdAt', drafts: 'id, updatedAt, status, deletedAt, batchId' } },
+  // A batch's `printed` (what was printed for signatures) is a field no index reads, so adding it needed
+  // no new version: Dexie stores whatever the record holds, and older batches simply lack it.
 ] as const satisfies readonly { version: number; stores: Record<string, string>; upgrade?: (tx: Transaction) => Promise<void> }[];
 
 /** The one row of the `profile` table: there is one unit per installation. */
