@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { MemberProgress } from '../../core/batch/batch-progress';
 import type { BatchPrinted, BatchRecord } from '../../core/batch/batch-record';
-import { printState } from '../../core/batch/print-state';
+import { printState, type PrintState } from '../../core/batch/print-state';
 import type { PrintedBatch } from '../../core/batch-print/split-scan';
 import { errorText } from '../../core/errors/error-text';
 import { t } from '../../core/i18n/translate';
@@ -35,7 +35,7 @@ export function BatchSigning({ batch, members, drafts, batches }: BatchSigningPr
     setBusy(true);
     setMessage(t('ui.batch.print.making'));
     try {
-      setMessage(await makePrintFile(batch, state.printable, drafts, batches));
+      setMessage(await makePrintFile(batch, state, drafts, batches));
     } catch (error) {
       setMessage(t('ui.batch.print.failed', { reason: errorText(error) }));
     } finally {
@@ -90,7 +90,7 @@ export function BatchSigning({ batch, members, drafts, batches }: BatchSigningPr
  * saves it. It is kept before the save: the same letters always give the same file, so a save
  * cancelled and made again prints exactly what is kept.
  */
-async function makePrintFile(batch: BatchRecord, printable: ReturnType<typeof printState>['printable'], drafts: DraftStore, batches: BatchStore): Promise<string> {
+async function makePrintFile(batch: BatchRecord, { printable, changed }: PrintState, drafts: DraftStore, batches: BatchStore): Promise<string> {
   const letters = [];
   for (const { member, pdfSha256 } of printable) {
     const document = await drafts.reviewDocument(member.member.draftId);
@@ -112,5 +112,7 @@ async function makePrintFile(batch: BatchRecord, printable: ReturnType<typeof pr
   await batches.setPrinted(batch.id, printed);
   const saved = await saveFile('pdf', t('ui.batch.print.file-name', { title }), response.bytes);
   const made = t('ui.batch.print.made', { pages: response.pages, count: letters.length });
-  return [made, batch.printed ? t('ui.batch.print.replaced') : '', saved].filter((part) => part !== '').join('');
+  // Unchanged letters print the very same file, so the paper printed before still matches it.
+  const before = !batch.printed ? '' : changed.length > 0 ? t('ui.batch.print.replaced') : t('ui.batch.print.same');
+  return [made, before, saved].filter((part) => part !== '').join('');
 }

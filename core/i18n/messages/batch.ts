@@ -110,6 +110,7 @@ export const batch = {
   'ui.batch.print.file-name': '{title}（签字版）.pdf',
   'ui.batch.print.made': '签字版共 {pages} 页，含 {count} 份承诺书。',
   'ui.batch.print.replaced': '已替换上次的打印记录，之前打印的纸张不再使用。',
+  'ui.batch.print.same': '与上次打印的内容相同，之前打印的纸张仍然有效。',
   'ui.batch.print.unreadable': '{name}的已批准 PDF 无法读取，未能生成签字版。',
   'ui.batch.print.failed': '签字版生成失败：{reason}',
   'ui.batch.scan.print-first': '先打印签字版，签字后再在这里导入扫描件。',
