@@ -30,7 +30,8 @@ describe('subset fonts render exactly like the full fonts', () => {
         if (page.data[p] !== other?.data[p] || page.data[p + 1] !== other?.data[p + 1] || page.data[p + 2] !== other?.data[p + 2]) differing += 1;
         if ((page.data[p] ?? 255) < 128) inked += 1;
       }
-      expect(inked, `page ${i + 1} has text`).toBeGreaterThan(2000);
+      // Two blank renderings would agree trivially. A last page may hold only a few lines and the signature (about 1400 pixels at 100 dpi for a personal letter); the page number alone is under 300.
+      expect(inked, `page ${i + 1} has text`).toBeGreaterThan(800);
       expect(differing, `page ${i + 1}`).toBe(0);
     });
   }, 120_000);
