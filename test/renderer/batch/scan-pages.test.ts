@@ -1,14 +1,13 @@
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrintFile } from '../../../core/batch-print/print-file';
 import { printFile } from '../../core/batch-print/print-fixtures';
 import { withTempDir } from '../../core/pdf/pdf-tools';
+import { bundlePageScript, launchChromium, openScriptPage, type ServedFile } from '../../support/page-in-chromium';
 import type { readServed } from './scan-pages.page';
 
 /**
@@ -16,9 +15,7 @@ import type { readServed } from './scan-pages.page';
  * by pdf.js onto an OffscreenCanvas, images decoded by the browser, each page's code read. The
  * print file stands in for the scanned PDF, and its pages rasterised by poppler for the images.
  */
-const require = createRequire(import.meta.url);
 const exec = promisify(execFile);
-const ORIGIN = 'http://pledge.test';
 
 let browser: Browser;
 let pageScript: string;
@@ -42,9 +39,8 @@ beforeAll(async () => {
     served.set('scan-1.png', { body: await raster('png', 150, 1), type: 'image/png' });
   });
   served.set('notes.txt', { body: Buffer.from('not a scan'), type: 'text/plain' });
-  const bundled = await build({ entryPoints: [join(import.meta.dirname, 'scan-pages.page.ts')], bundle: true, format: 'esm', write: false, target: 'es2022', logLevel: 'silent' });
-  pageScript = bundled.outputFiles[0]?.text ?? '';
-  browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  pageScript = await bundlePageScript(join(import.meta.dirname, 'scan-pages.page.ts'));
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -54,17 +50,7 @@ afterAll(async () => {
 async function readInBrowser(names: readonly string[]): Promise<Awaited<ReturnType<typeof readServed>>> {
   const page = await browser.newPage();
   try {
-    const worker = await readFile(require.resolve('pdfjs-dist/build/pdf.worker.min.mjs'));
-    await page.route(`${ORIGIN}/**`, (route) => {
-      const path = new URL(route.request().url()).pathname;
-      if (path === '/') return route.fulfill({ body: '<!doctype html><meta charset="utf-8"><script type="module" src="/page.js"></script>', contentType: 'text/html' });
-      if (path === '/page.js') return route.fulfill({ body: `${pageScript}\nwindow.readServed = readServed;`, contentType: 'text/javascript' });
-      if (path === '/pdf.worker.mjs') return route.fulfill({ body: worker, contentType: 'text/javascript' });
-      const one = served.get(path.replace('/files/', ''));
-      return one ? route.fulfill({ body: one.body, contentType: one.type }) : route.fulfill({ status: 404 });
-    });
-    await page.goto(`${ORIGIN}/`);
-    await page.waitForFunction('typeof window.readServed === "function"');
+    await openScriptPage(page, pageScript, 'readServed', new Map<string, ServedFile>([...served].map(([name, file]) => [`/files/${name}`, file])));
     // A string, not a function: the test's transform may add helpers the page does not have.
     return (await page.evaluate(`window.readServed(${JSON.stringify(names)})`)) as Awaited<ReturnType<typeof readServed>>;
   } finally {

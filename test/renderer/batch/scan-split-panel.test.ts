@@ -1,14 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { PDFDocument, rgb } from 'pdf-lib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markBox } from '../../../core/batch-print/page-code-mark';
 import { encodePageCode } from '../../../core/batch-print/page-code';
 import type { PrintFile } from '../../../core/batch-print/print-file';
 import { printFile, printLetters } from '../../core/batch-print/print-fixtures';
+import { bundlePageScript, launchChromium, openScriptPage } from '../../support/page-in-chromium';
 import type { Attached } from './scan-split-panel.page';
 
 /**
@@ -17,9 +15,6 @@ import type { Attached } from './scan-split-panel.page';
  * clerk has ticked that the matches were checked. The print file with one page's code painted
  * over stands in for the scanned PDF.
  */
-const require = createRequire(import.meta.url);
-const ORIGIN = 'http://pledge.test';
-
 let browser: Browser;
 let pageScript: string;
 let file: PrintFile;
@@ -32,18 +27,8 @@ beforeAll(async () => {
   const box = markBox(encodePageCode(file.pages[2]!));
   doc.getPage(2).drawRectangle({ ...box, width: box.width + 200, color: rgb(1, 1, 1) });
   scan = Buffer.from(await doc.save());
-  const bundled = await build({
-    entryPoints: [join(import.meta.dirname, 'scan-split-panel.page.tsx')],
-    bundle: true,
-    format: 'esm',
-    write: false,
-    target: 'es2022',
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-  });
-  pageScript = bundled.outputFiles[0]?.text ?? '';
-  browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  pageScript = await bundlePageScript(join(import.meta.dirname, 'scan-split-panel.page.tsx'));
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -52,16 +37,7 @@ afterAll(async () => {
 
 async function openPanel(): Promise<Page> {
   const page = await browser.newPage();
-  const worker = await readFile(require.resolve('pdfjs-dist/build/pdf.worker.min.mjs'));
-  await page.route(`${ORIGIN}/**`, (route) => {
-    const path = new URL(route.request().url()).pathname;
-    if (path === '/') return route.fulfill({ body: '<!doctype html><meta charset="utf-8"><script type="module" src="/page.js"></script>', contentType: 'text/html' });
-    if (path === '/page.js') return route.fulfill({ body: `${pageScript}\nwindow.mountPanel = mountPanel;`, contentType: 'text/javascript' });
-    if (path === '/pdf.worker.mjs') return route.fulfill({ body: worker, contentType: 'text/javascript' });
-    return route.fulfill({ status: 404 });
-  });
-  await page.goto(`${ORIGIN}/`);
-  await page.waitForFunction('typeof window.mountPanel === "function"');
+  await openScriptPage(page, pageScript, 'mountPanel');
   const letters = await printLetters();
   const printed = { batchKey: file.batchKey, letters: file.letters.map(({ key, pages }) => ({ key, pages })) };
   const members = letters.map(({ key, name }) => ({ key, name }));

@@ -1,8 +1,5 @@
-import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderLetterPdf } from '../../../core/pdf/render-letter';
 import type { DocumentFonts } from '../../../core/pdf/document-fonts';
@@ -10,6 +7,7 @@ import { loadNodeDocumentFonts } from '../../../node/fonts/node-document-fonts';
 import { createSubsetIds, planDrawing } from '../../../renderer/pdf/plan-canvas-drawing';
 import type { PlanDrawing } from '../../../renderer/pdf/render-protocol';
 import { referenceLetter } from '../../bench/reference-letter';
+import { bundlePageScript, launchChromium, openScriptPage, type ServedFile } from '../../support/page-in-chromium';
 import type { compare, PageAgreement, RunAgreement } from './plan-canvas-agreement.page';
 
 /**
@@ -18,8 +16,6 @@ import type { compare, PageAgreement, RunAgreement } from './plan-canvas-agreeme
  * here both are drawn in Chromium at the preview's scales and compared pixel by pixel, page by
  * page and run by run, and drawings with one run moved 2 pt or set in the wrong face must fail.
  */
-const require = createRequire(import.meta.url);
-const ORIGIN = 'http://pledge.test';
 /** The preview's device pixels per point at a device pixel ratio of 1 and of 2 (420 CSS px for 595 pt). */
 const SCALES = [420 / 595.28, 840 / 595.28];
 
@@ -35,16 +31,8 @@ beforeAll(async () => {
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   pdf = result.bytes;
   drawing = planDrawing(result.plan, fonts, createSubsetIds(), { draft: true });
-  const bundled = await build({
-    entryPoints: [join(import.meta.dirname, 'plan-canvas-agreement.page.ts')],
-    bundle: true,
-    format: 'esm',
-    write: false,
-    target: 'es2022',
-    logLevel: 'silent',
-  });
-  pageScript = bundled.outputFiles[0]?.text ?? '';
-  browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  pageScript = await bundlePageScript(join(import.meta.dirname, 'plan-canvas-agreement.page.ts'));
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -55,21 +43,12 @@ afterAll(async () => {
 async function agreement(shown: PlanDrawing, scale: number, pages?: number): Promise<{ pages: PageAgreement[]; runs: RunAgreement[] }> {
   const page = await browser.newPage();
   try {
-    const worker = await readFile(require.resolve('pdfjs-dist/build/pdf.worker.min.mjs'));
-    const files = new Map<string, { body: string | Buffer; type: string }>([
-      ['/', { body: '<!doctype html><meta charset="utf-8"><script type="module" src="/page.js"></script>', type: 'text/html' }],
-      ['/page.js', { body: `${pageScript}\nwindow.compare = compare;`, type: 'text/javascript' }],
-      ['/pdf.worker.mjs', { body: worker, type: 'text/javascript' }],
+    const files = new Map<string, ServedFile>([
       ['/letter.pdf', { body: Buffer.from(pdf), type: 'application/pdf' }],
       ['/drawing.json', { body: JSON.stringify({ ...shown, fonts: shown.fonts.map(({ id }) => ({ id })) }), type: 'application/json' }],
       ...shown.fonts.map(({ id, bytes }) => [`/font/${id}`, { body: Buffer.from(bytes), type: 'font/ttf' }] as const),
     ]);
-    await page.route(`${ORIGIN}/**`, (route) => {
-      const file = files.get(new URL(route.request().url()).pathname);
-      return file ? route.fulfill({ body: file.body, contentType: file.type }) : route.fulfill({ status: 404 });
-    });
-    await page.goto(`${ORIGIN}/`);
-    await page.waitForFunction('typeof window.compare === "function"');
+    await openScriptPage(page, pageScript, 'compare', files);
     // A string, not a function: the test's transform may add helpers the page does not have.
     return (await page.evaluate(`window.compare(${scale}, ${pages ?? 'undefined'})`)) as Awaited<ReturnType<typeof compare>>;
   } finally {
