@@ -1,6 +1,6 @@
 import type { MemberProgress, MemberStage, MissingEntry } from '../../core/batch/batch-progress';
 import { t, type MessageKey } from '../../core/i18n/translate';
-import { postTypeName } from '../../core/staff/post-type-name';
+import { postTypeLabel } from '../../core/staff/staff-roster-titles';
 import { DeliveryBadge } from '../drafts/DeliveryBadge';
 
 const STAGE_TEXT: Readonly<Record<MemberStage, MessageKey>> = {
@@ -26,7 +26,7 @@ export function BatchMissing({ missing }: { missing: readonly MissingEntry[] }) 
         {missing.map((entry) =>
           entry.kind === 'member' ? (
             <li key={entry.member.memberId}>
-              {t('ui.batch.missing-member', { name: entry.member.name, title: postTypeName(entry.member.postType) })}：{stageText(entry.stage)}
+              {t('ui.batch.missing-member', { name: entry.member.name, title: postTypeLabel(entry.member.postType) })}：{stageText(entry.stage)}
             </li>
           ) : (
             <li key={`row-${entry.row}`}>{t('ui.batch.refused-row', { reason: entry.message.replace(/[。.]$/u, '') })}</li>
@@ -61,7 +61,7 @@ export function BatchMembers({ members, onOpen }: { members: readonly MemberProg
               <th scope="row">{member.name}</th>
               <td>{member.position}</td>
               <td>{member.department}</td>
-              <td>{postTypeName(member.postType)}</td>
+              <td>{postTypeLabel(member.postType)}</td>
               <td>
                 <span className={`badge badge--stage-${stage}`} data-testid="batch-stage">
                   {stageText(stage)}

@@ -3,7 +3,7 @@ import { useId, useRef, useState } from 'react';
 import type { MemberProgress } from '../../core/batch/batch-progress';
 import { t } from '../../core/i18n/translate';
 import { toFormValues } from '../../core/letter/form-values';
-import { postTypeName } from '../../core/staff/post-type-name';
+import { postTypeLabel } from '../../core/staff/staff-roster-titles';
 import { ConfirmDialog } from '../app/ConfirmDialog';
 import { PdfPreview } from '../pdf/PdfPreview';
 import { renderAndSubmit } from '../review/submit-for-review';
@@ -181,7 +181,7 @@ export function BatchReview({ members, store, principalName, onOpen }: BatchRevi
                 <li key={m.member.memberId} data-testid="batch-review-item">
                   <label>
                     <input type="checkbox" checked={picked.has(m.member.draftId)} onChange={() => toggle(m.member.draftId)} aria-label={t('ui.batch.review.pick', { name: m.member.name })} />
-                    {m.member.name} · {m.member.position} · {postTypeName(m.member.postType)}
+                    {m.member.name} · {m.member.position} · {postTypeLabel(m.member.postType)}
                   </label>{' '}
                   <code>{t('ui.batch.review.fingerprint', { sha256: m.draft!.review!.pdfSha256.slice(0, 12) })}</code>{' '}
                   <button type="button" onClick={() => setViewing(m)} aria-label={t('ui.batch.review.view-pdf-named', { name: m.member.name })}>
