@@ -3,9 +3,10 @@ import { PDFDocument, type PDFName, type PDFPage } from 'pdf-lib';
 import { t } from '../i18n/translate';
 import type { TextRun } from '../layout/page-plan';
 import { embedPreparedSubset, embedTrueTypeSubset, type DrawableFont } from './cid-font';
-import { compressLater, compressedStreams, deflateWithFflate, type Deflate } from './deferred-streams';
+import { compressLater, compressedStreams, deflateOf, deflateWithFflate, type Deflate } from './deferred-streams';
 import type { DocumentFonts } from './document-fonts';
 import type { SharedGlyphs } from './shared-glyphs';
+import { writePdf } from './write-pdf';
 
 export type { Deflate } from './deferred-streams';
 
@@ -211,6 +212,6 @@ export async function saveDocument(doc: PDFDocument): Promise<Uint8Array> {
   // Fonts pdf-lib embeds itself (an .otf, the whole-font proof) make their streams when flushed.
   await doc.flush();
   await compressedStreams(doc);
-  // objectsPerTick: pdf-lib otherwise yields to the event loop every 50 objects, which only adds waiting.
-  return doc.save({ useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY });
+  // What pdf-lib's save would still do: none of our documents is without pages or uses pdf-lib's form fields.
+  return writePdf(doc.context, deflateOf(doc));
 }
