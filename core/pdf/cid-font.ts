@@ -1,5 +1,5 @@
 import { strToU8 } from 'fflate';
-import { PDFHexString, PDFString, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { PDFArray, PDFHexString, PDFNumber, PDFString, type PDFDocument, type PDFRef } from 'pdf-lib';
 import { compressedStream, deflateOf, type Deflate } from './deferred-streams';
 import { readSfntFacts, type SfntFacts } from './sfnt-tables';
 
@@ -20,8 +20,10 @@ export interface PreparedSubset {
   readonly length: number;
   readonly fontFile: Promise<Uint8Array>;
   readonly toUnicode: Promise<Uint8Array>;
-  /** The `W` array's widths, in thousandths of the size. */
-  readonly widths: readonly number[];
+  /** The `W` array's widths, in thousandths of the size; made once for every document that embeds the subset. */
+  readonly widths: readonly PDFNumber[];
+  /** Each character's glyph id as four hex digits, filled as documents draw them. */
+  readonly hex: Map<number, string>;
 }
 
 /** Null for a font with PostScript outlines (an .otf), which pdf-lib's own embedder takes. */
@@ -34,7 +36,8 @@ export function prepareTrueTypeSubset(bytes: Uint8Array, deflate: Deflate): Prep
     length: bytes.byteLength,
     fontFile: deflate(bytes),
     toUnicode: deflate(toUnicode),
-    widths: facts.advances.map((units) => thousandths(facts, units)),
+    widths: facts.advances.map((units) => PDFNumber.of(thousandths(facts, units))),
+    hex: new Map(),
   };
 }
 
@@ -72,7 +75,9 @@ export function embedPreparedSubset(doc: PDFDocument, prepared: PreparedSubset, 
     }),
   );
   // A subset's glyph ids run from 0 without gaps: one run of widths covers them all.
-  const widths = context.obj([0, prepared.widths]);
+  const run = PDFArray.withContext(context);
+  for (const width of prepared.widths) run.push(width);
+  const widths = context.obj([0, run]);
   const cidFont = context.register(
     context.obj({
       Type: 'Font',
@@ -89,11 +94,20 @@ export function embedPreparedSubset(doc: PDFDocument, prepared: PreparedSubset, 
     context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode }),
   );
   const glyphOf = (char: string) => facts.glyphs.get(char.codePointAt(0) ?? 0) ?? 0;
+  const hexOf = (char: string): string => {
+    const cp = char.codePointAt(0) ?? 0;
+    let hex = prepared.hex.get(cp);
+    if (hex === undefined) {
+      hex = (facts.glyphs.get(cp) ?? 0).toString(16).padStart(4, '0');
+      prepared.hex.set(cp, hex);
+    }
+    return hex;
+  };
   return {
     ref,
     encodeText(text) {
       let hex = '';
-      for (const char of text) hex += glyphOf(char).toString(16).padStart(4, '0');
+      for (const char of text) hex += hexOf(char);
       return PDFHexString.of(hex);
     },
     widthOfTextAtSize(text, size) {

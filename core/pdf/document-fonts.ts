@@ -22,8 +22,9 @@ export interface DocumentFonts extends FontSubsetter {
    * A subsetter of `face` that starts from a subset of it holding `codePoints` rather than from the
    * whole font: HarfBuzz's cost per subset grows with the font it starts from, and a subset taken
    * from a subset is the same bytes. For a run of letters whose characters are known beforehand.
+   * `from`, a subsetter narrowed before, makes the subset cheaper still; release it after the run.
    */
-  narrowed?(face: string, codePoints: readonly number[]): FontSubsetter;
+  narrowed?(face: string, codePoints: readonly number[], from?: FontSubsetter): FontSubsetter;
 }
 
 type FontkitFont = ReturnType<typeof fontkit.create>;
@@ -57,7 +58,7 @@ export function createDocumentFonts(chains: FontChains, harfbuzz: HarfbuzzSubset
     faces,
     metrics,
     subset: (face, codePoints) => subsetter.subset(face, codePoints),
-    narrowed: (face, codePoints) => createHarfbuzzSubsetter(harfbuzz, new Map([[face, { bytes: subsetter.subset(face, codePoints), index: 0 }]])),
+    narrowed: (face, codePoints, from = subsetter) => createHarfbuzzSubsetter(harfbuzz, new Map([[face, { bytes: from.subset(face, codePoints), index: 0 }]])),
     // Body text is set in the body chain and the unit name also in the title's; headings end in the body face.
     covers: (cp) => metrics.body.hasGlyph(cp) && metrics.title.hasGlyph(cp),
     ...(options.deflate ? { deflate: options.deflate } : {}),

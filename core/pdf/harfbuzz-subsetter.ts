@@ -47,6 +47,8 @@ const HB_SUBSET_FLAGS_NO_HINTING = 0x1;
 export interface FontSubsetter {
   /** A single-face font holding just the glyphs for `codePoints` (plus .notdef), from the face with id `face`. */
   subset(face: string, codePoints: Iterable<number>): Uint8Array;
+  /** Gives back the wasm memory of the fonts it copied there; for a subsetter made for one run. */
+  release?(): void;
 }
 
 /**
@@ -56,6 +58,7 @@ export interface FontSubsetter {
 export function createHarfbuzzSubsetter(hb: HarfbuzzSubsetExports, fonts: ReadonlyMap<string, FontFace>): FontSubsetter {
   const blobs = new Map<Uint8Array, number>();
   const faces = new Map<string, number>();
+  const copies: number[] = [];
   const faceHandle = (id: string): number => {
     let handle = faces.get(id);
     if (handle !== undefined) return handle;
@@ -64,6 +67,7 @@ export function createHarfbuzzSubsetter(hb: HarfbuzzSubsetExports, fonts: Readon
     let blob = blobs.get(font.bytes);
     if (blob === undefined) {
       const pointer = hb.malloc(font.bytes.byteLength);
+      copies.push(pointer);
       new Uint8Array(hb.memory.buffer).set(font.bytes, pointer);
       blob = hb.hb_blob_create(pointer, font.bytes.byteLength, HB_MEMORY_MODE_READONLY, 0, 0);
       blobs.set(font.bytes, blob);
@@ -74,6 +78,14 @@ export function createHarfbuzzSubsetter(hb: HarfbuzzSubsetExports, fonts: Readon
   };
 
   return {
+    release() {
+      for (const handle of faces.values()) hb.hb_face_destroy(handle);
+      for (const blob of blobs.values()) hb.hb_blob_destroy(blob);
+      for (const pointer of copies) hb.free(pointer);
+      faces.clear();
+      blobs.clear();
+      copies.length = 0;
+    },
     subset(face, codePoints) {
       const input = hb.hb_subset_input_create_or_fail();
       if (input === 0) throw new Error('hb_subset_input_create_or_fail failed (out of wasm memory?)');

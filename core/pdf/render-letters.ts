@@ -19,5 +19,9 @@ export async function* renderLetterPdfs(inputs: readonly unknown[], fonts: Docum
     planned.flatMap((p) => (p.ok ? [codePointsByFace(planRuns(p.plan, fonts, options))] : [])),
     fonts,
   );
-  for (const p of planned) yield await renderPlanned(p, fonts, { ...options, shared });
+  try {
+    for (const p of planned) yield await renderPlanned(p, fonts, { ...options, shared });
+  } finally {
+    shared.release();
+  }
 }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Letter } from '../../../core/letter/letter-schema';
 import type { DocumentFonts } from '../../../core/pdf/document-fonts';
-import { renderLetterPdf } from '../../../core/pdf/render-letter';
+import { planLetter, renderLetterPdf } from '../../../core/pdf/render-letter';
 import { renderLetterPdfs } from '../../../core/pdf/render-letters';
+import { planRuns } from '../../../core/pdf/render-plan';
+import { shareGlyphs } from '../../../core/pdf/shared-glyphs';
+import { codePointsByFace } from '../../../core/pdf/text-document';
 import { staffLetter, type StaffLetterBase } from '../../../core/staff/staff-letter';
 import { documentFonts, fixtureLetters } from './fonts-fixture';
 import { pdffonts, pdftotext, qpdfCheck, rasterise } from './pdf-tools';
@@ -96,6 +99,35 @@ describe('letters rendered in one run', () => {
       const points = [...own].map((c) => c.codePointAt(0) ?? 0).sort((a, b) => a - b);
       expect(Buffer.from(narrowed?.subset(face, points) ?? []).equals(Buffer.from(fonts.subset(face, points))), own).toBe(true);
     }
+  }, 60_000);
+
+  it('take each letter’s own glyphs from a font narrowed to its block of the run, to the same bytes as from the whole font', async () => {
+    const fonts = await documentFonts();
+    const given = [...'一鸣雨桐嘉懿思远晓峰丽华建国秀英志强海燕春梅德胜'];
+    const letters = given.map((char, i) => staffLetter(BASE, { row: i + 2, name: `${'赵钱孙李周吴郑王'[i % 8] ?? ''}${char}${given[(i * 7) % given.length] ?? ''}`, position: '科员', department: '', postType: 'other' }));
+    const documents = letters.map((letter) => {
+      const planned = planLetter(letter, fonts);
+      if (!planned.ok) throw new Error('the fixture renders');
+      return codePointsByFace(planRuns(planned.plan, fonts));
+    });
+    const narrowings: boolean[] = [];
+    const shared = shareGlyphs(documents, { ...fonts, narrowed: (face, codePoints, from) => (narrowings.push(from !== undefined), fonts.narrowed?.(face, codePoints, from) ?? fonts) });
+    let compared = 0;
+    for (const document of documents) {
+      for (const [face, used] of document) {
+        const part = shared.part(face, used);
+        const own = [...used].filter((cp) => !part?.codePoints.has(cp)).sort((a, b) => a - b);
+        if (own.length === 0) continue;
+        expect(Buffer.from(shared.subset(face, own)).equals(Buffer.from(fonts.subset(face, own)))).toBe(true);
+        compared += 1;
+      }
+    }
+    shared.release();
+    expect(compared).toBeGreaterThanOrEqual(letters.length);
+    // More letters than one block holds: at least two blocks of the body face, each narrowed from the run's font.
+    expect(narrowings.filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    // What the run released was its own: the document fonts subset as before.
+    expect(fonts.subset(fonts.metrics.body.faceOf(0x627f), [0x627f]).length).toBeGreaterThan(0);
   }, 60_000);
 
   it('give a run of one letter exactly the bytes of the letter rendered alone', async () => {
