@@ -4,7 +4,7 @@ import type { DocumentFonts } from './document-fonts';
 import { draftWatermarkRuns, drawDraftWatermark } from './draft-watermark';
 import type { SharedGlyphs } from './shared-glyphs';
 import { addEmptySignatureField, addSigningGuides } from './signature-field';
-import { createTextDocument, describeDocument, drawRuns, embedFaces, saveDocument } from './text-document';
+import { addBlankPage, createTextDocument, describeDocument, drawRuns, embedFaces, saveDocument } from './text-document';
 
 export interface RenderOptions {
   /**
@@ -36,7 +36,7 @@ export async function renderPlan(plan: PagePlan, fonts: DocumentFonts, options: 
   const faces = await embedFaces(doc, planRuns(plan, fonts, options), fonts, options.embedding ?? 'subset', options.shared);
 
   plan.pages.forEach((planPage) => {
-    const page = doc.addPage([plan.width, plan.height]);
+    const page = addBlankPage(doc, plan.width, plan.height);
     if (options.draft) drawDraftWatermark(page, faces, fonts.metrics.title);
     drawRuns(page, [...planPage.lines.flatMap((line) => line.runs), ...planPage.pageNumber.runs], faces);
   });

@@ -2,7 +2,7 @@ import { rgb } from 'pdf-lib';
 import { layoutReceipt, type ReceiptFacts, type ReceiptPlan } from '../layout/layout-receipt';
 import { TYPE_AREA } from '../layout/page-geometry';
 import type { DocumentFonts } from './document-fonts';
-import { createTextDocument, describeDocument, drawRuns, embedFaces, saveDocument } from './text-document';
+import { addBlankPage, createTextDocument, describeDocument, drawRuns, embedFaces, saveDocument } from './text-document';
 
 const RULE = rgb(0.35, 0.35, 0.35);
 
@@ -20,7 +20,7 @@ export async function renderReceiptPdf(facts: ReceiptFacts, fonts: DocumentFonts
   const doc = await createTextDocument(fonts.deflate);
   const runs = plan.lines.flatMap((line) => line.runs);
   const faces = await embedFaces(doc, runs, fonts, 'subset');
-  const page = doc.addPage([plan.width, plan.height]);
+  const page = addBlankPage(doc, plan.width, plan.height);
   drawRuns(page, runs, faces);
   for (const rule of plan.rules) page.drawLine({ start: { x: TYPE_AREA.left, y: rule.y }, end: { x: TYPE_AREA.right, y: rule.y }, thickness: 0.6, color: RULE });
   describeDocument(doc, { title: plan.info.title, author: plan.info.author, subject: plan.info.subject, date: new Date(plan.info.receivedAt) });

@@ -1,5 +1,5 @@
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type PDFName, type PDFPage } from 'pdf-lib';
+import { PDFDocument, PDFPage, type PDFName } from 'pdf-lib';
 import { t } from '../i18n/translate';
 import type { TextRun } from '../layout/page-plan';
 import { embedPreparedSubset, embedTrueTypeSubset, type DrawableFont } from './cid-font';
@@ -44,6 +44,16 @@ export async function createTextDocument(deflate: Deflate = deflateWithFflate): 
   doc.registerFontkit(fontkit);
   compressLater(doc, deflate);
   return doc;
+}
+
+/**
+ * A new last page of `width` × `height` points: what `doc.addPage([width, height])` makes, without
+ * its resizing every page box a new page does not have yet (a measurable part of a letter's cost).
+ */
+export function addBlankPage(doc: PDFDocument, width: number, height: number): PDFPage {
+  const page = PDFPage.create(doc);
+  page.setMediaBox(0, 0, width, height);
+  return doc.addPage(page);
 }
 
 /** The code points drawn in each face. */
@@ -120,22 +130,25 @@ export interface TextPiece {
  */
 export function textPieces(page: PDFPage, faces: EmbeddedFaces, face: string, text: string): TextPiece[] {
   const parts = faces.fonts.get(face);
-  if (!parts || parts.length === 0) throw new Error(`Font for ${face} was not embedded`);
-  if (parts.length === 1) return [{ font: (parts[0] as FacePart).font, key: keyOn(page, faces, face, (parts[0] as FacePart).font), text }];
+  const first = parts?.[0];
+  if (!parts || !first) throw new Error(`Font for ${face} was not embedded`);
+  if (parts.length === 1) return [{ font: first.font, key: keyOn(page, faces, face, first.font), text }];
+  // The characters of the first part that has them; those of none, of the last part.
+  const partOf = (cp: number): FacePart => parts.find((p) => p.codePoints?.has(cp)) ?? (parts[parts.length - 1] as FacePart);
   const pieces: TextPiece[] = [];
   let current: FacePart | undefined;
-  let stretch = '';
-  for (const char of text) {
-    const cp = char.codePointAt(0) ?? 0;
-    const part = parts.find((p) => p.codePoints?.has(cp)) ?? (parts[parts.length - 1] as FacePart);
-    if (part !== current && stretch !== '' && current) {
-      pieces.push({ font: current.font, key: keyOn(page, faces, face, current.font), text: stretch });
-      stretch = '';
+  let start = 0;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i) ?? 0;
+    const part = current?.codePoints?.has(cp) ? current : partOf(cp);
+    if (part !== current && current) {
+      pieces.push({ font: current.font, key: keyOn(page, faces, face, current.font), text: text.slice(start, i) });
+      start = i;
     }
     current = part;
-    stretch += char;
+    i += cp > 0xffff ? 2 : 1;
   }
-  if (current && stretch !== '') pieces.push({ font: current.font, key: keyOn(page, faces, face, current.font), text: stretch });
+  if (current && start < text.length) pieces.push({ font: current.font, key: keyOn(page, faces, face, current.font), text: text.slice(start) });
   return pieces;
 }
 
