@@ -6,7 +6,7 @@ import { toFormValues } from '../../core/letter/form-values';
 import { postTypeLabel } from '../../core/staff/staff-roster-titles';
 import { ConfirmDialog } from '../app/ConfirmDialog';
 import { PdfPreview } from '../pdf/PdfPreview';
-import { renderAndSubmit } from '../review/submit-for-review';
+import { renderAndSubmitEach } from '../review/submit-for-review';
 import type { DraftStore } from '../store/draft-store';
 import { describeStorageError } from '../store/storage-errors';
 
@@ -23,11 +23,14 @@ interface Failure {
   readonly reason: string;
 }
 
+/** Letters submitted or approved in one transaction: the bar moves and a stop is heard, without a write (and a redraw of the batch) per letter. */
+const AT_ONCE = 20;
+
 type Run = { readonly kind: 'submitting' | 'approving'; readonly done: number; readonly total: number } | null;
 
 /**
- * Review in one sitting: every letter rendered and submitted exactly as a single letter is, one
- * transaction each (a window closed half-way keeps what was done); then the principal reads any
+ * Review in one sitting: every letter rendered and submitted exactly as a single letter is, 20 in
+ * a transaction (a window closed half-way keeps what was done); then the principal reads any
  * letter's PDF and approves all or the ticked ones, each approval bound to its own PDF's hash.
  */
 export function BatchReview({ members, store, principalName, onOpen }: BatchReviewProps) {
@@ -48,23 +51,27 @@ export function BatchReview({ members, store, principalName, onOpen }: BatchRevi
   const inReview = members.filter((m) => m.stage === 'in-review' && m.draft?.review);
   const nameOf = new Map(members.map((m) => [m.member.draftId, m.member.name]));
 
-  /** Runs `step` on each letter in turn, counting and collecting what went wrong; stops when asked. */
-  const eachLetter = async (kind: 'submitting' | 'approving', ids: readonly string[], step: (draftId: string) => Promise<string | null>): Promise<number> => {
+  /**
+   * Runs `step` on the letters `size` at a time, counting and collecting what went wrong (the
+   * reasons `step` gives by draft id, or the storage error of its chunk); stops when asked.
+   */
+  const eachLetter = async (kind: 'submitting' | 'approving', ids: readonly string[], size: number, step: (chunk: readonly string[]) => Promise<ReadonlyMap<string, string>>): Promise<number> => {
     stop.current = false;
     setResult(null);
     setFailures([]);
     const failed: Failure[] = [];
     let done = 0;
     setRun({ kind, done, total: ids.length });
-    for (const draftId of ids) {
-      if (stop.current) break;
+    for (let start = 0; start < ids.length && !stop.current; start += size) {
+      const chunk = ids.slice(start, start + size);
       try {
-        const reason = await step(draftId);
-        if (reason !== null) failed.push({ name: nameOf.get(draftId) ?? '', reason });
+        const refused = await step(chunk);
+        for (const [draftId, reason] of refused) failed.push({ name: nameOf.get(draftId) ?? '', reason });
       } catch (error) {
-        failed.push({ name: nameOf.get(draftId) ?? '', reason: describeStorageError(error) });
+        for (const draftId of chunk) failed.push({ name: nameOf.get(draftId) ?? '', reason: describeStorageError(error) });
       }
-      setRun({ kind, done: ++done, total: ids.length });
+      done += chunk.length;
+      setRun({ kind, done, total: ids.length });
     }
     setRun(null);
     setFailures(failed);
@@ -72,10 +79,7 @@ export function BatchReview({ members, store, principalName, onOpen }: BatchRevi
   };
 
   const submitAll = async () => {
-    const submitted = await eachLetter('submitting', ready.map((m) => m.member.draftId), async (draftId) => {
-      const outcome = await renderAndSubmit(store, draftId);
-      return outcome.ok ? null : outcome.message;
-    });
+    const submitted = await eachLetter('submitting', ready.map((m) => m.member.draftId), AT_ONCE, (chunk) => renderAndSubmitEach(store, chunk));
     setResult(t('ui.batch.review.submitted', { count: submitted }));
   };
 
@@ -88,12 +92,12 @@ export function BatchReview({ members, store, principalName, onOpen }: BatchRevi
     for (const draftId of ids) if (toFormValues(await store.letter(draftId)).principal.name.trim() !== reviewer) delegated.add(draftId);
     if (delegated.size > 0 && !confirmed) return setAsking({ ids, delegated });
     const hashes = new Map(inReview.map((m) => [m.member.draftId, m.draft!.review!.pdfSha256]));
-    const approved = await eachLetter('approving', ids, async (draftId) => {
-      // The hash listed (and shown) for this letter; the store refuses it if the letter has moved on since.
-      const pdfSha256 = hashes.get(draftId) ?? '';
-      await store.decide(draftId, { kind: 'approved', by: reviewer, at: Date.now(), pdfSha256, ...(delegated.has(draftId) ? { delegated: true } : {}) });
-      return null;
-    });
+    const approved = await eachLetter('approving', ids, AT_ONCE, (chunk) =>
+      store.decideEach(
+        // The hash listed (and shown) for each letter; the store refuses it if the letter has moved on since.
+        chunk.map((draftId) => ({ id: draftId, decision: { kind: 'approved', by: reviewer, at: Date.now(), pdfSha256: hashes.get(draftId) ?? '', ...(delegated.has(draftId) ? { delegated: true } : {}) } })),
+      ),
+    );
     setPicked(new Set());
     setResult(t('ui.batch.review.approved', { count: approved }));
   };

@@ -73,6 +73,41 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
     await db.drafts.put(change.draft);
   }
 
+  /**
+   * `step` on each item in one transaction: one the rules refuse (thrown before it writes
+   * anything) is answered with why, in Chinese, by its id, and the others are kept.
+   */
+  async function eachInOneTransaction<T extends { readonly id: string }>(items: readonly T[], step: (item: T) => Promise<void>): Promise<Map<string, string>> {
+    const refused = new Map<string, string>();
+    await db.transaction('rw', [...draftTables, db.documents], async () => {
+      for (const item of items) {
+        try {
+          await step(item);
+        } catch (error) {
+          if (!(error instanceof DraftStateError)) throw error;
+          refused.set(item.id, error.message);
+        }
+      }
+    });
+    return refused;
+  }
+
+  /** Freezes one letter and its PDF for review; the caller holds the transaction. */
+  async function submitIn({ id, pdf, renderedFrom }: { readonly id: string; readonly pdf: Uint8Array; readonly renderedFrom: unknown }, pdfSha256: string, at: number): Promise<void> {
+    const draft = await requireDraft(id);
+    const change = accept(workflow.submitForReview(draft, { letter: await letterOf(id), renderedFrom, pdfSha256, snapshotId: newId(), at }));
+    await db.documents.put({ sha256: pdfSha256, draftId: id, bytes: pdf, createdAt: at });
+    await write(change);
+  }
+
+  /** A decision on one draft; the caller holds the transaction. */
+  async function decideIn(id: string, decision: ReviewDecision): Promise<void> {
+    const draft = await requireDraft(id);
+    // The rule hashes the document synchronously, so the transaction stays open.
+    const [letter, document] = await Promise.all([letterOf(id), db.documents.get([id, decision.pdfSha256])]);
+    await write(accept(workflow.decide(draft, decision, letter, document)));
+  }
+
   async function insert(letter: unknown, templateKey: string, now: number): Promise<DraftRecord> {
     const created = workflow.newDraft(newId(), templateKey, letter, now);
     await db.transaction('rw', draftTables, async () => {
@@ -186,16 +221,14 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
      * is the letter the PDF was made from; if the stored letter changed meanwhile, nothing is frozen.
      */
     async submitForReview(id: string, pdf: Uint8Array, now: Date, renderedFrom: unknown): Promise<string> {
-      const at = now.getTime();
       const pdfSha256 = sha256Hex(pdf);
-      await db.transaction('rw', [...draftTables, db.documents], async () => {
-        const draft = await requireDraft(id);
-        const change = accept(workflow.submitForReview(draft, { letter: await letterOf(id), renderedFrom, pdfSha256, snapshotId: newId(), at }));
-        await db.documents.put({ sha256: pdfSha256, draftId: id, bytes: pdf, createdAt: at });
-        await write(change);
-      });
+      await db.transaction('rw', [...draftTables, db.documents], () => submitIn({ id, pdf, renderedFrom }, pdfSha256, now.getTime()));
       return pdfSha256;
     },
+
+    /** Several letters frozen with their PDFs in one transaction (a batch's review); refused ones answered by draft id, as {@link decideEach}. */
+    submitEachForReview: (letters: readonly { readonly id: string; readonly pdf: Uint8Array; readonly renderedFrom: unknown }[], now: Date): Promise<Map<string, string>> =>
+      eachInOneTransaction(letters, (letter) => submitIn(letter, sha256Hex(letter.pdf), now.getTime())),
 
     /** The PDF under review, checked against its hash so what is shown is what was frozen. */
     async reviewDocument(id: string): Promise<{ bytes: Uint8Array; sha256: string } | undefined> {
@@ -208,13 +241,16 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
 
     /** Records the principal's decision, bound to the hash of the PDF that was read. */
     async decide(id: string, decision: ReviewDecision): Promise<void> {
-      await db.transaction('rw', [...draftTables, db.documents], async () => {
-        const draft = await requireDraft(id);
-        // The rule hashes the document synchronously, so the transaction stays open.
-        const [letter, document] = await Promise.all([letterOf(id), db.documents.get([id, decision.pdfSha256])]);
-        await write(accept(workflow.decide(draft, decision, letter, document)));
-      });
+      await db.transaction('rw', [...draftTables, db.documents], () => decideIn(id, decision));
     },
+
+    /**
+     * Several decisions in one transaction (a batch's 批准所选), each bound to its own PDF's hash:
+     * one that does not fit its draft any more is answered with why, in Chinese, and the others
+     * are kept. Returns the refused ones by draft id.
+     */
+    decideEach: (decisions: readonly { readonly id: string; readonly decision: ReviewDecision }[]): Promise<Map<string, string>> =>
+      eachInOneTransaction(decisions, ({ id, decision }) => decideIn(id, decision)),
 
     /** Makes a letter under review or approved editable again; it will need a new approval. */
     async reopen(id: string, now: Date): Promise<void> {

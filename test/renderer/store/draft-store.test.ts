@@ -651,6 +651,51 @@ describe('decide', () => {
   });
 });
 
+describe('submitEachForReview', () => {
+  it('freezes several letters with their own PDFs in one go, and leaves out the one edited since it was rendered', async () => {
+    const { db, store } = setup();
+    const drafts = [await store.createFromTemplate('service', at(0), OWN_PROFILE), await store.createFromTemplate('duty', at(0), OWN_PROFILE)];
+    const rendered = await Promise.all(drafts.map(async (d, i) => ({ id: d.id, pdf: pdfBytes(`letter ${i}`), renderedFrom: await store.letter(d.id) })));
+    await store.updateLetter(drafts[1]!.id, halfWritten(), at(1));
+
+    const refused = await store.submitEachForReview(rendered, at(2));
+    expect([...refused.keys()]).toEqual([drafts[1]!.id]);
+    expect((await store.get(drafts[0]!.id))?.review).toMatchObject({ pdfSha256: sha256(rendered[0]!.pdf), submittedAt: at(2).getTime() });
+    expect((await store.reviewDocument(drafts[0]!.id))?.bytes).toEqual(rendered[0]!.pdf);
+    expect((await store.get(drafts[1]!.id))?.status).toBe('draft');
+    db.close();
+  });
+});
+
+describe('decideEach', () => {
+  it('approves several letters in one go, each bound to its own PDF, and answers the one that no longer fits with why', async () => {
+    const { db, store } = setup();
+    const ids: string[] = [];
+    const hashes: string[] = [];
+    for (const key of ['service', 'duty', 'service'] as const) {
+      const created = await store.createFromTemplate(key, at(0), OWN_PROFILE);
+      ids.push(created.id);
+      hashes.push(await store.submitForReview(created.id, pdfBytes(`letter ${ids.length}`), at(1), await store.letter(created.id)));
+    }
+    // The second letter was reopened after the list was shown: its approval must not land.
+    await store.reopen(ids[1]!, at(2));
+    const before = await store.get(ids[1]!);
+
+    const refused = await store.decideEach(ids.map((id, i) => ({ id, decision: approve(hashes[i]!, 3) })));
+    expect([...refused.keys()]).toEqual([ids[1]]);
+    expect(refused.get(ids[1]!)).toMatch(/[\u4e00-\u9fff]/);
+    expect((await store.get(ids[0]!))?.review).toMatchObject({ pdfSha256: hashes[0], decision: approve(hashes[0]!, 3) });
+    expect((await store.get(ids[2]!))?.review).toMatchObject({ pdfSha256: hashes[2], decision: approve(hashes[2]!, 3) });
+    expect(await store.get(ids[1]!)).toEqual(before);
+    // A hash that is another letter's is refused, as one approval is.
+    const again = await store.createFromTemplate('service', at(4), OWN_PROFILE);
+    await store.submitForReview(again.id, pdfBytes('again'), at(5), await store.letter(again.id));
+    expect([...(await store.decideEach([{ id: again.id, decision: approve(hashes[0]!, 6) }])).keys()]).toEqual([again.id]);
+    expect((await store.get(again.id))?.status).toBe('in-review');
+    db.close();
+  });
+});
+
 describe('reopen', () => {
   it('makes an approved letter editable again, keeping the approval in a reopened snapshot', async () => {
     const { db, store } = setup();
