@@ -38,6 +38,7 @@ beforeAll(async () => {
     served.set('scan-10.jpg', { body: await raster('jpeg', 120, 4), type: 'image/jpeg' });
     served.set('scan-1.png', { body: await raster('png', 150, 1), type: 'image/png' });
   });
+  served.set('hard.jpg', { body: await readFile(join(import.meta.dirname, 'fixtures', 'scan-page-zxing-misses.jpg')), type: 'image/jpeg' });
   served.set('notes.txt', { body: Buffer.from('not a scan'), type: 'text/plain' });
   pageScript = await bundlePageScript(join(import.meta.dirname, 'scan-pages.page.ts'));
   browser = await launchChromium();
@@ -76,6 +77,12 @@ describe('readScan in Chromium', () => {
     if (!read.ok) throw new Error(read.message);
     expect(read.names).toEqual(['scan-1.png', 'scan-2.jpg', 'scan-10.jpg']);
     expect(read.readings).toEqual([0, 2, 3].map((i) => ({ kind: 'code', code: file.pages[i], upsideDown: false })));
+  }, 120_000);
+
+  it("reads the code of a 150 dpi JPEG scan page that none of ZXing's ways reads (a page of the 200-person run, kept as found)", async () => {
+    const read = await readInBrowser(['hard.jpg']);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.readings).toEqual([{ kind: 'code', code: { kind: 'letter', batchKey: 'QVXX87', letterNo: 35, page: 2, pages: 2 }, upsideDown: false }]);
   }, 120_000);
 
   it('refuses anything but one PDF or images alone', async () => {
