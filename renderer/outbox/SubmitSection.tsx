@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { currentSubmission, type DraftRecord } from '../../core/drafts/draft-record';
 import { t } from '../../core/i18n/translate';
-import type { OriginBatch } from '../../core/outbox/outbox-item';
 import type { EarlierSubmission } from '../../core/outbox/same-unit-submissions';
 import { ConfirmDialog } from '../app/ConfirmDialog';
 import type { DraftStore } from '../store/draft-store';
@@ -21,14 +20,11 @@ export function SubmitSection({
   store,
   signedCount,
   onOpenOutbox,
-  batch,
 }: {
   draft: DraftRecord;
   store: DraftStore;
   signedCount: number;
   onOpenOutbox: () => void;
-  /** The staff batch of this letter, when it has one: sent alone, it still joins its batch's group in the outbox. */
-  batch?: OriginBatch | undefined;
 }) {
   const [busy, setBusy] = useState(false);
   const [question, setQuestion] = useState<Question | null>(null);
@@ -41,7 +37,7 @@ export function SubmitSection({
     setBusy(true);
     setResult(null);
     try {
-      setResult(await submitDraft(store, draft.id, new Date(), { ...options, ...(batch ? { batch } : {}) }));
+      setResult(await submitDraft(store, draft.id, new Date(), options));
     } finally {
       setBusy(false);
     }

@@ -13,7 +13,7 @@ export type QueueOutcome = { readonly ok: true; readonly submissionId: string; r
 export interface SubmitOptions {
   /** A submission of another letter of this unit and year that a first packing corrects. */
   readonly supersedes?: string;
-  /** The staff batch the letter belongs to, so the outbox shows it with the batch's other letters. */
+  /** The staff batch the letter belongs to, so the outbox shows it with the batch's other letters; looked up when not given. */
   readonly batch?: OriginBatch;
 }
 
@@ -26,7 +26,9 @@ export async function packAndQueue(store: DraftStore, draftId: string, now: Date
   try {
     const input = await store.submissionInput(draftId, now, options);
     const bytes = buildPackage(input);
-    const origin = { kind: 'app' as const, draftId, ...(options.batch ? { batch: options.batch } : {}) };
+    // A batch letter sent alone from its editor still joins its batch's group in the outbox.
+    const batch = options.batch ?? (await store.batchOf(draftId));
+    const origin = { kind: 'app' as const, draftId, ...(batch ? { batch } : {}) };
     const added = await desktop.call('outbox.add', { origin, base64: toBase64(bytes) });
     if (!added.ok) return { ok: false, reason: added.message };
     return { ok: true, submissionId: added.submissionId, duplicate: added.duplicate, ...(input.supersedes && options.supersedes ? { corrects: input.supersedes } : {}) };

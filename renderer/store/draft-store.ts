@@ -331,6 +331,13 @@ export function createDraftStore(db: PledgeDatabase, newId: () => string = () =>
       });
     },
 
+    /** The staff batch a letter belongs to, as the outbox names it; undefined for a unit's own letter (or a batch since deleted). */
+    async batchOf(id: string): Promise<{ id: string; title: string } | undefined> {
+      const batchId = (await db.drafts.get(id))?.batchId;
+      const batch = batchId === undefined ? undefined : await db.batches.get(batchId);
+      return batch ? { id: batch.id, title: batch.title } : undefined;
+    },
+
     /** A signed copy belongs to the approval it was signed from, so only an approved letter takes one. */
     async addAttachment(draftId: string, file: NewAttachment, now: Date): Promise<AttachmentRecord> {
       const copy = { id: newId(), draftId, name: file.name, type: file.type, size: file.bytes.byteLength, sha256: sha256Hex(file.bytes), bytes: file.bytes, addedAt: now.getTime(), ...(file.pdfContent ? { pdfContent: file.pdfContent } : {}) };

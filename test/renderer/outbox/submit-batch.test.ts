@@ -8,6 +8,7 @@ import { PledgeDatabase } from '../../../renderer/store/database';
 import { createBatchStore } from '../../../renderer/store/batch-store';
 import { createDraftStore } from '../../../renderer/store/draft-store';
 import { describeBatchSubmit, describeBatchSubmitProgress, submitBatch } from '../../../renderer/outbox/submit-batch';
+import { submitDraft } from '../../../renderer/outbox/submit-draft';
 import { ownLetter } from '../../support/letter-fixtures';
 import { PNG } from '../../support/package-fixtures';
 
@@ -93,6 +94,26 @@ describe('submitBatch', () => {
     expect(third.added.map((m) => m.name)).toEqual(['职员2']);
     expect(host.kept.get(lost)?.sha).toBe(bytesBefore);
     expect(host.kept.size).toBe(3);
+    db.close();
+  });
+
+  it('a batch letter sent alone from its editor joins its batch in the outbox; a unit letter joins none', async () => {
+    host.adds.length = 0;
+    host.kept.clear();
+    const { db, batches, drafts } = setup();
+    const batch = await batches.create({ title: '2026 年度公职人员承诺（单独报送）', year: 2026, sourceName: '人员名单.xlsx', letters: letters(1), refused: [] }, NOW);
+    const own = await drafts.createFromTemplate('service', NOW);
+    await drafts.updateLetter(own.id, ownLetter('service'), NOW);
+    for (const [draftId, by] of [[batch.members[0]!.draftId, '职员1'], [own.id, '周文静']] as const) {
+      const hash = await drafts.submitForReview(draftId, new TextEncoder().encode(`%PDF-1.7\n${draftId}\n%%EOF`), at(1), await drafts.letter(draftId));
+      await drafts.decide(draftId, { kind: 'approved', by, at: at(2).getTime(), pdfSha256: hash, delegated: true });
+      await drafts.addAttachment(draftId, { name: '签章页.png', type: 'image/png', bytes: PNG }, at(3));
+      expect((await submitDraft(drafts, draftId, at(4))).ok).toBe(true);
+    }
+    expect(host.adds.map((add) => add.origin)).toEqual([
+      { kind: 'app', draftId: batch.members[0]!.draftId, batch: { id: batch.id, title: batch.title } },
+      { kind: 'app', draftId: own.id },
+    ]);
     db.close();
   });
 
