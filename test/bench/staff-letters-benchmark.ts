@@ -8,7 +8,7 @@ import { staffLetter } from '../../core/staff/staff-letter';
 import { validateLetter } from '../../core/letter/validate-letter';
 import { readNodeDocumentFonts } from '../../node/fonts/node-document-fonts';
 import { renderPlanWithPdfkit } from './pdfkit-renderer';
-import { inventedStaff, STAFF_BASE } from './staff-members';
+import { inventedStaff, STAFF_BASE } from '../support/invented-staff';
 
 /**
  * Issue 16 point 9: a township's 200 personal letters rendered in one process, our whole pipeline
