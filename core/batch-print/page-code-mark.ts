@@ -1,6 +1,6 @@
 import { StandardFonts, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
-import { create as createQrCode } from 'qrcode/lib/core/qrcode.js';
 import { MM, TYPE_AREA } from '../layout/page-geometry';
+import { QR_QUIET_MODULES, qrModuleCount, qrSymbolOps } from '../pdf/qr-symbol';
 import { round } from '../pdf/text-document';
 
 /**
@@ -12,7 +12,7 @@ import { round } from '../pdf/text-document';
 export const MARK = {
   /** One module: 0.45 mm puts a version 1 symbol and its four-module quiet zone at 13 mm. */
   module: 0.45 * MM,
-  quietModules: 4,
+  quietModules: QR_QUIET_MODULES,
   /** The foot of the quiet zone, 9 mm above the page edge: clear of what printers cannot print. */
   bottom: 9 * MM,
   textSize: 6.5,
@@ -33,27 +33,10 @@ export async function embedMarkFont(doc: PDFDocument): Promise<MarkFont> {
  * q … Q first, so a state it leaves behind cannot move or colour the mark.
  */
 export function stampPageCode(page: PDFPage, text: string, markFont: MarkFont): void {
-  const { modules } = createQrCode(text, { errorCorrectionLevel: 'M' });
-  const size = modules.size;
-  const side = size * MARK.module;
+  const side = qrModuleCount(text) * MARK.module;
   const x0 = (TYPE_AREA.left + TYPE_AREA.right) / 2 - side / 2;
   const y0 = MARK.bottom + MARK.quietModules * MARK.module;
-  const ops: string[] = ['q', '0 g'];
-  for (let row = 0; row < size; row += 1) {
-    // One rectangle per horizontal run of dark modules: a third of the operators of one per module.
-    let col = 0;
-    while (col < size) {
-      if (!modules.data[row * size + col]) {
-        col += 1;
-        continue;
-      }
-      const start = col;
-      while (col < size && modules.data[row * size + col]) col += 1;
-      const y = y0 + (size - 1 - row) * MARK.module;
-      ops.push(`${round(x0 + start * MARK.module)} ${round(y)} ${round((col - start) * MARK.module)} ${round(MARK.module)} re`);
-    }
-  }
-  ops.push('f');
+  const ops: string[] = ['q', '0 g', ...qrSymbolOps(text, { x: x0, y: y0, module: MARK.module }).ops];
   const { font } = markFont;
   const key = page.node.newFontDictionary('PledgeMark', font.ref);
   const textX = x0 + side + (MARK.quietModules - 1) * MARK.module;
@@ -67,7 +50,7 @@ export function stampPageCode(page: PDFPage, text: string, markFont: MarkFont): 
 
 /** The QR symbol of `text` with its quiet zone, in points from the page's bottom left. */
 export function markBox(text: string): { x: number; y: number; width: number; height: number } {
-  const side = createQrCode(text, { errorCorrectionLevel: 'M' }).modules.size * MARK.module;
+  const side = qrModuleCount(text) * MARK.module;
   const quiet = MARK.quietModules * MARK.module;
   return { x: (TYPE_AREA.left + TYPE_AREA.right) / 2 - side / 2 - quiet, y: MARK.bottom, width: side + 2 * quiet, height: side + 2 * quiet };
 }
