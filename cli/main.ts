@@ -34,6 +34,9 @@ export async function main(argv: string[], io: CliIo, now: Date = new Date()): P
         return await sendCommand(rest, io);
       case 'receipt':
         return await receiptCommand(rest, io);
+      case 'publish':
+        // Loaded on demand, as staff: the poster's layout and fonts would slow the start of every other command.
+        return await (await import('./commands/publish-command')).publishCommand(rest, io);
       case 'staff':
         // Loaded on demand: the spreadsheet libraries would slow the start of every other command.
         return await (await import('./commands/staff-command')).staffCommand(rest, io, now);

@@ -21,6 +21,7 @@ import { packageMessages } from './messages/package';
 import { pdf } from './messages/pdf';
 import { preview } from './messages/preview';
 import { profile } from './messages/profile';
+import { publication } from './messages/publication';
 import { receipt } from './messages/receipt';
 import { review } from './messages/review';
 import { signing } from './messages/signing';
@@ -65,6 +66,7 @@ export const zhCN = composeCatalogue({
   batch,
   batchPrint,
   staffLetters,
+  publication,
 });
 
 export type MessageKey = keyof typeof zhCN;

@@ -114,7 +114,8 @@ function paragraphs(text: string | undefined): string[] {
     .filter((p) => p !== '');
 }
 
-function itemText(item: LetterItem, n: number, kind: Letter['kind']): string {
+/** An item as the letter prints it, numbered `n`: the portal page and the poster say it in the same words. */
+export function itemText(item: Pick<LetterItem, 'content' | 'deadline' | 'owner'>, n: number, kind: Letter['kind']): string {
   const details = [
     item.deadline ? t('pdf.item.deadline', { value: item.deadline }) : null,
     item.owner ? t(kind === 'person' ? 'pdf.item.owner.person' : 'pdf.item.owner', { value: item.owner }) : null,
