@@ -32,11 +32,11 @@ export const ErrorReportSchema = z.strictObject({
 export type ErrorReport = z.infer<typeof ErrorReportSchema>;
 
 /** What the app saves for the user, each with its own file extension. */
-export const SAVED_FILE_EXTENSIONS = { pdf: '.pdf', backup: '.pledgebackup', receipt: '.json', spreadsheet: '.xlsx' } as const;
+export const SAVED_FILE_EXTENSIONS = { pdf: '.pdf', backup: '.pledgebackup', receipt: '.json', spreadsheet: '.xlsx', zip: '.zip' } as const;
 
 /** A file to save; bytes travel as base64 so every transport (IPC, HTTP JSON) carries them alike. */
 export const SaveFileRequestSchema = z.strictObject({
-  kind: z.enum(['pdf', 'backup', 'receipt', 'spreadsheet']),
+  kind: z.enum(['pdf', 'backup', 'receipt', 'spreadsheet', 'zip']),
   suggestedName: z.string().min(1).max(200),
   // A backup holds scans; 200 MB of base64 is about 150 MB of files.
   base64: z.string().max(200_000_000),
@@ -183,6 +183,8 @@ export const desktopCalls = {
    * and trusts it; `trusted: false` when the platform offers no such key (any more).
    */
   'outbox.trustPlatformKey': { args: z.tuple([z.strictObject({ keyId: KeyIdSchema })]), result: z.object({ trusted: z.boolean() }) },
+  /** The package's bytes, for what the page makes from it: the portal folder and the poster (renderer/publication). */
+  'outbox.readPackage': { args: z.tuple([SubmissionIdArg]), result: z.object({ base64: z.string() }) },
   /** Saves the package to a file for a colleague with a connection (a USB stick). */
   'outbox.exportPackage': { args: z.tuple([SubmissionIdArg]), result: z.object({ saved: z.boolean(), path: z.string().optional() }) },
   /** The page saw the system report a network: probe now. Only a hint; the probe decides. */

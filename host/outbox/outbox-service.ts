@@ -43,7 +43,7 @@ export interface OutboxServiceOptions {
   readonly onError?: (error: unknown) => void;
 }
 
-export type OutboxCallName = 'outbox.getConnection' | 'outbox.saveConnection' | 'outbox.testConnection' | 'outbox.get' | 'outbox.add' | 'outbox.sendNow' | 'outbox.resend' | 'outbox.exportPackage' | 'outbox.networkHint' | 'outbox.trustPlatformKey';
+export type OutboxCallName = 'outbox.getConnection' | 'outbox.saveConnection' | 'outbox.testConnection' | 'outbox.get' | 'outbox.add' | 'outbox.sendNow' | 'outbox.resend' | 'outbox.readPackage' | 'outbox.exportPackage' | 'outbox.networkHint' | 'outbox.trustPlatformKey';
 
 export interface OutboxService {
   readonly handlers: Pick<DesktopHandlers, OutboxCallName>;
@@ -338,6 +338,11 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
         await ready();
         await outbox.resend(entryOf(submissionId).package);
         return {};
+      },
+      'outbox.readPackage': async ({ submissionId }) => {
+        await ready();
+        entryOf(submissionId);
+        return { base64: Buffer.from(await folder.readPackage(submissionId)).toString('base64') };
       },
       'outbox.exportPackage': async ({ submissionId }) => {
         await ready();

@@ -19,6 +19,7 @@ export function recordingHandlers(shell: 'web' | 'electron' = 'web'): DesktopHan
     'outbox.sendNow': vi.fn(() => ({ connection: { state: 'not-configured' as const } })),
     'outbox.resend': vi.fn(() => ({})),
     'outbox.trustPlatformKey': vi.fn(() => ({ trusted: true })),
+    'outbox.readPackage': vi.fn(() => ({ base64: '' })),
     'outbox.exportPackage': vi.fn(() => ({ saved: false })),
     'outbox.networkHint': vi.fn(() => ({})),
     'signing.signPdf': vi.fn(() => ({ ok: false as const, message: '未实现' })),

@@ -267,6 +267,14 @@ describe('the outbox service (the app’s outbox in the host)', () => {
     expect(new Uint8Array(await readFile(saved.path!))).toEqual(PACKAGE);
   });
 
+  it('hands the page a queued package byte for byte (for the portal folder and the poster), and no package it does not hold', async () => {
+    const sync = await service();
+    await sync.handlers['outbox.add']({ origin: { kind: 'app', draftId: 'd1' }, base64: base64(PACKAGE) });
+    const read = await sync.handlers['outbox.readPackage']({ submissionId: ID });
+    expect(new Uint8Array(Buffer.from(read.base64, 'base64'))).toEqual(PACKAGE);
+    await expect(sync.handlers['outbox.readPackage']({ submissionId: OTHER_ID })).rejects.toThrow();
+  });
+
   it('queues at start a package kept on disk whose entry was never written (a crash between the two)', async () => {
     const other = buildPackage(packageInput({ submissionId: OTHER_ID }));
     const folder = openOutboxFolder(join(dir, 'outbox'), () => undefined);
