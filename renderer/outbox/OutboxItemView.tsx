@@ -11,6 +11,7 @@ import { describeRejection } from '../../core/drafts/delivery-state';
 import { describeQueueReason, isPending, queueReason, queueReasonLabel } from '../../core/outbox/queue-reason';
 import { sendNowMessage } from './send-now-message';
 import { errorText } from '../../core/errors/error-text';
+import { PublicationPanel } from '../publication/PublicationPanel';
 
 /** Each proof a receipt can have, in the clerk's words. */
 const PROOF_TEXT = {
@@ -92,6 +93,9 @@ export function OutboxItemView({ item, connection }: { item: OutboxItem; connect
             </div>
           )}
         </dl>
+      )}
+      {state.status !== 'rejected' && details && (
+        <PublicationPanel submissionId={id} delivered={state.status === 'delivered'} commitmentCode={state.status === 'delivered' ? state.receipt.commitmentCode : undefined} />
       )}
       <div className="outbox-item__actions">
         {(state.status === 'queued' || state.status === 'waiting') && (

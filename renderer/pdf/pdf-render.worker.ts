@@ -9,6 +9,7 @@ import type { HarfbuzzSubsetExports } from '../../core/pdf/harfbuzz-subsetter';
 import { renderLetterPdf } from '../../core/pdf/render-letter';
 import { renderReceiptPdf } from '../../core/pdf/render-receipt';
 import { buildPrintFile } from '../../core/batch-print/print-file';
+import { renderPosterPdf } from '../../core/publication/poster-pdf';
 import { BUNDLED_FACES } from '../../core/fonts/bundled-faces';
 import { BUNDLED_FONT_URLS, HARFBUZZ_SUBSET_URL } from './document-font-urls';
 import type { InstalledFontFiles, PlanDrawing, RenderJob, RenderRequest, RenderResponse } from './render-protocol';
@@ -93,6 +94,10 @@ async function render(id: number, job: RenderJob, documentFonts: DocumentFonts):
   if (job.kind === 'print-file') {
     const file = await buildPrintFile(job.input, documentFonts);
     return { id, ok: true, bytes: file.bytes, pages: file.pages.length, printed: { batchKey: file.batchKey, letters: file.letters } };
+  }
+  if (job.kind === 'poster') {
+    const poster = await renderPosterPdf(job.facts, documentFonts);
+    return { id, ok: true, bytes: poster.bytes, pages: 1 };
   }
   const result = await renderLetterPdf(job.letter, documentFonts, { draft: job.draft });
   if (!result.ok) return { id, ok: false, problems: result.problems };

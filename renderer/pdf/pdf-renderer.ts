@@ -1,5 +1,6 @@
 import type { PrintFileInput } from '../../core/batch-print/print-file';
 import type { ReceiptFacts } from '../../core/layout/layout-receipt';
+import type { PosterFacts } from '../../core/publication/poster-layout';
 import { onFontsChanged } from '../fonts/fonts-changed';
 import { installedFontFiles } from './installed-font-files';
 import type { InstalledFontFiles, RenderJob, RenderRequest, RenderResponse } from './render-protocol';
@@ -52,6 +53,11 @@ export function renderReceiptInWorker(facts: ReceiptFacts): Promise<RenderRespon
 /** A staff batch's print file for signatures: the approved PDFs copied as they are, behind a cover drawn in the document fonts. */
 export function renderPrintFileInWorker(input: PrintFileInput): Promise<RenderResponse> {
   return renderInWorker({ kind: 'print-file', input });
+}
+
+/** The service-hall poster of a letter, with its QR code to the public address. */
+export function renderPosterInWorker(facts: PosterFacts): Promise<RenderResponse> {
+  return renderInWorker({ kind: 'poster', facts });
 }
 
 async function renderInWorker(job: RenderJob): Promise<RenderResponse> {
