@@ -37,6 +37,12 @@ export async function main(argv: string[], io: CliIo, now: Date = new Date()): P
       case 'publish':
         // Loaded on demand, as staff: the poster's layout and fonts would slow the start of every other command.
         return await (await import('./commands/publish-command')).publishCommand(rest, io);
+      case 'records':
+        // Loaded on demand: the spreadsheet writers would slow the start of every other command.
+        return await (await import('./commands/records-command')).recordsCommand(rest, io);
+      case 'cards':
+        // Loaded on demand, as staff: the cards' layout would slow the start of every other command.
+        return await (await import('./commands/cards-command')).cardsCommand(rest, io);
       case 'staff':
         // Loaded on demand: the spreadsheet libraries would slow the start of every other command.
         return await (await import('./commands/staff-command')).staffCommand(rest, io, now);

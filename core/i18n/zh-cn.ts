@@ -30,6 +30,8 @@ import { staff } from './messages/staff';
 import { batch } from './messages/batch';
 import { batchPrint } from './messages/batch-print';
 import { staffLetters } from './messages/staff-letters';
+import { records } from './messages/records';
+import { serviceCards } from './messages/service-cards';
 
 /**
  * Every user-facing string of Pledge Desk but the receiving platform's own (platform/i18n), one
@@ -67,6 +69,8 @@ export const zhCN = composeCatalogue({
   batchPrint,
   staffLetters,
   publication,
+  records,
+  serviceCards,
 });
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,6 +1,6 @@
 import { isRecord } from '../json/is-record';
 import { CATEGORY_KEYS, type CategoryKey } from './categories';
-import { LETTER_FORMAT } from './letter-schema';
+import { LETTER_FORMAT, PUBLICITY_KEYS, type Publicity } from './letter-schema';
 import { POST_TYPES, type PostType } from '../staff/staff-member';
 
 /**
@@ -40,6 +40,8 @@ export interface LetterFormValues {
   supervision: { phone: string; email: string; hotline: string };
   principal: { name: string; title: string };
   date: string;
+  /** 公开类型 of the national record; a letter that names none is public. */
+  publicity: Publicity;
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
@@ -75,6 +77,7 @@ export function toFormValues(letter: unknown): LetterFormValues {
     supervision: { phone: text(supervision['phone']), email: text(supervision['email']), hotline: text(supervision['hotline']) },
     principal: { name: text(principal['name']), title: text(principal['title']) },
     date: text(l['date']),
+    publicity: PUBLICITY_KEYS.find((key) => key === l['publicity']) ?? 'public',
   };
 }
 
@@ -122,6 +125,8 @@ export function fromFormValues(values: LetterFormValues, original: unknown): Rec
   if (values.unit.type.trim() === '') delete letterUnit['type'];
   if (Object.values(values.unit.override).every((v) => v.trim() === '')) delete letterUnit['creditCodeOverride'];
   if (letter['year'] === undefined) delete letter['year'];
+  // Public is what a letter without the key means: left unsaid, so letters written before the key existed keep their bytes.
+  if (values.publicity !== 'public' || base['publicity'] !== undefined) letter['publicity'] = values.publicity;
   if (values.kind === 'person') {
     const { name, position, department, postType, idNumber } = values.person;
     letter['person'] = { name, position, ...optional('department', department), ...optional('postType', postType), ...optional('idNumber', idNumber) };

@@ -112,6 +112,13 @@ export const PrincipalSchema = z.strictObject({
   title: optionalText(LIMITS.principalTitle),
 });
 
+/**
+ * 公开类型 of the national record: public (可向社会公开), restricted (特定范围内公开) or private
+ * (不可公开); a letter without it is public, as the notice expects of a yearly commitment.
+ */
+export const PUBLICITY_KEYS = ['public', 'restricted', 'private'] as const;
+export type Publicity = (typeof PUBLICITY_KEYS)[number];
+
 const common = {
   format: z.literal(LETTER_FORMAT),
   year: z.number().int().min(YEAR_RANGE.min).max(YEAR_RANGE.max),
@@ -123,6 +130,7 @@ const common = {
   supervision: SupervisionSchema,
   principal: PrincipalSchema,
   date: isoDate,
+  publicity: z.enum(PUBLICITY_KEYS).optional(),
 };
 
 // Keys are listed so that a printed letter reads format, kind, year first.

@@ -7,13 +7,14 @@ import { fieldLabel, formatPath, type FieldPath } from './field-path';
 import { numberItemProblems } from './item-numbers';
 import { findTooDeep, MAX_LETTER_DEPTH } from './json-depth';
 import { staleYearProblems } from './next-year';
-import { LetterSchema, PersonLetterSchema, UnitLetterSchema, YEAR_RANGE, type Letter } from './letter-schema';
+import { LetterSchema, PersonLetterSchema, PUBLICITY_KEYS, UnitLetterSchema, YEAR_RANGE, type Letter } from './letter-schema';
 import type { Problem, ProblemCode } from './problem';
 import { sampleFindings, type SampleFinding } from './sample-content';
 import { deadlineDate, findLoneSurrogate, isRealDate, normalizeDate } from './text-shapes';
 import { checkIdNumber, normalizeIdNumber } from '../staff/id-number';
 import { POST_TYPES } from '../staff/staff-member';
 import { postTypeLabel } from '../staff/staff-roster-titles';
+import { publicityType } from '../records/publicity-type';
 
 export type LetterValidation =
   | { readonly ok: true; readonly letter: Letter; readonly problems: readonly Problem[] }
@@ -293,6 +294,7 @@ function choicesLabel(path: FieldPath, values: readonly unknown[]): string {
   const name = (v: unknown): string | undefined => {
     if (leaf === 'category' && CATEGORY_KEYS.includes(v as never)) return categoryName(v as never);
     if (leaf === 'postType' && POST_TYPES.includes(v as never)) return postTypeLabel(v as never);
+    if (leaf === 'publicity' && PUBLICITY_KEYS.includes(v as never)) return publicityType(v as never);
     return undefined;
   };
   return values.map((v) => (name(v) === undefined ? String(v) : `${String(v)}（${name(v)}）`)).join('、');

@@ -4,7 +4,7 @@ import { sha256Hex } from '../hash/sha256-hex';
 import { t } from '../i18n/translate';
 import type { Problem } from '../letter/problem';
 import { validateLetter } from '../letter/validate-letter';
-import { creditRecord } from './credit-record';
+import { commitmentRecord } from '../records/commitment-record';
 import { signedCopyName } from './package-entries';
 import { packageJson } from './package-json';
 import {
@@ -82,7 +82,7 @@ export function buildPackage(input: PackageInput): Uint8Array {
     [LETTER_JSON_ENTRY, 'letter-json', packageJson(letter)],
     [LETTER_PDF_ENTRY, 'letter-pdf', input.pdf],
     ...signedEntries.map(([name, bytes]): [string, FileRole, Uint8Array] => [name, 'signed-copy', bytes]),
-    [CREDIT_RECORD_ENTRY, 'credit-record', packageJson(creditRecord(letter, input.submissionId))],
+    [CREDIT_RECORD_ENTRY, 'credit-record', packageJson(commitmentRecord(letter))],
   ];
   const files: PackageFile[] = entries.map(([name, role, bytes]) => ({ name, role, size: bytes.byteLength, sha256: sha256Hex(bytes) }));
   // Keys are written in a fixed order, so the JSON is the same for the same inputs.

@@ -21,7 +21,8 @@ import {
   type FileRole,
   type PackageManifest,
 } from './package-format';
-import { creditRecord } from './credit-record';
+import { legacyCreditRecord } from './legacy-credit-record';
+import { commitmentRecord } from '../records/commitment-record';
 import { checkEntryNames, roleOfEntry, signedCopyType } from './package-entries';
 import { packageJson, sameBytes } from './package-json';
 import { errorText } from '../errors/error-text';
@@ -79,8 +80,9 @@ class PackageRejected extends Error {
  * {@link checkEntryNames}), declared sizes are checked before inflating and enforced while
  * inflating, every file must match the manifest's size and SHA-256, the letter must be valid, in
  * its normalised form byte for byte and agree with the manifest, `credit-record.json` must be the
- * record derived from it, every signed copy must pass the attachment check with the type its name
- * promises, and `letter.pdf` must be a PDF. Whether the PDF says what the letter says needs a PDF
+ * record derived from it (in a package of an earlier version, the earlier mapping of it), every
+ * signed copy must pass the attachment check with the type its name promises, and `letter.pdf`
+ * must be a PDF. Whether the PDF says what the letter says needs a PDF
  * reader: the platform adds `comparePdfText` (see `node/package-check/package-check.ts`).
  * Never throws; a bad package gives `{ ok: false, reason }`.
  *
@@ -136,7 +138,9 @@ function readPackage(bytes: Uint8Array): { manifest: PackageManifest; letter: Le
     throw new PackageRejected(t('package.error.manifestMismatch', { field: t('package.field.unit') }));
   }
   if (letter.year !== manifest.year) throw new PackageRejected(t('package.error.manifestMismatch', { field: t('package.field.year') }));
-  if (!sameBytes(inflated.get(CREDIT_RECORD_ENTRY)!, packageJson(creditRecord(letter, manifest.submissionId)))) {
+  // Packages built before the national-template record carry the earlier mapping, bound by their hash: both are the letter's record.
+  const record = inflated.get(CREDIT_RECORD_ENTRY)!;
+  if (!sameBytes(record, packageJson(commitmentRecord(letter))) && !sameBytes(record, packageJson(legacyCreditRecord(letter, manifest.submissionId)))) {
     throw new PackageRejected(t('package.error.creditRecordMismatch'));
   }
 

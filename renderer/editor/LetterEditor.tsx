@@ -11,6 +11,7 @@ import { ProblemSummary } from './ProblemSummary';
 import { DateField } from './DateField';
 import { HeadingField } from './HeadingField';
 import { PersonFields } from './PersonFields';
+import { PublicityField } from './PublicityField';
 import { TextField } from './TextField';
 
 interface LetterEditorProps {
@@ -85,6 +86,7 @@ export const LetterEditor = memo(function LetterEditor({ letter, readOnly, onCha
               <TextField name="principal.name" label={fieldLabel(['principal', 'name'])} />
               <TextField name="principal.title" label={fieldLabel(['principal', 'title'])} />
               <DateField name="date" label={fieldLabel(['date'])} hint={t('ui.hint.date')} />
+              <PublicityField />
             </div>
           </section>
         </fieldset>

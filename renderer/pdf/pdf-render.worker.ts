@@ -9,6 +9,7 @@ import type { HarfbuzzSubsetExports } from '../../core/pdf/harfbuzz-subsetter';
 import { renderLetterPdf } from '../../core/pdf/render-letter';
 import { renderReceiptPdf } from '../../core/pdf/render-receipt';
 import { buildPrintFile } from '../../core/batch-print/print-file';
+import { renderServiceCardsPdf } from '../../core/service-cards/service-cards-pdf';
 import { renderPosterPdf } from '../../core/publication/poster-pdf';
 import { BUNDLED_FACES } from '../../core/fonts/bundled-faces';
 import { BUNDLED_FONT_URLS, HARFBUZZ_SUBSET_URL } from './document-font-urls';
@@ -98,6 +99,10 @@ async function render(id: number, job: RenderJob, documentFonts: DocumentFonts):
   if (job.kind === 'poster') {
     const poster = await renderPosterPdf(job.facts, documentFonts);
     return { id, ok: true, bytes: poster.bytes, pages: 1 };
+  }
+  if (job.kind === 'service-cards') {
+    const cards = await renderServiceCardsPdf(job.letter, documentFonts, { url: job.url });
+    return cards.ok ? { id, ok: true, bytes: cards.bytes, pages: cards.sheets } : { id, ok: false, problems: cards.problems };
   }
   const result = await renderLetterPdf(job.letter, documentFonts, { draft: job.draft });
   if (!result.ok) return { id, ok: false, problems: result.problems };

@@ -1,5 +1,6 @@
 import type { PrintFileInput } from '../../core/batch-print/print-file';
 import type { ReceiptFacts } from '../../core/layout/layout-receipt';
+import type { Letter } from '../../core/letter/letter-schema';
 import type { PosterFacts } from '../../core/publication/poster-layout';
 import { onFontsChanged } from '../fonts/fonts-changed';
 import { installedFontFiles } from './installed-font-files';
@@ -53,6 +54,11 @@ export function renderReceiptInWorker(facts: ReceiptFacts): Promise<RenderRespon
 /** A staff batch's print file for signatures: the approved PDFs copied as they are, behind a cover drawn in the document fonts. */
 export function renderPrintFileInWorker(input: PrintFileInput): Promise<RenderResponse> {
   return renderInWorker({ kind: 'print-file', input });
+}
+
+/** A letter's 政务承诺服务卡, with a QR code to `url` when there is one. */
+export function renderServiceCardsInWorker(letter: Letter, url: string | undefined): Promise<RenderResponse> {
+  return renderInWorker({ kind: 'service-cards', letter, url });
 }
 
 /** The service-hall poster of a letter, with its QR code to the public address. */

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { t } from '../../core/i18n/translate';
+import type { Letter } from '../../core/letter/letter-schema';
 import { letterTitle } from '../../core/letter/letter-title';
 import { verifyPackage } from '../../core/package/verify-package';
 import { portalFolder, portalFolderZip } from '../../core/publication/portal-folder';
@@ -12,6 +13,7 @@ import { saveFile } from '../bridge/save-file';
 import { renderPosterInWorker } from '../pdf/pdf-renderer';
 import type { RenderResponse } from '../pdf/render-protocol';
 import { fromBase64 } from '../shared/to-base64';
+import { ServiceCardsButton } from './ServiceCardsButton';
 
 /** What the panel needs of the host; the defaults go through the bridge and the PDF worker, a test gives its own. */
 export interface PublicationServices {
@@ -42,7 +44,7 @@ export interface PublicationPanelProps {
 type Loaded =
   | { readonly kind: 'loading' }
   | { readonly kind: 'failed'; readonly reason: string }
-  | { readonly kind: 'ready'; readonly shown: PublicLetter; readonly files: ReadonlyMap<string, Uint8Array>; readonly needsCode: boolean };
+  | { readonly kind: 'ready'; readonly letter: Letter; readonly shown: PublicLetter; readonly files: ReadonlyMap<string, Uint8Array>; readonly needsCode: boolean };
 
 /**
  * 公示材料 of a letter in the outbox, made from its package: the folder for the unit's own portal
@@ -67,7 +69,7 @@ export function PublicationPanel({ submissionId, delivered, commitmentCode, serv
       const shown = publicLetter(check.letter);
       const found = publicAddress(shown, { platform: platform ?? undefined, commitmentCode });
       setAddress(found.ok ? found.url : '');
-      setLoaded({ kind: 'ready', shown, files: check.files, needsCode: !found.ok && found.reason === 'needs-code' });
+      setLoaded({ kind: 'ready', letter: check.letter, shown, files: check.files, needsCode: !found.ok && found.reason === 'needs-code' });
     } catch (error) {
       setLoaded({ kind: 'failed', reason: errorText(error) });
     }
@@ -133,6 +135,7 @@ export function PublicationPanel({ submissionId, delivered, commitmentCode, serv
               {message}
             </p>
           )}
+          <ServiceCardsButton letter={loaded.letter} address={url === '' ? undefined : url} />
         </>
       )}
     </details>

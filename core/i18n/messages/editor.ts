@@ -13,6 +13,7 @@ export const editor = {
   'ui.kind.person': '公职人员个人承诺',
   'ui.hint.title': '留空时使用“××年度政务诚信承诺书”。',
   'ui.hint.hotline': '默认 12345。',
+  'ui.hint.publicity': '报送到信用平台的信用承诺记录中的公开类型；年度承诺书一般可向社会公开',
   'ui.hint.date': '可写作 2026-04-20 或“某年某月某日”，也可在日历中选择',
   'ui.hint.credit-code-ok': '校验码正确。',
   'ui.headings.group': '{field}的标题',

@@ -34,5 +34,6 @@ export const letterFields = {
   'field.principal.name': '主要负责人姓名',
   'field.principal.title': '主要负责人职务',
   'field.date': '成文日期',
+  'field.publicity': '公开类型',
   'field.root': '承诺书',
 } as const;

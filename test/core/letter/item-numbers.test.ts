@@ -3,7 +3,7 @@ import { layoutLetter } from '../../../core/layout/layout-letter';
 import { itemNumbers, printOrder } from '../../../core/letter/item-numbers';
 import type { Letter, LetterItem } from '../../../core/letter/letter-schema';
 import { validateLetter } from '../../../core/letter/validate-letter';
-import { creditRecord } from '../../../core/package/credit-record';
+import { commitmentRecord } from '../../../core/records/commitment-record';
 import { syntheticFonts } from '../layout/synthetic-metrics';
 import { ownLetter, validLetterJson, withValue } from '../../support/letter-fixtures';
 
@@ -28,7 +28,7 @@ describe('item numbers (the printed letter\'s, everywhere)', () => {
     expect(printed.map(([n]) => n)).toEqual(['1', '2', '3', '4', '5']);
     // The duty item, stored first, is printed last as 第 5 项.
     expect(printed[4]?.[1]).toBe(letter.items[0]?.content.slice(0, 6));
-    const record = creditRecord(letter, '0b7e6f52-3c1d-4a8e-9f2b-5d6c7e8f9a0b').承诺内容.split('\n');
+    const record = commitmentRecord(letter).承诺内容.split('\n');
     expect(record[4]).toBe(`5.${letter.items[0]?.content}（完成时限：${letter.items[0]?.deadline}）`);
     const emptied = withValue(JSON.parse(JSON.stringify(letter)) as Record<string, unknown>, ['items', 0, 'content'], '');
     expect(validateLetter(emptied).problems).toMatchObject([{ path: 'items[0].content', field: '第 5 项承诺事项的内容', message: '第 5 项承诺事项的内容不能为空。' }]);

@@ -2,11 +2,11 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { validateLetter } from '../../../core/letter/validate-letter';
 import { buildPackage } from '../../../core/package/build-package';
-import { creditRecord } from '../../../core/package/credit-record';
 import { verifyPackage } from '../../../core/package/verify-package';
+import { commitmentRecord } from '../../../core/records/commitment-record';
 import { idNumberCheckCharacter } from '../../../core/staff/id-number';
 import { checkLetterPdf } from '../../../node/package-check/package-pdf-check';
-import { ID, json, packageInput, renderedPdf } from '../../support/package-fixtures';
+import { json, packageInput, renderedPdf } from '../../support/package-fixtures';
 import { ownLetter } from '../../support/letter-fixtures';
 
 const ID_NUMBER = `37082719870614583${idNumberCheckCharacter('37082719870614583')}`;
@@ -20,8 +20,8 @@ const personLetter = (idNumber?: string) => {
 
 describe('a civil servant’s package', () => {
   it('carries the ID number as 承诺人代码 of the national record, and in letter.json', () => {
-    expect(creditRecord(personLetter(ID_NUMBER), ID)).toMatchObject({ 承诺人类别: '自然人', 承诺人代码: ID_NUMBER });
-    expect(creditRecord(personLetter(), ID).承诺人代码).toBe('');
+    expect(commitmentRecord(personLetter(ID_NUMBER))).toMatchObject({ 承诺人类别: '自然人', 承诺人代码: ID_NUMBER });
+    expect(commitmentRecord(personLetter()).承诺人代码).toBe('');
   });
 
   it('is accepted by verifyPackage and by the PDF check, the ID number only in letter.json and the record', async () => {

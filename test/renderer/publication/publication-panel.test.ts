@@ -69,6 +69,8 @@ describe('PublicationPanel', { timeout: 60_000 }, () => {
       expect(new TextDecoder().decode(files['index.html'])).toContain(`href="${expected}"`);
       expect(poster?.kind).toBe('pdf');
       expect(poster?.name).toContain('服务大厅海报');
+      // The service cards of the letter are offered beside them.
+      expect(await page.getByTestId('service-cards').count()).toBe(1);
     } finally {
       await page.close();
     }

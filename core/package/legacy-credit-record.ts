@@ -1,17 +1,20 @@
 import { t } from '../i18n/translate';
 import type { Letter } from '../letter/letter-schema';
-import { printOrder } from '../letter/item-numbers';
 import { letterTitle } from '../letter/letter-title';
+import { itemLines } from '../records/commitment-content';
+import { contactRemark } from '../records/commitment-record';
 
 /*
- * The letter as one record of the national 信用承诺 data template (docs/domain/national-template.md).
- * The keys are the template's own field names, in its order, and stay Chinese whatever the UI
- * language: they are a data format, not messages. The fixed values (承诺类型 主动型 and so on) are
- * the template's code words for a unit's own yearly letter.
+ * The credit-record.json that packages built before the national-template record
+ * (core/records/commitment-record.ts) carry. It fails the template (a UUID as 承诺编码, 和 for 及,
+ * 履行中, 社会公开), but those packages sit in outboxes and on platforms, bound by their hashes, so
+ * verifyPackage still accepts this mapping of their letter; nothing builds it any more. Its texts
+ * (package.record.*) are those old packages' bytes: changing one would refuse them
+ * (test/core/package/legacy-credit-record.test.ts spells them out).
  */
 
-/** The fields of the 信用承诺 template that a letter can fill, in the template's order. */
-export interface CreditRecord {
+/** The record of the earlier packages, in their key order. */
+export interface LegacyCreditRecord {
   /** The submission id: one record per submission, so a correction carries a new code. */
   readonly 承诺编码: string;
   readonly 承诺人名称: string;
@@ -37,13 +40,12 @@ export interface CreditRecord {
 }
 
 /**
- * Maps a valid letter to the 信用承诺 template. A yearly commitment is valid to the end of its year.
+ * The record an earlier package holds for its letter and submission id.
  *
- * @example creditRecord(letter, '0b7e6f52-3c1d-4a8e-9f2b-5d6c7e8f9a0b').承诺人代码 // '11239921…'
+ * @example legacyCreditRecord(letter, '0b7e6f52-3c1d-4a8e-9f2b-5d6c7e8f9a0b').承诺编码 // '0b7e6f52-3c1d-4a8e-9f2b-5d6c7e8f9a0b'
  */
-export function creditRecord(letter: Letter, submissionId: string): CreditRecord {
+export function legacyCreditRecord(letter: Letter, submissionId: string): LegacyCreditRecord {
   const person = letter.kind === 'person' ? letter.person : undefined;
-  const channels = { phone: letter.supervision.phone, hotline: letter.supervision.hotline };
   return {
     承诺编码: submissionId,
     承诺人名称: person ? person.name : letter.unit.name,
@@ -51,13 +53,8 @@ export function creditRecord(letter: Letter, submissionId: string): CreditRecord
     承诺人代码: person ? (person.idNumber ?? '') : letter.unit.creditCode,
     承诺类型: '主动型',
     承诺事由: letterTitle(letter),
-    // In the printed letter's order and numbering, so the record and the PDF agree item by item.
-    承诺内容: printOrder(letter.items)
-      .map((index, position) => {
-        const item = letter.items[index] as Letter['items'][number];
-        return t('package.record.item', { n: position + 1, content: item.content }) + (item.deadline ? t('package.record.deadline', { value: item.deadline }) : '');
-      })
-      .join('\n'),
+    // Whole, however long: earlier packages knew no summary.
+    承诺内容: itemLines(letter).join('\n'),
     违诺责任: letter.closing ?? t('package.record.liability'),
     承诺作出日期: letter.date,
     承诺有效期: `${letter.year}-12-31`,
@@ -65,8 +62,6 @@ export function creditRecord(letter: Letter, submissionId: string): CreditRecord
     承诺受理单位: '',
     承诺受理单位代码: '',
     公开类型: '社会公开',
-    备注: person
-      ? t('package.record.remark.person', { unit: letter.unit.name, code: letter.unit.creditCode, position: person.position, ...channels })
-      : t('package.record.remark.unit', channels),
+    备注: contactRemark(letter),
   };
 }

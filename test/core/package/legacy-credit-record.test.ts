@@ -1,11 +1,11 @@
-import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { validateLetter } from '../../../core/letter/validate-letter';
 import { letterFromTemplate } from '../../../core/letter/templates';
 import type { Letter } from '../../../core/letter/letter-schema';
-import { buildPackage } from '../../../core/package/build-package';
-import { creditRecord } from '../../../core/package/credit-record';
-import { ID, json, packageInput } from '../../support/package-fixtures';
+import { legacyCreditRecord } from '../../../core/package/legacy-credit-record';
+import { verifyPackage } from '../../../core/package/verify-package';
+import { packageJson } from '../../../core/package/package-json';
+import { ID, OTHER_ID, packageInput, tamper } from '../../support/package-fixtures';
 
 /** The record maps any well-formed letter; whether sample content is left is review's question. */
 const valid = (input: unknown): Letter => {
@@ -14,10 +14,11 @@ const valid = (input: unknown): Letter => {
   return result.letter;
 };
 
-describe('creditRecord (the national 信用承诺 template)', () => {
+/** The mapping packages of earlier versions carry, spelled out literally: these bytes are bound by hash in outboxes and on platforms. */
+describe('legacyCreditRecord (the credit-record.json of earlier packages)', () => {
   it('maps a unit letter field by field, in the template order', () => {
     const letter = valid({ ...letterFromTemplate('service', { year: 2026 }), closing: undefined });
-    const record = creditRecord(letter, ID);
+    const record = legacyCreditRecord(letter, ID);
     expect(Object.keys(record)).toEqual([
       '承诺编码', '承诺人名称', '承诺人类别', '承诺人代码', '承诺类型', '承诺事由', '承诺内容', '违诺责任',
       '承诺作出日期', '承诺有效期', '承诺履行状态', '承诺受理单位', '承诺受理单位代码', '公开类型', '备注',
@@ -46,19 +47,22 @@ describe('creditRecord (the national 信用承诺 template)', () => {
 
   it('uses the closing as the liability when the letter has one', () => {
     const letter = valid({ ...letterFromTemplate('policy', { year: 2026 }), closing: '如有违诺，依规承担责任。' });
-    expect(creditRecord(letter, ID).违诺责任).toBe('如有违诺，依规承担责任。');
+    expect(legacyCreditRecord(letter, ID).违诺责任).toBe('如有违诺，依规承担责任。');
   });
 
   it('maps a civil servant as a natural person, with the employer in the remark', () => {
     const letter = valid(letterFromTemplate('person', { year: 2026 }));
     if (letter.kind !== 'person') throw new Error('expected a personal letter');
-    const record = creditRecord(letter, ID);
+    const record = legacyCreditRecord(letter, ID);
     expect(record).toMatchObject({ 承诺人名称: letter.person.name, 承诺人类别: '自然人', 承诺人代码: '' });
     expect(record.备注).toContain(`工作单位：${letter.unit.name}（${letter.unit.creditCode}）；职务：${letter.person.position}`);
   });
 
-  it('is the credit-record.json of the package', () => {
-    const files = unzipSync(buildPackage(packageInput()));
-    expect(json(files['credit-record.json'])).toEqual(creditRecord(valid(letterFromTemplate('service', { year: 2026 })), ID));
+  it('is still accepted in a package of an earlier version, and only for its own submission id', () => {
+    const letter = valid(packageInput().letter);
+    const earlier = (submissionId: string) => tamper((files) => void (files['credit-record.json'] = packageJson(legacyCreditRecord(letter, submissionId))), { relist: true });
+    const accepted = verifyPackage(earlier(ID));
+    expect(accepted.ok, accepted.ok ? '' : accepted.reason).toBe(true);
+    expect(verifyPackage(earlier(OTHER_ID))).toEqual({ ok: false, reason: '报送包中的信用承诺记录 credit-record.json 与承诺书 letter.json 的内容不一致，文件可能已被篡改。' });
   });
 });

@@ -1,0 +1,37 @@
+import { stringify } from 'csv-stringify/browser/esm/sync';
+import writeXlsxFile, { type Cell, type SheetData } from 'write-excel-file/universal';
+import type { CommitmentRecord } from './commitment-record';
+import { COMMITMENT_FIELD_NAMES } from './national-template';
+
+/** Wide enough to read a code whole; the long texts wrap in Excel anyway. */
+const WIDTHS: readonly number[] = [24, 30, 18, 22, 12, 36, 60, 40, 14, 14, 30, 22, 16, 40];
+const SHEET_NAME = '信用承诺';
+
+/** The rows a platform's batch import reads: the template's field names, then one record a row, absent fields empty. */
+function rows(records: readonly CommitmentRecord[]): string[][] {
+  const values = (record: CommitmentRecord) => COMMITMENT_FIELD_NAMES.map((name) => (record as Readonly<Record<string, string | undefined>>)[name] ?? '');
+  return [[...COMMITMENT_FIELD_NAMES], ...records.map(values)];
+}
+
+/**
+ * The records as the .xlsx a city platform's batch import takes: a header row of the template's
+ * field names in its order, then one record a row. Every cell is text (format `@`), so that an
+ * 18-character code and a 20-digit 承诺编码 keep every digit and a date stays `YYYY-MM-DD` as written.
+ * Through write-excel-file's universal entry, so the page can build it as well as Node.
+ */
+export async function recordsXlsx(records: readonly CommitmentRecord[]): Promise<Uint8Array> {
+  const text = (value: string): Cell => ({ value, type: String, format: '@', wrap: false });
+  const data: SheetData = rows(records).map((row, index) => row.map((value) => (index === 0 ? { ...text(value), fontWeight: 'bold' } : text(value))));
+  // The element type is spelled out: core's lib (ES2023 only) does not declare Blob.
+  const blob: { arrayBuffer(): Promise<ArrayBuffer> } = await writeXlsxFile(data, {
+    sheet: SHEET_NAME,
+    columns: WIDTHS.map((width) => ({ width })),
+    stickyRowsCount: 1,
+  }).toBlob();
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+/** The same rows as CSV: UTF-8 with a BOM, which Excel needs to read Chinese from a .csv, and CRLF line ends as Excel writes them. */
+export function recordsCsv(records: readonly CommitmentRecord[]): Uint8Array {
+  return new TextEncoder().encode(stringify(rows(records), { bom: true, record_delimiter: 'windows' }));
+}
