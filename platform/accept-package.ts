@@ -6,6 +6,7 @@ import type { Receipt } from '../core/protocol/reference-protocol';
 import type { Caller } from './credentials';
 import type { PlatformRefusal } from './platform-refusal';
 import { issueReceipt, type ReceiptContext } from './receipts/issue-receipt';
+import { nationalRecord } from './records/national-record';
 import { commitmentPrefix } from './store/commitment-code';
 import { SupersededAlready, type StoredSubmission, type SubmissionStore } from './store/platform-store';
 
@@ -141,6 +142,8 @@ export async function acceptPackage(context: AcceptanceContext, caller: Caller, 
       entry,
       commitmentPrefix: commitmentPrefix(context.receipts.identity.regionCode, letter.date),
       persist: () => context.storePackage(entry.submissionId),
+      // From letter.json, which the check validated, with the receipt this acceptance issues.
+      nationalRecord: (submission) => nationalRecord(letter, issueReceipt(submission, context.receipts)),
     });
   } catch (error) {
     // Another correction of the same submission was recorded between the check above and this one.

@@ -6,6 +6,7 @@ import { listTokens } from './credentials';
 import { DEFAULT_MAX_CONCURRENT_VERIFICATIONS, startPlatform } from './platform-server';
 import { runTokenCommand, usage } from './token-command';
 import { runRosterCommand } from './roster/roster-command';
+import { runRecordsCommand } from './records/records-command';
 import { errorText } from '../core/errors/error-text';
 import { DatabaseRefusal } from './store/database-refusal';
 import { loadIdentity, TRIAL_IDENTITY } from './identity/identity-file';
@@ -26,6 +27,7 @@ try {
   if (first === 'token') process.exitCode = await runTokenCommand(rest, io);
   else if (first === 'roster') process.exitCode = await runRosterCommand(rest, io);
   else if (first === 'identity') process.exitCode = await runIdentityCommand(rest, io);
+  else if (first === 'records') process.exitCode = await runRecordsCommand(rest, io);
   else await serve(first === 'serve' ? rest : process.argv.slice(2));
 } catch (error) {
   if (!(error instanceof DatabaseRefusal)) throw error;

@@ -45,6 +45,10 @@ import { ReceivingOfficeSchema } from './receiving-office';
  *   unit's → 403 `forbidden`): the year's (default: the current year in Beijing) roster units
  *   with and without a delivered unit letter, in all, by 区县 and by 单位类型, the `missing` list,
  *   units outside the roster that sent letters, and the days left to 5月1日 and 8月31日.
+ * - `GET  /records[?year=YYYY][&format=csv]` → 200 .xlsx (default) or .csv (UTF-8 with BOM), for an
+ *   operator only (its token, or the dashboard's session; a unit's token → 403, none → 401): the
+ *   year's national 信用承诺 records (core/records/), one row per letter in force, for the provincial
+ *   platform's batch import; a letter a correction replaced is left out (its record is kept).
  * - `GET  /public[?year=YYYY][&q=…]`   → 200 HTML, no auth: the public column (政务承诺专栏), the
  *   year's published letters (default: the current year in Beijing), found by unit name or code.
  * - `GET  /public/<year>/<统一社会信用代码>` → 200 HTML, no auth: a unit's letter of that year, the
@@ -67,6 +71,7 @@ export const ROUTES = {
   receipt: (submissionId: string) => `/submissions/${encodeURIComponent(submissionId)}/receipt`,
   submissions: '/submissions',
   credential: '/credential',
+  records: '/records',
 } as const;
 
 /** Keys of tus `Upload-Metadata`: all but `creditCode` are required. */

@@ -95,8 +95,10 @@ function groupTable(id: string, title: string, column: string, groups: readonly 
 function missing(view: DashboardView): Html {
   const { missing: units, year } = view.coverage;
   const header = html`<h2 id="missing-title">${t('platform.dashboard.missingList', { count: units.length })}</h2>`;
-  if (units.length === 0) return html`${header}<p>${view.coverage.totals.units === 0 ? t('platform.dashboard.noRoster') : t('platform.dashboard.noneMissing')}</p>`;
-  return html`${header}<p><a href="${view.basePath}/dashboard/missing.xlsx?year=${year}" download>${t('platform.dashboard.export')}</a></p>
+  // Beside the missing list's export whether or not anything is missing: the records are of the letters that came.
+  const records = html`<a href="${view.basePath}/records?year=${year}" download>${t('platform.records.export')}</a> <small>${t('platform.records.exportNote')}</small>`;
+  if (units.length === 0) return html`${header}<p>${view.coverage.totals.units === 0 ? t('platform.dashboard.noRoster') : t('platform.dashboard.noneMissing')}</p><p>${records}</p>`;
+  return html`${header}<p><a href="${view.basePath}/dashboard/missing.xlsx?year=${year}" download>${t('platform.dashboard.export')}</a> ${records}</p>
 <div class="table-wrap"><table><thead><tr><th scope="col">${t('platform.dashboard.unitName')}</th><th scope="col">${t('platform.dashboard.creditCode')}</th><th scope="col">${t('platform.dashboard.district')}</th><th scope="col">${t('platform.dashboard.type')}</th></tr></thead>
 <tbody>${units.map((unit) => html`<tr><td>${unit.name}</td><td>${unit.creditCode}</td><td>${groupName(unit.district)}</td><td>${groupName(unit.type)}</td></tr>`)}</tbody></table></div>`;
 }

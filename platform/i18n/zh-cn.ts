@@ -4,6 +4,7 @@ import { dashboardMessages } from './messages/dashboard';
 import { publicColumnMessages } from './messages/public-column';
 import { receiptMessages } from './messages/receipts';
 import { storageMessages } from './messages/storage';
+import { recordsMessages } from './messages/records';
 
 /**
  * The receiving platform's catalogue, one area per file in ./messages: what only the platform says.
@@ -17,6 +18,7 @@ export const platformZhCN = {
   ...publicColumnMessages,
   ...receiptMessages,
   ...storageMessages,
+  ...recordsMessages,
 } as const;
 
 export type PlatformMessageKey = keyof typeof platformZhCN;

@@ -19,7 +19,7 @@ export function openStore(location: StoreLocation | string, now?: () => Date): P
   const { dataDir, database } = typeof location === 'string' ? { dataDir: location, database: undefined } : location;
   const packagesDir = join(dataDir, 'packages');
   if (database === undefined) return openSqliteStore(dataDir, packagesDir, now);
-  if (/^postgres(ql)?:\/\//i.test(database)) return openPostgresStore(database, now ? { now } : {});
+  if (/^postgres(ql)?:\/\//i.test(database)) return openPostgresStore(database, { dataDir, ...(now ? { now } : {}) });
   throw new DatabaseRefusal(t('platform.storage.unsupportedDatabase', { url: shownDatabase(database) }));
 }
 

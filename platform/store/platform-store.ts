@@ -1,4 +1,5 @@
 import type { SubmissionListing } from '../../core/protocol/reference-protocol';
+import type { CommitmentRecord } from '../../core/records/commitment-record';
 import type { Caller, Credential, Subject } from '../credentials';
 
 /**
@@ -15,6 +16,7 @@ export interface PlatformStore {
   readonly credentials: CredentialStore;
   readonly sessions: SessionStore;
   readonly roster: RosterStore;
+  readonly records: CommitmentRecordStore;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,13 @@ export interface RecordRequest {
    * inside its own synchronous transaction.
    */
   readonly persist: () => void;
+  /**
+   * The letter's national 信用承诺 record as its receipt completes it (承诺编码, 承诺受理单位), made
+   * from the submission as recorded and kept in the same transaction, so no accepted letter is
+   * without one. Synchronous, like `persist`. Absent only where a test of the store is about
+   * something else; the platform always gives it.
+   */
+  readonly nationalRecord?: (submission: StoredSubmission) => CommitmentRecord;
 }
 
 export type RecordOutcome =
@@ -99,6 +108,20 @@ export interface SessionStore {
   /** The caller of a live session whose credential is not revoked. */
   caller(sessionToken: string, now: Date): Promise<Caller | undefined>;
   close(sessionToken: string): Promise<void>;
+}
+
+/** A submission of a year and the national record kept for it. */
+export interface KeptRecord {
+  readonly submissionId: string;
+  /** Set when a correction replaced this submission; its record is kept all the same. */
+  readonly supersededBy?: string;
+  /** Absent for a submission stored before records were kept whose package could not be read when they were made. */
+  readonly record?: CommitmentRecord;
+}
+
+export interface CommitmentRecordStore {
+  /** Every submission of the year (corrections and the ones they replaced alike) with its record, oldest first as {@link SubmissionStore.list}. */
+  list(year: number): Promise<KeptRecord[]>;
 }
 
 /** One unit of the 编办 list. */

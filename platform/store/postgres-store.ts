@@ -3,9 +3,9 @@ import { newToken, tokenHash, type CredentialKind } from '../credentials';
 import { t } from '../i18n/translate';
 import { commitmentCodeOf } from './commitment-code';
 import { DatabaseRefusal } from './database-refusal';
-import type { NewSubmission, PlatformStore, RecordOutcome, RosterUnit, SubmissionFilter } from './platform-store';
+import type { NewSubmission, PlatformStore, RecordOutcome, RecordRequest, RosterUnit, SubmissionFilter } from './platform-store';
 import { migratePostgres } from './postgres/postgres-migrations';
-import { callerOf, credentialOf, submissionOf, type CredentialRow, type SubmissionRow } from './store-rows';
+import { callerOf, credentialOf, KEPT_RECORDS_SQL, keptRecordOf, submissionOf, type CredentialRow, type KeptRecordRow, type SubmissionRow } from './store-rows';
 
 /**
  * The engine for several instances: one PostgreSQL database (`--database postgres://…`) through a
@@ -20,6 +20,8 @@ export interface PostgresStoreOptions {
   readonly maxConnections?: number;
   /** Where an idle connection's failure (the server restarting) is reported; the pool replaces it. */
   readonly log?: (line: string) => void;
+  /** The data folder the instances share, read by a migration that needs the stored packages. */
+  readonly dataDir?: string;
 }
 
 /** pg_advisory_xact_lock's first key for recording one unit's submission; the second is the unit's code hashed. */
@@ -44,7 +46,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
     throw refusal('platform.storage.unreachable', error);
   }
   try {
-    await migratePostgres(client);
+    await migratePostgres(client, options.dataDir);
   } catch (error) {
     client.release();
     await pool.end();
@@ -73,7 +75,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
   const findSubmission = async (client: pg.ClientBase | pg.Pool, submissionId: string) =>
     (await client.query<SubmissionRow>('SELECT * FROM submissions WHERE submission_id = $1', [submissionId])).rows[0];
 
-  const record = (entry: NewSubmission, prefix: string, persist: () => void): Promise<RecordOutcome> =>
+  const record = (entry: NewSubmission, prefix: string, persist: () => void, nationalRecord: RecordRequest['nationalRecord']): Promise<RecordOutcome> =>
     transaction(async (client) => {
       // One unit's records one at a time, so a correction and its original arriving together on two instances still find each other.
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [RECORD_LOCK_CLASS, entry.creditCode]);
@@ -94,9 +96,11 @@ export async function openPostgresStore(connectionString: string, options: Postg
       );
       await client.query('UPDATE submissions SET commitment_code = $1 WHERE submission_id = $2', [commitmentCodeOf(prefix, serial.rows[0]!.last), entry.submissionId]);
       if (entry.supersedes !== undefined) await client.query('UPDATE submissions SET superseded_by = $1 WHERE submission_id = $2 AND superseded_by IS NULL', [entry.submissionId, entry.supersedes]);
+      const submission = submissionOf((await findSubmission(client, entry.submissionId))!);
+      if (nationalRecord) await client.query('INSERT INTO commitment_records (submission_id, record) VALUES ($1, $2)', [entry.submissionId, JSON.stringify(nationalRecord(submission))]);
       // Last before COMMIT: the file is in place before any instance can see the row, and a failure here takes the row back.
       persist();
-      return { fresh: true, submission: submissionOf((await findSubmission(client, entry.submissionId))!) };
+      return { fresh: true, submission };
     });
 
   const list = async (filter: SubmissionFilter = {}) => {
@@ -133,7 +137,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
         const row = await findSubmission(pool, submissionId);
         return row && submissionOf(row);
       },
-      record: ({ entry, commitmentPrefix, persist }) => record(entry, commitmentPrefix, persist),
+      record: ({ entry, commitmentPrefix, persist, nationalRecord }) => record(entry, commitmentPrefix, persist, nationalRecord),
       list,
       setPublished: async (submissionId, at) => ((await pool.query('UPDATE submissions SET published_at = $1 WHERE submission_id = $2', [at, submissionId])).rowCount ?? 0) === 1,
     },
@@ -174,6 +178,9 @@ export async function openPostgresStore(connectionString: string, options: Postg
     roster: {
       upsert: upsertRoster,
       list: () => query<RosterUnit>('SELECT credit_code AS "creditCode", name, district, type FROM roster ORDER BY district, name, credit_code'),
+    },
+    records: {
+      list: async (year) => (await query<KeptRecordRow>(KEPT_RECORDS_SQL('$1'), [year])).map(keptRecordOf),
     },
     close: () => pool.end(),
   };

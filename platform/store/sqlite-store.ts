@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { newToken, tokenHash, type CredentialKind } from '../credentials';
 import { commitmentCodeOf } from './commitment-code';
-import { SupersededAlready, type NewSubmission, type PlatformStore, type RecordOutcome, type RosterUnit } from './platform-store';
-import { callerOf, credentialOf, submissionOf, type CredentialRow, type SubmissionRow } from './store-rows';
+import { SupersededAlready, type NewSubmission, type PlatformStore, type RecordOutcome, type RecordRequest, type RosterUnit } from './platform-store';
+import { callerOf, credentialOf, KEPT_RECORDS_SQL, keptRecordOf, submissionOf, type CredentialRow, type KeptRecordRow, type SubmissionRow } from './store-rows';
 import { migrateSqlite } from './sqlite/sqlite-migrations';
 
 /**
@@ -23,7 +23,7 @@ export async function openSqliteStore(dataDir: string, packagesDir = join(dataDi
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('foreign_keys = ON');
   try {
-    await migrateSqlite({ db, packagesDir });
+    await migrateSqlite({ db, packagesDir, dataDir });
   } catch (error) {
     db.close();
     throw error;
@@ -44,8 +44,10 @@ export async function openSqliteStore(dataDir: string, packagesDir = join(dataDi
   const selectCorrection = db.prepare<[string], { submission_id: string }>('SELECT submission_id FROM submissions WHERE supersedes = ?');
   const markSuperseded = db.prepare('UPDATE submissions SET superseded_by = ? WHERE submission_id = ? AND superseded_by IS NULL');
   const setPublished = db.prepare('UPDATE submissions SET published_at = ? WHERE submission_id = ?');
+  const insertRecord = db.prepare<[string, string]>('INSERT INTO commitment_records (submission_id, record) VALUES (?, ?)');
+  const selectKeptRecords = db.prepare<[number], KeptRecordRow>(KEPT_RECORDS_SQL('?'));
 
-  const record = db.transaction((entry: NewSubmission, prefix: string, persist: () => void): RecordOutcome => {
+  const record = db.transaction((entry: NewSubmission, prefix: string, persist: () => void, nationalRecord: RecordRequest['nationalRecord']): RecordOutcome => {
     const existing = selectSubmission.get(entry.submissionId);
     if (existing) return { fresh: false, submission: submissionOf(existing) };
     const serial = nextSerial.get(prefix)!.last;
@@ -57,7 +59,9 @@ export async function openSqliteStore(dataDir: string, packagesDir = join(dataDi
     persist();
     insertSubmission.run({ ...entry, supersedes: entry.supersedes ?? null, personName: entry.personName ?? null, commitmentCode });
     if (entry.supersedes !== undefined) markSuperseded.run(entry.submissionId, entry.supersedes);
-    return { fresh: true, submission: submissionOf(selectSubmission.get(entry.submissionId)!) };
+    const submission = submissionOf(selectSubmission.get(entry.submissionId)!);
+    if (nationalRecord) insertRecord.run(entry.submissionId, JSON.stringify(nationalRecord(submission)));
+    return { fresh: true, submission };
   });
 
   const credentialColumns = 'id, kind, unit_code, name, created_at, revoked_at';
@@ -97,7 +101,7 @@ export async function openSqliteStore(dataDir: string, packagesDir = join(dataDi
         const row = selectSubmission.get(submissionId);
         return row && submissionOf(row);
       },
-      record: async ({ entry, commitmentPrefix, persist }) => record.immediate(entry, commitmentPrefix, persist),
+      record: async ({ entry, commitmentPrefix, persist, nationalRecord }) => record.immediate(entry, commitmentPrefix, persist, nationalRecord),
       list: async (filter = {}) => {
         const where: string[] = [];
         const params: (string | number)[] = [];
@@ -143,6 +147,9 @@ export async function openSqliteStore(dataDir: string, packagesDir = join(dataDi
     roster: {
       upsert: async (units) => upsertRoster.immediate(units, now().toISOString()),
       list: async () => selectRoster.all(),
+    },
+    records: {
+      list: async (year) => selectKeptRecords.all(year).map(keptRecordOf),
     },
     close: async () => {
       db.close();

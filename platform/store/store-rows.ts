@@ -1,5 +1,6 @@
 import type { Caller, Credential, CredentialKind } from '../credentials';
-import type { StoredSubmission } from './platform-store';
+import type { CommitmentRecord } from '../../core/records/commitment-record';
+import type { KeptRecord, StoredSubmission } from './platform-store';
 
 /**
  * The tables' rows as both engines return them (the same column names in SQLite and PostgreSQL),
@@ -21,6 +22,13 @@ export interface SubmissionRow {
   person_name: string | null;
   commitment_code: string | null;
   published_at: string | null;
+}
+
+/** A submission joined with its row of `commitment_records` (null when it has none). */
+export interface KeptRecordRow {
+  submission_id: string;
+  superseded_by: string | null;
+  record: string | null;
 }
 
 export interface CredentialRow {
@@ -51,6 +59,19 @@ export function submissionOf(row: SubmissionRow): StoredSubmission {
     ...(row.published_at === null ? {} : { publishedAt: row.published_at }),
   };
 }
+
+export function keptRecordOf(row: KeptRecordRow): KeptRecord {
+  return {
+    submissionId: row.submission_id,
+    ...(row.superseded_by === null ? {} : { supersededBy: row.superseded_by }),
+    // Written by the store itself from a CommitmentRecord (JSON text in both engines).
+    ...(row.record === null ? {} : { record: JSON.parse(row.record) as CommitmentRecord }),
+  };
+}
+
+/** The records of a year's submissions, in the order of SubmissionStore.list; `?` is the year, numbered by each engine. */
+export const KEPT_RECORDS_SQL = (year: string) => `SELECT s.submission_id, s.superseded_by, r.record FROM submissions s
+  LEFT JOIN commitment_records r ON r.submission_id = s.submission_id WHERE s.year = ${year} ORDER BY s.received_at, s.submission_id`;
 
 export function credentialOf(row: CredentialRow): Credential {
   return {

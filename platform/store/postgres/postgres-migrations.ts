@@ -1,5 +1,9 @@
+import { join } from 'node:path';
 import type pg from 'pg';
 import { Umzug, type UmzugStorage } from 'umzug';
+import { readStoredLetterJson } from '../../packages/stored-package';
+import { backfillOffice } from '../../records/backfill-office';
+import { storedLetterRecord } from '../../records/national-record';
 
 /**
  * The PostgreSQL schema, one migration after another, run by umzug when a store opens. Names,
@@ -11,7 +15,13 @@ import { Umzug, type UmzugStorage } from 'umzug';
  * byte for byte (receipts are signed over their bytes). The columns lists are ordered by are
  * COLLATE "C": byte order, as SQLite compares, whatever collation the operator's database has.
  */
-const MIGRATIONS: { readonly name: string; readonly sql: string }[] = [
+export interface PostgresMigrationContext {
+  readonly client: pg.PoolClient;
+  /** The data folder the instances share (its packages and platform.json); absent for a store opened on the database alone. */
+  readonly dataDir?: string;
+}
+
+const MIGRATIONS: ({ readonly name: string } & ({ readonly sql: string } | { up(context: PostgresMigrationContext): Promise<void> }))[] = [
   {
     name: '0001-submissions-and-credentials',
     sql: `
@@ -66,7 +76,38 @@ const MIGRATIONS: { readonly name: string; readonly sql: string }[] = [
       );
     `,
   },
+  {
+    name: '0003-commitment-records',
+    async up({ client, dataDir }) {
+      await client.query(`
+        CREATE TABLE commitment_records (
+          submission_id TEXT COLLATE "C" PRIMARY KEY REFERENCES submissions (submission_id),
+          record        TEXT NOT NULL
+        );
+      `);
+      // The letters accepted before: their records from the stored letter.json and the receipt the platform gives for them.
+      const { rows } = await client.query<{ submission_id: string; commitment_code: string | null }>('SELECT submission_id, commitment_code FROM submissions');
+      if (rows.length === 0 || dataDir === undefined) return;
+      const office = backfillOffice(dataDir);
+      for (const row of rows) {
+        const record = storedLetterRecord(await readLetterOrNothing(join(dataDir, 'packages'), row.submission_id), {
+          ...(row.commitment_code === null ? {} : { commitmentCode: row.commitment_code }),
+          ...(office === undefined ? {} : { platform: office }),
+        });
+        if (record) await client.query('INSERT INTO commitment_records (submission_id, record) VALUES ($1, $2)', [row.submission_id, JSON.stringify(record)]);
+      }
+    },
+  },
 ];
+
+/** A stored package's letter.json; nothing for one that is gone or unreadable, which then has no record. */
+async function readLetterOrNothing(packagesDir: string, submissionId: string): Promise<unknown> {
+  try {
+    return await readStoredLetterJson(packagesDir, submissionId);
+  } catch {
+    return undefined;
+  }
+}
 
 export const POSTGRES_MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((migration) => migration.name);
 
@@ -78,19 +119,22 @@ const MIGRATION_LOCK = 7_061_501;
  * starting at once queue behind the first, which finds the schema complete when its turn comes.
  * PostgreSQL's DDL is transactional, so a migration that fails leaves nothing half done.
  */
-export async function migratePostgres(client: pg.PoolClient): Promise<void> {
+export async function migratePostgres(client: pg.PoolClient, dataDir?: string): Promise<void> {
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
-    const storage: UmzugStorage<pg.PoolClient> = {
+    const storage: UmzugStorage<PostgresMigrationContext> = {
       executed: async () => (await client.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).rows.map((row) => row.name),
       logMigration: async ({ name }) => void (await client.query('INSERT INTO schema_migrations (name, applied_at) VALUES ($1, $2)', [name, new Date().toISOString()])),
       unlogMigration: async ({ name }) => void (await client.query('DELETE FROM schema_migrations WHERE name = $1', [name])),
     };
-    const umzug = new Umzug<pg.PoolClient>({
-      migrations: MIGRATIONS.map(({ name, sql }) => ({ name, up: async ({ context }) => void (await context.query(sql)) })),
-      context: client,
+    const umzug = new Umzug<PostgresMigrationContext>({
+      migrations: MIGRATIONS.map((migration) => ({
+        name: migration.name,
+        up: async ({ context }) => void ('sql' in migration ? await context.client.query(migration.sql) : await migration.up(context)),
+      })),
+      context: { client, ...(dataDir === undefined ? {} : { dataDir }) },
       storage,
       logger: undefined,
     });

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { Umzug, type UmzugStorage } from 'umzug';
 import { readStoredLetterJsonSync } from '../../packages/stored-package';
+import { backfillOffice } from '../../records/backfill-office';
+import { storedLetterRecord } from '../../records/national-record';
 
 /**
  * The SQLite schema, one migration after another, run by umzug when the store opens. The names
@@ -10,6 +12,8 @@ import { readStoredLetterJsonSync } from '../../packages/stored-package';
 export interface MigrationContext {
   readonly db: Database.Database;
   readonly packagesDir: string;
+  /** The data folder, whose platform.json names the office the backfilled records were received by. */
+  readonly dataDir?: string;
 }
 
 const MIGRATIONS: { readonly name: string; up(context: MigrationContext): Promise<void> | void }[] = [
@@ -81,6 +85,28 @@ const MIGRATIONS: { readonly name: string; up(context: MigrationContext): Promis
         const date = typeof letter?.date === 'string' ? letter.date : row.received_at.slice(0, 10);
         const person = kind === 'person' && typeof letter?.person?.name === 'string' ? letter.person.name : null;
         update.run(kind, date, person, row.submission_id);
+      }
+    },
+  },
+  {
+    name: '0003-commitment-records',
+    up({ db, packagesDir, dataDir }) {
+      db.exec(`
+        CREATE TABLE commitment_records (
+          submission_id TEXT PRIMARY KEY REFERENCES submissions (submission_id),
+          record        TEXT NOT NULL
+        );
+      `);
+      // The letters accepted before: their records from the stored letter.json and the receipt the platform gives for them.
+      const rows = db.prepare<[], { submission_id: string; commitment_code: string | null }>('SELECT submission_id, commitment_code FROM submissions').all();
+      const insert = db.prepare('INSERT INTO commitment_records (submission_id, record) VALUES (?, ?)');
+      const office = rows.length === 0 ? undefined : backfillOffice(dataDir);
+      for (const row of rows) {
+        const record = storedLetterRecord(readLetterOrNothing(packagesDir, row.submission_id), {
+          ...(row.commitment_code === null ? {} : { commitmentCode: row.commitment_code }),
+          ...(office === undefined ? {} : { platform: office }),
+        });
+        if (record) insert.run(row.submission_id, JSON.stringify(record));
       }
     },
   },
