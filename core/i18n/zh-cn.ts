@@ -31,6 +31,7 @@ import { batch } from './messages/batch';
 import { batchPrint } from './messages/batch-print';
 import { staffLetters } from './messages/staff-letters';
 import { records } from './messages/records';
+import { recordsOutbox } from './messages/records-outbox';
 import { serviceCards } from './messages/service-cards';
 
 /**
@@ -70,6 +71,7 @@ export const zhCN = composeCatalogue({
   staffLetters,
   publication,
   records,
+  recordsOutbox,
   serviceCards,
 });
 

@@ -14,6 +14,7 @@ import { ConnectionSettingsForm } from './ConnectionSettingsForm';
 import { errorText } from '../../core/errors/error-text';
 import { BackBar } from '../app/BackBar';
 import { KeyChangeBanner } from './KeyChangeBanner';
+import { RecordsExportButton } from './RecordsExportButton';
 
 /**
  * Everything on its way to the platform: the connection, the settings, hand-over by file, and
@@ -67,6 +68,7 @@ export function OutboxScreen({ snapshot, error, onBack }: { snapshot: OutboxSnap
             ),
           )}
       </ul>
+      {snapshot && <RecordsExportButton items={snapshot.items} />}
       <div className="outbox-import">
         <p>{t('ui.outbox.import-explain')}</p>
         <FileButton label={t('ui.outbox.import')} accept=".zip,application/zip" multiple onFiles={(files) => void importFiles(files)} />
