@@ -86,6 +86,8 @@ export const LetterEditor = memo(function LetterEditor({ letter, readOnly, onCha
               <TextField name="principal.name" label={fieldLabel(['principal', 'name'])} />
               <TextField name="principal.title" label={fieldLabel(['principal', 'title'])} />
               <DateField name="date" label={fieldLabel(['date'])} hint={t('ui.hint.date')} />
+            </div>
+            <div className="field-row">
               <PublicityField />
             </div>
           </section>
