@@ -1,4 +1,4 @@
-import { test as base, expect, _electron, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, _electron, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,24 +9,41 @@ import { findElectronBinary } from './electron-binary';
  * `appPage` is the app's window, whichever shell runs it: a fresh Chromium context on the web host
  * for the `web` project, a fresh Electron process with its own data folder for `electron`.
  */
-export const test = base.extend<{ appPage: Page }>({
-  appPage: async ({ playwright, launchOptions, baseURL }, use, testInfo) => {
-    if (testInfo.project.name === 'electron') {
+export const test = base.extend<{ appPage: Page }, { webBrowser: Browser | undefined }>({
+  // One Chromium per worker, not per test: each test still gets a context of its own (a fresh
+  // profile: storage, IndexedDB, downloads), and launching a browser costs a second or two on a busy machine.
+  webBrowser: [
+    async ({ playwright, launchOptions }, use, workerInfo) => {
+      // Launched here rather than through the `browser` fixture, which the Electron project must not start.
+      if (workerInfo.project.name === 'electron') {
+        await use(undefined);
+        return;
+      }
+      const browser = await playwright.chromium.launch(launchOptions);
+      try {
+        await use(browser);
+      } finally {
+        await browser.close();
+      }
+    },
+    { scope: 'worker' },
+  ],
+  appPage: async ({ webBrowser, baseURL }, use, testInfo) => {
+    if (testInfo.project.name === 'electron' || webBrowser === undefined) {
       await useElectronWindow(use, testInfo);
       return;
     }
-    // Launched here rather than through the `page` fixture, which the Electron project must not start.
-    const browser = await playwright.chromium.launch(launchOptions);
+    // A township office PC's screen: the issue's walk was made at 1366×768.
+    const context = await webBrowser.newContext({ baseURL, viewport: { width: 1366, height: 768 } });
     try {
-      // A township office PC's screen: the issue's walk was made at 1366×768.
-      const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 768 } });
       const page = await context.newPage();
       const csp = await watchContentSecurityPolicy(page);
       await page.goto('/');
       await use(page);
       expect(await csp.refusals(), 'the Content Security Policy refused something the app does').toEqual([]);
     } finally {
-      await browser.close();
+      // Contexts a test opened on the same browser (another machine's profile) end with it too.
+      await Promise.all(webBrowser.contexts().map((opened) => opened.close()));
     }
   },
 });
