@@ -2,6 +2,7 @@ import { t } from '../core/i18n/translate';
 import { TEMPLATE_KEYS } from '../core/letter/templates';
 import { newCommand } from './commands/new-command';
 import { packCommand } from './commands/pack-command';
+import { progressCommand } from './commands/progress-command';
 import { receiptCommand } from './commands/receipt-command';
 import { renderCommand } from './commands/render-command';
 import { schemaCommand } from './commands/schema-command';
@@ -40,6 +41,8 @@ export async function main(argv: string[], io: CliIo, now: Date = new Date()): P
       case 'records':
         // Loaded on demand: the spreadsheet writers would slow the start of every other command.
         return await (await import('./commands/records-command')).recordsCommand(rest, io);
+      case 'progress':
+        return await progressCommand(rest, io);
       case 'cards':
         // Loaded on demand, as staff: the cards' layout would slow the start of every other command.
         return await (await import('./commands/cards-command')).cardsCommand(rest, io);

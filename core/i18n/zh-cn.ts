@@ -30,6 +30,7 @@ import { staff } from './messages/staff';
 import { batch } from './messages/batch';
 import { batchPrint } from './messages/batch-print';
 import { staffLetters } from './messages/staff-letters';
+import { progress } from './messages/progress';
 import { records } from './messages/records';
 import { recordsOutbox } from './messages/records-outbox';
 import { serviceCards } from './messages/service-cards';
@@ -71,6 +72,7 @@ export const zhCN = composeCatalogue({
   staffLetters,
   publication,
   records,
+  progress,
   recordsOutbox,
   serviceCards,
 });

@@ -29,6 +29,9 @@ const DYNAMIC: readonly DynamicKeys[] = [
   { prefix: 'ui.outbox.connection.', suffix: 'quoted', why: 'the outbox screen’s connection line' },
   { prefix: 'ui.connection.check.', suffix: 'quoted', why: 'the result of a connection check' },
   { prefix: 'ui.connection.protection.', suffix: 'quoted', why: 'how the token is kept on this machine' },
+  { prefix: 'progress.field.', suffix: 'quoted', why: 'a progress report’s field, by its key (core/progress/validate-progress.ts)' },
+  { prefix: 'progress.field.item.', suffix: 'quoted', why: 'a field of a progress report’s item, by its key' },
+  { prefix: 'progress.field.unit.', suffix: 'quoted', why: 'a field of a progress report’s unit, by its key' },
 ];
 
 describe('unused message keys', () => {

@@ -1,0 +1,67 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPackage } from '../../core/package/build-package';
+import { validateProgress } from '../../core/progress/validate-progress';
+import { unitLetter } from '../core/records/record-letters';
+import { packageInput, renderedPdf } from '../support/package-fixtures';
+import { runCli } from './run-cli';
+
+const ID = '0b7e6f52-3c1d-4a8e-9f2b-5d6c7e8f9a0b';
+const letter = unitLetter();
+const run = (...argv: string[]) => runCli(argv, new Date('2026-07-02T09:00:00+08:00'));
+
+let dir: string;
+let zip: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pledge-progress-'));
+  zip = join(dir, 'letter.zip');
+  await writeFile(zip, buildPackage(packageInput({ letter, pdf: await renderedPdf(letter), submissionId: ID })));
+}, 60_000);
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const readReport = async (file: string) => JSON.parse(await readFile(file, 'utf8')) as { items: { status: string; note: string }[]; period: string; submissionId: string };
+
+describe('pledge progress new', () => {
+  it('writes a report of the package’s letter with every item under items, each with a status and a note to fill', async () => {
+    for (const period of ['2026-06', '2026-Q2', '2026']) {
+      const out = join(dir, `p-${period}.json`);
+      const result = await run('progress', 'new', zip, '--period', period, '-o', out);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(result.stdout).toContain(`${letter.items.length} 项承诺事项，报告期 ${period}`);
+      const report = await readReport(out);
+      expect(report).toMatchObject({ period, submissionId: ID });
+      expect(report.items).toHaveLength(letter.items.length);
+      for (const item of report.items) expect(item).toMatchObject({ status: '未启动', note: '' });
+      expect(validateProgress(report).ok).toBe(true);
+    }
+  });
+
+  it('carries a filled report forward with --from, and never writes over one without --force', async () => {
+    const may = join(dir, 'may.json');
+    expect((await run('progress', 'new', zip, '--period', '2026-05', '-o', may)).code).toBe(0);
+    const filled = await readReport(may);
+    filled.items[0] = { ...filled.items[0]!, status: '推进中', note: '方案已印发' };
+    await writeFile(may, JSON.stringify(filled));
+    const again = await run('progress', 'new', zip, '--period', '2026-05', '-o', may);
+    expect(again).toMatchObject({ code: 2, stderr: expect.stringContaining('已存在') });
+    expect((await readReport(may)).items[0]).toMatchObject({ note: '方案已印发' });
+    const june = join(dir, 'june.json');
+    expect((await run('progress', 'new', zip, '--period', '2026-06', '--from', may, '-o', june)).code).toBe(0);
+    expect((await readReport(june)).items[0]).toMatchObject({ status: '推进中', note: '方案已印发' });
+  });
+
+  it('refuses a bad period, another year, a missing -o and a broken package, in Chinese', async () => {
+    expect(await run('progress', 'new', zip, '--period', '2026-13', '-o', join(dir, 'x.json'))).toMatchObject({ code: 2, stderr: expect.stringContaining('“2026-13”') });
+    expect(await run('progress', 'new', zip, '--period', '2025-Q4', '-o', join(dir, 'x.json'))).toMatchObject({ code: 2, stderr: '报告期“2025-Q4”不在承诺书的 2026 年度内。\n' });
+    expect(await run('progress', 'new', zip, '--period', '2026')).toMatchObject({ code: 2, stderr: expect.stringContaining('-o') });
+    expect(await run('progress')).toMatchObject({ code: 2, stderr: expect.stringContaining('pledge progress new') });
+    const broken = join(dir, 'broken.zip');
+    await writeFile(broken, 'not a zip');
+    expect(await run('progress', 'new', broken, '--period', '2026', '-o', join(dir, 'x.json'))).toMatchObject({ code: 1, stdout: expect.stringContaining('报送包未通过校验') });
+    await expect(readFile(join(dir, 'x.json'))).rejects.toThrow();
+  });
+});
