@@ -25,15 +25,31 @@ export interface CommitmentContent {
  */
 export function commitmentContent(letter: Pick<Letter, 'items'>): CommitmentContent {
   const bodies = itemBodies(letter);
-  const full = bodies.map(line).join('\n');
-  const limit = maxLength('承诺内容');
+  return faithfulSummary(
+    bodies.map((body, position) => ({ n: position + 1, body })),
+    maxLength('承诺内容'),
+    t('records.summary.closing', { n: bodies.length }),
+  );
+}
+
+/** One numbered line of a record's text: `n` is the item's printed number. */
+export interface NumberedLine {
+  readonly n: number;
+  readonly body: string;
+}
+
+/**
+ * The lines, one per line as `n.body`, whole when they fit `limit` characters; else a faithful
+ * summary (see {@link commitmentContent}) ending with `closing`, which says what it summarises.
+ */
+export function faithfulSummary(entries: readonly NumberedLine[], limit: number, closing: string): CommitmentContent {
+  const full = entries.map((entry) => line(entry.body, entry.n)).join('\n');
   if (characterCount(full) <= limit) return { text: full, summary: false };
 
-  const closing = t('records.summary.closing', { n: bodies.length });
   const budget = limit - characterCount(closing) - 1;
-  const chars = bodies.map((body) => [...body]);
+  const chars = entries.map((entry) => [...entry.body]);
   const fit = (cap: number, anywhere: boolean) => chars.map((body) => shorten(body, cap, anywhere));
-  const size = (lines: readonly string[]) => lines.reduce((sum, body, position) => sum + characterCount(line(body, position)), lines.length - 1);
+  const size = (lines: readonly string[]) => lines.reduce((sum, body, position) => sum + characterCount(line(body, entries[position]!.n)), lines.length - 1);
   // Clause boundaries first; only if even every item's first clause is too long together does a cut fall mid-clause (still marked).
   const anywhere = size(fit(0, false)) > budget;
   // The largest common cap that fits: items shorter than it stay whole, so only the longest lose anything.
@@ -52,7 +68,7 @@ export function commitmentContent(letter: Pick<Letter, 'items'>): CommitmentCont
     const gain = characterCount(grown) - characterCount(now);
     if (gain > 0 && gain <= spare) [lines[position], spare] = [grown, spare - gain];
   }
-  return { text: [...lines.map(line), closing].join('\n'), summary: true };
+  return { text: [...lines.map((body, position) => line(body, entries[position]!.n)), closing].join('\n'), summary: true };
 }
 
 /** Each item's text and deadline, in print order. */
@@ -63,7 +79,7 @@ function itemBodies(letter: Pick<Letter, 'items'>): string[] {
   });
 }
 
-const line = (body: string, position: number) => t('package.record.item', { n: position + 1, content: body });
+const line = (body: string, n: number) => t('package.record.item', { n, content: body });
 
 /**
  * The items in full, one line each, numbered as printed (`1.<content>（完成时限：…）`), however long.
@@ -71,7 +87,7 @@ const line = (body: string, position: number) => t('package.record.item', { n: p
  * @example itemLines(letter)[0] // '1.全面推行“一网通办”，压缩办理时限。（完成时限：2026年12月31日前）'
  */
 export function itemLines(letter: Pick<Letter, 'items'>): string[] {
-  return itemBodies(letter).map(line);
+  return itemBodies(letter).map((body, position) => line(body, position + 1));
 }
 
 /**

@@ -2,6 +2,7 @@ import { t } from '../i18n/translate';
 import { parsePeriod, periodEnd } from '../progress/progress-period';
 import type { ProgressReport } from '../progress/progress-schema';
 import type { Receipt } from '../protocol/reference-protocol';
+import { faithfulSummary } from './commitment-content';
 import { characterCount, type RecordProblem } from './national-template';
 
 /*
@@ -53,7 +54,8 @@ export function fulfilmentState(items: readonly Pick<ProgressReport['items'][num
 /**
  * The year-end record of a letter: 承诺编码 and the assessing office (认定单位, the receiving
  * office that keeps the year) from the letter's receipt, the state from the items, what was not
- * kept (each item not 已兑现, numbered as printed, with its status, note and reason) and the
+ * kept (each item not 已兑现, numbered as printed, with its status, note and reason; a faithful
+ * summary past 4000 characters, as 承诺内容) and the
  * report's 违诺责任追究内容; both empty when all was kept. 认定日期 is the report's date, else
  * the end of its year.
  *
@@ -65,12 +67,14 @@ export function fulfilmentRecord(report: ProgressReport, receipt: Pick<Receipt, 
     .filter((item) => item.status !== '已兑现')
     .map((item) => {
       const said = [item.note, item.reason ? t('records.fulfilment.reason', { reason: item.reason }) : ''].filter((part) => part !== '').join('；');
-      return t('records.fulfilment.item', { n: item.number, content: item.content, status: item.status, details: said === '' ? '' : `：${said}` });
+      return { n: item.number, body: t('records.fulfilment.item', { status: item.status, content: item.content, details: said === '' ? '' : `（${said}）` }) };
     });
+  // The status leads each line, so a summary that shortens an item never loses it.
+  const unkept = faithfulSummary(notKept, 4000, t('records.fulfilment.summary', { n: notKept.length }));
   const record: Record<string, string | undefined> = {
     承诺编码: receipt?.commitmentCode,
     承诺履行状态: state,
-    未履行的承诺内容: state === '全部履行' ? '' : notKept.join('\n'),
+    未履行的承诺内容: state === '全部履行' ? '' : unkept.text,
     违诺责任追究内容: state === '全部履行' ? '' : (report.accountability ?? ''),
     承诺履行状态认定日期: report.date ?? periodEnd(parsePeriod(report.period)!),
     认定单位: receipt?.platform?.name,

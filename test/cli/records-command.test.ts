@@ -139,3 +139,61 @@ describe('pledge records', () => {
     await expect(readFile(join(dir, 'x.xlsx'))).rejects.toThrow();
   });
 });
+
+describe('pledge records --stage fulfilment', () => {
+  /** The year-end report of a package's letter, every item given the status `status(i)`. */
+  async function yearEnd(key: keyof typeof IDS, status: (i: number) => string, extra: Record<string, unknown> = {}): Promise<string> {
+    const file = join(dir, `${key}-2026.json`);
+    expect((await run('progress', 'new', packages[key], '--period', '2026', '-o', file, '--force')).code).toBe(0);
+    const report = JSON.parse(await readFile(file, 'utf8')) as { items: Record<string, unknown>[] };
+    report.items = report.items.map((item, i) => ({ ...item, status: status(i), note: `说明${i + 1}` }));
+    await writeFile(file, JSON.stringify({ ...report, ...extra }));
+    return file;
+  }
+  const FIELDS = ['承诺编码', '承诺履行状态', '未履行的承诺内容', '违诺责任追究内容', '承诺履行状态认定日期', '认定单位', '认定单位代码'];
+
+  it('writes the three outcomes from the year-end reports, read back by exceljs, every rule kept', async () => {
+    const out = join(dir, 'fulfilment.xlsx');
+    const reports = [
+      await yearEnd('unit', () => '已兑现', { date: '2027-01-08' }),
+      await yearEnd('person', (i) => (i === 0 ? '未兑现' : '已兑现'), { accountability: '已责令限期整改。' }),
+      await yearEnd('long', () => '未兑现', { accountability: '已通报批评并约谈主要负责人。' }),
+    ];
+    const result = await run('records', packages.unit, packages.person, packages.long, ...IDS_RECEIPTS(), '--stage', 'fulfilment', ...reports.flatMap((r) => ['--progress', r]), '-o', out);
+    expect(result).toMatchObject({ code: 0, stdout: `已写出 ${out}：3 条信用承诺履行记录。\n`, stderr: '' });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await readFile(out)).buffer as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const rows = [1, 2, 3, 4].map((n) => FIELDS.map((_, i) => String(sheet.getRow(n).getCell(i + 1).value ?? '')));
+    expect(rows[0]).toEqual(FIELDS);
+    expect(rows.slice(1).map((row) => row[1])).toEqual(['全部履行', '部分履行', '全部未履行']);
+    expect(rows[1]!.slice(2, 5)).toEqual(['', '', '2027-01-08']);
+    expect(rows[2]![2]).toMatch(/^1\.（未兑现）.+（说明1）$/);
+    expect(rows[2]![3]).toBe('已责令限期整改。');
+    // 200 items of 500 characters not kept: a faithful summary within 4000, every item still there with its status.
+    const unkept = rows[3]![2]!.split('\n');
+    expect([...rows[3]![2]!].length).toBeLessThanOrEqual(4000);
+    expect(unkept).toHaveLength(201);
+    expect(unkept.slice(0, 200).every((line, i) => line.startsWith(`${i + 1}.（未兑现）`))).toBe(true);
+    expect(unkept[200]).toBe('（以上为 200 项未全部履行的承诺事项的摘要，各项全文见年终进展报告。）');
+    for (const row of rows.slice(1)) {
+      expect(row[0]).toMatch(/^\d{20}$/);
+      expect(row[4]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(row.slice(5)).toEqual([OFFICE.name, OFFICE.creditCode]);
+    }
+  });
+
+  it('names a letter without a year-end report and a report missing its accountability; refuses a monthly report', async () => {
+    const none = await yearEnd('unit', () => '未兑现');
+    const result = await run('records', packages.unit, packages.person, '--receipt', receipts.unit!, '--stage', 'fulfilment', '--progress', none, '-o', join(dir, 'f2.xlsx'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('第 2 行（' + letters.unit.unit.name + '）：缺少违诺责任追究内容');
+    expect(result.stderr).toContain(`${packages.person}：没有提交编号 ${IDS.person} 的年终进展报告`);
+    const june = join(dir, 'june.json');
+    expect((await run('progress', 'new', packages.unit, '--period', '2026-06', '-o', june, '--force')).code).toBe(0);
+    expect(await run('records', packages.unit, '--stage', 'fulfilment', '--progress', june, '-o', join(dir, 'f3.xlsx'))).toMatchObject({ code: 2, stderr: expect.stringContaining('要用全年（年终）进展报告') });
+    expect(await run('records', packages.unit, '--progress', june, '-o', join(dir, 'f3.xlsx'))).toMatchObject({ code: 2, stderr: expect.stringContaining('--stage fulfilment') });
+  });
+});
+
+const IDS_RECEIPTS = () => (['unit', 'person', 'long'] as const).flatMap((key) => ['--receipt', receipts[key]!]);

@@ -35,8 +35,8 @@ describe('the year-end fulfilment record (DOMAIN §5, §8)', () => {
     const record = fulfilmentRecord(report, receipt);
     expect(record.承诺履行状态).toBe('部分履行');
     expect(record.未履行的承诺内容.split('\n')).toEqual([
-      `2.${report.items[1]!.content}（未兑现：第2项情况说明）`,
-      `3.${report.items[2]!.content}（已调整：第3项情况说明；调整原因：上级政策调整）`,
+      `2.（未兑现）${report.items[1]!.content}（第2项情况说明）`,
+      `3.（已调整）${report.items[2]!.content}（第3项情况说明；调整原因：上级政策调整）`,
     ]);
     expect(record.违诺责任追究内容).toBe('已约谈责任科室负责人，限期整改。');
     expect(record.承诺履行状态认定日期).toBe('2026-12-31');
