@@ -38,8 +38,8 @@ export type PackageVerification =
     }
   | { readonly ok: false; /** In Chinese, for the user: what is wrong with the package. */ readonly reason: string };
 
-/** How a package words each way the bounded ZIP reader can refuse a file. */
-const PACKAGE_ZIP_MESSAGES: ZipMessageKeys = {
+/** How a package (a letter's, or a progress report's) words each way the bounded ZIP reader can refuse a file. */
+export const PACKAGE_ZIP_MESSAGES: ZipMessageKeys = {
   'not-zip': 'package.error.notZip',
   'trailing-data': 'package.error.trailingData',
   'stray-data': 'package.error.strayData',
