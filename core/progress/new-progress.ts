@@ -1,5 +1,6 @@
 import type { Letter } from '../letter/letter-schema';
 import { printOrder } from '../letter/item-numbers';
+import { letterTitle } from '../letter/letter-title';
 import { periodKey, type ProgressPeriod } from './progress-period';
 import { PROGRESS_FORMAT, type ProgressItem, type ProgressReport } from './progress-schema';
 
@@ -29,6 +30,7 @@ export function newProgressReport(letter: Letter, submissionId: string, period: 
     submissionId,
     year: letter.year,
     period: periodKey(period),
+    title: letterTitle(letter),
     unit: { name: letter.unit.name, creditCode: letter.unit.creditCode },
     ...(letter.kind === 'person' ? { person: { name: letter.person.name } } : {}),
     items,

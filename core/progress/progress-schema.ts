@@ -47,6 +47,8 @@ export const ProgressReportSchema = z.strictObject({
   submissionId: z.uuid(),
   year: z.number().int(),
   period: z.string().refine((value) => parsePeriod(value) !== undefined, { params: { rule: 'period' } }),
+  /** The letter's title as printed (core/letter/letter-title.ts), so the report names its letter on paper. */
+  title: z.string().min(1).max(200),
   /** Who committed, as the letter names them. */
   unit: z.strictObject({ name: z.string().min(1), creditCode: z.string().length(18) }),
   person: z.strictObject({ name: z.string().min(1) }).optional(),

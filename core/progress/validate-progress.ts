@@ -86,6 +86,6 @@ function label(path: Path, items: readonly unknown[]): string {
   if (head === 'evidence' && typeof index === 'number') return t('progress.field.evidence-file', { n: index + 1 });
   if (head === 'unit' && (index === 'name' || index === 'creditCode')) return t(`progress.field.unit.${index}`);
   if (head === 'person') return t('progress.field.person.name');
-  if (head === 'format' || head === 'submissionId' || head === 'year' || head === 'period' || head === 'date' || head === 'items' || head === 'accountability' || head === 'evidence') return t(`progress.field.${head}`);
+  if (head === 'format' || head === 'submissionId' || head === 'year' || head === 'period' || head === 'title' || head === 'date' || head === 'items' || head === 'accountability' || head === 'evidence') return t(`progress.field.${head}`);
   return String(head);
 }

@@ -4,6 +4,7 @@ export const progress = {
   'progress.field.submissionId': '承诺书的提交编号',
   'progress.field.year': '年度',
   'progress.field.period': '报告期',
+  'progress.field.title': '承诺书标题',
   'progress.field.unit.name': '单位名称',
   'progress.field.unit.creditCode': '统一社会信用代码',
   'progress.field.person.name': '姓名',
