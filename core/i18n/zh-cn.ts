@@ -31,6 +31,7 @@ import { batch } from './messages/batch';
 import { batchPrint } from './messages/batch-print';
 import { staffLetters } from './messages/staff-letters';
 import { progress } from './messages/progress';
+import { calendar } from './messages/calendar';
 import { records } from './messages/records';
 import { recordsOutbox } from './messages/records-outbox';
 import { serviceCards } from './messages/service-cards';
@@ -73,6 +74,7 @@ export const zhCN = composeCatalogue({
   publication,
   records,
   progress,
+  calendar,
   recordsOutbox,
   serviceCards,
 });
