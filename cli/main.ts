@@ -42,7 +42,7 @@ export async function main(argv: string[], io: CliIo, now: Date = new Date()): P
         // Loaded on demand: the spreadsheet writers would slow the start of every other command.
         return await (await import('./commands/records-command')).recordsCommand(rest, io);
       case 'progress':
-        return await progressCommand(rest, io);
+        return await progressCommand(rest, io, now);
       case 'cards':
         // Loaded on demand, as staff: the cards' layout would slow the start of every other command.
         return await (await import('./commands/cards-command')).cardsCommand(rest, io);

@@ -14,13 +14,17 @@ import { writeOutputFile } from '../write-output-file';
 /**
  * `pledge progress new <letter package.zip> --period <2026-06|2026-Q2|2026> [--from <earlier.json>] -o <progress.json> [--force]`:
  * a progress report of the delivered letter (core/progress/), every item listed with a status
- * and a note to fill, carried forward from an earlier report when given.
+ * and a note to fill, carried forward from an earlier report when given. `pledge progress pack`:
+ * see ./progress-pack-command.ts.
  */
-export async function progressCommand(args: string[], io: CliIo): Promise<ExitCode> {
+export async function progressCommand(args: string[], io: CliIo, now: Date): Promise<ExitCode> {
   const [subcommand, ...rest] = args;
   switch (subcommand) {
     case 'new':
       return newCommand(rest, io);
+    case 'pack':
+      // Loaded on demand: the PDF layout and fonts would slow `progress new`.
+      return (await import('./progress-pack-command')).packProgressCommand(rest, io, now);
     case undefined:
       throw new CliFailure(t('cli.progress.usage'), EXIT.unusable);
     default:

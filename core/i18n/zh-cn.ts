@@ -31,6 +31,7 @@ import { batch } from './messages/batch';
 import { batchPrint } from './messages/batch-print';
 import { staffLetters } from './messages/staff-letters';
 import { progress } from './messages/progress';
+import { progressPdf } from './messages/progress-pdf';
 import { calendar } from './messages/calendar';
 import { records } from './messages/records';
 import { recordsOutbox } from './messages/records-outbox';
@@ -74,6 +75,7 @@ export const zhCN = composeCatalogue({
   publication,
   records,
   progress,
+  progressPdf,
   calendar,
   recordsOutbox,
   serviceCards,

@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPackage } from '../../core/package/build-package';
 import { validateProgress } from '../../core/progress/validate-progress';
+import { verifyProgressPackage } from '../../core/progress/verify-progress-package';
+import { sha256Hex } from '../../core/hash/sha256-hex';
+import { pdftotext, qpdfCheck, squeeze } from '../core/pdf/pdf-tools';
 import { unitLetter } from '../core/records/record-letters';
-import { packageInput, renderedPdf } from '../support/package-fixtures';
+import { packageInput, PNG, renderedPdf } from '../support/package-fixtures';
 import { runCli } from './run-cli';
 
 const ID = '0b7e6f52-3c1d-4a8e-9f2b-5d6c7e8f9a0b';
@@ -63,5 +66,42 @@ describe('pledge progress new', () => {
     await writeFile(broken, 'not a zip');
     expect(await run('progress', 'new', broken, '--period', '2026', '-o', join(dir, 'x.json'))).toMatchObject({ code: 1, stdout: expect.stringContaining('报送包未通过校验') });
     await expect(readFile(join(dir, 'x.json'))).rejects.toThrow();
+  });
+});
+
+describe('pledge progress pack', () => {
+  it('packs a filled report with its PDF and evidence into a package that verifies, each file tied to its item', async () => {
+    const file = join(dir, 'q2.json');
+    expect((await run('progress', 'new', zip, '--period', '2026-Q2', '-o', file)).code).toBe(0);
+    const report = JSON.parse(await readFile(file, 'utf8')) as { items: Record<string, unknown>[] };
+    report.items[0] = { ...report.items[0], status: '推进中', note: '已完成招标，正在施工。' };
+    await writeFile(file, JSON.stringify(report));
+    const photo = join(dir, '现场照片.png');
+    await writeFile(photo, PNG);
+    const out = join(dir, 'q2.zip');
+    const result = await run('progress', 'pack', file, '--evidence', `1=${photo}`, '-o', out);
+    expect(result).toMatchObject({ code: 0, stderr: '', stdout: `已生成进展报告包 ${out}（含进展报告 PDF 和 1 个佐证材料）。可用 pledge send 报送。\n` });
+    const check = verifyProgressPackage(new Uint8Array(await readFile(out)));
+    if (!check.ok) throw new Error(check.reason);
+    expect(check.manifest.letterSubmissionId).toBe(ID);
+    expect(check.report.evidence).toEqual([{ name: '现场照片.png', sha256: sha256Hex(PNG), size: PNG.length, item: 1 }]);
+    const pdf = check.files.get('progress.pdf')!;
+    expect((await qpdfCheck(pdf)).ok).toBe(true);
+    expect(squeeze(await pdftotext(pdf))).toContain(squeeze('已完成招标，正在施工。'));
+  });
+
+  it('lists a report’s problems (exit 1) and refuses evidence that is not an image or a PDF, naming it', async () => {
+    const file = join(dir, 'bad.json');
+    expect((await run('progress', 'new', zip, '--period', '2026-06', '-o', file)).code).toBe(0);
+    const report = JSON.parse(await readFile(file, 'utf8')) as { items: Record<string, unknown>[] };
+    report.items[1] = { ...report.items[1], status: '已调整' };
+    await writeFile(file, JSON.stringify(report));
+    expect(await run('progress', 'pack', file, '-o', join(dir, 'bad.zip'))).toMatchObject({ code: 1, stdout: expect.stringContaining('第 2 项承诺事项的履行状态为“已调整”，请写明调整原因。') });
+    const good = join(dir, 'good.json');
+    expect((await run('progress', 'new', zip, '--period', '2026-07', '-o', good)).code).toBe(0);
+    const doc = join(dir, '总结.docx');
+    await writeFile(doc, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9]));
+    expect(await run('progress', 'pack', good, '--evidence', doc, '-o', join(dir, 'doc.zip'))).toMatchObject({ code: 1, stdout: expect.stringContaining('总结.docx') });
+    await expect(readFile(join(dir, 'doc.zip'))).rejects.toThrow();
   });
 });
