@@ -1,6 +1,7 @@
 import { t } from '../core/i18n/translate';
 import { TEMPLATE_KEYS } from '../core/letter/templates';
 import { newCommand } from './commands/new-command';
+import { calendarCommand } from './commands/calendar-command';
 import { packCommand } from './commands/pack-command';
 import { progressCommand } from './commands/progress-command';
 import { receiptCommand } from './commands/receipt-command';
@@ -43,6 +44,8 @@ export async function main(argv: string[], io: CliIo, now: Date = new Date()): P
         return await (await import('./commands/records-command')).recordsCommand(rest, io);
       case 'progress':
         return await progressCommand(rest, io, now);
+      case 'calendar':
+        return await calendarCommand(rest, io, now);
       case 'cards':
         // Loaded on demand, as staff: the cards' layout would slow the start of every other command.
         return await (await import('./commands/cards-command')).cardsCommand(rest, io);

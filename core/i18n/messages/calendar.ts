@@ -10,4 +10,7 @@ export const calendar = {
   'calendar.reminder.due-today': '今天到期：{title}',
   'calendar.reminder.overdue': '已逾期：{title}',
   'calendar.reminder.report-due': '今天是报送日：{title}',
+  'cli.calendar.usage': '用法：pledge calendar <承诺书报送包.zip> [--progress <进展报告.json>] -o <日历.ics>',
+  'cli.calendar.missing-output': '请用 -o 指定日历文件，例如：pledge calendar 报送包.zip -o 承诺日历.ics',
+  'cli.calendar.written': '已生成 {file}：{n} 个日程（承诺事项完成时限、5 月 1 日、8 月 31 日和各期进展报送日）。导入办公日历后，程序关闭时也会提醒。',
 } as const;
