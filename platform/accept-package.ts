@@ -5,10 +5,10 @@ import { t } from './i18n/translate';
 import type { Receipt } from '../core/protocol/reference-protocol';
 import type { Caller } from './credentials';
 import type { PlatformRefusal } from './platform-refusal';
-import { issueReceipt, type ReceiptContext } from './receipts/issue-receipt';
+import { issueReceipt, type ReceiptContext, type ReceiptFields } from './receipts/issue-receipt';
 import { nationalRecord } from './records/national-record';
 import { commitmentPrefix } from './store/commitment-code';
-import { SupersededAlready, type StoredSubmission, type SubmissionStore } from './store/platform-store';
+import { SubmissionIdTaken, SupersededAlready, type PlatformStore, type StoredSubmission, type SubmissionStore } from './store/platform-store';
 
 /** What the uploader declared in tus `Upload-Metadata`. */
 export interface UploadClaim {
@@ -18,8 +18,10 @@ export interface UploadClaim {
   readonly creditCode?: string;
 }
 
-export interface AcceptanceContext {
-  readonly submissions: SubmissionStore;
+/** Where an id may already be taken: a letter's submission or a progress report's, which share one id space and the receipt route. */
+export type AcceptanceStores = Pick<PlatformStore, 'submissions' | 'progress'>;
+
+export interface AcceptanceContext extends AcceptanceStores {
   /** What a receipt is made with: the platform's identity and signing key. */
   readonly receipts: ReceiptContext;
   /** The package check; it may run elsewhere (a worker thread), so the platform awaits it. */
@@ -29,6 +31,8 @@ export interface AcceptanceContext {
    * before its row is visible; called only for a submission not recorded before.
    */
   readonly storePackage: (submissionId: string) => void;
+  /** As `storePackage`, for a progress package (kept apart from the letters: packages/stored-package.ts). */
+  readonly storeProgressPackage: (submissionId: string) => void;
   readonly now: () => Date;
   readonly newReceiptId: () => string;
 }
@@ -67,10 +71,10 @@ export function checkClaim(metadata: Record<string, string | null | undefined> |
  * credential submits for no unit, a declared unit must be the caller's, and an id already taken
  * by other bytes is a conflict (by another unit's submission: not this caller's to use).
  */
-export async function checkCreation(submissions: SubmissionStore, caller: Caller, claim: UploadClaim): Promise<PlatformRefusal | undefined> {
+export async function checkCreation(stores: AcceptanceStores, caller: Caller, claim: UploadClaim): Promise<PlatformRefusal | undefined> {
   if (caller.kind === 'operator') return forbidden(t('platform.error.operatorSubmits'));
   if (caller.kind === 'unit' && claim.creditCode !== undefined && claim.creditCode !== caller.unitCode) return otherUnit(claim.creditCode, caller.unitCode);
-  const existing = await submissions.find(claim.submissionId);
+  const existing = await findAccepted(stores, claim.submissionId);
   if (existing && !visibleTo(caller, existing)) return forbidden(t('platform.error.idOfOtherUnit', { id: claim.submissionId }));
   return existing && existing.sha256 !== claim.sha256 ? conflict(claim.submissionId, existing.receivedAt) : undefined;
 }
@@ -87,14 +91,19 @@ export function visibleTo(caller: Caller, listing: Pick<StoredSubmission, 'credi
  * once: the same bytes again get the original receipt, other bytes are a conflict; another unit's
  * submission is not this caller's to send again. `undefined` when the package itself has to be checked.
  */
-export async function decideByDigest(submissions: SubmissionStore, receipts: ReceiptContext, caller: Caller, claim: UploadClaim, sha256: string): Promise<Acceptance | undefined> {
+export async function decideByDigest(stores: AcceptanceStores, receipts: ReceiptContext, caller: Caller, claim: UploadClaim, sha256: string): Promise<Acceptance | undefined> {
   if (sha256 !== claim.sha256) return refuse({ status: 422, code: 'hash-mismatch', message: t('platform.error.hashMismatch') });
-  const existing = await submissions.find(claim.submissionId);
+  const existing = await findAccepted(stores, claim.submissionId);
   return existing && decideByExisting(existing, receipts, caller, claim, sha256);
 }
 
+/** The letter or progress report accepted under an id, as its receipt names it. */
+export async function findAccepted(stores: AcceptanceStores, submissionId: string): Promise<ReceiptFields | undefined> {
+  return (await stores.submissions.find(submissionId)) ?? (await stores.progress.find(submissionId));
+}
+
 /** A submission id is accepted once: the same bytes again get the original receipt; other bytes, or another unit's id, are refused. */
-function decideByExisting(existing: StoredSubmission, receipts: ReceiptContext, caller: Caller, claim: UploadClaim, sha256: string): Acceptance {
+export function decideByExisting(existing: ReceiptFields, receipts: ReceiptContext, caller: Caller, claim: UploadClaim, sha256: string): Acceptance {
   if (!visibleTo(caller, existing)) return refuse(forbidden(t('platform.error.idOfOtherUnit', { id: claim.submissionId })));
   return existing.sha256 === sha256 ? { ok: true, receipt: issueReceipt(existing, receipts), fresh: false } : refuse(conflict(claim.submissionId, existing.receivedAt));
 }
@@ -107,7 +116,7 @@ function decideByExisting(existing: StoredSubmission, receipts: ReceiptContext, 
  */
 export async function acceptPackage(context: AcceptanceContext, caller: Caller, claim: UploadClaim, received: { readonly sha256: string; readonly bytes: Uint8Array }): Promise<Acceptance> {
   const { sha256, bytes } = received;
-  const before = await decideByDigest(context.submissions, context.receipts, caller, claim, sha256);
+  const before = await decideByDigest(context, context.receipts, caller, claim, sha256);
   if (before) return before;
 
   const check = await context.verify(bytes);
@@ -148,6 +157,8 @@ export async function acceptPackage(context: AcceptanceContext, caller: Caller, 
   } catch (error) {
     // Another correction of the same submission was recorded between the check above and this one.
     if (error instanceof SupersededAlready && manifest.supersedes !== undefined) return refuse(alreadySuperseded(manifest.supersedes, error.by));
+    // A progress report took the id meanwhile: other bytes under an accepted id.
+    if (error instanceof SubmissionIdTaken) return refuseTaken(context, claim.submissionId);
     throw error;
   }
   // Recorded by another upload (or instance) while this one was being checked: judged as a second arrival.
@@ -171,9 +182,15 @@ async function checkSupersession(submissions: SubmissionStore, submissionId: str
 
 const alreadySuperseded = (id: string, by: string): PlatformRefusal => ({ status: 409, code: 'conflict', message: t('platform.error.alreadySuperseded', { id, by }) });
 
-const refuse = (refusal: PlatformRefusal): Acceptance => ({ ok: false, refusal });
+/** The id is the other kind's (a letter's for a report, or a report's for a letter): refused as other bytes under an accepted id. */
+export async function refuseTaken(stores: AcceptanceStores, submissionId: string): Promise<Acceptance> {
+  const taken = await findAccepted(stores, submissionId);
+  return refuse(conflict(submissionId, taken?.receivedAt ?? ''));
+}
+
+export const refuse = (refusal: PlatformRefusal): Acceptance => ({ ok: false, refusal });
 const badMetadata = (message: string): PlatformRefusal => ({ status: 400, code: 'bad-metadata', message });
-const invalid = (message: string): PlatformRefusal => ({ status: 422, code: 'invalid-package', message });
-const forbidden = (message: string): PlatformRefusal => ({ status: 403, code: 'forbidden', message });
+export const invalid = (message: string): PlatformRefusal => ({ status: 422, code: 'invalid-package', message });
+export const forbidden = (message: string): PlatformRefusal => ({ status: 403, code: 'forbidden', message });
 const otherUnit = (code: string, own: string): PlatformRefusal => forbidden(t('platform.error.otherUnit', { code, own }));
 const conflict = (id: string, receivedAt: string): PlatformRefusal => ({ status: 409, code: 'conflict', message: t('platform.error.conflict', { id, receivedAt }) });

@@ -8,7 +8,7 @@ import type { PackageVerification } from '../core/package/verify-package';
 import { t } from './i18n/translate';
 import { isLoopbackAddress } from '../node/loopback-address';
 import { PROTOCOL_VERSION, ROUTES, type CredentialInfo } from '../core/protocol/reference-protocol';
-import { verifyInProcess, visibleTo } from './accept-package';
+import { findAccepted, verifyInProcess, visibleTo } from './accept-package';
 import type { Caller } from './credentials';
 import { mountAt, parseBasePath } from './http/base-path';
 import { PLATFORM_ROUTES } from './http/platform-routes';
@@ -127,7 +127,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const uploads = createUploadRoutes({
     uploadsDir,
     packagesDir,
-    submissions: store.submissions,
+    store,
     receipts,
     maxBytes,
     maxUnfinishedUploads: options.maxUnfinishedUploads ?? DEFAULT_MAX_UNFINISHED_UPLOADS,
@@ -173,7 +173,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     if (path === ROUTES.credential) return sendJson(res, 200, credentialInfo(caller));
     const receipt = RECEIPT_ROUTE.exec(path);
     const id = receipt ? decodeURIComponent(receipt[1]!) : path;
-    const listing = receipt ? await store.submissions.find(id) : undefined;
+    // A progress report's receipt too: a client asks for it by id before it sends, as for a letter.
+    const listing = receipt ? await findAccepted(store, id) : undefined;
     // Another unit's submission is answered as one that does not exist, so ids do not leak.
     if (listing && visibleTo(caller, listing)) return sendJson(res, 200, issueReceipt(listing, receipts));
     sendRefusal(res, { status: 404, code: 'not-found', message: t('platform.error.notFound', { id }) });

@@ -1,20 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { FileStore } from '@tus/file-store';
 import { Server as TusServer, type Upload } from '@tus/server';
 import { t } from './i18n/translate';
 import type { PackageVerification } from '../core/package/verify-package';
 import { ErrorBodySchema } from '../core/protocol/reference-protocol';
-import { moveDurablySync, syncFile } from '../node/files/durable-file';
+import { moveDurablySync, syncFile, syncFolderSync } from '../node/files/durable-file';
+import { PRIVATE_FOLDER_MODE } from '../node/files/private-files';
+import { storedProgressFile } from './packages/stored-package';
 import { acceptPackage, checkClaim, checkCreation, decideByDigest, type Acceptance, type UploadClaim } from './accept-package';
+import { acceptProgress, isProgressPackage } from './accept-progress';
 import type { Caller } from './credentials';
 import { refusalBody, tusError, type PlatformRefusal } from './platform-refusal';
 import { createSemaphore } from './semaphore';
 import { sha256File } from './sha256-file';
 import type { ReceiptContext } from './receipts/issue-receipt';
-import type { SubmissionStore } from './store/platform-store';
+import type { PlatformStore } from './store/platform-store';
 import { listUploads, newUploadId, OWNER_KEY } from './upload-folder';
 
 /**
@@ -26,7 +30,7 @@ import { listUploads, newUploadId, OWNER_KEY } from './upload-folder';
 export interface UploadContext {
   readonly uploadsDir: string;
   readonly packagesDir: string;
-  readonly submissions: SubmissionStore;
+  readonly store: Pick<PlatformStore, 'submissions' | 'progress'>;
   readonly receipts: ReceiptContext;
   readonly maxBytes: number;
   readonly maxUnfinishedUploads: number;
@@ -109,18 +113,22 @@ export function createUploadRoutes(context: UploadContext): UploadRoutes {
   const judge = async (upload: Upload, caller: Caller, claim: UploadClaim): Promise<Acceptance> => {
     const file = join(context.uploadsDir, upload.id);
     const sha256 = await sha256File(file);
-    const decided = await decideByDigest(context.submissions, context.receipts, caller, claim, sha256);
+    const decided = await decideByDigest(context.store, context.receipts, caller, claim, sha256);
     if (decided) return decided;
     const bytes = await readFile(file);
     // Flushed before it can be renamed into packages/, so no index row ever names a partial file.
     await syncFile(file);
-    return acceptPackage(
+    // One upload route for both kinds, so a client sends a progress package as it sends a letter's.
+    const accept = isProgressPackage(bytes) ? acceptProgress : acceptPackage;
+    return accept(
       {
-        submissions: context.submissions,
+        submissions: context.store.submissions,
+        progress: context.store.progress,
         receipts: context.receipts,
         verify: context.verify,
         // Synchronous: the store runs it inside the transaction that records the submission.
         storePackage: (submissionId) => moveDurablySync(file, join(context.packagesDir, `${submissionId}.zip`)),
+        storeProgressPackage: (submissionId) => moveIntoNewFolder(file, storedProgressFile(context.packagesDir, submissionId)),
         now: context.now,
         newReceiptId: randomUUID,
       },
@@ -147,7 +155,7 @@ export function createUploadRoutes(context: UploadContext): UploadRoutes {
       const claim = checkClaim(upload.metadata);
       if (!claim.ok) throw tusError(claim.refusal);
       const caller = callerOf(req);
-      const refusal = await checkCreation(context.submissions, caller, claim.claim);
+      const refusal = await checkCreation(context.store, caller, claim.claim);
       if (refusal) throw tusError(refusal);
       // Set here, over anything the client sent under that key: the upload is the creator's alone.
       return { metadata: { ...upload.metadata, [OWNER_KEY]: ownerOf(caller) } };
@@ -193,6 +201,13 @@ export function createUploadRoutes(context: UploadContext): UploadRoutes {
       await tus.handle(req, res);
     },
   };
+}
+
+/** {@link moveDurablySync} into a folder made on first use, whose own entry is flushed too so the file's path survives a crash. */
+function moveIntoNewFolder(from: string, to: string): void {
+  const folder = dirname(to);
+  if (mkdirSync(folder, { recursive: true, mode: PRIVATE_FOLDER_MODE }) !== undefined) syncFolderSync(dirname(folder));
+  moveDurablySync(from, to);
 }
 
 /** Words the refusals @tus/server makes itself (size, offsets, unknown uploads) in the protocol's terms. */

@@ -25,19 +25,23 @@ import { ReceivingOfficeSchema } from './receiving-office';
  *   fetches the receipt by id. An unfinished upload is dropped after a while without progress (a
  *   day on the reference platform); then HEAD and PATCH answer 404 and the client starts afresh.
  *   An upload belongs to the credential that created it: HEAD and PATCH with another answer 404.
+ *   The same route takes a progress package (`pledge-progress-package/1`, core/progress/) under the
+ *   same metadata: a submission of its own, with its own receipt (no `commitmentCode`), accepted
+ *   only from the unit of the letter it reports on, which the platform must hold: a letter of
+ *   another unit → 403 `forbidden`, one not received or of another year → 422 `invalid-package`.
  *   403 `forbidden` (final) when the package's unit is not the caller's; 429 `too-many-uploads`
  *   when the caller has too many unfinished uploads; 507 `insufficient-storage` when the platform
  *   is short of disk space (both retryable).
  *   tus's own refusals (offset mismatch 409, unknown upload 404) come as `bad-request`/`not-found`,
  *   so a client resumes from HEAD rather than treating them as final. Error bodies from the tus
  *   routes may lack a JSON `Content-Type`; parse them as `ErrorBody` regardless.
- * - `GET  /submissions/:id/receipt`      → 200 `ReceiptSchema`, or 404 `ErrorBody` (also for
+ * - `GET  /submissions/:id/receipt`      → 200 `ReceiptSchema` (a letter's or a progress report's), or 404 `ErrorBody` (also for
  *   another unit's submission, so ids do not leak). The same receipt, byte for byte, every time;
  *   signed (./receipt-signature.ts) by a platform that publishes its key at:
  * - `GET  /.well-known/pledge-platform.json` → 200 `PlatformDocumentSchema` (./platform-document.ts),
  *   no auth: the receiving office's name, 统一社会信用代码, 行政区划代码 and receipt key.
  * - `GET  /submissions`                  → 200 `{ submissions: SubmissionListing[] }`: the caller's
- *   unit's, or every unit's for an operator of the city credit office.
+ *   unit's letters, or every unit's for an operator of the city credit office (no progress reports).
  * - `GET  /credential`                   → 200 `CredentialInfoSchema`: whom the token stands for
  *   (its own unit only), or 401 `unauthorized`; lets a client tell a refused token from a
  *   platform that cannot be reached before it sends anything.

@@ -5,6 +5,7 @@ import { publicColumnMessages } from './messages/public-column';
 import { receiptMessages } from './messages/receipts';
 import { storageMessages } from './messages/storage';
 import { recordsMessages } from './messages/records';
+import { progressMessages } from './messages/progress';
 
 /**
  * The receiving platform's catalogue, one area per file in ./messages: what only the platform says.
@@ -19,6 +20,7 @@ export const platformZhCN = {
   ...receiptMessages,
   ...storageMessages,
   ...recordsMessages,
+  ...progressMessages,
 } as const;
 
 export type PlatformMessageKey = keyof typeof platformZhCN;

@@ -104,3 +104,15 @@ export function storedPackages(packagesDir: string): StoredPackages {
     },
   };
 }
+
+/**
+ * Where the progress packages go, `<packagesDir>/progress/<submissionId>.zip`: inside packages/ so
+ * the backup the runbook gives copies them, and in a folder of their own so nothing taking a file
+ * of packages/ for a letter meets one.
+ */
+export function storedProgressFile(packagesDir: string, submissionId: string): string {
+  if (!isSubmissionId(submissionId)) throw new RangeError(`storedProgressFile: not a submission id: ${submissionId}`);
+  return join(packagesDir, PROGRESS_FOLDER, `${submissionId}.zip`);
+}
+
+export const PROGRESS_FOLDER = 'progress';

@@ -1,4 +1,5 @@
 import type { SubmissionListing } from '../../core/protocol/reference-protocol';
+import type { ItemStatus } from '../../core/progress/progress-schema';
 import type { CommitmentRecord } from '../../core/records/commitment-record';
 import type { Caller, Credential, Subject } from '../credentials';
 
@@ -17,6 +18,8 @@ export interface PlatformStore {
   readonly sessions: SessionStore;
   readonly roster: RosterStore;
   readonly records: CommitmentRecordStore;
+  /** Progress reports (`pledge-progress-package/1`): submissions of their own, kept apart from the letters. */
+  readonly progress: ProgressStore;
   close(): Promise<void>;
 }
 
@@ -124,6 +127,54 @@ export interface CommitmentRecordStore {
   list(year: number): Promise<KeptRecord[]>;
 }
 
+/** An item of a progress report as the platform keeps it: enough to count a unit's fulfilment without reading the package. */
+export interface ProgressItemStatus {
+  /** The item's printed number in the letter. */
+  readonly number: number;
+  readonly status: ItemStatus;
+}
+
+/**
+ * An accepted progress report. Its receipt is made from the same fields as a letter's
+ * (receipts/issue-receipt.ts), without a 承诺编码: a report commits to nothing new.
+ */
+export interface StoredProgress {
+  readonly receiptId: string;
+  readonly submissionId: string;
+  /** The letter it reports on, a submission of the same unit on this platform. */
+  readonly letterSubmissionId: string;
+  readonly sha256: string;
+  readonly receivedAt: string;
+  readonly unitName: string;
+  readonly creditCode: string;
+  readonly year: number;
+  /** `2026-06`, `2026-Q2` or `2026` (core/progress/progress-period.ts). */
+  readonly period: string;
+  readonly size: number;
+  /** The report's own date (YYYY-MM-DD), when it gives one: the year-end record's 认定日期. */
+  readonly reportDate?: string;
+  /** Every item of the report, in printed order. */
+  readonly items: readonly ProgressItemStatus[];
+}
+
+export interface ProgressRecordRequest {
+  readonly entry: StoredProgress;
+  /** As {@link RecordRequest.persist}: the package file into place, inside the transaction, before the row is visible. */
+  readonly persist: () => void;
+}
+
+export interface ProgressStore {
+  find(submissionId: string): Promise<StoredProgress | undefined>;
+  /**
+   * Records an accepted report unless its id is taken, as {@link SubmissionStore.record} does for
+   * letters: one of two instances recording one id gets `fresh: true`, the other the first one's
+   * row. An id a letter already has is refused with {@link SubmissionIdTaken}.
+   */
+  record(request: ProgressRecordRequest): Promise<{ readonly fresh: boolean; readonly report: StoredProgress }>;
+  /** The reports of one letter, oldest first (received time, then id). */
+  listForLetter(letterSubmissionId: string): Promise<StoredProgress[]>;
+}
+
 /** One unit of the 编办 list. */
 export interface RosterUnit {
   readonly creditCode: string;
@@ -139,6 +190,14 @@ export interface RosterStore {
   upsert(units: readonly RosterUnit[]): Promise<{ readonly added: number; readonly updated: number }>;
   /** By district, then name. */
   list(): Promise<RosterUnit[]>;
+}
+
+/** {@link ProgressStore.record} refused a report whose submission id a letter has. */
+export class SubmissionIdTaken extends Error {
+  constructor(readonly submissionId: string) {
+    super(`submission id ${submissionId} is a letter's`);
+    this.name = 'SubmissionIdTaken';
+  }
 }
 
 /**

@@ -3,9 +3,22 @@ import { newToken, tokenHash, type CredentialKind } from '../credentials';
 import { t } from '../i18n/translate';
 import { commitmentCodeOf } from './commitment-code';
 import { DatabaseRefusal } from './database-refusal';
-import type { NewSubmission, PlatformStore, RecordOutcome, RecordRequest, RosterUnit, SubmissionFilter } from './platform-store';
+import { SubmissionIdTaken, type NewSubmission, type PlatformStore, type RecordOutcome, type RecordRequest, type RosterUnit, type StoredProgress, type SubmissionFilter } from './platform-store';
 import { migratePostgres } from './postgres/postgres-migrations';
-import { callerOf, credentialOf, KEPT_RECORDS_SQL, keptRecordOf, submissionOf, type CredentialRow, type KeptRecordRow, type SubmissionRow } from './store-rows';
+import {
+  callerOf,
+  credentialOf,
+  KEPT_RECORDS_SQL,
+  keptRecordOf,
+  PROGRESS_COLUMNS,
+  progressOf,
+  progressValues,
+  submissionOf,
+  type CredentialRow,
+  type KeptRecordRow,
+  type ProgressRow,
+  type SubmissionRow,
+} from './store-rows';
 
 /**
  * The engine for several instances: one PostgreSQL database (`--database postgres://…`) through a
@@ -79,6 +92,8 @@ export async function openPostgresStore(connectionString: string, options: Postg
     transaction(async (client) => {
       // One unit's records one at a time, so a correction and its original arriving together on two instances still find each other.
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [RECORD_LOCK_CLASS, entry.creditCode]);
+      // Under the unit's lock, which a progress report of the unit takes too: one id, one submission of either kind.
+      if ((await client.query('SELECT 1 FROM progress_reports WHERE submission_id = $1', [entry.submissionId])).rowCount) throw new SubmissionIdTaken(entry.submissionId);
       // A second inserter of one id waits here on the primary key until the first commits, and then inserts nothing.
       const inserted = await client.query(
         `INSERT INTO submissions (submission_id, receipt_id, sha256, received_at, unit_name, credit_code, year, size, supersedes, superseded_by,
@@ -101,6 +116,28 @@ export async function openPostgresStore(connectionString: string, options: Postg
       // Last before COMMIT: the file is in place before any instance can see the row, and a failure here takes the row back.
       persist();
       return { fresh: true, submission };
+    });
+
+  const findProgress = async (client: pg.ClientBase | pg.Pool, submissionId: string) =>
+    (await client.query<ProgressRow>('SELECT * FROM progress_reports WHERE submission_id = $1', [submissionId])).rows[0];
+
+  const recordProgress = (entry: StoredProgress, persist: () => void): Promise<{ fresh: boolean; report: StoredProgress }> =>
+    transaction(async (client) => {
+      // The unit's lock, as for its letters, so a letter and a report recorded under one id at once see each other.
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [RECORD_LOCK_CLASS, entry.creditCode]);
+      // Letters and reports share the receipt route, so an id names one submission of either kind.
+      if (await findSubmission(client, entry.submissionId)) throw new SubmissionIdTaken(entry.submissionId);
+      // A second inserter of one id waits here on the primary key until the first commits, and then inserts nothing.
+      const inserted = await client.query(
+        `INSERT INTO progress_reports (${PROGRESS_COLUMNS.join(', ')}) VALUES (${PROGRESS_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
+         ON CONFLICT (submission_id) DO NOTHING`,
+        progressValues(entry),
+      );
+      const report = progressOf((await findProgress(client, entry.submissionId))!);
+      if (inserted.rowCount === 0) return { fresh: false, report };
+      // Last before COMMIT, as for letters: the file is in place before any instance can see the row.
+      persist();
+      return { fresh: true, report };
     });
 
   const list = async (filter: SubmissionFilter = {}) => {
@@ -181,6 +218,15 @@ export async function openPostgresStore(connectionString: string, options: Postg
     },
     records: {
       list: async (year) => (await query<KeptRecordRow>(KEPT_RECORDS_SQL('$1'), [year])).map(keptRecordOf),
+    },
+    progress: {
+      find: async (submissionId) => {
+        const row = await findProgress(pool, submissionId);
+        return row && progressOf(row);
+      },
+      record: ({ entry, persist }) => recordProgress(entry, persist),
+      listForLetter: async (letterSubmissionId) =>
+        (await query<ProgressRow>('SELECT * FROM progress_reports WHERE letter_submission_id = $1 ORDER BY received_at, submission_id', [letterSubmissionId])).map(progressOf),
     },
     close: () => pool.end(),
   };

@@ -3,8 +3,21 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { newToken, tokenHash, type CredentialKind } from '../credentials';
 import { commitmentCodeOf } from './commitment-code';
-import { SupersededAlready, type NewSubmission, type PlatformStore, type RecordOutcome, type RecordRequest, type RosterUnit } from './platform-store';
-import { callerOf, credentialOf, KEPT_RECORDS_SQL, keptRecordOf, submissionOf, type CredentialRow, type KeptRecordRow, type SubmissionRow } from './store-rows';
+import { SubmissionIdTaken, SupersededAlready, type NewSubmission, type PlatformStore, type RecordOutcome, type RecordRequest, type RosterUnit, type StoredProgress } from './platform-store';
+import {
+  callerOf,
+  credentialOf,
+  KEPT_RECORDS_SQL,
+  keptRecordOf,
+  PROGRESS_COLUMNS,
+  progressOf,
+  progressValues,
+  submissionOf,
+  type CredentialRow,
+  type KeptRecordRow,
+  type ProgressRow,
+  type SubmissionRow,
+} from './store-rows';
 import { migrateSqlite } from './sqlite/sqlite-migrations';
 
 /**
@@ -46,10 +59,12 @@ export async function openSqliteStore(dataDir: string, packagesDir = join(dataDi
   const setPublished = db.prepare('UPDATE submissions SET published_at = ? WHERE submission_id = ?');
   const insertRecord = db.prepare<[string, string]>('INSERT INTO commitment_records (submission_id, record) VALUES (?, ?)');
   const selectKeptRecords = db.prepare<[number], KeptRecordRow>(KEPT_RECORDS_SQL('?'));
+  const progressHas = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM progress_reports WHERE submission_id = ?');
 
   const record = db.transaction((entry: NewSubmission, prefix: string, persist: () => void, nationalRecord: RecordRequest['nationalRecord']): RecordOutcome => {
     const existing = selectSubmission.get(entry.submissionId);
     if (existing) return { fresh: false, submission: submissionOf(existing) };
+    if (progressHas.get(entry.submissionId)) throw new SubmissionIdTaken(entry.submissionId);
     const serial = nextSerial.get(prefix)!.last;
     const commitmentCode = commitmentCodeOf(prefix, serial);
     if (entry.supersedes !== undefined) {
@@ -62,6 +77,19 @@ export async function openSqliteStore(dataDir: string, packagesDir = join(dataDi
     const submission = submissionOf(selectSubmission.get(entry.submissionId)!);
     if (nationalRecord) insertRecord.run(entry.submissionId, JSON.stringify(nationalRecord(submission)));
     return { fresh: true, submission };
+  });
+
+  const selectProgress = db.prepare<[string], ProgressRow>('SELECT * FROM progress_reports WHERE submission_id = ?');
+  const selectProgressOfLetter = db.prepare<[string], ProgressRow>('SELECT * FROM progress_reports WHERE letter_submission_id = ? ORDER BY received_at, submission_id');
+  const insertProgress = db.prepare(`INSERT INTO progress_reports (${PROGRESS_COLUMNS.join(', ')}) VALUES (${PROGRESS_COLUMNS.map(() => '?').join(', ')})`);
+  const recordProgress = db.transaction((entry: StoredProgress, persist: () => void) => {
+    const existing = selectProgress.get(entry.submissionId);
+    if (existing) return { fresh: false, report: progressOf(existing) };
+    // Letters and reports share the receipt route, so an id names one submission of either kind.
+    if (selectSubmission.get(entry.submissionId)) throw new SubmissionIdTaken(entry.submissionId);
+    persist();
+    insertProgress.run(...progressValues(entry));
+    return { fresh: true, report: progressOf(selectProgress.get(entry.submissionId)!) };
   });
 
   const credentialColumns = 'id, kind, unit_code, name, created_at, revoked_at';
@@ -150,6 +178,14 @@ export async function openSqliteStore(dataDir: string, packagesDir = join(dataDi
     },
     records: {
       list: async (year) => selectKeptRecords.all(year).map(keptRecordOf),
+    },
+    progress: {
+      find: async (submissionId) => {
+        const row = selectProgress.get(submissionId);
+        return row && progressOf(row);
+      },
+      record: async ({ entry, persist }) => recordProgress.immediate(entry, persist),
+      listForLetter: async (letterSubmissionId) => selectProgressOfLetter.all(letterSubmissionId).map(progressOf),
     },
     close: async () => {
       db.close();

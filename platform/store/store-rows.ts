@@ -1,6 +1,6 @@
 import type { Caller, Credential, CredentialKind } from '../credentials';
 import type { CommitmentRecord } from '../../core/records/commitment-record';
-import type { KeptRecord, StoredSubmission } from './platform-store';
+import type { KeptRecord, ProgressItemStatus, StoredProgress, StoredSubmission } from './platform-store';
 
 /**
  * The tables' rows as both engines return them (the same column names in SQLite and PostgreSQL),
@@ -29,6 +29,74 @@ export interface KeptRecordRow {
   submission_id: string;
   superseded_by: string | null;
   record: string | null;
+}
+
+export interface ProgressRow {
+  submission_id: string;
+  receipt_id: string;
+  letter_submission_id: string;
+  sha256: string;
+  received_at: string;
+  unit_name: string;
+  credit_code: string;
+  year: number;
+  period: string;
+  size: number;
+  report_date: string | null;
+  /** JSON text of ProgressItemStatus[], in both engines. */
+  items: string;
+}
+
+/** The columns of `progress_reports` in insertion order, named as the store's parameters. */
+export const PROGRESS_COLUMNS = [
+  'submission_id',
+  'receipt_id',
+  'letter_submission_id',
+  'sha256',
+  'received_at',
+  'unit_name',
+  'credit_code',
+  'year',
+  'period',
+  'size',
+  'report_date',
+  'items',
+] as const;
+
+/** A report's values in {@link PROGRESS_COLUMNS} order. */
+export function progressValues(entry: StoredProgress): (string | number | null)[] {
+  return [
+    entry.submissionId,
+    entry.receiptId,
+    entry.letterSubmissionId,
+    entry.sha256,
+    entry.receivedAt,
+    entry.unitName,
+    entry.creditCode,
+    entry.year,
+    entry.period,
+    entry.size,
+    entry.reportDate ?? null,
+    JSON.stringify(entry.items.map(({ number, status }) => ({ number, status }))),
+  ];
+}
+
+export function progressOf(row: ProgressRow): StoredProgress {
+  return {
+    receiptId: row.receipt_id,
+    submissionId: row.submission_id,
+    letterSubmissionId: row.letter_submission_id,
+    sha256: row.sha256,
+    receivedAt: row.received_at,
+    unitName: row.unit_name,
+    creditCode: row.credit_code,
+    year: row.year,
+    period: row.period,
+    size: row.size,
+    ...(row.report_date === null ? {} : { reportDate: row.report_date }),
+    // Written by the store itself from the verified report.
+    items: JSON.parse(row.items) as ProgressItemStatus[],
+  };
 }
 
 export interface CredentialRow {

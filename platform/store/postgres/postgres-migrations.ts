@@ -98,6 +98,28 @@ const MIGRATIONS: ({ readonly name: string } & ({ readonly sql: string } | { up(
       }
     },
   },
+  {
+    // A table of its own, not rows of submissions: coverage, the public column and the records count letters only.
+    name: '0004-progress-reports',
+    sql: `
+      CREATE TABLE progress_reports (
+        submission_id        TEXT COLLATE "C" PRIMARY KEY,
+        receipt_id           TEXT NOT NULL UNIQUE,
+        letter_submission_id TEXT COLLATE "C" NOT NULL REFERENCES submissions (submission_id),
+        sha256               TEXT NOT NULL,
+        received_at          TEXT COLLATE "C" NOT NULL,
+        unit_name            TEXT NOT NULL,
+        credit_code          TEXT NOT NULL,
+        year                 INTEGER NOT NULL,
+        period               TEXT COLLATE "C" NOT NULL,
+        size                 INTEGER NOT NULL,
+        report_date          TEXT,
+        items                TEXT NOT NULL
+      );
+      CREATE INDEX progress_reports_letter ON progress_reports (letter_submission_id);
+      CREATE INDEX progress_reports_credit_code_year ON progress_reports (credit_code, year);
+    `,
+  },
 ];
 
 /** A stored package's letter.json; nothing for one that is gone or unreadable, which then has no record. */
