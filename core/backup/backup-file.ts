@@ -6,6 +6,8 @@ import {
   BACKUP_TABLES,
   BackupManifestSchema,
   BATCHES_ENTRY,
+  EVIDENCE_ENTRY,
+  ITEM_PROGRESS_ENTRY,
   MANIFEST_ENTRY,
   MAX_BACKUP_BYTES,
   MAX_BACKUP_ENTRIES,
@@ -21,7 +23,7 @@ import { t } from '../i18n/translate';
 import { inflateEntries, listZipEntries, ZipRejected } from '../zip/bounded-unzip';
 import { zipRejectionMessage } from '../zip/zip-rejection-message';
 import { BACKUP_ZIP_MESSAGES, BackupRejected } from './backup-rejected';
-import { parseBatches, parseProfile, parseProfileImages, parseTable } from './check-backup';
+import { parseBatches, parseEvidence, parseItemProgress, parseProfile, parseProfileImages, parseTable } from './check-backup';
 import { parseManifest } from '../zip/parse-manifest';
 import { checkListedEntries } from '../zip/listed-entries';
 import { checkBinaries } from './check-binaries';
@@ -77,11 +79,14 @@ export async function writeBackup(contents: BackupContents, options: WriteBackup
     quarantine: contents.quarantine,
   };
   const profileImages = (contents.profileImages ?? []).map((image) => ({ ...image, bytes: ref(`profile/${image.kind}.${EXTENSIONS[image.type]}`, image.bytes) }));
+  const evidence = (contents.evidence ?? []).map((file, i) => ({ ...file, bytes: ref(`evidence/${i}.${EXTENSIONS[file.type] ?? 'bin'}`, file.bytes) }));
   const entries: PendingEntry[] = [
     ...BACKUP_TABLES.map((table): PendingEntry => ({ name: tableEntryName(table), data: strToU8(JSON.stringify(tables[table])), level: 6 })),
     ...(contents.profile ? [{ name: PROFILE_ENTRY, data: strToU8(JSON.stringify(contents.profile)), level: 6 } satisfies PendingEntry] : []),
     ...(profileImages.length > 0 ? [{ name: PROFILE_IMAGES_ENTRY, data: strToU8(JSON.stringify(profileImages)), level: 6 } satisfies PendingEntry] : []),
     ...(contents.batches?.length ? [{ name: BATCHES_ENTRY, data: strToU8(JSON.stringify(contents.batches)), level: 6 } satisfies PendingEntry] : []),
+    ...(contents.itemProgress?.length ? [{ name: ITEM_PROGRESS_ENTRY, data: strToU8(JSON.stringify(contents.itemProgress)), level: 6 } satisfies PendingEntry] : []),
+    ...(evidence.length > 0 ? [{ name: EVIDENCE_ENTRY, data: strToU8(JSON.stringify(evidence)), level: 6 } satisfies PendingEntry] : []),
     ...binaries,
   ];
 
@@ -122,7 +127,7 @@ export type ReadBackupResult =
       readonly ok: true;
       readonly contents: BackupContents;
       readonly manifest: BackupManifest;
-      /** Documents, attachments and profile images their own bytes contradict, moved to `contents.quarantine` (see {@link checkBinaries}). */
+      /** Documents, attachments, evidence files and profile images their own bytes contradict, moved to `contents.quarantine` (see {@link checkBinaries}). */
       readonly setAside: number;
     }
   | { readonly ok: false; /** In Chinese, for the user: what is wrong with the file. */ readonly reason: string };
@@ -175,6 +180,10 @@ function parseBackup(bytes: Uint8Array, now: Date, onProgress?: (done: number, t
   if (profileImages) parsed.profileImages = profileImages;
   const batches = parseBatches(files);
   if (batches) parsed.batches = batches;
+  const itemProgress = parseItemProgress(files);
+  if (itemProgress) parsed.itemProgress = itemProgress;
+  const evidence = parseEvidence(files);
+  if (evidence) parsed.evidence = evidence;
   const { contents, setAside } = checkBinaries(parsed, now.getTime());
   onProgress?.(total, total);
   return { contents, manifest, setAside };

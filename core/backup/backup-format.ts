@@ -15,6 +15,7 @@ import {
 import type { BatchRecord } from '../batch/batch-record';
 import type { ProfileImage } from '../profile/profile-image';
 import type { UnitProfile } from '../profile/unit-profile';
+import type { EvidenceRecord, ItemProgressRecord } from '../progress/item-progress';
 
 /**
  * The backup file `pledge-backup/1`: one ZIP holding
@@ -27,7 +28,11 @@ import type { UnitProfile } from '../profile/unit-profile';
  * - `profile.json` — the unit profile, when one was entered (backups made before it have none);
  * - `profile-images.json` — the profile's signature and seal images, as a table file is written,
  *   with their bytes in `profile/<kind>.<png|jpg>`; absent when there are none, and from older backups;
- * - `batches.json` — the staff batches (core/batch), a JSON array; absent when there are none, and from older backups.
+ * - `batches.json` — the staff batches (core/batch), a JSON array; absent when there are none, and from older backups;
+ * - `item-progress.json` — the progress recorded for each item of a delivered letter (core/progress/item-progress.ts),
+ *   a JSON array; absent when there is none, and from older backups;
+ * - `evidence.json` — the evidence files of that progress, as a table file is written, with their
+ *   bytes in `evidence/<n>.<ext>`; absent when there are none, and from older backups.
  *
  * @example
  * const zip = await writeBackup(contents, { exportedAt: new Date(), appVersion: '0.1.0' });
@@ -52,6 +57,10 @@ export interface BackupContents {
   profileImages?: ProfileImage[];
   /** The staff batches; absent when there are none, and from older backups. */
   batches?: BatchRecord[];
+  /** The progress of the items of delivered letters; absent when there is none, and from older backups. */
+  itemProgress?: ItemProgressRecord[];
+  /** The evidence files of that progress; absent when there are none, and from older backups. */
+  evidence?: EvidenceRecord[];
 }
 
 /** Its own entry rather than a table, so a backup without it (any older one) reads as before. */
@@ -62,6 +71,12 @@ export const PROFILE_IMAGES_ENTRY = 'profile-images.json';
 
 /** Like {@link PROFILE_IMAGES_ENTRY}: a batch's drafts are in the tables, the batch naming them here. */
 export const BATCHES_ENTRY = 'batches.json';
+
+/** Like {@link BATCHES_ENTRY}: optional, so older readers ignore it and older backups lack it. */
+export const ITEM_PROGRESS_ENTRY = 'item-progress.json';
+
+/** Like {@link PROFILE_IMAGES_ENTRY}: the records here, each file's bytes an entry of its own. */
+export const EVIDENCE_ENTRY = 'evidence.json';
 
 export const BACKUP_TABLES = ['drafts', 'letters', 'snapshots', 'documents', 'attachments', 'quarantine'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];

@@ -6,6 +6,8 @@ import {
   BytesRefSchema,
   MANIFEST_ENTRY,
   BATCHES_ENTRY,
+  EVIDENCE_ENTRY,
+  ITEM_PROGRESS_ENTRY,
   PROFILE_ENTRY,
   PROFILE_IMAGES_ENTRY,
   RECORD_SCHEMAS,
@@ -20,6 +22,7 @@ import { t } from '../i18n/translate';
 import { BackupRejected } from './backup-rejected';
 import { ProfileImageSchema, type ProfileImage } from '../profile/profile-image';
 import { UnitProfileSchema, type UnitProfile } from '../profile/unit-profile';
+import { EvidenceRecordSchema, ItemProgressRecordSchema, type EvidenceRecord, type ItemProgressRecord } from '../progress/item-progress';
 
 /*
  * The table checks readBackup runs once every entry is inflated and the manifest is read. Each
@@ -65,10 +68,20 @@ export function parseBatches(files: ReadonlyMap<string, Uint8Array>): BatchRecor
   return parseRecordList(files, { entry: BATCHES_ENTRY, table: 'batches', schema: BatchRecordSchema, keyOf: (batch) => batch.id, withBytes: false });
 }
 
+/** The progress of delivered letters' items, if the backup has it (older ones do not): one record per letter and item. */
+export function parseItemProgress(files: ReadonlyMap<string, Uint8Array>): ItemProgressRecord[] | undefined {
+  return parseRecordList(files, { entry: ITEM_PROGRESS_ENTRY, table: 'itemProgress', schema: ItemProgressRecordSchema, keyOf: (record) => `${record.submissionId}+${record.number}`, withBytes: false });
+}
+
+/** The evidence files, if the backup has them: written like a table file (bytes as entries), one record per id. */
+export function parseEvidence(files: ReadonlyMap<string, Uint8Array>): EvidenceRecord[] | undefined {
+  return parseRecordList(files, { entry: EVIDENCE_ENTRY, table: 'evidence', schema: EvidenceRecordSchema, keyOf: (record) => record.id, withBytes: true });
+}
+
 /** An optional entry holding a list of records, checked like a table file: each record by its schema, no key twice. */
 function parseRecordList<T>(
   files: ReadonlyMap<string, Uint8Array>,
-  list: { entry: string; table: 'profileImages' | 'batches'; schema: z.ZodType<T>; keyOf: (record: T) => string; withBytes: boolean },
+  list: { entry: string; table: 'profileImages' | 'batches' | 'itemProgress' | 'evidence'; schema: z.ZodType<T>; keyOf: (record: T) => string; withBytes: boolean },
 ): T[] | undefined {
   const bytes = files.get(list.entry);
   if (!bytes) return undefined;

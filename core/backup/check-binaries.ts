@@ -3,6 +3,7 @@ import { checkSigningImage } from '../attachments/check-signing-image';
 import type { ProfileImage } from '../profile/profile-image';
 import type { AttachmentRecord, DocumentRecord, QuarantineRecord } from '../drafts/draft-record';
 import { sha256Hex } from '../hash/sha256-hex';
+import type { EvidenceRecord } from '../progress/item-progress';
 import { t } from '../i18n/translate';
 import { recordKey, type BackupContents, type BackupTable } from './backup-format';
 
@@ -21,6 +22,7 @@ export interface CheckedBinaries {
 /**
  * Moves every document whose bytes do not hash to its key, every attachment whose size, hash
  * or type (sniffed from its bytes, with the same rules as adding one) is not what its record says,
+ * every evidence file checked the same way (the 60 MB per letter), naming the letter and its item,
  * and every profile image that fails the signing-image check or contradicts its record, to the quarantine with the reason, naming the draft. Quarantine, not refusal: a backup of a
  * database with one damaged PDF must still bring everything else back, as the export does with
  * a record it cannot read.
@@ -52,6 +54,23 @@ export function checkBinaries(contents: BackupContents, at: number): CheckedBina
     });
   const kept = new Set(attachments);
 
+  // A letter is named by its draft's name: the draft that packed the submission the evidence follows.
+  const draftOfSubmission = new Map(contents.drafts.flatMap((draft) => (draft.submissions ?? []).map((submission): [string, string] => [submission.submissionId, draft.id])));
+  const letterLabel = (file: EvidenceRecord) => {
+    const draftId = draftOfSubmission.get(file.submissionId);
+    const letter = draftId === undefined ? t('backup.untrusted.letter', { submissionId: file.submissionId }) : draftLabel(draftId);
+    return file.number === undefined ? letter : t('backup.untrusted.evidence-item', { draft: letter, n: file.number });
+  };
+  const evidenceAdded = new Map<string, number>();
+  const evidence = contents.evidence && [...contents.evidence].sort((a, b) => a.addedAt - b.addedAt);
+  const keptEvidence = new Set(
+    evidence?.filter((file) => {
+      const problem = evidenceProblem(file, evidenceAdded, letterLabel(file));
+      if (problem) quarantine.push(quarantined('evidence', file.id, file, problem, at));
+      return problem === null;
+    }),
+  );
+
   const profileImages = contents.profileImages?.filter((image) => {
     const problem = profileImageProblem(image);
     if (problem) quarantine.push(quarantined('profileImages', image.kind, image, problem, at));
@@ -64,6 +83,7 @@ export function checkBinaries(contents: BackupContents, at: number): CheckedBina
       documents,
       attachments: contents.attachments.filter((a) => kept.has(a)),
       ...(profileImages ? { profileImages } : {}),
+      ...(contents.evidence ? { evidence: contents.evidence.filter((file) => keptEvidence.has(file)) } : {}),
       quarantine: [...contents.quarantine, ...quarantine],
     },
     setAside: quarantine.length,
@@ -91,12 +111,24 @@ function attachmentProblem(attachment: AttachmentRecord, attached: Map<string, n
   return null;
 }
 
+/** An evidence file is checked as a signed copy is, the running total being all evidence of its letter. */
+function evidenceProblem(file: EvidenceRecord, added: Map<string, number>, letter: string): string | null {
+  const { name, bytes } = file;
+  const matches = bytes.byteLength === file.size && sha256Hex(bytes) === file.sha256;
+  if (!matches) return t('backup.untrusted.evidence', { draft: letter, name });
+  const check = checkAttachment(name, bytes, added.get(file.submissionId) ?? 0);
+  if (!check.ok) return t('backup.untrusted.evidence-refused', { draft: letter, reason: check.message });
+  if (check.type !== file.type) return t('backup.untrusted.evidence', { draft: letter, name });
+  added.set(file.submissionId, (added.get(file.submissionId) ?? 0) + bytes.byteLength);
+  return null;
+}
+
 /**
  * The record without the bytes that contradict it, only their size and real hash: they are not
  * what the record says, may be anything up to the backup's size, and the quarantine is shown as text.
  * The backup file itself still holds them.
  */
-function quarantined(source: string, key: string, record: DocumentRecord | AttachmentRecord | ProfileImage, reason: string, at: number): QuarantineRecord {
+function quarantined(source: string, key: string, record: DocumentRecord | AttachmentRecord | ProfileImage | EvidenceRecord, reason: string, at: number): QuarantineRecord {
   const raw = JSON.stringify({ ...record, bytes: { size: record.bytes.byteLength, sha256: sha256Hex(record.bytes) } });
   return { source, key, raw, reason, at };
 }

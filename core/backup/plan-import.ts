@@ -54,7 +54,7 @@ export function planImport(local: readonly Pick<DraftRecord, 'id' | 'updatedAt'>
   return plan;
 }
 
-/** What importing did with a record the installation has one of (the profile, each profile image). */
+/** What importing did with a record the installation has one of (the profile, each profile image, each item's progress). */
 export type SingleRecordImport = 'restored' | 'kept' | 'unchanged' | 'none';
 
 /**

@@ -32,6 +32,7 @@ import { batchPrint } from './messages/batch-print';
 import { staffLetters } from './messages/staff-letters';
 import { progress } from './messages/progress';
 import { progressPdf } from './messages/progress-pdf';
+import { itemProgress } from './messages/item-progress';
 import { calendar } from './messages/calendar';
 import { records } from './messages/records';
 import { recordsOutbox } from './messages/records-outbox';
@@ -76,6 +77,7 @@ export const zhCN = composeCatalogue({
   records,
   progress,
   progressPdf,
+  itemProgress,
   calendar,
   recordsOutbox,
   serviceCards,

@@ -8,6 +8,7 @@ import { writeBackup } from '../../core/backup/backup-file';
 import { BatchRecordSchema } from '../../core/batch/batch-record';
 import { DraftRecordSchema, type DraftRecord, type QuarantineRecord, type SnapshotRecord } from '../../core/drafts/draft-record';
 import { describeIssues } from '../../core/drafts/describe-issues';
+import { EvidenceRecordSchema, ItemProgressRecordSchema, type ItemProgressRecord } from '../../core/progress/item-progress';
 import { PROFILE_KEY, type PledgeDatabase } from '../store/database';
 import { toBase64 } from '../shared/to-base64';
 
@@ -28,13 +29,18 @@ export interface ExportOptions {
  * quarantine table, as the draft list already shows it.
  */
 export async function exportDatabase(db: PledgeDatabase, options: ExportOptions): Promise<Uint8Array> {
-  const [rows, profileRow, imageRows, batchRows] = await db.transaction('r', [db.drafts, db.letters, db.snapshots, db.documents, db.attachments, db.quarantine, db.profile, db.profileImages, db.batches], () =>
-    Promise.all([
-      Promise.all([db.drafts.toArray(), db.letters.toArray(), db.snapshots.toArray(), db.documents.toArray(), db.attachments.toArray(), db.quarantine.toArray()]),
-      db.profile.get(PROFILE_KEY),
-      db.profileImages.toArray(),
-      db.batches.toArray(),
-    ]),
+  const [rows, profileRow, imageRows, batchRows, progressRows, evidenceRows] = await db.transaction(
+    'r',
+    [db.drafts, db.letters, db.snapshots, db.documents, db.attachments, db.quarantine, db.profile, db.profileImages, db.batches, db.itemProgress, db.evidence],
+    () =>
+      Promise.all([
+        Promise.all([db.drafts.toArray(), db.letters.toArray(), db.snapshots.toArray(), db.documents.toArray(), db.attachments.toArray(), db.quarantine.toArray()]),
+        db.profile.get(PROFILE_KEY),
+        db.profileImages.toArray(),
+        db.batches.toArray(),
+        db.itemProgress.toArray(),
+        db.evidence.toArray(),
+      ]),
   );
   const at = options.now.getTime();
   const unreadable: QuarantineRecord[] = [];
@@ -71,6 +77,21 @@ export async function exportDatabase(db: PledgeDatabase, options: ExportOptions)
     return [];
   });
   if (batches.length > 0) contents.batches = batches;
+  const itemProgress = progressRows.flatMap((row) => {
+    const parsed = ItemProgressRecordSchema.safeParse(row);
+    if (parsed.success) return [parsed.data];
+    const { submissionId, number } = row as { submissionId?: unknown; number?: unknown };
+    contents.quarantine.push(quarantined('itemProgress', `${String(submissionId)}+${String(number)}`, row, describeIssues(parsed.error), at));
+    return [];
+  });
+  if (itemProgress.length > 0) contents.itemProgress = itemProgress;
+  const evidence = evidenceRows.flatMap((row) => {
+    const parsed = EvidenceRecordSchema.safeParse(row);
+    if (parsed.success) return [parsed.data];
+    contents.quarantine.push(quarantined('evidence', String((row as { id?: unknown }).id), row, describeIssues(parsed.error), at));
+    return [];
+  });
+  if (evidence.length > 0) contents.evidence = evidence;
   const write = options.write ?? writeBackup;
   return write(contents, { exportedAt: options.now, appVersion: options.appVersion, onProgress: options.onProgress });
 }
@@ -127,7 +148,8 @@ export type ImportResult = {
 export async function importBackup(db: PledgeDatabase, contents: BackupContents, options: ImportOptions): Promise<ImportResult> {
   const newId = options.newId ?? (() => crypto.randomUUID());
   const at = options.now.getTime();
-  return db.transaction('rw', [db.drafts, db.letters, db.snapshots, db.documents, db.attachments, db.quarantine, db.profile, db.profileImages, db.batches], async () => {
+  const tables = [db.drafts, db.letters, db.snapshots, db.documents, db.attachments, db.quarantine, db.profile, db.profileImages, db.batches, db.itemProgress, db.evidence];
+  return db.transaction('rw', tables, async () => {
     const localRows: unknown[] = await db.drafts.toArray();
     const localById = new Map(localRows.map((row) => [localStamp(row).id, row]));
     const reviews = checkReviews(contents.drafts, contents.documents);
@@ -174,6 +196,9 @@ export async function importBackup(db: PledgeDatabase, contents: BackupContents,
     await addQuarantine(db, contents.quarantine, tick);
     // A batch never changes once made (its letters do, in the drafts), so one already here is the same batch.
     await addAbsent(db.batches, contents.batches ?? [], (batch) => batch.id, () => undefined);
+    // An evidence file never changes once added (its record names its bytes by hash); one already here is the same file.
+    await addAbsent(db.evidence, contents.evidence ?? [], (file) => file.id, () => undefined);
+    await importItemProgress(db, contents.itemProgress ?? [], options.now);
     if (total === 0) options.onProgress?.(0, 0);
     const profile = await importProfile(db, contents.profile, options.now);
     const images = await importProfileImages(db, contents.profileImages ?? [], options.now);
@@ -210,6 +235,21 @@ async function importProfileImages(db: PledgeDatabase, incoming: readonly Profil
     outcomes.push(outcome);
   }
   return outcomes;
+}
+
+/**
+ * Each item's progress by the profile's clock rule on its own: a status or note recorded here
+ * since the backup is never lost unasked, and an item recorded only in the backup comes back.
+ */
+async function importItemProgress(db: PledgeDatabase, incoming: readonly ItemProgressRecord[], now: Date): Promise<void> {
+  for (const record of incoming) {
+    const row: unknown = await db.itemProgress.get([record.submissionId, record.number]);
+    const local = ItemProgressRecordSchema.safeParse(row);
+    if (singleRecordImport(local.success ? local.data : undefined, record, now) !== 'restored') continue;
+    // A damaged row here is replaced, but kept verbatim first, as the export would keep it.
+    if (row !== undefined && !local.success) await db.quarantine.add(quarantined('itemProgress', `${record.submissionId}+${record.number}`, row, describeIssues(local.error), now.getTime()));
+    await db.itemProgress.put(record);
+  }
 }
 
 /** The local letter as it was before the import replaced it, so the import can be undone. */

@@ -3,6 +3,7 @@ import type { BatchRecord } from '../../core/batch/batch-record';
 import type { AttachmentRecord, DocumentRecord, DraftRecord, LetterRecord, QuarantineRecord, SnapshotRecord } from '../../core/drafts/draft-record';
 import { migrateV1Draft } from '../../core/drafts/migrations/v1-to-v2';
 import type { ProfileImage, ProfileImageKind } from '../../core/profile/profile-image';
+import type { EvidenceRecord, ItemProgressRecord } from '../../core/progress/item-progress';
 import type { UnitProfile } from '../../core/profile/unit-profile';
 
 export const DATABASE_NAME = 'pledge-desk';
@@ -38,6 +39,10 @@ export const SCHEMA_VERSIONS = [
   { version: 5, stores: { batches: 'id, createdAt', drafts: 'id, updatedAt, status, deletedAt, batchId' } },
   // A batch's `printed` (what was printed for signatures) is a field no index reads, so adding it needed
   // no new version: Dexie stores whatever the record holds, and older batches simply lack it.
+  // The progress of each item of a delivered letter and its evidence files (core/progress/item-progress.ts),
+  // by the letter's submission id, apart from the drafts: a delivered letter is no longer edited,
+  // its progress goes on all year. Nothing to migrate, older data has none.
+  { version: 6, stores: { itemProgress: '[submissionId+number], submissionId', evidence: 'id, submissionId' } },
 ] as const satisfies readonly { version: number; stores: Record<string, string>; upgrade?: (tx: Transaction) => Promise<void> }[];
 
 /** The one row of the `profile` table: there is one unit per installation. */
@@ -55,6 +60,8 @@ export class PledgeDatabase extends Dexie {
   profile!: Table<UnitProfile & { id: string }, string>;
   profileImages!: Table<ProfileImage, ProfileImageKind>;
   batches!: EntityTable<BatchRecord, 'id'>;
+  itemProgress!: Table<ItemProgressRecord, [string, number]>;
+  evidence!: EntityTable<EvidenceRecord, 'id'>;
 
   constructor(name = DATABASE_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // 'strict' makes Chromium flush each commit to disk, so a power cut loses nothing committed.

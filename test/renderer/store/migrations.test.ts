@@ -9,6 +9,7 @@ import { CURRENT_SCHEMA_VERSION, PledgeDatabase, SCHEMA_VERSIONS } from '../../.
 import { createDraftStore } from '../../../renderer/store/draft-store';
 import { createProfileStore } from '../../../renderer/store/profile-store';
 import { createBatchStore } from '../../../renderer/store/batch-store';
+import { createProgressStore } from '../../../renderer/store/progress-store';
 import { testImage } from '../../node/signing/signing-fixture';
 
 /**
@@ -155,12 +156,36 @@ async function writeV4(db: Dexie): Promise<Fixture> {
   return fixture;
 }
 
+/** A staff batch as version 5 kept it, naming the one draft made for its member. */
+const V5_BATCH = {
+  id: 'v5-batch',
+  year: 2026,
+  title: '2026年度公职人员承诺书',
+  createdAt: at('2026-03-08T09:00:00+08:00'),
+  sourceName: '人员名单.xlsx',
+  members: [{ memberId: 'v5-member', row: 3, name: '周文静', position: '科员', department: '综合办', postType: 'window', draftId: 'v5-batch-letter' }],
+  refused: [{ row: 4, message: '第 4 行：没有姓名。' }],
+};
+
+/** Version 5 added staff batches and the drafts' batchId to version 4's tables; it had no item progress. */
+async function writeV5(db: Dexie): Promise<Fixture> {
+  const fixture = await writeV4(db);
+  const letter = letterFromTemplate('person', { year: 2026 });
+  const draft: ExpectedDraft = { id: 'v5-batch-letter', templateKey: 'person', letter, createdAt: V5_BATCH.createdAt, updatedAt: V5_BATCH.createdAt };
+  await db.table('drafts').add({ id: draft.id, templateKey: draft.templateKey, status: 'draft', createdAt: draft.createdAt, updatedAt: draft.updatedAt, summary: summarizeLetter(letter), lastSnapshotAt: draft.createdAt, batchId: V5_BATCH.id });
+  await db.table('letters').add({ draftId: draft.id, letter });
+  await db.table('snapshots').add({ id: `${draft.id}-created`, draftId: draft.id, at: draft.createdAt, reason: 'created', status: 'draft', letter });
+  await db.table('batches').add(V5_BATCH);
+  return { ...fixture, written: fixture.written + 1, drafts: [...fixture.drafts, draft] };
+}
+
 /** One writer per released version below the current one; a new version must add its own. */
 const FIXTURE_WRITERS: Partial<Record<number, FixtureWriter>> = {
   1: writeV1,
   2: writeV2,
   3: writeV3,
   4: writeV4,
+  5: writeV5,
 };
 
 const EARLIER_VERSIONS = SCHEMA_VERSIONS.filter((schema) => schema.version < CURRENT_SCHEMA_VERSION);
@@ -489,6 +514,49 @@ describe('the version 4 to 5 upgrade', () => {
     const read = await createBatchStore(reopened, newId).get(batch.id);
     expect(read?.batch).toEqual(batch);
     expect([...(read?.drafts.keys() ?? [])]).toEqual([batch.members[0]!.draftId]);
+    expect((await createDraftStore(reopened, newId).list()).drafts).toHaveLength(4);
+    reopened.close();
+  });
+});
+
+describe('the version 5 to 6 upgrade', () => {
+  const DELIVERED = '0b9f6c52-3d1e-4c57-9a43-2f0e8d7c6b5a';
+
+  it('keeps the drafts, the signed copy, the profile, its signature and the batch, and starts without item progress', async () => {
+    const factory = new IDBFactory();
+    await writeWithVersion(factory, 'pledge-desk-v5-progress', 5);
+    const db = new PledgeDatabase('pledge-desk-v5-progress', { indexedDB: factory, IDBKeyRange });
+    const store = createDraftStore(db, newId);
+    expect((await store.list()).drafts.map((d) => d.id).sort()).toEqual(['v2-approved', 'v2-person', 'v2-plain', 'v5-batch-letter']);
+    expect(await store.get('v2-approved')).toMatchObject({ status: 'approved', submissions: [{ submissionId: DELIVERED }] });
+    expect((await store.attachments('v2-approved')).map((a) => a.name)).toEqual(['签章件.png']);
+    const profiles = createProfileStore(db);
+    expect(await profiles.get()).toEqual(V3_PROFILE);
+    expect((await profiles.images()).signature).toEqual(V4_SIGNATURE);
+    const batch = await createBatchStore(db, newId).get(V5_BATCH.id);
+    expect(batch?.batch).toEqual(V5_BATCH);
+    expect([...(batch?.drafts.keys() ?? [])]).toEqual(['v5-batch-letter']);
+    expect(await createProgressStore(db, newId).read(DELIVERED)).toEqual({ items: [], evidence: [], unreadable: 0 });
+    expect([await db.itemProgress.count(), await db.evidence.count()]).toEqual([0, 0]);
+    db.close();
+  });
+
+  it('records progress and evidence of the delivered letter in the upgraded database and reads them back after reopening', async () => {
+    const factory = new IDBFactory();
+    await writeWithVersion(factory, 'pledge-desk-v5-progress-save', 5);
+    const db = new PledgeDatabase('pledge-desk-v5-progress-save', { indexedDB: factory, IDBKeyRange });
+    const progress = createProgressStore(db, newId);
+    expect((await progress.setStatus(DELIVERED, 2, { status: '推进中' }, new Date('2026-05-03T02:00:00Z'))).ok).toBe(true);
+    expect((await progress.addNote(DELIVERED, 2, '已完成招标。', new Date('2026-05-03T02:01:00Z'))).ok).toBe(true);
+    const photo = testImage(60, 40, [10, 120, 10]);
+    expect((await progress.addEvidence(DELIVERED, 2, '现场照片.png', photo, new Date('2026-05-03T02:02:00Z'))).ok).toBe(true);
+    const before = await progress.read(DELIVERED);
+    db.close();
+    const reopened = new PledgeDatabase('pledge-desk-v5-progress-save', { indexedDB: factory, IDBKeyRange });
+    const read = await createProgressStore(reopened, newId).read(DELIVERED);
+    expect(read).toEqual(before);
+    expect(read.items).toEqual([{ submissionId: DELIVERED, number: 2, status: '推进中', notes: [{ at: '2026-05-03T02:01:00.000Z', text: '已完成招标。' }], updatedAt: at('2026-05-03T02:01:00Z') }]);
+    expect([...read.evidence[0]!.bytes]).toEqual([...photo]);
     expect((await createDraftStore(reopened, newId).list()).drafts).toHaveLength(4);
     reopened.close();
   });
