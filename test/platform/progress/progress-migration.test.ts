@@ -1,15 +1,8 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PlatformStore } from '../../../platform/store/platform-store';
-import { openPostgresStore } from '../../../platform/store/postgres-store';
-import { POSTGRES_MIGRATION_NAMES } from '../../../platform/store/postgres/postgres-migrations';
-import { DATABASE_FILE, openSqliteStore } from '../../../platform/store/sqlite-store';
-import { SQLITE_MIGRATION_NAMES } from '../../../platform/store/sqlite/sqlite-migrations';
-import { createTestDatabase } from '../../support/postgres-server';
+import { MIGRATION_ENGINES, type MigrationEngine } from '../store/migration-engines';
 import { newSubmission, PREFIX } from '../store/store-engines';
 
 /**
@@ -19,52 +12,10 @@ import { newSubmission, PREFIX } from '../store/store-engines';
  */
 const PROGRESS_MIGRATION = '0004-progress-reports';
 
-interface Engine {
-  readonly name: string;
-  readonly migrations: readonly string[];
-  setup(dataDir: string): Promise<{ open(): Promise<PlatformStore>; exec(sql: string): Promise<string[]> }>;
-}
 
-const ENGINES: readonly Engine[] = [
-  {
-    name: 'sqlite',
-    migrations: SQLITE_MIGRATION_NAMES,
-    setup: async (dataDir) => ({
-      open: () => openSqliteStore(dataDir),
-      exec: async (sql) => {
-        const db = new Database(join(dataDir, DATABASE_FILE));
-        try {
-          return /^\s*SELECT/i.test(sql) ? db.prepare<[], { name: string }>(sql).all().map((row) => row.name) : (db.exec(sql), []);
-        } finally {
-          db.close();
-        }
-      },
-    }),
-  },
-  {
-    name: 'postgres',
-    migrations: POSTGRES_MIGRATION_NAMES,
-    setup: async (dataDir) => {
-      const database = await createTestDatabase();
-      return {
-        open: () => openPostgresStore(database, { dataDir }),
-        exec: async (sql) => {
-          const client = new pg.Client({ connectionString: database });
-          await client.connect();
-          try {
-            return (await client.query<{ name: string }>(sql)).rows.map((row) => row.name);
-          } finally {
-            await client.end();
-          }
-        },
-      };
-    },
-  },
-];
-
-describe.each(ENGINES)('the progress migration on $name', (engine) => {
+describe.each(MIGRATION_ENGINES)('the progress migration on $name', (engine) => {
   let dataDir: string;
-  let database: Awaited<ReturnType<Engine['setup']>>;
+  let database: Awaited<ReturnType<MigrationEngine['setup']>>;
   const letter = newSubmission();
 
   beforeEach(async () => {

@@ -3,10 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MIGRATION_ENGINES, type MigrationEngine } from '../store/migration-engines';
 import type { Letter } from '../../../core/letter/letter-schema';
 import { letterFromTemplate } from '../../../core/letter/templates';
 import { buildPackage } from '../../../core/package/build-package';
@@ -14,14 +13,8 @@ import { CREDIT_RECORD_ENTRY } from '../../../core/package/package-format';
 import { commitmentRecord, receivedRecord } from '../../../core/records/commitment-record';
 import { recordProblems } from '../../../core/records/national-template';
 import { saveIdentity } from '../../../platform/identity/identity-file';
-import type { PlatformStore } from '../../../platform/store/platform-store';
-import { openPostgresStore } from '../../../platform/store/postgres-store';
-import { POSTGRES_MIGRATION_NAMES } from '../../../platform/store/postgres/postgres-migrations';
-import { DATABASE_FILE, openSqliteStore } from '../../../platform/store/sqlite-store';
-import { SQLITE_MIGRATION_NAMES } from '../../../platform/store/sqlite/sqlite-migrations';
 import { OFFICE } from '../../support/office';
 import { PDF, packageInput } from '../../support/package-fixtures';
-import { createTestDatabase } from '../../support/postgres-server';
 
 /**
  * A data folder and database as the previous version left them: every migration before
@@ -33,49 +26,6 @@ import { createTestDatabase } from '../../support/postgres-server';
 const RECORDS_MIGRATION = '0003-commitment-records';
 const ID_NUMBER = '11010519491231002X';
 
-interface Engine {
-  readonly name: string;
-  readonly migrations: readonly string[];
-  /** Opens today's store on the engine's database over `dataDir`, and runs SQL on that database directly. */
-  setup(dataDir: string): Promise<{ open(): Promise<PlatformStore>; exec(sql: string): Promise<string[]> }>;
-}
-
-const ENGINES: readonly Engine[] = [
-  {
-    name: 'sqlite',
-    migrations: SQLITE_MIGRATION_NAMES,
-    setup: async (dataDir) => ({
-      open: () => openSqliteStore(dataDir),
-      exec: async (sql) => {
-        const db = new Database(join(dataDir, DATABASE_FILE));
-        try {
-          return /^\s*SELECT/i.test(sql) ? db.prepare<[], { name: string }>(sql).all().map((row) => row.name) : (db.exec(sql), []);
-        } finally {
-          db.close();
-        }
-      },
-    }),
-  },
-  {
-    name: 'postgres',
-    migrations: POSTGRES_MIGRATION_NAMES,
-    setup: async (dataDir) => {
-      const database = await createTestDatabase();
-      return {
-        open: () => openPostgresStore(database, { dataDir }),
-        exec: async (sql) => {
-          const client = new pg.Client({ connectionString: database });
-          await client.connect();
-          try {
-            return (await client.query<{ name: string }>(sql)).rows.map((row) => row.name);
-          } finally {
-            await client.end();
-          }
-        },
-      };
-    },
-  },
-];
 
 const unitLetter = letterFromTemplate('service', { year: 2026 }) as Letter;
 const template = letterFromTemplate('person', { year: 2026 }) as Letter & { kind: 'person' };
@@ -88,9 +38,9 @@ function packageWithOldRecord(letter: Letter, submissionId: string): Uint8Array 
   return zipSync(files as Zippable);
 }
 
-describe.each(ENGINES)('the records migration on $name', (engine) => {
+describe.each(MIGRATION_ENGINES)('the records migration on $name', (engine) => {
   let dataDir: string;
-  let database: Awaited<ReturnType<Engine['setup']>>;
+  let database: Awaited<ReturnType<MigrationEngine['setup']>>;
   const ids = { unit: randomUUID(), person: randomUUID(), legacy: randomUUID(), gone: randomUUID() };
   const codes = new Map<string, string>();
 
