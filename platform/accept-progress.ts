@@ -1,6 +1,4 @@
-import { MAX_PROGRESS_PACKAGE_BYTES, MAX_PROGRESS_PACKAGE_ENTRIES, PROGRESS_JSON_ENTRY } from '../core/progress/progress-package-format';
 import { verifyProgressPackage } from '../core/progress/verify-progress-package';
-import { listZipEntries } from '../core/zip/bounded-unzip';
 import {
   decideByDigest,
   decideByExisting,
@@ -17,19 +15,6 @@ import { t } from './i18n/translate';
 import type { PlatformRefusal } from './platform-refusal';
 import { issueReceipt } from './receipts/issue-receipt';
 import { SubmissionIdTaken, type StoredProgress, type StoredSubmission } from './store/platform-store';
-
-/**
- * Whether a finished upload is a progress package rather than a letter package, from the ZIP's
- * central directory alone (no entry inflated): a letter package has no `progress.json`. Bytes that
- * are no readable ZIP go the letter's way, whose check names what is wrong with them.
- */
-export function isProgressPackage(bytes: Uint8Array): boolean {
-  try {
-    return listZipEntries(bytes, { maxBytes: MAX_PROGRESS_PACKAGE_BYTES, maxEntries: MAX_PROGRESS_PACKAGE_ENTRIES }).some((entry) => entry.name === PROGRESS_JSON_ENTRY);
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Decides on a finished upload of a progress package as `acceptPackage` (./accept-package.ts) does on a letter's

@@ -12,7 +12,8 @@ import { moveDurablySync, syncFile, syncFolderSync } from '../node/files/durable
 import { PRIVATE_FOLDER_MODE } from '../node/files/private-files';
 import { storedProgressFile } from './packages/stored-package';
 import { acceptPackage, checkClaim, checkCreation, decideByDigest, type Acceptance, type UploadClaim } from './accept-package';
-import { acceptProgress, isProgressPackage } from './accept-progress';
+import { isProgressPackage } from '../core/progress/verify-progress-package';
+import { acceptProgress } from './accept-progress';
 import type { Caller } from './credentials';
 import { refusalBody, tusError, type PlatformRefusal } from './platform-refusal';
 import { createSemaphore } from './semaphore';

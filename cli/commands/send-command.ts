@@ -6,6 +6,7 @@ import type { PackageRef } from '../../core/outbox/outbox-entry';
 import { toUploadFailure, type UploadFailure } from '../../core/outbox/platform-client';
 import { retryDelay, type RetryPolicy } from '../../core/outbox/retry-delay';
 import { verifyPackage } from '../../core/package/verify-package';
+import { isProgressPackage, verifyProgressPackage } from '../../core/progress/verify-progress-package';
 import { parseEndpoint } from '../../core/protocol/endpoint';
 import { isFinalRejection, type Receipt } from '../../core/protocol/reference-protocol';
 import { TusPlatformClient } from '../../host/outbox/tus-platform-client';
@@ -50,7 +51,8 @@ export async function sendCommand(args: string[], io: CliIo, tuning: SendTuning 
   const token = values.token ?? env['PLEDGE_TOKEN'];
 
   const bytes = new Uint8Array(await readInputFile(file));
-  const verified = verifyPackage(bytes);
+  // A progress report travels the same way as a letter, under its own submission id.
+  const verified = isProgressPackage(bytes) ? verifyProgressPackage(bytes) : verifyPackage(bytes);
   if (!verified.ok) {
     io.stderr.write(`${t('cli.send-package-invalid', { file, reason: verified.reason })}\n`);
     return EXIT.invalid;

@@ -32,6 +32,19 @@ export type ProgressPackageVerification =
 class Rejected extends Error {}
 
 /**
+ * Whether bytes are a progress package rather than a letter package, from the ZIP's central
+ * directory alone (no entry inflated): a letter package has no `progress.json`. Bytes that are no
+ * readable ZIP count as a letter package, whose check names what is wrong with them.
+ */
+export function isProgressPackage(bytes: Uint8Array): boolean {
+  try {
+    return listZipEntries(bytes, { maxBytes: MAX_PROGRESS_PACKAGE_BYTES, maxEntries: MAX_PROGRESS_PACKAGE_ENTRIES }).some((entry) => entry.name === PROGRESS_JSON_ENTRY);
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Checks a `pledge-progress-package/1` file trusting nothing in it, as letter packages are
  * checked (core/package/verify-package.ts): the bounded ZIP reader, exactly the entries such a
  * package has, declared sizes before inflating, every file matching the manifest, the report valid
