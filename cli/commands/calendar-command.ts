@@ -3,10 +3,9 @@ import { calendarEvents } from '../../core/calendar/calendar-events';
 import { calendarIcs } from '../../core/calendar/ics';
 import { t } from '../../core/i18n/translate';
 import { verifyPackage } from '../../core/package/verify-package';
-import { validateProgress } from '../../core/progress/validate-progress';
 import { CliFailure, EXIT, type CliIo, type ExitCode } from '../exit-codes';
 import { readInputFile } from '../read-input-file';
-import { readJsonObjectFile } from '../read-json-file';
+import { readProgressFile } from '../read-progress-file';
 import { writeOutputFile } from '../write-output-file';
 
 /**
@@ -26,15 +25,7 @@ export async function calendarCommand(args: string[], io: CliIo, now: Date): Pro
     io.stdout.write(`${t('cli.package-invalid', { file, reason: check.reason })}\n`);
     return EXIT.invalid;
   }
-  let progress;
-  if (values.progress !== undefined) {
-    const result = validateProgress(await readJsonObjectFile(values.progress));
-    if (!result.ok) throw new CliFailure([t('cli.progress.bad-earlier', { file: values.progress }), ...result.problems.map((p) => p.message)].join('\n'), EXIT.unusable);
-    if (result.report.submissionId !== check.manifest.submissionId) {
-      throw new CliFailure(t('cli.progress.other-letter', { file: values.progress, id: result.report.submissionId, expected: check.manifest.submissionId }), EXIT.unusable);
-    }
-    progress = result.report;
-  }
+  const progress = values.progress === undefined ? undefined : await readProgressFile(values.progress, check.manifest.submissionId);
   const events = calendarEvents(check.letter, { today: now, ...(progress ? { progress } : {}) });
   await writeOutputFile(values.output, new TextEncoder().encode(calendarIcs(events, { uidSeed: check.manifest.submissionId, now })));
   io.stdout.write(`${t('cli.calendar.written', { file: values.output, n: events.length })}\n`);

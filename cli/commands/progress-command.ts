@@ -1,14 +1,13 @@
-import { access } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { t } from '../../core/i18n/translate';
 import { verifyPackage } from '../../core/package/verify-package';
 import { newProgressReport } from '../../core/progress/new-progress';
 import { parsePeriod } from '../../core/progress/progress-period';
 import { ITEM_STATUSES } from '../../core/progress/progress-schema';
-import { validateProgress } from '../../core/progress/validate-progress';
 import { CliFailure, EXIT, type CliIo, type ExitCode } from '../exit-codes';
+import { fileExists } from '../file-exists';
 import { readInputFile } from '../read-input-file';
-import { readJsonObjectFile } from '../read-json-file';
+import { readProgressFile } from '../read-progress-file';
 import { writeOutputFile } from '../write-output-file';
 
 /**
@@ -46,7 +45,7 @@ async function newCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const period = values.period === undefined ? undefined : parsePeriod(values.period);
   if (period === undefined) throw new CliFailure(t('cli.progress.bad-period', { value: values.period ?? '' }), EXIT.unusable);
   // A report is where the clerk's notes live: writing a blank one over it would lose them.
-  if (!values.force && (await exists(values.output))) throw new CliFailure(t('cli.progress.exists', { file: values.output }), EXIT.unusable);
+  if (!values.force && (await fileExists(values.output))) throw new CliFailure(t('cli.progress.exists', { file: values.output }), EXIT.unusable);
 
   const check = verifyPackage(new Uint8Array(await readInputFile(file)));
   if (!check.ok) {
@@ -54,26 +53,9 @@ async function newCommand(args: string[], io: CliIo): Promise<ExitCode> {
     return EXIT.invalid;
   }
   if (period.year !== check.letter.year) throw new CliFailure(t('cli.progress.other-year', { value: values.period ?? '', year: check.letter.year }), EXIT.unusable);
-  const earlier = values.from === undefined ? undefined : await readEarlier(values.from, check.manifest.submissionId);
+  const earlier = values.from === undefined ? undefined : await readProgressFile(values.from, check.manifest.submissionId);
   const report = newProgressReport(check.letter, check.manifest.submissionId, period, earlier);
   await writeOutputFile(values.output, new TextEncoder().encode(`${JSON.stringify(report, null, 2)}\n`));
   io.stdout.write(`${t('cli.progress.written', { file: values.output, n: report.items.length, value: report.period, choices: ITEM_STATUSES.join('、') })}\n`);
   return EXIT.ok;
-}
-
-/** The report to carry forward: valid, and of the same letter. */
-async function readEarlier(file: string, submissionId: string) {
-  const result = validateProgress(await readJsonObjectFile(file));
-  if (!result.ok) throw new CliFailure([t('cli.progress.bad-earlier', { file }), ...result.problems.map((p) => p.message)].join('\n'), EXIT.unusable);
-  if (result.report.submissionId !== submissionId) throw new CliFailure(t('cli.progress.other-letter', { file, id: result.report.submissionId, expected: submissionId }), EXIT.unusable);
-  return result.report;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -8,9 +8,9 @@ import { fulfilmentProblems, fulfilmentRecord } from '../../core/records/fulfilm
 import { recordProblems, type RecordProblem } from '../../core/records/national-template';
 import { COMMITMENT_SHEET, FULFILMENT_SHEET, recordsCsv, recordsXlsx, type RecordSheet, type SheetRecord } from '../../core/records/records-sheet';
 import type { ProgressReport } from '../../core/progress/progress-schema';
-import { validateProgress } from '../../core/progress/validate-progress';
 import { CliFailure, EXIT, type CliIo, type ExitCode } from '../exit-codes';
 import { readInputFile } from '../read-input-file';
+import { readProgressFile } from '../read-progress-file';
 import { readJsonObjectFile } from '../read-json-file';
 import { writeOutputFile } from '../write-output-file';
 
@@ -115,10 +115,9 @@ export async function recordsCommand(args: string[], io: CliIo): Promise<ExitCod
 async function readYearEndReports(files: readonly string[]): Promise<Map<string, ProgressReport & { file: string }>> {
   const reports = new Map<string, ProgressReport & { file: string }>();
   for (const file of files) {
-    const result = validateProgress(await readJsonObjectFile(file));
-    if (!result.ok) throw new CliFailure([t('cli.records.bad-report', { file }), ...result.problems.map((p) => p.message)].join('\n'), EXIT.unusable);
-    if (result.report.period !== String(result.report.year)) throw new CliFailure(t('cli.records.not-year-end', { file, value: result.report.period }), EXIT.unusable);
-    reports.set(result.report.submissionId, { ...result.report, file });
+    const report = await readProgressFile(file);
+    if (report.period !== String(report.year)) throw new CliFailure(t('cli.records.not-year-end', { file, value: report.period }), EXIT.unusable);
+    reports.set(report.submissionId, { ...report, file });
   }
   return reports;
 }

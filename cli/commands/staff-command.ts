@@ -1,4 +1,4 @@
-import { access, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { t, type MessageKey } from '../../core/i18n/translate';
@@ -12,6 +12,7 @@ import type { StaffMember } from '../../core/staff/staff-member';
 import { safeFileName } from '../../host/files/safe-file-name';
 import { makePrivate, PRIVATE_FILE_MODE } from '../../node/files/private-files';
 import { CliFailure, EXIT, type CliIo, type ExitCode } from '../exit-codes';
+import { fileExists } from '../file-exists';
 import { printProblems } from '../print-problems';
 import { readInputFile } from '../read-input-file';
 import { readJsonObjectFile } from '../read-json-file';
@@ -115,7 +116,7 @@ async function writeLetters(letters: readonly { readonly file: string; readonly 
     throw new CliFailure(t('cli.write-failed', { file: dir, reason: (error as NodeJS.ErrnoException).code ?? String(error) }), EXIT.unusable);
   }
   if (!force) {
-    const existing = (await Promise.all(letters.map(async ({ file }) => ((await exists(file)) ? file : undefined)))).filter((f) => f !== undefined);
+    const existing = (await Promise.all(letters.map(async ({ file }) => ((await fileExists(file)) ? file : undefined)))).filter((f) => f !== undefined);
     if (existing.length > 0) throw new CliFailure(t('cli.staff.files-exist', { path: dir, count: existing.length, file: basename(existing[0]!) }), EXIT.unusable);
   }
   for (const { file, letter } of letters) {
@@ -126,11 +127,4 @@ async function writeLetters(letters: readonly { readonly file: string; readonly 
       throw new CliFailure(t('cli.write-failed', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }), EXIT.unusable);
     }
   }
-}
-
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  );
 }

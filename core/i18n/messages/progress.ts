@@ -56,7 +56,7 @@ export const progress = {
   'cli.progress.bad-period': '选项“--period”应为月份（如 2026-06）、季度（如 2026-Q2）或全年（如 2026），现为“{value}”。',
   'cli.progress.other-year': '报告期“{value}”不在承诺书的 {year} 年度内。',
   'cli.progress.exists': '{file} 已存在：其中可能已填写进展，不会覆盖。请换一个文件名，或加 --force 覆盖。',
-  'cli.progress.bad-earlier': '{file} 不是有效的进展报告：',
+  'cli.progress.bad-report': '{file} 不是有效的进展报告：',
   'cli.progress.other-letter': '{file} 是提交编号 {id} 的进展报告，不是这份承诺书（提交编号 {expected}）的。',
   'cli.progress.written': '已生成 {file}：{n} 项承诺事项，报告期 {value}。请逐项填写 status（{choices}）和 note（进展说明），已调整的写明 reason。',
 } as const;

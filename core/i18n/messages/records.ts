@@ -34,7 +34,6 @@ export const records = {
   'cli.records.row-problem': '第 {line} 行（{name}）：{reason}',
   'cli.records.bad-stage': '选项“--stage”应为 commitment（承诺记录）或 fulfilment（年终履行记录），现为“{value}”。',
   'cli.records.progress-needs-stage': '--progress 用于导出年终履行记录，请同时加上 --stage fulfilment。',
-  'cli.records.bad-report': '{file} 不是有效的进展报告：',
   'cli.records.not-year-end': '{file} 是 {value} 的进展报告：年终履行记录要用全年（年终）进展报告。',
   'cli.records.report-other-year': '{file} 的年度与承诺书的 {year} 年度不同。',
   'cli.records.no-year-end': '{file}：没有提交编号 {id} 的年终进展报告（--progress），未写入。',
