@@ -1,6 +1,6 @@
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { SAVED_FILE_EXTENSIONS, type AppInfo, type DesktopHandlers } from '../core/bridge/desktop-api';
+import { SAVED_FILE_EXTENSIONS, type AppInfo, type DesktopHandlers, type NotificationRequest } from '../core/bridge/desktop-api';
 import type { RetryPolicy } from '../core/outbox/retry-delay';
 import { createOutboxService, type OutboxService } from './outbox/outbox-service';
 import type { TokenVault } from './outbox/token-vault';
@@ -25,6 +25,8 @@ export interface HostOptions {
   readonly tempDir: string;
   /** Opens a file in the system's viewer; absent where there is none to open (the browser host). */
   readonly openPath?: (path: string) => Promise<void>;
+  /** Shows a desktop notification, false when none could be shown; absent where the shell has none (the browser host). */
+  readonly notify?: (request: NotificationRequest) => boolean;
   /** Lets a window that waits for the page's last saves close; absent where none waits. */
   readonly readyToClose?: () => boolean;
   /** Where the platform token is kept: the system key store in Electron, a private file in the browser host. */
@@ -64,6 +66,7 @@ export function createBridgeHandlers(options: Omit<HostOptions, 'vault'>, outbox
       return { logged: true };
     },
     'app.readyToClose': () => ({ closing: options.readyToClose?.() ?? false }),
+    'app.notify': (request) => ({ shown: options.notify?.(request) ?? false }),
     'signing.signPdf': (request) => signPdfHandler(request, now()),
     'files.saveFile': async ({ kind, suggestedName, base64 }) => {
       const path = await options.chooseSavePath(safeFileName(suggestedName, SAVED_FILE_EXTENSIONS[kind]));

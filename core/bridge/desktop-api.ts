@@ -32,11 +32,11 @@ export const ErrorReportSchema = z.strictObject({
 export type ErrorReport = z.infer<typeof ErrorReportSchema>;
 
 /** What the app saves for the user, each with its own file extension. */
-export const SAVED_FILE_EXTENSIONS = { pdf: '.pdf', backup: '.pledgebackup', receipt: '.json', spreadsheet: '.xlsx', zip: '.zip' } as const;
+export const SAVED_FILE_EXTENSIONS = { pdf: '.pdf', backup: '.pledgebackup', receipt: '.json', spreadsheet: '.xlsx', zip: '.zip', calendar: '.ics' } as const;
 
 /** A file to save; bytes travel as base64 so every transport (IPC, HTTP JSON) carries them alike. */
 export const SaveFileRequestSchema = z.strictObject({
-  kind: z.enum(['pdf', 'backup', 'receipt', 'spreadsheet', 'zip']),
+  kind: z.enum(['pdf', 'backup', 'receipt', 'spreadsheet', 'zip', 'calendar']),
   suggestedName: z.string().min(1).max(200),
   // A backup holds scans; 200 MB of base64 is about 150 MB of files.
   base64: z.string().max(200_000_000),
@@ -130,6 +130,13 @@ export const PickFontRequestSchema = z.strictObject({
 });
 export type PickFontRequest = z.infer<typeof PickFontRequestSchema>;
 
+/** A reminder shown by the system (core/calendar/reminders.ts), e.g. an item's deadline ten days ahead. */
+export const NotificationRequestSchema = z.strictObject({
+  title: z.string().min(1).max(200),
+  body: z.string().max(2000),
+});
+export type NotificationRequest = z.infer<typeof NotificationRequestSchema>;
+
 export const desktopCalls = {
   /** Version, shell and data location, for the About box and the status bar. */
   'app.getInfo': { args: z.tuple([]), result: AppInfoSchema },
@@ -147,6 +154,11 @@ export const desktopCalls = {
    * `closing` is false where no window waits for it (the browser host).
    */
   'app.readyToClose': { args: z.tuple([]), result: z.object({ closing: z.boolean() }) },
+  /**
+   * Shows a desktop notification. `shown` is false where the host has none to show (the browser
+   * host, or a system without notifications): the page's own banner is then the only reminder.
+   */
+  'app.notify': { args: z.tuple([NotificationRequestSchema]), result: z.object({ shown: z.boolean() }) },
   /** The platform address and whether a token is set. */
   'outbox.getConnection': { args: z.tuple([]), result: ConnectionSettingsViewSchema },
   /** Saves the address (checked) and, when given, sets or clears the token; then probes at once. */
@@ -215,6 +227,8 @@ export const desktopEvents = {
   'app.command': z.object({ command: z.enum(['new-letter', 'open-outbox']) }),
   /** The window is about to close: save what is pending, then call `app.readyToClose`. */
   'app.before-close': z.object({}),
+  /** The computer woke from sleep: timers that slept with it are re-armed from the time now. */
+  'app.resumed': z.object({}),
   /** The outbox or the connection changed: the whole snapshot, small enough to send every time. */
   'outbox.changed': OutboxSnapshotSchema,
 } as const;

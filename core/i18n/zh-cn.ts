@@ -37,6 +37,8 @@ import { calendar } from './messages/calendar';
 import { records } from './messages/records';
 import { recordsOutbox } from './messages/records-outbox';
 import { serviceCards } from './messages/service-cards';
+import { progressScreen } from './messages/progress-screen';
+import { progressReports } from './messages/progress-reports';
 
 /**
  * Every user-facing string of Pledge Desk but the receiving platform's own (platform/i18n), one
@@ -81,6 +83,8 @@ export const zhCN = composeCatalogue({
   calendar,
   recordsOutbox,
   serviceCards,
+  progressScreen,
+  progressReports,
 });
 
 export type MessageKey = keyof typeof zhCN;

@@ -23,7 +23,7 @@ export interface ProgressPackageInput {
   /** The report rendered. */
   readonly pdf: Uint8Array;
   /** The evidence files in the order the package numbers them; `name` is the original file name, `item` the printed number of the item it documents. */
-  readonly evidence: readonly { readonly name: string; readonly bytes: Uint8Array; readonly item?: number }[];
+  readonly evidence: readonly { readonly name: string; readonly bytes: Uint8Array; readonly item?: number; readonly public?: boolean }[];
   /** This delivery's own id: a report is a submission of its own, with its own receipt. */
   readonly submissionId: string;
   readonly createdAt: Date;
@@ -63,7 +63,7 @@ export function buildProgressPackage(input: ProgressPackageInput): Uint8Array {
       continue;
     }
     entries.push([`evidence/${i + 1}.${SIGNED_EXTENSIONS[check.type]}`, 'evidence', file.bytes]);
-    evidence.push({ name: file.name, sha256: sha256Hex(file.bytes), size: file.bytes.byteLength, ...(file.item === undefined ? {} : { item: file.item }) });
+    evidence.push({ name: file.name, sha256: sha256Hex(file.bytes), size: file.bytes.byteLength, ...(file.item === undefined ? {} : { item: file.item }), ...(file.public ? { public: true as const } : {}) });
   }
   if (problems.length > 0) throw new ProgressInputError(problems);
   const validation = validateProgress(isRecord(input.report) ? { ...input.report, evidence } : input.report);

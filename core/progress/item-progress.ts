@@ -51,6 +51,8 @@ export const EvidenceRecordSchema = z.strictObject({
   sha256,
   bytes,
   addedAt: epochMs,
+  /** The clerk chose to publish it beside the letter (EvidenceFile.public); older records lack it and are not published. */
+  public: z.boolean().optional(),
 });
 export type EvidenceRecord = z.infer<typeof EvidenceRecordSchema>;
 
@@ -184,8 +186,8 @@ export function progressItems(letter: Pick<Letter, 'items'>, records: readonly I
 }
 
 /** The report's `evidence` list, in the order the files were added. */
-export function progressEvidence(evidence: readonly Pick<EvidenceRecord, 'name' | 'sha256' | 'size' | 'number' | 'addedAt'>[]): EvidenceFile[] {
+export function progressEvidence(evidence: readonly Pick<EvidenceRecord, 'name' | 'sha256' | 'size' | 'number' | 'addedAt' | 'public'>[]): EvidenceFile[] {
   return [...evidence]
     .sort((a, b) => a.addedAt - b.addedAt)
-    .map((file) => ({ name: file.name, sha256: file.sha256, size: file.size, ...(file.number === undefined ? {} : { item: file.number }) }));
+    .map((file) => ({ name: file.name, sha256: file.sha256, size: file.size, ...(file.number === undefined ? {} : { item: file.number }), ...(file.public ? { public: true as const } : {}) }));
 }

@@ -38,6 +38,8 @@ export const EvidenceFileSchema = z.strictObject({
   size: z.number().int().min(1),
   /** The item it documents, by printed number; absent for evidence of the whole report. */
   item: z.number().int().min(1).optional(),
+  /** The unit publishes this file beside its letter on the public column; absent: the platform keeps it for the credit office only. */
+  public: z.literal(true).optional(),
 });
 export type EvidenceFile = z.infer<typeof EvidenceFileSchema>;
 

@@ -1,6 +1,6 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import { extname, join } from 'node:path';
-import { desktopEvents, type EmitDesktopEvent } from '../../core/bridge/desktop-api';
+import { desktopEvents, type EmitDesktopEvent, type NotificationRequest } from '../../core/bridge/desktop-api';
 import { t } from '../../core/i18n/translate';
 import { createHost, removeOldPrintCopies } from '../../host/create-host';
 import { probeRetryFromEnv } from '../../host/outbox/probe-retry-env';
@@ -8,6 +8,7 @@ import { deferredTokenVault } from '../../host/outbox/token-vault';
 import { aboutBox, OPEN_DATA_BUTTON } from './about';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl, setupAppProtocol } from './app-protocol';
 import { dataLocation } from './data-location';
+import { setupDesktopNotifications } from './desktop-notifications';
 import { isAllowedExternalUrl } from './external-links';
 import { registerDesktopHandlers, trustAppFrames } from './ipc';
 import { createMainWindow } from './main-window';
@@ -63,6 +64,7 @@ function start(): void {
   const report = (error: unknown) => console.error(error);
   // Set once the window exists; the host is created first because the window needs its handlers.
   let readyToClose = () => false;
+  let notify: (request: NotificationRequest) => boolean = () => false;
   const { handlers, outbox } = createHost({
     info: { name: app.getName(), version: app.getVersion(), shell: 'electron', platform: process.platform, dataDir },
     chooseSavePath,
@@ -72,6 +74,7 @@ function start(): void {
       if (failure) throw new Error(failure);
     },
     readyToClose: () => readyToClose(),
+    notify: (request) => notify(request),
     vault: deferredTokenVault(join(dataDir, 'sync', 'token'), () => safeStorageCipher(safeStorage, process.platform), report),
     ...(probeRetry ? { probeRetry } : {}),
     onError: report,
@@ -95,5 +98,11 @@ function start(): void {
   outbox.subscribe((snapshot) => emit('outbox.changed', snapshot));
   app.on('before-quit', () => outbox.stop());
   readyToClose = setupSafeClose(window, emit);
+  const focusWindow = () => {
+    if (window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  };
+  notify = setupDesktopNotifications({ platform: process.platform, app, Notification, powerMonitor, focusWindow }, emit);
   void removeOldPrintCopies(app.getPath('temp'));
 }

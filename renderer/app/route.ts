@@ -1,5 +1,5 @@
-/** The tabs of an open letter, in the order they are shown. */
-export const LETTER_TABS = ['edit', 'review', 'signed', 'history'] as const;
+/** The tabs of an open letter, in the order they are shown; the last two only once it is delivered. */
+export const LETTER_TABS = ['edit', 'review', 'signed', 'history', 'progress', 'reports'] as const;
 export type LetterTab = (typeof LETTER_TABS)[number];
 
 /** The pages of a staff batch (renderer/batch): the overview, and review in one sitting. */

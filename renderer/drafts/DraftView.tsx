@@ -18,6 +18,11 @@ import type { OutboxSnapshot } from '../../core/outbox/outbox-item';
 import { settleAllSaves } from '../app/pending-saves';
 import { LETTER_TABS, type LetterTab } from '../app/route';
 import { BackBar } from '../app/BackBar';
+import { ProgressTab } from '../progress/ProgressTab';
+import { ReportsTab } from '../progress-report/ReportsTab';
+
+/** Tabs about the year after delivery (践诺): shown once the platform has the letter. */
+const DELIVERED_TABS: readonly LetterTab[] = ['progress', 'reports'];
 
 interface DraftViewProps {
   readonly draft: DraftRecord;
@@ -74,6 +79,9 @@ export function DraftView({ draft, store, profile, tab, onTab, onBack, onError, 
   const title = draftTitle(draft.summary);
   const fileName = `${title}.pdf`;
   const principal = loaded ? toFormValues(loaded.letter).principal.name : '';
+  const delivery = deliveryState(draft, snapshot);
+  const delivered = delivery.kind === 'delivered' ? delivery : undefined;
+  const tabs = LETTER_TABS.filter((key) => delivered || !DELIVERED_TABS.includes(key));
 
   return (
     <section className="draft-view" aria-labelledby="draft-title">
@@ -87,11 +95,11 @@ export function DraftView({ draft, store, profile, tab, onTab, onBack, onError, 
         <span className={`badge badge--${draft.status}`} data-testid="draft-status">
           {t(`ui.status.${draft.status}`)}
         </span>
-        <DeliveryBadge state={deliveryState(draft, snapshot)} />
+        <DeliveryBadge state={delivery} />
         <OutstandingSteps draft={draft} attachmentCount={attachmentCount} snapshot={snapshot} />
       </p>
       <div role="tablist" className="tabs" aria-label={t('ui.tabs')}>
-        {LETTER_TABS.map((key) => (
+        {tabs.map((key) => (
           <button key={key} type="button" role="tab" aria-selected={tab === key} aria-controls={`panel-${key}`} id={`tab-${key}`} onClick={() => open(key)}>
             {t(`ui.tab.${key}`)}
             {key === 'signed' && attachmentCount > 0 && ` (${attachmentCount})`}
@@ -123,6 +131,18 @@ export function DraftView({ draft, store, profile, tab, onTab, onBack, onError, 
             onRestored={() => open('edit')}
           />
         )}
+        {DELIVERED_TABS.includes(tab) &&
+          (delivered ? (
+            tab === 'progress' ? (
+              <ProgressTab draft={draft} submissionId={delivered.submissionId} receipt={delivered.receipt} profile={profile} onError={onError} />
+            ) : (
+              <ReportsTab draft={draft} submissionId={delivered.submissionId} receipt={delivered.receipt} profile={profile} onError={onError} />
+            )
+          ) : (
+            <p className="notice" data-testid="not-delivered-yet">
+              {snapshot === null ? t('ui.loading') : t('ui.progress.not-delivered')}
+            </p>
+          ))}
       </div>
     </section>
   );

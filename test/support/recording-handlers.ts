@@ -11,6 +11,7 @@ export function recordingHandlers(shell: 'web' | 'electron' = 'web'): DesktopHan
     'files.saveFile': vi.fn(async () => ({ saved: false })),
     'files.openPdf': vi.fn(async () => ({ opened: false, path: '' })),
     'app.readyToClose': vi.fn(() => ({ closing: false })),
+    'app.notify': vi.fn(() => ({ shown: false })),
     'outbox.getConnection': vi.fn(() => settings),
     'outbox.saveConnection': vi.fn(() => ({ ok: true as const, settings })),
     'outbox.get': vi.fn(() => noSnapshot),
