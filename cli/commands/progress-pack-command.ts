@@ -11,11 +11,15 @@ import { readInputFile } from '../read-input-file';
 import { readJsonObjectFile } from '../read-json-file';
 import { writeOutputFile } from '../write-output-file';
 
-/** `--evidence <file>` documents the whole report; `--evidence 3=<file>` the item printed as 3. */
+/**
+ * `--evidence <file>` documents the whole report; `--evidence 3=<file>` the item printed as 3.
+ * `--public-evidence` takes the same forms for a file the unit publishes on the platform's public
+ * column next to its letter; every other file is seen by the credit office only.
+ */
 const ITEM_EVIDENCE = /^([1-9][0-9]*)=(.+)$/s;
 
 /**
- * `pledge progress pack <progress.json> [--evidence [<item>=]<file>]... -o <progress.zip> [--id <UUID>]`:
+ * `pledge progress pack <progress.json> [--evidence [<item>=]<file>]... [--public-evidence [<item>=]<file>]... -o <progress.zip> [--id <UUID>]`:
  * checks the filled report, renders its PDF and packs both with the evidence as a
  * `pledge-progress-package/1` (core/progress/progress-package-format.ts), its own submission id a
  * new UUID unless given (to pack again under the same id). Exit 0 written, 1 for a report or an
@@ -24,7 +28,9 @@ const ITEM_EVIDENCE = /^([1-9][0-9]*)=(.+)$/s;
 export async function packProgressCommand(args: string[], io: CliIo, now: Date): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
     args,
-    options: { output: { type: 'string', short: 'o' }, evidence: { type: 'string', multiple: true, default: [] }, id: { type: 'string' } },
+    options: { output: { type: 'string', short: 'o' }, evidence: { type: 'string', multiple: true, default: [] },
+      'public-evidence': { type: 'string', multiple: true, default: [] },
+      id: { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
@@ -38,11 +44,12 @@ export async function packProgressCommand(args: string[], io: CliIo, now: Date):
     io.stdout.write(`${validation.problems.map((p) => `${p.path}: ${p.message}`).join('\n')}\n`);
     return EXIT.invalid;
   }
+  const given = [...values.evidence.map((text) => ({ text, public: false })), ...values['public-evidence'].map((text) => ({ text, public: true }))];
   const evidence = [];
-  for (const given of values.evidence) {
-    const match = ITEM_EVIDENCE.exec(given);
-    const path = match ? match[2]! : given;
-    evidence.push({ name: basename(path), bytes: new Uint8Array(await readInputFile(path)), ...(match ? { item: Number(match[1]) } : {}) });
+  for (const file of given) {
+    const match = ITEM_EVIDENCE.exec(file.text);
+    const path = match ? match[2]! : file.text;
+    evidence.push({ name: basename(path), bytes: new Uint8Array(await readInputFile(path)), ...(match ? { item: Number(match[1]) } : {}), ...(file.public ? { public: true } : {}) });
   }
   const report = validation.report;
   const pdf = await renderProgressPdf(report, report.title, await loadInstalledDocumentFonts());

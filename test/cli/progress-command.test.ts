@@ -90,6 +90,23 @@ describe('pledge progress pack', () => {
     expect(squeeze(await pdftotext(pdf))).toContain(squeeze('已完成招标，正在施工。'));
   });
 
+  it('marks only the files given with --public-evidence as published on the public column', async () => {
+    const file = join(dir, 'q3.json');
+    expect((await run('progress', 'new', zip, '--period', '2026-Q3', '-o', file)).code).toBe(0);
+    const photo = join(dir, '公开照片.png');
+    const memo = join(dir, '内部照片.png');
+    await writeFile(photo, PNG);
+    await writeFile(memo, PNG);
+    const out = join(dir, 'q3.zip');
+    expect((await run('progress', 'pack', file, '--evidence', memo, '--public-evidence', `1=${photo}`, '-o', out)).code).toBe(0);
+    const check = verifyProgressPackage(new Uint8Array(await readFile(out)));
+    if (!check.ok) throw new Error(check.reason);
+    expect(check.report.evidence).toEqual([
+      { name: '内部照片.png', sha256: sha256Hex(PNG), size: PNG.length },
+      { name: '公开照片.png', sha256: sha256Hex(PNG), size: PNG.length, item: 1, public: true },
+    ]);
+  });
+
   it('lists a report’s problems (exit 1) and refuses evidence that is not an image or a PDF, naming it', async () => {
     const file = join(dir, 'bad.json');
     expect((await run('progress', 'new', zip, '--period', '2026-06', '-o', file)).code).toBe(0);
