@@ -3,7 +3,7 @@ import { itemNumbers } from '../letter/item-numbers';
 import type { Letter } from '../letter/letter-schema';
 import { deadlineDate } from '../letter/text-shapes';
 import { periodKey } from '../progress/progress-period';
-import type { ItemStatus, ProgressReport } from '../progress/progress-schema';
+import type { ItemStatus, ProgressItem, ProgressReport } from '../progress/progress-schema';
 import { beijingDay } from './calendar-day';
 import { CALENDAR_DAYS, isoDay, monthReportDue, quarterReportDue, yearReportDue } from './report-days';
 import { itemWarning, type Warning } from './warning';
@@ -39,11 +39,17 @@ export type CalendarEvent = {
   readonly period?: string;
 };
 
+/**
+ * Where the items' statuses come from: the letter's latest progress report (the command line), or
+ * the app's records of it (core/progress/item-progress.ts), which carry the same numbers.
+ */
+export type CalendarProgress = Pick<ProgressReport, 'year'> & { readonly items: readonly Pick<ProgressItem, 'number' | 'status'>[] };
+
 export type CalendarOptions = {
   /** The moment to judge the warnings at; its Beijing day counts. */
   readonly today: Date;
-  /** The letter's latest progress report, for the items' statuses. */
-  readonly progress?: ProgressReport;
+  /** The items' statuses, for the warnings and alarms. */
+  readonly progress?: CalendarProgress;
 };
 
 const KIND_ORDER: readonly CalendarEventKind[] = ['item-deadline', 'commitment', 'publication', 'month-report', 'quarter-report', 'year-report'];

@@ -31,7 +31,7 @@ function message(reason: ReminderReason, title: string): string {
 
 /**
  * The first moment after `now` a reminder should fire, at {@link REMINDER_HOUR}:00 Beijing time,
- * or undefined when none is left. An item kept or changed (已兑现, 已调整) is not reminded of.
+ * or undefined when none is left. An item settled (已兑现, 未兑现, 已调整) is not reminded of.
  * Strictly after `now`: a caller that asks again at the moment a reminder fired gets the next
  * one, not the same again. Reminders whose moment passed while the app was closed are not
  * replayed; the events' warnings show the state on opening.

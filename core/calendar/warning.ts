@@ -5,8 +5,12 @@ import { WARNING_DAYS } from './report-days';
 /** 三色预警: green on track, yellow due within {@link WARNING_DAYS} days, red past its deadline. */
 export type Warning = 'green' | 'yellow' | 'red';
 
-/** Kept or changed with a reason: nothing is left to warn about. */
-const SETTLED: readonly ItemStatus[] = ['已兑现', '已调整'];
+/**
+ * Settled one way or the other: kept, not kept, or changed with a reason. Nothing is left to warn
+ * about before the deadline; an item not kept is followed by its rectification (限期整改) and the
+ * year-end record, not by a calendar reminder.
+ */
+const SETTLED: readonly ItemStatus[] = ['已兑现', '未兑现', '已调整'];
 
 export const isSettled = (status: ItemStatus | undefined) => status !== undefined && SETTLED.includes(status);
 

@@ -138,6 +138,17 @@ export function newEvidence(input: { id: string; submissionId: string; number?: 
   };
 }
 
+/**
+ * Marks an evidence file for publication beside the letter on the public column, or takes the
+ * mark away. Only the unit decides what the public sees: the platform publishes a file only when
+ * its report says `public` (EvidenceFile.public), so a record keeps `false` rather than guessing.
+ *
+ * @example setEvidencePublic(record, true).public // true
+ */
+export function setEvidencePublic(record: EvidenceRecord, isPublic: boolean): EvidenceRecord {
+  return { ...record, public: isPublic };
+}
+
 /** China has kept one offset all year since 1991: a note's day is the day at the desk, whatever the computer's zone. */
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 const beijingDay = (iso: string) => new Date(Date.parse(iso) + BEIJING_OFFSET_MS).toISOString().slice(0, 10);

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { t } from '../../core/i18n/translate';
 import type { TemplateKey } from '../../core/letter/templates';
 import appIcon from '../../assets/app-icon.svg';
@@ -20,6 +20,11 @@ import { pendingCount, useOutbox } from '../outbox/use-outbox';
 import { usePersistentStorage } from './use-persistent-storage';
 import { LIST_ROUTE, type LetterTab } from './route';
 import { useRoute } from './use-route';
+import { createProgressStore } from '../store/progress-store';
+import { ProgressStoreContext } from '../progress/progress-store-context';
+import { useReminders } from '../reminders/use-reminders';
+import { ReminderBanner } from '../reminders/ReminderBanner';
+import type { LetterWarnings } from '../../core/calendar/letter-warnings';
 
 // Loaded on first use: the list paints without the editor, review and backup code.
 const DraftView = lazy(() => import('../drafts/DraftView').then((m) => ({ default: m.DraftView })));
@@ -34,6 +39,7 @@ const db = new PledgeDatabase();
 const store = createDraftStore(db);
 const profileStore = createProfileStore(db);
 const batchStore = createBatchStore(db);
+const progressStore = createProgressStore(db);
 
 export function App() {
   const appInfo = useAppInfo();
@@ -76,6 +82,10 @@ export function App() {
   const outbox = useOutbox();
   const pending = pendingCount(outbox.snapshot);
   const openOutbox = useCallback(() => go({ view: 'outbox' }), [go]);
+  // From start, whatever the view: the timers for the delivered letters' reminders run all along.
+  const reminders = useReminders(store, progressStore, outbox.snapshot);
+  const warnings = useMemo(() => new Map(reminders.letters.map((letter) => [letter.draftId, letter.warnings])), [reminders.letters]);
+  const openProgress = useCallback((id: string) => go({ view: 'letter', id, tab: 'progress' }), [go]);
   const [storageError, setStorageError] = useState<string | null>(null);
   const onError = useCallback((error: unknown) => setStorageError(describeStorageError(error)), []);
 
@@ -179,9 +189,10 @@ export function App() {
                 </button>
               </p>
             )}
+            <ReminderBanner reminders={reminders} onOpen={openProgress} />
             {profile === null && <ProfileOffer onFill={openProfile} />}
             <BatchShelf store={batchStore} onNew={importBatch} onOpen={openBatch} />
-            <ListScreen onOpen={openDraft} onError={onError} snapshot={outbox.snapshot} />
+            <ListScreen onOpen={openDraft} onError={onError} snapshot={outbox.snapshot} warnings={warnings} />
             {/* Its own boundary: the list never waits for the backup code. */}
             <Suspense fallback={null}>
               <BackupPanel db={db} appVersion={appInfo && 'info' in appInfo ? appInfo.info.version : '0.0.0'} />
@@ -224,10 +235,14 @@ function OpenDraft({ id, tab, onTab, snapshot, onBack, onMissing, onError, onOpe
     if (draft === null) onMissing();
   }, [draft, onMissing]);
   if (!draft) return <p>{t('ui.loading')}</p>;
-  return <DraftView draft={draft} store={store} profile={profileStore} tab={tab} onTab={onTab} snapshot={snapshot} onBack={onBack} onError={onError} onOpenOutbox={onOpenOutbox} />;
+  return (
+    <ProgressStoreContext.Provider value={progressStore}>
+      <DraftView draft={draft} store={store} profile={profileStore} tab={tab} onTab={onTab} snapshot={snapshot} onBack={onBack} onError={onError} onOpenOutbox={onOpenOutbox} />
+    </ProgressStoreContext.Provider>
+  );
 }
 
-function ListScreen({ onOpen, onError, snapshot }: { onOpen: (id: string) => void; onError: (error: unknown) => void; snapshot: OutboxSnapshot | null }) {
+function ListScreen({ onOpen, onError, snapshot, warnings }: { onOpen: (id: string) => void; onError: (error: unknown) => void; snapshot: OutboxSnapshot | null; warnings: ReadonlyMap<string, LetterWarnings> }) {
   const listing = useLiveQuery(() => store.list().catch((error: unknown) => (onError(error), undefined)), [onError]);
   const attachmentCounts = useLiveQuery(() => store.signedCopyCounts(), []) ?? NO_COUNTS;
   const run = (action: Promise<unknown>) => void action.catch(onError);
@@ -242,6 +257,7 @@ function ListScreen({ onOpen, onError, snapshot }: { onOpen: (id: string) => voi
       onBin={(id) => run(store.moveToBin(id, new Date()))}
       onRestore={(id) => run(store.restoreFromBin(id, new Date()))}
       onPurge={(id) => run(store.purge(id))}
+      warnings={warnings}
     />
   );
 }

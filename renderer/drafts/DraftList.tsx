@@ -10,6 +10,8 @@ import { DELIVERY_FILTERS, deliveryBadge, deliveryFilterOf, deliveryState, type 
 import type { OutboxSnapshot } from '../../core/outbox/outbox-item';
 import { UnreadableDrafts } from './UnreadableDrafts';
 import { useDeleteConfirmation } from './use-delete-confirmation';
+import type { LetterWarnings } from '../../core/calendar/letter-warnings';
+import { ListWarningMarks } from '../reminders/ListWarningMarks';
 
 interface DraftListProps {
   readonly listing: DraftListing | undefined;
@@ -23,12 +25,14 @@ interface DraftListProps {
   readonly onBin: (id: string) => void;
   readonly onRestore: (id: string) => void;
   readonly onPurge: (id: string) => void;
+  /** The 三色预警 of delivered letters, by draft id (renderer/reminders). */
+  readonly warnings?: ReadonlyMap<string, LetterWarnings>;
 }
 
 /** Rows drawn at first; the rest follow on demand, so a thousand drafts paint as fast as a few. */
 export const PAGE_SIZE = 100;
 
-export function DraftList({ listing, attachmentCounts, snapshot, onOpen, onDuplicate, onNextYear, onBin, onRestore, onPurge }: DraftListProps) {
+export function DraftList({ listing, attachmentCounts, snapshot, onOpen, onDuplicate, onNextYear, onBin, onRestore, onPurge, warnings }: DraftListProps) {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<ListFilter>('all');
   const [shown, setShown] = useState(PAGE_SIZE);
@@ -79,6 +83,7 @@ export function DraftList({ listing, attachmentCounts, snapshot, onOpen, onDupli
                   <span className={`badge badge--${draft.status}`}>{t(`ui.status.${draft.status}`)}</span>
                   {draft.summary.errorCount > 0 && <span className="badge badge--problem">{t('ui.status.problems', { count: draft.summary.errorCount })}</span>}
                   <DeliveryBadge state={deliveryState(draft, snapshot)} />
+                  <ListWarningMarks warnings={warnings?.get(draft.id)} />
                   <OutstandingSteps draft={draft} attachmentCount={attachmentCounts.get(draft.id) ?? 0} snapshot={snapshot} />
                 </span>
               </button>

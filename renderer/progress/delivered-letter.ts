@@ -29,19 +29,23 @@ export function useDeliveredLetter(submissionId: string): DeliveredLetter {
   const [read, setRead] = useState<{ submissionId: string; letter: DeliveredLetter } | null>(null);
   useEffect(() => {
     let current = true;
-    desktop
-      .call('outbox.readPackage', { submissionId })
-      .then(({ base64 }) => {
-        const verified = verifyPackage(fromBase64(base64));
-        return verified.ok ? ({ state: 'ready', letter: verified.letter } as const) : ({ state: 'failed', message: verified.reason } as const);
-      })
-      .catch((error: unknown) => ({ state: 'failed', message: error instanceof Error ? error.message : String(error) }) as const)
-      .then((result) => {
-        if (current) setRead({ submissionId, letter: result });
-      });
+    void readDeliveredLetter(submissionId).then((result) => {
+      if (current) setRead({ submissionId, letter: result });
+    });
     return () => {
       current = false;
     };
   }, [submissionId]);
   return read?.submissionId === submissionId ? read.letter : { state: 'loading' };
+}
+
+/** {@link useDeliveredLetter} outside a component (the reminders read every delivered letter); never rejects. */
+export function readDeliveredLetter(submissionId: string): Promise<Exclude<DeliveredLetter, { state: 'loading' }>> {
+  return desktop
+    .call('outbox.readPackage', { submissionId })
+    .then(({ base64 }) => {
+      const verified = verifyPackage(fromBase64(base64));
+      return verified.ok ? ({ state: 'ready', letter: verified.letter } as const) : ({ state: 'failed', message: verified.reason } as const);
+    })
+    .catch((error: unknown) => ({ state: 'failed', message: error instanceof Error ? error.message : String(error) }) as const);
 }

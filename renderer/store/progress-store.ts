@@ -8,12 +8,14 @@ import {
   newEvidence,
   newItemProgress,
   removeNote,
+  setEvidencePublic,
   setStatus,
   type EvidenceRecord,
   type ItemProgressRecord,
   type ProgressChange,
   type StatusChange,
 } from '../../core/progress/item-progress';
+import { t } from '../../core/i18n/translate';
 import type { PledgeDatabase } from './database';
 
 export type ProgressStore = ReturnType<typeof createProgressStore>;
@@ -93,6 +95,20 @@ export function createProgressStore(db: PledgeDatabase, newId: () => string = ()
     },
 
     removeEvidence: (id: string) => db.evidence.delete(id),
+
+    /**
+     * Marks the file for publication beside the letter (or takes the mark away). Refused when the
+     * file is gone or no longer reads, rather than writing a record the clerk has not seen.
+     */
+    async setEvidencePublic(id: string, isPublic: boolean): Promise<ProgressChange<EvidenceRecord>> {
+      return db.transaction('rw', db.evidence, async (): Promise<ProgressChange<EvidenceRecord>> => {
+        const parsed = EvidenceRecordSchema.safeParse(await db.evidence.get(id));
+        if (!parsed.success) return { ok: false, message: t('item-progress.evidence-missing') };
+        const record = setEvidencePublic(parsed.data, isPublic);
+        await db.evidence.put(record);
+        return { ok: true, record };
+      });
+    },
   };
 }
 

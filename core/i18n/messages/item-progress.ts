@@ -9,4 +9,5 @@ export const itemProgress = {
   'item-progress.no-such-item': '承诺书只有 {count} 项承诺事项，没有第 {n} 项。',
   'item-progress.evidence-refused': '第 {n} 项承诺事项的佐证材料未添加：{reason}',
   'item-progress.report-evidence-refused': '佐证材料未添加：{reason}',
+  'item-progress.evidence-missing': '这份佐证材料已不在本机或无法读取，公开设置未保存。',
 } as const;

@@ -77,14 +77,17 @@ describe('三色预警', () => {
     expect(warning(new Date('2026-12-31T16:00:00Z'))).toBe('red');
   });
 
-  it('never warns of an item kept or changed, whatever the date', () => {
+  it('never warns of an item settled (kept, not kept or changed), whatever the date', () => {
     const letter = calendarLetter();
     const progress = progressWith(letter, { 1: '已兑现', 2: '已调整', 3: '未兑现' });
     const events = calendarEvents(letter, { today: beijing('2027-01-05'), progress });
     const byNumber = new Map(events.flatMap((e) => (e.item ? [[e.item.number, e.item]] : [])));
     expect(byNumber.get(1)).toMatchObject({ status: '已兑现', warning: 'green' });
     expect(byNumber.get(2)).toMatchObject({ status: '已调整', warning: 'green' });
-    expect(byNumber.get(3)).toMatchObject({ status: '未兑现', warning: 'red' });
+    // Not kept is an outcome, followed by rectification: a deadline warning has nothing left to prompt.
+    expect(byNumber.get(3)).toMatchObject({ status: '未兑现', warning: 'green' });
+    const open = calendarEvents(letter, { today: beijing('2027-01-05'), progress: progressWith(letter, {}) });
+    expect(open.find((e) => e.item?.number === 3)?.item).toMatchObject({ status: '推进中', warning: 'red' });
     expect(itemWarning('2026-12-31', '2026-12-25', '已兑现')).toBe('green');
     expect(itemWarning('2026-12-31', '2026-12-25', '推进中')).toBe('yellow');
   });

@@ -40,9 +40,18 @@ describe('nextReminder', () => {
     expect(due?.reminders.map((r) => r.event.key)).toEqual(['item-1', 'item-2', 'publication']);
   });
 
-  it('does not remind of an item kept or changed', () => {
-    const kept = calendarEvents(letter, { today: beijing('2026-11-01'), progress: progressWith(letter, { 1: '已兑现' }) });
-    expect(nextReminder(kept, beijing('2026-12-06'))?.at.toISOString()).toBe('2027-01-15T01:00:00.000Z');
+  it('does not remind of an item settled: kept, not kept or changed', () => {
+    for (const status of ['已兑现', '未兑现', '已调整'] as const) {
+      const settled = calendarEvents(letter, { today: beijing('2026-11-01'), progress: progressWith(letter, { 1: status }) });
+      expect(nextReminder(settled, beijing('2026-12-06'))?.at.toISOString(), status).toBe('2027-01-15T01:00:00.000Z');
+    }
+    const open = calendarEvents(letter, { today: beijing('2026-11-01'), progress: progressWith(letter, { 1: '未启动' }) });
+    expect(nextReminder(open, beijing('2026-12-06'))?.at.toISOString()).toBe('2026-12-21T01:00:00.000Z');
+  });
+
+  it('takes statuses from the app’s records as from a report: numbers and statuses only', () => {
+    const recorded = calendarEvents(letter, { today: beijing('2026-11-01'), progress: { year: 2026, items: [{ number: 1, status: '已兑现' }] } });
+    expect(nextReminder(recorded, beijing('2026-12-06'))?.at.toISOString()).toBe('2027-01-15T01:00:00.000Z');
   });
 });
 

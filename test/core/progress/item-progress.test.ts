@@ -13,6 +13,7 @@ import {
   progressItems,
   removeNote,
   reportNote,
+  setEvidencePublic,
   setStatus,
   type ItemProgressRecord,
 } from '../../../core/progress/item-progress';
@@ -141,5 +142,20 @@ describe('the report made from the records', () => {
       { name: '验收报告.pdf', sha256: sha256Hex(PDF), size: PDF.length, item: 3 },
       { name: '总结.pdf', sha256: sha256Hex(PDF), size: PDF.length },
     ]);
+  });
+});
+
+describe('setEvidencePublic', () => {
+  const file = newEvidence({ id: 'e1', submissionId: SUBMISSION, number: 2, name: '验收报告.pdf', type: 'application/pdf', bytes: PDF }, NOW);
+
+  it('marks a file for the public column and takes the mark away, leaving the rest of the record as it was', () => {
+    const shown = setEvidencePublic(file, true);
+    expect(shown).toEqual({ ...file, public: true });
+    expect(EvidenceRecordSchema.parse(shown).public).toBe(true);
+    expect(progressEvidence([shown])[0]?.public).toBe(true);
+    const hidden = setEvidencePublic(shown, false);
+    expect(hidden.public).toBe(false);
+    expect(progressEvidence([hidden])[0]).not.toHaveProperty('public');
+    expect(file).not.toHaveProperty('public');
   });
 });
