@@ -18,6 +18,7 @@ import type { PlatformRefusal } from './platform-refusal';
 import { sendJson, sendRefusal } from './http/json-response';
 import { createUploadRoutes, ownerOf } from './platform-uploads';
 import { storedPackages } from './packages/stored-package';
+import { storedReports } from './packages/stored-progress';
 import { issueReceipt } from './receipts/issue-receipt';
 import { openReceiptKey } from './identity/receipt-key';
 import { openStore } from './store/open-store';
@@ -123,7 +124,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const store = await openStore({ dataDir: options.dataDir, ...(options.database === undefined ? {} : { database: options.database }) }, now);
   // Made now if the folder has none, so the first receipt and the well-known document agree from the start.
   const receipts = { identity: options.identity, signingKey: await openReceiptKey(options.dataDir) };
-  const context: RouteContext = { store, dataDir: options.dataDir, packagesDir, packages: storedPackages(packagesDir), identity: options.identity, basePath, now, log };
+  const context: RouteContext = { store, dataDir: options.dataDir, packagesDir, packages: storedPackages(packagesDir), reports: storedReports(packagesDir), identity: options.identity, basePath, now, log };
   const uploads = createUploadRoutes({
     uploadsDir,
     packagesDir,

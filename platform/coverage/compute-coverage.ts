@@ -46,7 +46,7 @@ export function computeCoverage(input: CoverageInput): Coverage {
 }
 
 /** The roster keeps codes as the 编办 lists them; a package's code is normalised: compare upper-cased. */
-const codeKey = (code: string) => code.toUpperCase();
+export const codeKey = (code: string) => code.toUpperCase();
 
 function counts(units: number, committed: number): Omit<CoverageGroup, 'name'> {
   return { units, committed, missing: units - committed, rate: units === 0 ? 0 : committed / units };

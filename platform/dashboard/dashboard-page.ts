@@ -5,6 +5,8 @@ import { t } from '../i18n/translate';
 import type { StoredSubmission } from '../store/platform-store';
 import { html, page, type Html } from '../web/html';
 import type { SignedCopy } from '../packages/stored-package';
+import type { YearFulfilment } from '../progress/unit-fulfilment';
+import { fulfilmentSection } from './fulfilment-section';
 
 /** A letter as the dashboard lists it: the stored submission and its signed copies (undefined when the package file is missing). */
 export interface DashboardLetter {
@@ -19,6 +21,10 @@ export type RosterOutcome =
 
 export interface DashboardView {
   readonly coverage: Coverage;
+  /** The year's fulfilment per unit, as GET /coverage answers it. */
+  readonly fulfilment: YearFulfilment;
+  /** Letters in force without a year-end report, which the fulfilment records leave out. */
+  readonly withoutYearEnd: number;
   readonly letters: readonly DashboardLetter[];
   /** The receiving office's name. */
   readonly office: string;
@@ -30,7 +36,7 @@ export interface DashboardView {
   readonly liveMs: number;
 }
 
-export type LiveSection = 'overview' | 'district' | 'type' | 'missing' | 'outside' | 'letters';
+export type LiveSection = 'overview' | 'district' | 'type' | 'missing' | 'outside' | 'fulfilment' | 'letters';
 
 /** The parts of the page the live script replaces, by `data-live` name; the same markup a refresh gives. */
 export function liveSections(view: DashboardView): Record<LiveSection, Html> {
@@ -40,6 +46,7 @@ export function liveSections(view: DashboardView): Record<LiveSection, Html> {
     type: groupTable('by-type-title', t('platform.dashboard.byType'), t('platform.dashboard.type'), view.coverage.byType),
     missing: missing(view),
     outside: outside(view.coverage),
+    fulfilment: fulfilmentSection({ fulfilment: view.fulfilment, year: view.coverage.year, basePath: view.basePath, withoutYearEnd: view.withoutYearEnd }),
     letters: letters(view),
   };
 }
@@ -54,7 +61,7 @@ export function dashboardPage(view: DashboardView, version: string): string {
 <main data-live-url="${base}/live?year=${year}" data-live-ms="${view.liveMs}" data-live-version="${version}">
 <form method="get" action="${base}"><label for="year">${t('platform.dashboard.yearLabel')}</label> <input id="year" name="year" type="number" min="${YEAR_RANGE.min}" max="${YEAR_RANGE.max}" value="${year}"> <button type="submit">${t('platform.dashboard.showYear')}</button></form>
 <p class="muted">${t('platform.dashboard.liveNote')}</p>
-${live('overview', 'overview')}${live('district', 'by-district')}${live('type', 'by-type')}${live('missing', 'missing')}${live('outside', 'outside')}${live('letters', 'letters')}
+${live('overview', 'overview')}${live('district', 'by-district')}${live('type', 'by-type')}${live('missing', 'missing')}${live('outside', 'outside')}${live('fulfilment', 'fulfilment')}${live('letters', 'letters')}
 ${rosterSection(view)}
 <div id="live-status" class="visually-hidden" role="status" aria-live="polite"></div>
 </main>

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isSubmissionId } from '../../core/package/package-format';
-import { computeCoverage } from '../coverage/compute-coverage';
-import { beijingDay, coverageYear } from '../coverage/coverage-year';
+import { coverageYear } from '../coverage/coverage-year';
+import { platformCoverage, readYear } from '../coverage/read-coverage';
+import { yearEndLetters } from '../records/year-end-reports';
 import type { PlatformRoute, RouteContext } from '../http/route-context';
 import { t } from '../i18n/translate';
 import { importRoster } from '../roster/import-roster';
@@ -157,10 +158,13 @@ function unauthenticated(res: ServerResponse, method: string, sub: string, conte
 }
 
 async function readView(context: RouteContext, year: number, session: string): Promise<DashboardView> {
-  const [roster, submissions] = await Promise.all([context.store.roster.list(), context.store.submissions.list({ year })]);
-  const letters = await Promise.all(submissions.map(async (submission) => ({ submission, signed: await context.packages.signedCopies(submission.submissionId) })));
+  const records = await readYear(context.store, year);
+  const letters = await Promise.all(records.submissions.map(async (submission) => ({ submission, signed: await context.packages.signedCopies(submission.submissionId) })));
+  const { fulfilment, ...coverage } = platformCoverage(records, year, context.now());
   return {
-    coverage: computeCoverage({ roster, submissions, year, today: beijingDay(context.now()) }),
+    coverage,
+    fulfilment,
+    withoutYearEnd: yearEndLetters(records.submissions, records.reports, year).missing.length,
     letters,
     office: context.identity.name,
     basePath: context.basePath,

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PlatformIdentity } from '../identity/platform-identity';
 import type { StoredPackages } from '../packages/stored-package';
+import type { StoredReports } from '../packages/stored-progress';
 import type { PlatformStore } from '../store/platform-store';
 
 /** What a route of the platform may use; one per running instance. */
@@ -11,6 +12,8 @@ export interface RouteContext {
   readonly packagesDir: string;
   /** Their files that may be handed out (letter.pdf, signed copies), read from that folder. */
   readonly packages: StoredPackages;
+  /** The accepted progress reports' files (`<packagesDir>/progress/`): the report and its evidence. */
+  readonly reports: StoredReports;
   readonly identity: PlatformIdentity;
   /**
    * The path the platform sits under, without a trailing slash: '' at the root, '/pledge' for

@@ -6,6 +6,7 @@ import { receiptMessages } from './messages/receipts';
 import { storageMessages } from './messages/storage';
 import { recordsMessages } from './messages/records';
 import { progressMessages } from './messages/progress';
+import { fulfilmentMessages } from './messages/fulfilment';
 
 /**
  * The receiving platform's catalogue, one area per file in ./messages: what only the platform says.
@@ -21,6 +22,7 @@ export const platformZhCN = {
   ...storageMessages,
   ...recordsMessages,
   ...progressMessages,
+  ...fulfilmentMessages,
 } as const;
 
 export type PlatformMessageKey = keyof typeof platformZhCN;

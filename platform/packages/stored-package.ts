@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AttachmentType } from '../../core/drafts/draft-record';
 import { roleOfEntry, signedCopyName, signedCopyType } from '../../core/package/package-entries';
 import { isSubmissionId, LETTER_JSON_ENTRY, LETTER_PDF_ENTRY, MAX_PACKAGE_BYTES, MAX_PACKAGE_ENTRIES, PACKAGE_MANIFEST } from '../../core/package/package-format';
-import { inflateEntries, listZipEntries } from '../../core/zip/bounded-unzip';
+import { inflateEntries, listZipEntries, type ZipLimits } from '../../core/zip/bounded-unzip';
 
 /**
  * The packages the platform accepted, kept as `<packagesDir>/<submissionId>.zip`; they passed the
@@ -17,18 +17,23 @@ export function storedPackageFile(packagesDir: string, submissionId: string): st
 
 /** The named entries of a stored package (all of them when `names` is absent); undefined when the file is gone. */
 export async function readStoredEntries(packagesDir: string, submissionId: string, names?: readonly string[]): Promise<Map<string, Uint8Array> | undefined> {
-  let zip: Uint8Array;
+  const zip = await readStoredZip(storedPackageFile(packagesDir, submissionId));
+  return zip && entriesOf(zip, names);
+}
+
+/** A stored ZIP's bytes, or undefined when the file is gone. */
+export async function readStoredZip(file: string): Promise<Uint8Array | undefined> {
   try {
-    zip = await readFile(storedPackageFile(packagesDir, submissionId));
+    return await readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  return entriesOf(zip, names);
 }
 
-function entriesOf(zip: Uint8Array, names: readonly string[] | undefined): Map<string, Uint8Array> {
-  const listed = listZipEntries(zip, { maxBytes: MAX_PACKAGE_BYTES, maxEntries: MAX_PACKAGE_ENTRIES });
+/** The named entries of a ZIP read within the limits its kind of package has (a letter's unless told). */
+export function entriesOf(zip: Uint8Array, names: readonly string[] | undefined, limits: ZipLimits = { maxBytes: MAX_PACKAGE_BYTES, maxEntries: MAX_PACKAGE_ENTRIES }): Map<string, Uint8Array> {
+  const listed = listZipEntries(zip, limits);
   return inflateEntries(zip, names === undefined ? listed : listed.filter((entry) => names.includes(entry.name)));
 }
 

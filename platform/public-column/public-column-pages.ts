@@ -7,8 +7,11 @@ import { beijingDay } from '../coverage/coverage-year';
 import { t } from '../i18n/translate';
 import type { StoredSubmission } from '../store/platform-store';
 import { html, page, trusted, type Html } from '../web/html';
+import type { ColumnProgress } from './column-progress';
 import type { PublicLetter } from './public-letter';
 import type { PackageSummary } from './column-packages';
+import { dateText } from './date-text';
+import { progressBrief, progressSection } from './progress-section';
 
 /**
  * The public column's pages, rendered from data alone (no store, no request): plain HTML in one
@@ -20,6 +23,11 @@ import type { PackageSummary } from './column-packages';
 export interface ColumnEntry {
   readonly submission: StoredSubmission;
   readonly summary: PackageSummary;
+  /**
+   * Its latest progress report (履约进度), `'none'` when none was accepted; absent when that cannot
+   * be told (the report's package could not be read), and then nothing is said of it.
+   */
+  readonly progress?: ColumnProgress | 'none';
 }
 
 /** What every page of the column knows. */
@@ -84,6 +92,7 @@ export function letterPage(frame: ColumnFrame, entry: ColumnEntry): string {
       <h2>${letterText('field.items')}</h2>
       ${itemList(letter, 'h3')}
       ${paragraphs(letter.closing)}
+      ${progressSection(letterHref(frame.basePath, submission), entry.progress)}
       <h2>${t('platform.public.channels')}</h2>
       <dl class="facts">
         <dt>${letterText('field.supervision.phone')}</dt><dd>${letter.supervision.phone}</dd>
@@ -129,6 +138,7 @@ function card(basePath: string, entry: ColumnEntry): Html {
     <h3><a href="${letterHref(basePath, entry.submission)}">${letterTitle(letter)}</a></h3>
     ${facts(letter, entry.submission, 'brief')}
     <details><summary>${t('platform.public.items', { count: letter.items.length })}</summary>${itemList(letter, 'h4')}</details>
+    ${progressBrief(letterHref(basePath, entry.submission), entry.progress)}
     ${fileLinks(basePath, entry)}
   </article>`;
 }
@@ -183,10 +193,4 @@ function fileLinks(basePath: string, entry: ColumnEntry): Html {
 function paragraphs(text: string | undefined): Html {
   const lines = (text ?? '').split('\n').filter((line) => line.trim() !== '');
   return html`${lines.map((line) => html`<p>${line}</p>`)}`;
-}
-
-/** '2026-04-20' → '2026 年 4 月 20 日'. */
-function dateText(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return t('platform.public.date', { year: year!, month: month!, day: day! });
 }

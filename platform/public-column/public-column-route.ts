@@ -5,7 +5,10 @@ import { PUBLIC_COLUMN_PATH } from '../../core/protocol/public-letter-path';
 import { beijingDay, coverageYear } from '../coverage/coverage-year';
 import type { PlatformRoute, RouteContext } from '../http/route-context';
 import { t } from '../i18n/translate';
-import type { StoredSubmission } from '../store/platform-store';
+import { latestByLetter, latestReport } from '../progress/latest-report';
+import type { StoredProgress, StoredSubmission } from '../store/platform-store';
+import { columnProgress, publishedEvidence } from './column-progress';
+import { withoutIdNumbers } from './hide-id-numbers';
 import { sendHtml } from '../web/html';
 import { columnLetters, matchesQuery, personalLetterOf, replacementOf, unitLetterOf, yearsOf } from './published-letters';
 import { indexPage, letterHref, letterPage, messagePage, STYLESHEET_PATH, type ColumnEntry, type ColumnFrame } from './public-column-pages';
@@ -20,7 +23,9 @@ import type { StoredFile } from '../packages/stored-package';
  *   found by unit name or 统一社会信用代码;
  * - `GET /public/<year>/<统一社会信用代码>` a unit's letter, at an address that survives corrections;
  * - `GET /public/letters/<承诺编码>` a civil servant's letter;
- * - under either, `/letter.pdf` (the approved PDF) and `/signed/<n>` (the signed copies).
+ * - under either, `/letter.pdf` (the approved PDF) and `/signed/<n>` (the signed copies), and
+ *   `/progress/<period>/evidence/<n>`: an evidence file of the letter's latest progress report, only
+ *   one the unit published (`public: true`) and only while that report is the latest shown.
  *
  * What shows is decided in ./published-letters.ts; everything else is a Chinese 404 page.
  */
@@ -66,11 +71,14 @@ interface Visit {
 /** What a letter's address names: whose letter, and which of its files (its page when none). */
 type LetterAddress = { readonly kind: 'unit'; readonly year: number; readonly creditCode: string; readonly file?: string } | { readonly kind: 'person'; readonly commitmentCode: string; readonly file?: string };
 
+/** A file under a letter's address: its PDF, a signed copy, an evidence file of its latest report. */
+const LETTER_FILE = String.raw`(\/letter\.pdf|\/signed\/[1-9][0-9]{0,3}|\/progress\/[0-9]{4}(?:-(?:0[1-9]|1[0-2])|-Q[1-4])?\/evidence\/[1-9][0-9]{0,2})?`;
 /** `/<year>/<code>`; the code in any case (a QR reader may change it). */
-const UNIT_ADDRESS = /^\/([0-9]{4})\/([0-9A-Za-z]{18})(\/letter\.pdf|\/signed\/[1-9][0-9]{0,3})?$/;
+const UNIT_ADDRESS = new RegExp(String.raw`^\/([0-9]{4})\/([0-9A-Za-z]{18})${LETTER_FILE}$`);
 /** `/letters/<承诺编码>`. */
-const PERSON_ADDRESS = /^\/letters\/([0-9A-Za-z]{1,40})(\/letter\.pdf|\/signed\/[1-9][0-9]{0,3})?$/;
+const PERSON_ADDRESS = new RegExp(String.raw`^\/letters\/([0-9A-Za-z]{1,40})${LETTER_FILE}$`);
 const SIGNED_FILE = /^\/signed\/([0-9]+)$/;
+const EVIDENCE_FILE = /^\/progress\/([^/]+)\/evidence\/([0-9]+)$/;
 
 function letterAddress(rest: string): LetterAddress | undefined {
   const unit = UNIT_ADDRESS.exec(rest);
@@ -92,12 +100,14 @@ async function serveIndex(visit: Visit, query: URLSearchParams): Promise<void> {
   const shown = letters.filter((letter) => letter.year === year && matchesQuery(letter, words)).sort(byUnitThenPerson);
   // One package that cannot be read (its file lost from the data folder) leaves the others listed.
   const read = await Promise.allSettled(shown.map((submission) => entryOf(visit, submission)));
-  const entries = read.flatMap((result, i) => {
+  const readable = read.flatMap((result, i) => {
     if (result.status === 'fulfilled') return [result.value];
     // The error's name only: a parser's message may quote the letter, and the log holds no personal data.
-    visit.context.log(`public column: the package of ${shown[i]!.submissionId} cannot be read (${result.reason instanceof Error ? result.reason.name : 'error'}); left off the index`);
+    visit.context.log(`public column: the package of ${shown[i]!.submissionId} cannot be read (${errorName(result.reason)}); left off the index`);
     return [];
   });
+  const latest = latestByLetter(await visit.context.store.progress.listOfYear(year));
+  const entries = await Promise.all(readable.map(async (entry) => withProgress(visit, entry, latest.get(entry.submission.submissionId))));
   sendPage(visit, 200, indexPage({ ...frameOf(visit, year), years: yearsOf(letters), query: words, entries }));
 }
 
@@ -115,7 +125,10 @@ async function serveLetter(visit: Visit, address: LetterAddress): Promise<void> 
     return;
   }
   const entry = await entryOf(visit, letter);
-  if (address.file === undefined) return sendPage(visit, 200, letterPage(frameOf(visit, letter.year), entry));
+  const latest = latestReport(await visit.context.store.progress.listForLetter(letter.submissionId));
+  if (address.file === undefined) return sendPage(visit, 200, letterPage(frameOf(visit, letter.year), await withProgress(visit, entry, latest)));
+  const evidence = EVIDENCE_FILE.exec(address.file);
+  if (evidence) return serveEvidence(visit, letter, latest, evidence[1]!, Number(evidence[2]));
   const signed = SIGNED_FILE.exec(address.file)?.[1];
   const found = await visit.packages.file(letter.submissionId, signed === undefined ? 'letter' : { signed: Number(signed) });
   if (!found) return notFound(visit, t('platform.public.notFound.file'), letter.year);
@@ -124,6 +137,34 @@ async function serveLetter(visit: Visit, address: LetterAddress): Promise<void> 
 }
 
 const entryOf = async (visit: Visit, submission: StoredSubmission): Promise<ColumnEntry> => ({ submission, summary: await visit.packages.summary(submission.submissionId) });
+
+/** The entry with its latest report read from the report's package; without one when that package cannot be read, which is logged. */
+async function withProgress(visit: Visit, entry: ColumnEntry, latest: StoredProgress | undefined): Promise<ColumnEntry> {
+  if (latest === undefined) return { ...entry, progress: 'none' };
+  try {
+    const report = await visit.context.reports.report(latest.submissionId);
+    if (report) return { ...entry, progress: columnProgress(latest, report) };
+    visit.context.log(`public column: the progress package of ${latest.submissionId} is gone; its progress is not shown`);
+  } catch (error) {
+    visit.context.log(`public column: the progress package of ${latest.submissionId} cannot be read (${errorName(error)}); its progress is not shown`);
+  }
+  return entry;
+}
+
+/**
+ * An evidence file of the letter's latest report, only one the unit published: any other (kept for
+ * the credit office, of an earlier report, none at all) is the same 404 as a file the letter does
+ * not have, so an address tells nothing of what is kept.
+ */
+async function serveEvidence(visit: Visit, letter: StoredSubmission, latest: StoredProgress | undefined, period: string, n: number): Promise<void> {
+  const report = latest?.period === period ? await visit.context.reports.report(latest.submissionId) : undefined;
+  const listed = report && publishedEvidence(report, n);
+  const found = listed && (await visit.context.reports.evidence(latest!.submissionId, n));
+  if (!listed || !found) return notFound(visit, t('platform.public.notFound.file'), letter.year);
+  sendFile(visit.res, found, { name: withoutIdNumbers(listed.name).replace(/\.[^.]*$/, ''), ascii: `evidence-${n}` });
+}
+
+const errorName = (error: unknown) => (error instanceof Error ? error.name : 'error');
 
 const frameOf = (visit: Visit, year: number): ColumnFrame & { readonly year: number } => ({ office: visit.context.identity.name, basePath: visit.context.basePath, year });
 

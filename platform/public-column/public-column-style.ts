@@ -44,6 +44,13 @@ summary { cursor: pointer; min-height: 44px; padding: 0.5rem 0; color: #0b4f9c; 
 .files { display: flex; flex-wrap: wrap; gap: 0 1.25rem; margin: 0.5rem 0 0; padding: 0; list-style: none; }
 .files a { display: inline-block; min-height: 44px; padding: 0.5rem 0; }
 .back a { display: inline-block; min-height: 44px; padding: 0.5rem 0; }
+.progress-items { margin: 0; padding-left: 2em; }
+.progress-items li { margin: 0.5rem 0; }
+.status { display: inline-block; padding: 0 0.4rem; border-radius: 3px; background: #eef1f5; font-size: 0.9375rem; font-weight: 600; }
+.status-kept { background: #e3f1e6; color: #1d5e2c; }
+.status-notKept { background: #fbe7e5; color: #8a1c12; }
+.progress-note { color: #333; margin-top: 0.125rem; }
+.progress-brief a { display: inline-block; min-height: 44px; padding: 0.5rem 0; }
 footer { color: #555; font-size: 0.9375rem; padding-bottom: 2rem; }
 @media (max-width: 30rem) {
   .facts { grid-template-columns: minmax(0, 1fr); }

@@ -5,6 +5,10 @@ import type { PlatformStore } from '../store/platform-store';
 export const RECORDS_FORMATS = ['xlsx', 'csv'] as const;
 export type RecordsFormat = (typeof RECORDS_FORMATS)[number];
 
+/** The template's two records: the commitment (信用承诺), made at acceptance, and its fulfilment (信用承诺履行), from the year-end report. */
+export const RECORDS_STAGES = ['commitment', 'fulfilment'] as const;
+export type RecordsStage = (typeof RECORDS_STAGES)[number];
+
 export const RECORDS_CONTENT_TYPES: Record<RecordsFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',

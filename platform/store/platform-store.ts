@@ -173,6 +173,8 @@ export interface ProgressStore {
   record(request: ProgressRecordRequest): Promise<{ readonly fresh: boolean; readonly report: StoredProgress }>;
   /** The reports of one letter, oldest first (received time, then id). */
   listForLetter(letterSubmissionId: string): Promise<StoredProgress[]>;
+  /** Every report of a year, of any unit, oldest first as {@link listForLetter}: what the year's figures, the column and the records are made from. */
+  listOfYear(year: number): Promise<StoredProgress[]>;
 }
 
 /** One unit of the 编办 list. */

@@ -227,6 +227,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
       record: ({ entry, persist }) => recordProgress(entry, persist),
       listForLetter: async (letterSubmissionId) =>
         (await query<ProgressRow>('SELECT * FROM progress_reports WHERE letter_submission_id = $1 ORDER BY received_at, submission_id', [letterSubmissionId])).map(progressOf),
+      listOfYear: async (year) => (await query<ProgressRow>('SELECT * FROM progress_reports WHERE year = $1 ORDER BY received_at, submission_id', [year])).map(progressOf),
     },
     close: () => pool.end(),
   };

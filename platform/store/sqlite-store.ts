@@ -81,6 +81,7 @@ export async function openSqliteStore(dataDir: string, packagesDir = join(dataDi
 
   const selectProgress = db.prepare<[string], ProgressRow>('SELECT * FROM progress_reports WHERE submission_id = ?');
   const selectProgressOfLetter = db.prepare<[string], ProgressRow>('SELECT * FROM progress_reports WHERE letter_submission_id = ? ORDER BY received_at, submission_id');
+  const selectProgressOfYear = db.prepare<[number], ProgressRow>('SELECT * FROM progress_reports WHERE year = ? ORDER BY received_at, submission_id');
   const insertProgress = db.prepare(`INSERT INTO progress_reports (${PROGRESS_COLUMNS.join(', ')}) VALUES (${PROGRESS_COLUMNS.map(() => '?').join(', ')})`);
   const recordProgress = db.transaction((entry: StoredProgress, persist: () => void) => {
     const existing = selectProgress.get(entry.submissionId);
@@ -186,6 +187,7 @@ export async function openSqliteStore(dataDir: string, packagesDir = join(dataDi
       },
       record: async ({ entry, persist }) => recordProgress.immediate(entry, persist),
       listForLetter: async (letterSubmissionId) => selectProgressOfLetter.all(letterSubmissionId).map(progressOf),
+      listOfYear: async (year) => selectProgressOfYear.all(year).map(progressOf),
     },
     close: async () => {
       db.close();

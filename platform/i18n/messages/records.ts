@@ -8,4 +8,13 @@ export const recordsMessages = {
   'platform.records.replaced': '另有 {count} 份承诺已被更正替代，未导出。',
   'platform.records.unrecorded': '注意：有 {count} 份承诺没有信用承诺记录（升级前收到、报送包已无法读取），未导出。',
   'platform.records.badOutput': '输出文件“{file}”的扩展名应为 .xlsx 或 .csv。',
+  'platform.records.badStage': '记录类别“{value}”不正确，请写 commitment（信用承诺）或 fulfilment（信用承诺履行）。',
+  'platform.records.exportFulfilment': '导出信用承诺履行记录（年终，供省平台导入）',
+  'platform.records.exportFulfilmentNote': '按各承诺书的年终进展报告生成，每份一行；尚未报送年终进展报告的 {count} 份承诺书没有履行记录，不导出。',
+  'platform.records.fulfilmentFileName': '信用承诺履行记录-{year}.{format}',
+  'platform.records.fulfilmentWritten': '已导出 {year} 年度的 {count} 条信用承诺履行记录到 {file}。',
+  'platform.records.withoutYearEnd': '另有 {count} 份承诺书尚未报送年终进展报告，没有履行记录，未导出：',
+  'platform.records.letterLine': '{name}（承诺编码 {code}）',
+  'platform.records.yearEndUnreadable': '注意：有 {count} 份年终进展报告的报告包已无法读取，未导出。',
+  'platform.records.noOffice': '注意：数据目录 {data} 中没有本机构信息，履行记录缺少认定单位。请先用 identity set 设置本机构信息。',
 } as const;

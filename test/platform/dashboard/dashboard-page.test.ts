@@ -4,6 +4,7 @@ import { computeCoverage } from '../../../platform/coverage/compute-coverage';
 import { dashboardPage, liveSections, type DashboardView } from '../../../platform/dashboard/dashboard-page';
 import { loginPage } from '../../../platform/dashboard/login-page';
 import { missingXlsx } from '../../../platform/dashboard/missing-xlsx';
+import { yearFulfilment } from '../../../platform/progress/unit-fulfilment';
 import type { RosterUnit, StoredSubmission } from '../../../platform/store/platform-store';
 
 const SERVICE: RosterUnit = { creditCode: '122399214012770352', name: '青山县政务服务中心', district: '青山县', type: '事业单位' };
@@ -33,6 +34,8 @@ function view(today = '2026-04-25'): DashboardView {
   const submissions = [ORIGINAL, CORRECTION, PERSONAL];
   return {
     coverage: computeCoverage({ roster: [SERVICE, REFORM, RIVER], submissions, year: 2026, today }),
+    fulfilment: yearFulfilment({ roster: [SERVICE, REFORM, RIVER], submissions, reports: [], year: 2026 }),
+    withoutYearEnd: 2,
     letters: [
       { submission: ORIGINAL, signed: [{ n: 1, type: 'image/png' }, { n: 2, type: 'application/pdf' }] },
       { submission: CORRECTION, signed: [{ n: 1, type: 'image/jpeg' }] },

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../core/hash/sha256-hex';
 import { buildPackage } from '../../../core/package/build-package';
 import { PLATFORM_DOCUMENT_PATH, PlatformDocumentSchema } from '../../../core/protocol/platform-document';
-import { ReceiptSchema, ROUTES, type Receipt } from '../../../core/protocol/reference-protocol';
+import { CoverageSchema, ReceiptSchema, ROUTES, type Receipt } from '../../../core/protocol/reference-protocol';
 import { checkReceipt } from '../../../node/receipts/receipt-signature';
 import { issueToken } from '../../../platform/credentials';
 import { startPlatform, type Platform } from '../../../platform/platform-server';
@@ -147,7 +147,8 @@ describe('progress packages on the platform', () => {
     const views = async () => ({
       submissions: await (await get(ROUTES.submissions)).text(),
       all: await (await get(ROUTES.submissions, operator)).text(),
-      coverage: await (await get('/coverage?year=2026', operator)).text(),
+      // The protocol's figures; the fulfilment beside them is about reports (progress-coverage.test.ts).
+      coverage: CoverageSchema.parse(await (await get('/coverage?year=2026', operator)).json()),
       records: await (await get('/records?year=2026&format=csv', operator)).text(),
       column: await (await fetch(new URL('/public?year=2026', platform.url))).text(),
     });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SubmissionIdTaken, type PlatformStore, type StoredProgress } from '../../../platform/store/platform-store';
-import { newSubmission, PREFIX, SERVICE_CENTRE, STORE_ENGINES, type StoreBackend } from '../store/store-engines';
+import { newSubmission, PREFIX, REFORM_BUREAU, SERVICE_CENTRE, STORE_ENGINES, type StoreBackend } from '../store/store-engines';
 
 /** A report of `letterSubmissionId` about to be recorded, of the service centre, 2026, unless overridden. */
 function newProgress(letterSubmissionId: string, overrides: Partial<StoredProgress> = {}): StoredProgress {
@@ -57,6 +57,26 @@ describe.each(STORE_ENGINES)('progress reports on $name', (engine) => {
     expect((await store.submissions.list()).map((submission) => submission.submissionId)).toEqual([letterId]);
     expect((await store.records.list(2026)).map((kept) => kept.submissionId)).toEqual([letterId]);
     expect(await store.submissions.find(june.submissionId)).toBeUndefined();
+  });
+
+  it('lists a year’s reports of every letter and unit, oldest first, and no other year’s', async () => {
+    const [store, other] = instances;
+    const bureauLetter = newSubmission({ creditCode: REFORM_BUREAU.code, unitName: REFORM_BUREAU.name });
+    const lastYearLetter = newSubmission({ year: 2025, letterDate: '2025-04-20' });
+    for (const entry of [bureauLetter, lastYearLetter]) await other.submissions.record({ entry, commitmentPrefix: PREFIX, persist: () => undefined });
+    const reports = [
+      newProgress(bureauLetter.submissionId, { creditCode: REFORM_BUREAU.code, unitName: REFORM_BUREAU.name, period: '2026-Q2', receivedAt: '2026-07-02T00:00:00.000Z' }),
+      newProgress(letterId, { period: '2026-06', receivedAt: '2026-07-01T00:00:00.000Z' }),
+      newProgress(lastYearLetter.submissionId, { year: 2025, period: '2025', receivedAt: '2026-01-05T00:00:00.000Z' }),
+      newProgress(letterId, { period: '2026-Q2', receivedAt: '2026-07-02T00:00:00.000Z', items: [{ number: 1, status: '已调整' }] }),
+    ];
+    for (const [i, entry] of reports.entries()) await instances[i % 2]!.progress.record({ entry, persist: () => undefined });
+    const listed = await store.progress.listOfYear(2026);
+    // Received time, then id, as listForLetter orders them.
+    const expected = [reports[1]!, ...[reports[0]!, reports[3]!].sort((a, b) => (a.submissionId < b.submissionId ? -1 : 1))];
+    expect(listed).toEqual(expected);
+    expect(await other.progress.listOfYear(2025)).toEqual([reports[2]]);
+    expect(await store.progress.listOfYear(2027)).toEqual([]);
   });
 
   it('records one report id sent to both instances ten times at once exactly once, persisting it once', async () => {

@@ -4,11 +4,16 @@ import { publicLetterPath } from '../../../core/protocol/public-letter-path';
 import { openStore } from '../../../platform/store/open-store';
 import type { PlatformStore } from '../../../platform/store/platform-store';
 import { startTestPlatform } from '../../support/submission-fixtures';
+import type { Letter } from '../../../core/letter/letter-schema';
+import { PNG } from '../../support/package-fixtures';
+import { upload } from '../../support/platform-requests';
+import { progressPackage, reportWith } from '../progress/progress-fixtures';
 import { deliver, packed, templateLetter } from './column-fixtures';
 
 /** The column on a 360 px phone in Chromium with JavaScript off: one column, nothing to scroll sideways, a search that works. */
 const SERVICE_ID = '7a2d4c1e-0b3f-4e5a-9c8d-1e2f3a4b5c61';
 const POLICY_ID = '7a2d4c1e-0b3f-4e5a-9c8d-1e2f3a4b5c62';
+const REPORT_ID = '7a2d4c1e-0b3f-4e5a-9c8d-1e2f3a4b5c63';
 const SERVICE_CODE = '122399214012770352';
 const POLICY_CODE = '112399210035830292';
 
@@ -26,6 +31,13 @@ beforeAll(async () => {
   await deliver(url, await packed(templateLetter('service'), SERVICE_ID), SERVICE_ID);
   await deliver(url, await packed(templateLetter('policy'), POLICY_ID), POLICY_ID);
   for (const id of [SERVICE_ID, POLICY_ID]) await store.submissions.setPublished(id, '2026-05-02T01:00:00.000Z');
+  // 履约进度 with a long note and a long evidence name, which must wrap on the phone too.
+  const report = reportWith(templateLetter('service') as Letter, SERVICE_ID, '2026-Q2', ['已兑现', '推进中', '未兑现', '已调整'], (r) => ({
+    ...r,
+    items: r.items.map((item) => (item.number === 1 ? { ...item, note: `${'窗口已全部开通“一网通办”，'.repeat(6)}https://www.example.gov.cn/service/announcement/2026/0630/notice-of-completion.html` } : item)),
+  }));
+  const progress = progressPackage(report, REPORT_ID, [{ name: `${'一季度窗口改造验收现场照片'.repeat(4)}.png`, bytes: PNG, item: 1, public: true }]);
+  expect((await upload(url, progress, { submissionId: REPORT_ID })).status).toBe(200);
   browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, javaScriptEnabled: false, locale: 'zh-CN' });
   page = await context.newPage();
@@ -54,6 +66,7 @@ describe('the public column on a phone, without JavaScript', () => {
     expect(await overflow()).toEqual({ scrollWidth: 360, viewport: 360, wide: [] });
 
     await page.goto(new URL(publicLetterPath(2026, SERVICE_CODE), url).href);
+    expect(await page.locator('#progress').textContent()).toBe('履约进度');
     expect(await overflow()).toEqual({ scrollWidth: 360, viewport: 360, wide: [] });
     const bodyPixels = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
     expect(bodyPixels).toBeGreaterThanOrEqual(16);

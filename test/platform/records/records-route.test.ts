@@ -3,7 +3,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Letter } from '../../../core/letter/letter-schema';
 import { letterFromTemplate } from '../../../core/letter/templates';
@@ -18,6 +17,7 @@ import { OFFICE } from '../../support/office';
 import { packageInput, renderedPdf } from '../../support/package-fixtures';
 import { auth, expectRefusal, upload } from '../../support/platform-requests';
 import { createTestDatabase } from '../../support/postgres-server';
+import { Collected, recordOf, xlsxRows } from './sheet-rows';
 
 /**
  * `GET /records` on the real platform over loopback, on either engine: a unit letter, its
@@ -80,10 +80,10 @@ describe.each(ENGINES)('GET /records on $name', (engine) => {
     expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="records-2026.xlsx"; filename*=UTF-8''${encodeURIComponent('信用承诺记录-2026.xlsx')}`);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    const rows = await xlsxRows(new Uint8Array(await response.arrayBuffer()));
+    const rows = await xlsxRows(new Uint8Array(await response.arrayBuffer()), COMMITMENT_FIELD_NAMES);
 
     expect(rows[0]).toEqual([...COMMITMENT_FIELD_NAMES]);
-    const [person, correction] = rows.slice(1).map(recordOf);
+    const [person, correction] = rows.slice(1).map((cells) => recordOf(COMMITMENT_FIELD_NAMES, cells));
     // One row per letter in force, in the order received: the replaced letter is left out.
     expect(rows).toHaveLength(3);
     expect(person).toMatchObject({ 承诺编码: receipts.get(ids.person)!.commitmentCode, 承诺人名称: template.person.name, 承诺人类别: '自然人', 承诺人代码: ID_NUMBER });
@@ -97,7 +97,7 @@ describe.each(ENGINES)('GET /records on $name', (engine) => {
   });
 
   it('answers the same rows as .csv in UTF-8 with a BOM', async () => {
-    const xlsx = await xlsxRows(new Uint8Array(await (await records('?year=2026')).arrayBuffer()));
+    const xlsx = await xlsxRows(new Uint8Array(await (await records('?year=2026')).arrayBuffer()), COMMITMENT_FIELD_NAMES);
     const response = await records('?year=2026&format=csv');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -112,13 +112,13 @@ describe.each(ENGINES)('GET /records on $name', (engine) => {
     const args = ['export', '--year', '2026', '-o', file, '--data', dataDir, ...(location.database === undefined ? [] : ['--database', location.database])];
     expect(await runRecordsCommand(args, out)).toBe(0);
     expect(out.stdout.text).toBe(`已导出 2026 年度的 2 条信用承诺记录到 ${file}。\n另有 1 份承诺已被更正替代，未导出。\n`);
-    expect(await xlsxRows(await readFile(file))).toEqual(await xlsxRows(new Uint8Array(await (await records('?year=2026')).arrayBuffer())));
+    expect(await xlsxRows(await readFile(file), COMMITMENT_FIELD_NAMES)).toEqual(await xlsxRows(new Uint8Array(await (await records('?year=2026')).arrayBuffer()), COMMITMENT_FIELD_NAMES));
     expect(await runRecordsCommand(['export', '--year', '2026', '-o', join(dataDir, 'export.txt'), '--data', dataDir], out)).toBe(2);
     expect(out.stderr.text).toContain('扩展名应为 .xlsx 或 .csv');
   });
 
   it('answers another year with the header alone, and refuses a year or a format that is none', async () => {
-    expect(await xlsxRows(new Uint8Array(await (await records('?year=2025')).arrayBuffer()))).toEqual([[...COMMITMENT_FIELD_NAMES]]);
+    expect(await xlsxRows(new Uint8Array(await (await records('?year=2025')).arrayBuffer()), COMMITMENT_FIELD_NAMES)).toEqual([[...COMMITMENT_FIELD_NAMES]]);
     await expectRefusal(await records('?year=twenty'), 400, 'bad-request');
     expect(await expectRefusal(await records('?year=2026&format=pdf'), 400, 'bad-request')).toContain('xlsx 或 csv');
     await expectRefusal(await fetch(new URL('/records', platform.url), { method: 'POST', headers: auth(tokens.operator) }), 405, 'bad-request');
@@ -142,7 +142,7 @@ describe.each(ENGINES)('GET /records on $name', (engine) => {
     expect(page).toContain('<a href="/records?year=2026" download>导出信用承诺记录（供省平台导入）</a>');
     const response = await records('?year=2026', { cookie });
     expect(response.status).toBe(200);
-    expect((await xlsxRows(new Uint8Array(await response.arrayBuffer()))).length).toBe(3);
+    expect((await xlsxRows(new Uint8Array(await response.arrayBuffer()), COMMITMENT_FIELD_NAMES)).length).toBe(3);
     await expectRefusal(await records('?year=2026', { cookie: 'pledge_dashboard=ended' }), 401, 'unauthorized');
   });
 
@@ -151,34 +151,3 @@ describe.each(ENGINES)('GET /records on $name', (engine) => {
     expect(logged.filter((line) => line.includes(ID_NUMBER))).toEqual([]);
   });
 });
-
-/** Every row's cells as text, checking on the way that each is a text cell in Excel's text format. */
-async function xlsxRows(bytes: Uint8Array): Promise<string[][]> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  const sheet = book.worksheets[0]!;
-  const rows: string[][] = [];
-  sheet.eachRow((row) => {
-    const cells: string[] = [];
-    for (let column = 1; column <= COMMITMENT_FIELD_NAMES.length; column++) {
-      const cell = row.getCell(column);
-      expect(cell.type, cell.address).toBe(ExcelJS.ValueType.String);
-      expect(cell.numFmt, cell.address).toBe('@');
-      cells.push(cell.value as string);
-    }
-    rows.push(cells);
-  });
-  return rows;
-}
-
-function recordOf(cells: readonly string[]): Record<string, string> {
-  return Object.fromEntries(COMMITMENT_FIELD_NAMES.map((name, i) => [name, cells[i]!]));
-}
-
-class Collected {
-  text = '';
-  write(chunk: string): boolean {
-    this.text += chunk;
-    return true;
-  }
-}
