@@ -13,6 +13,7 @@ import {
   MAX_BACKUP_ENTRIES,
   PROFILE_ENTRY,
   PROFILE_IMAGES_ENTRY,
+  PROGRESS_REPORTS_ENTRY,
   tableEntryName,
   type BackupContents,
   type BackupManifest,
@@ -23,7 +24,7 @@ import { t } from '../i18n/translate';
 import { inflateEntries, listZipEntries, ZipRejected } from '../zip/bounded-unzip';
 import { zipRejectionMessage } from '../zip/zip-rejection-message';
 import { BACKUP_ZIP_MESSAGES, BackupRejected } from './backup-rejected';
-import { parseBatches, parseEvidence, parseItemProgress, parseProfile, parseProfileImages, parseTable } from './check-backup';
+import { parseBatches, parseEvidence, parseItemProgress, parseProfile, parseProfileImages, parseProgressReports, parseTable } from './check-backup';
 import { parseManifest } from '../zip/parse-manifest';
 import { checkListedEntries } from '../zip/listed-entries';
 import { checkBinaries } from './check-binaries';
@@ -80,6 +81,8 @@ export async function writeBackup(contents: BackupContents, options: WriteBackup
   };
   const profileImages = (contents.profileImages ?? []).map((image) => ({ ...image, bytes: ref(`profile/${image.kind}.${EXTENSIONS[image.type]}`, image.bytes) }));
   const evidence = (contents.evidence ?? []).map((file, i) => ({ ...file, bytes: ref(`evidence/${i}.${EXTENSIONS[file.type] ?? 'bin'}`, file.bytes) }));
+  // A draft report has no PDF yet; one returned to 草稿 has dropped its review, and its PDF with it.
+  const progressReports = (contents.progressReports ?? []).map((record, i) => (record.review ? { ...record, review: { ...record.review, pdf: ref(`progress-reports/${i}.pdf`, record.review.pdf) } } : record));
   const entries: PendingEntry[] = [
     ...BACKUP_TABLES.map((table): PendingEntry => ({ name: tableEntryName(table), data: strToU8(JSON.stringify(tables[table])), level: 6 })),
     ...(contents.profile ? [{ name: PROFILE_ENTRY, data: strToU8(JSON.stringify(contents.profile)), level: 6 } satisfies PendingEntry] : []),
@@ -87,6 +90,7 @@ export async function writeBackup(contents: BackupContents, options: WriteBackup
     ...(contents.batches?.length ? [{ name: BATCHES_ENTRY, data: strToU8(JSON.stringify(contents.batches)), level: 6 } satisfies PendingEntry] : []),
     ...(contents.itemProgress?.length ? [{ name: ITEM_PROGRESS_ENTRY, data: strToU8(JSON.stringify(contents.itemProgress)), level: 6 } satisfies PendingEntry] : []),
     ...(evidence.length > 0 ? [{ name: EVIDENCE_ENTRY, data: strToU8(JSON.stringify(evidence)), level: 6 } satisfies PendingEntry] : []),
+    ...(progressReports.length > 0 ? [{ name: PROGRESS_REPORTS_ENTRY, data: strToU8(JSON.stringify(progressReports)), level: 6 } satisfies PendingEntry] : []),
     ...binaries,
   ];
 
@@ -127,7 +131,7 @@ export type ReadBackupResult =
       readonly ok: true;
       readonly contents: BackupContents;
       readonly manifest: BackupManifest;
-      /** Documents, attachments, evidence files and profile images their own bytes contradict, moved to `contents.quarantine` (see {@link checkBinaries}). */
+      /** Documents, attachments, evidence files, progress reports and profile images their own bytes contradict, moved to `contents.quarantine` (see {@link checkBinaries}). */
       readonly setAside: number;
     }
   | { readonly ok: false; /** In Chinese, for the user: what is wrong with the file. */ readonly reason: string };
@@ -184,6 +188,8 @@ function parseBackup(bytes: Uint8Array, now: Date, onProgress?: (done: number, t
   if (itemProgress) parsed.itemProgress = itemProgress;
   const evidence = parseEvidence(files);
   if (evidence) parsed.evidence = evidence;
+  const progressReports = parseProgressReports(files);
+  if (progressReports) parsed.progressReports = progressReports;
   const { contents, setAside } = checkBinaries(parsed, now.getTime());
   onProgress?.(total, total);
   return { contents, manifest, setAside };

@@ -16,6 +16,7 @@ import type { BatchRecord } from '../batch/batch-record';
 import type { ProfileImage } from '../profile/profile-image';
 import type { UnitProfile } from '../profile/unit-profile';
 import type { EvidenceRecord, ItemProgressRecord } from '../progress/item-progress';
+import type { ProgressReportRecord } from '../progress-report/progress-report-record';
 
 /**
  * The backup file `pledge-backup/1`: one ZIP holding
@@ -32,7 +33,10 @@ import type { EvidenceRecord, ItemProgressRecord } from '../progress/item-progre
  * - `item-progress.json` — the progress recorded for each item of a delivered letter (core/progress/item-progress.ts),
  *   a JSON array; absent when there is none, and from older backups;
  * - `evidence.json` — the evidence files of that progress, as a table file is written, with their
- *   bytes in `evidence/<n>.<ext>`; absent when there are none, and from older backups.
+ *   bytes in `evidence/<n>.<ext>`; absent when there are none, and from older backups;
+ * - `progress-reports.json` — the progress reports of delivered letters (core/progress-report), as a
+ *   table file is written, the frozen PDF of each report submitted for review (`review.pdf`) in
+ *   `progress-reports/<n>.pdf`; absent when there are none, and from older backups.
  *
  * @example
  * const zip = await writeBackup(contents, { exportedAt: new Date(), appVersion: '0.1.0' });
@@ -61,6 +65,8 @@ export interface BackupContents {
   itemProgress?: ItemProgressRecord[];
   /** The evidence files of that progress; absent when there are none, and from older backups. */
   evidence?: EvidenceRecord[];
+  /** The progress reports, each with its frozen PDF once submitted; absent when there are none, and from older backups. */
+  progressReports?: ProgressReportRecord[];
 }
 
 /** Its own entry rather than a table, so a backup without it (any older one) reads as before. */
@@ -77,6 +83,9 @@ export const ITEM_PROGRESS_ENTRY = 'item-progress.json';
 
 /** Like {@link PROFILE_IMAGES_ENTRY}: the records here, each file's bytes an entry of its own. */
 export const EVIDENCE_ENTRY = 'evidence.json';
+
+/** Like {@link EVIDENCE_ENTRY}, the bytes being each report's frozen PDF, nested at `review.pdf`. */
+export const PROGRESS_REPORTS_ENTRY = 'progress-reports.json';
 
 export const BACKUP_TABLES = ['drafts', 'letters', 'snapshots', 'documents', 'attachments', 'quarantine'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];

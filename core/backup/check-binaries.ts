@@ -4,6 +4,8 @@ import type { ProfileImage } from '../profile/profile-image';
 import type { AttachmentRecord, DocumentRecord, QuarantineRecord } from '../drafts/draft-record';
 import { sha256Hex } from '../hash/sha256-hex';
 import type { EvidenceRecord } from '../progress/item-progress';
+import { periodLabel } from '../progress-report/period-label';
+import type { ProgressReportRecord } from '../progress-report/progress-report-record';
 import { t } from '../i18n/translate';
 import { recordKey, type BackupContents, type BackupTable } from './backup-format';
 
@@ -23,6 +25,8 @@ export interface CheckedBinaries {
  * Moves every document whose bytes do not hash to its key, every attachment whose size, hash
  * or type (sniffed from its bytes, with the same rules as adding one) is not what its record says,
  * every evidence file checked the same way (the 60 MB per letter), naming the letter and its item,
+ * every progress report whose frozen PDF does not hash to its record or whose review its status
+ * and PDF do not back, naming the letter and the period,
  * and every profile image that fails the signing-image check or contradicts its record, to the quarantine with the reason, naming the draft. Quarantine, not refusal: a backup of a
  * database with one damaged PDF must still bring everything else back, as the export does with
  * a record it cannot read.
@@ -56,20 +60,28 @@ export function checkBinaries(contents: BackupContents, at: number): CheckedBina
 
   // A letter is named by its draft's name: the draft that packed the submission the evidence follows.
   const draftOfSubmission = new Map(contents.drafts.flatMap((draft) => (draft.submissions ?? []).map((submission): [string, string] => [submission.submissionId, draft.id])));
-  const letterLabel = (file: EvidenceRecord) => {
-    const draftId = draftOfSubmission.get(file.submissionId);
-    const letter = draftId === undefined ? t('backup.untrusted.letter', { submissionId: file.submissionId }) : draftLabel(draftId);
+  const letterLabel = (submissionId: string, draftId = draftOfSubmission.get(submissionId)) =>
+    draftId !== undefined && names.has(draftId) ? draftLabel(draftId) : t('backup.untrusted.letter', { submissionId });
+  const evidenceLabel = (file: EvidenceRecord) => {
+    const letter = letterLabel(file.submissionId);
     return file.number === undefined ? letter : t('backup.untrusted.evidence-item', { draft: letter, n: file.number });
   };
   const evidenceAdded = new Map<string, number>();
   const evidence = contents.evidence && [...contents.evidence].sort((a, b) => a.addedAt - b.addedAt);
   const keptEvidence = new Set(
     evidence?.filter((file) => {
-      const problem = evidenceProblem(file, evidenceAdded, letterLabel(file));
+      const problem = evidenceProblem(file, evidenceAdded, evidenceLabel(file));
       if (problem) quarantine.push(quarantined('evidence', file.id, file, problem, at));
       return problem === null;
     }),
   );
+
+  // A report names its letter's draft itself.
+  const progressReports = contents.progressReports?.filter((record) => {
+    const problem = reportProblem(record, t('backup.untrusted.report', { draft: letterLabel(record.submissionId, record.draftId), period: periodLabel(record.period) }));
+    if (problem) quarantine.push(quarantined('progressReports', record.id, record, problem, at));
+    return problem === null;
+  });
 
   const profileImages = contents.profileImages?.filter((image) => {
     const problem = profileImageProblem(image);
@@ -84,6 +96,7 @@ export function checkBinaries(contents: BackupContents, at: number): CheckedBina
       attachments: contents.attachments.filter((a) => kept.has(a)),
       ...(profileImages ? { profileImages } : {}),
       ...(contents.evidence ? { evidence: contents.evidence.filter((file) => keptEvidence.has(file)) } : {}),
+      ...(progressReports ? { progressReports } : {}),
       quarantine: [...contents.quarantine, ...quarantine],
     },
     setAside: quarantine.length,
@@ -124,11 +137,27 @@ function evidenceProblem(file: EvidenceRecord, added: Map<string, number>, lette
 }
 
 /**
+ * A report's review must be one its workflow could have left (core/progress-report/report-workflow.ts):
+ * frozen while 待审核 or 已批准 and only then, an approval bound to the frozen PDF with the package
+ * it fixed, and the PDF the very bytes its hash names. Otherwise the report would reach the outbox,
+ * or the principal, as approved or frozen on a PDF nobody reviewed.
+ */
+function reportProblem(record: ProgressReportRecord, report: string): string | null {
+  const { status, review } = record;
+  if (!review) return status === 'draft' ? null : t('backup.untrusted.report-review', { draft: report });
+  const decision = review.decision;
+  const agrees = status === 'in-review' ? decision === undefined : status === 'approved' && decision?.kind === 'approved' && decision.pdfSha256 === review.pdfSha256 && record.packing !== undefined;
+  if (!agrees) return t('backup.untrusted.report-review', { draft: report });
+  const actual = sha256Hex(review.pdf);
+  return actual === review.pdfSha256 ? null : t('backup.untrusted.document-hash', { draft: report, expected: review.pdfSha256, actual });
+}
+
+/**
  * The record without the bytes that contradict it, only their size and real hash: they are not
  * what the record says, may be anything up to the backup's size, and the quarantine is shown as text.
  * The backup file itself still holds them.
  */
-function quarantined(source: string, key: string, record: DocumentRecord | AttachmentRecord | ProfileImage | EvidenceRecord, reason: string, at: number): QuarantineRecord {
-  const raw = JSON.stringify({ ...record, bytes: { size: record.bytes.byteLength, sha256: sha256Hex(record.bytes) } });
+function quarantined(source: string, key: string, record: DocumentRecord | AttachmentRecord | ProfileImage | EvidenceRecord | ProgressReportRecord, reason: string, at: number): QuarantineRecord {
+  const raw = JSON.stringify(record, (_name, value: unknown) => (value instanceof Uint8Array ? { size: value.byteLength, sha256: sha256Hex(value) } : value));
   return { source, key, raw, reason, at };
 }

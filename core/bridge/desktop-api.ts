@@ -3,6 +3,7 @@ import { ConnectionSchema, OutboxSnapshotSchema, PackageOriginSchema } from '../
 import { ConnectionCheckSchema } from '../outbox/connection-check';
 import { KeyIdSchema } from '../protocol/receipt-signature';
 import { MAX_PACKAGE_BYTES } from '../package/package-format';
+import { MAX_PROGRESS_PACKAGE_BYTES } from '../progress/progress-package-format';
 import { FONT_ROLES } from '../fonts/font-roles';
 
 /**
@@ -75,8 +76,8 @@ const SubmissionIdArg = z.strictObject({ submissionId: z.string().min(1).max(100
 
 export const AddPackageRequestSchema = z.strictObject({
   origin: PackageOriginSchema,
-  // Base64 of at most a whole package.
-  base64: z.string().max(Math.ceil(MAX_PACKAGE_BYTES / 3) * 4),
+  // Base64 of at most a whole package of either kind.
+  base64: z.string().max(Math.ceil(Math.max(MAX_PACKAGE_BYTES, MAX_PROGRESS_PACKAGE_BYTES) / 3) * 4),
 });
 export type AddPackageRequest = z.infer<typeof AddPackageRequestSchema>;
 
@@ -175,9 +176,11 @@ export const desktopCalls = {
   'outbox.get': { args: z.tuple([]), result: OutboxSnapshotSchema },
   /**
    * Verifies a package and queues it for sending: packed from an approved, signed letter (the
-   * origin names its staff batch, if any: each letter of a batch is still its own submission), or
-   * imported from a file. The same package again is a no-op (`duplicate`); other bytes under a
-   * submission id already queued are refused.
+   * origin names its staff batch, if any: each letter of a batch is still its own submission),
+   * packed from an approved progress report of a delivered letter (`pledge-progress-package/1`,
+   * verified by its own rules), or imported from a file (either kind). The same package again is
+   * a no-op (`duplicate`); other bytes under a submission id already queued are refused, as is a
+   * package of the other kind than its origin says.
    */
   'outbox.add': {
     args: z.tuple([AddPackageRequestSchema]),

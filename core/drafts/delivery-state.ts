@@ -25,8 +25,14 @@ export type DeliveryState =
  */
 export function deliveryState(draft: Pick<DraftRecord, 'status' | 'review' | 'submissions'>, snapshot: OutboxSnapshot | null): DeliveryState {
   const packed = currentSubmission(draft);
-  if (!packed) return { kind: 'not-packed' };
-  const { submissionId } = packed;
+  return packed ? submissionDelivery(packed.submissionId, snapshot) : { kind: 'not-packed' };
+}
+
+/**
+ * Where a package handed to the outbox stands, by its submission id: a letter's, or a progress
+ * report's (core/progress-report/report-delivery.ts), which the outbox carries the same way.
+ */
+export function submissionDelivery(submissionId: string, snapshot: OutboxSnapshot | null): Exclude<DeliveryState, { kind: 'not-packed' }> {
   if (!snapshot) return { kind: 'unknown', submissionId };
   const item = snapshot.items.find(({ entry }) => entry.package.submissionId === submissionId);
   if (!item) return { kind: 'not-queued', submissionId };

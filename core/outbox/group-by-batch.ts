@@ -20,7 +20,7 @@ export interface BatchTally {
   readonly rejected: number;
 }
 
-/** The batch an item was packed for, if any. */
+/** The batch an item was packed for, if any; a progress report belongs to none (its origin is never `app`). */
 export function batchOf(item: OutboxItem): OriginBatch | undefined {
   const origin = item.details?.origin;
   return origin?.kind === 'app' ? origin.batch : undefined;

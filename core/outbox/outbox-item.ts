@@ -11,9 +11,14 @@ import { KeyChangeSchema, ReceiptProofSchema } from '../protocol/receipt-proof';
 export const OriginBatchSchema = z.object({ id: z.string().min(1).max(200), title: z.string().min(1).max(300) });
 export type OriginBatch = z.infer<typeof OriginBatchSchema>;
 
-/** Where a package came from: packed from a draft here (perhaps one of a batch), or imported from a file (hand-over). */
+/**
+ * Where a package came from: packed from a letter's draft here (perhaps one of a batch), packed
+ * from a progress report of a delivered letter here (renderer/progress-report), or imported from
+ * a file (hand-over).
+ */
 export const PackageOriginSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('app'), draftId: z.string().min(1).max(200), batch: OriginBatchSchema.optional() }),
+  z.object({ kind: z.literal('progress'), reportId: z.string().min(1).max(200) }),
   z.object({ kind: z.literal('import'), fileName: z.string().min(1).max(300) }),
 ]);
 export type PackageOrigin = z.infer<typeof PackageOriginSchema>;
@@ -28,6 +33,11 @@ export const SubmissionDetailsSchema = z.object({
   supersedes: z.string().optional(),
   /** For a personal letter, the person it is from (the package's letter.json); older entries lack it. */
   personName: z.string().optional(),
+  /**
+   * Set for a progress package (`pledge-progress-package/1`), from its verified manifest: the letter
+   * it reports on and the period. Absent: a letter's package, as every entry before reports were.
+   */
+  progress: z.object({ letterSubmissionId: z.string().min(1), period: z.string().min(1) }).optional(),
   origin: PackageOriginSchema,
   addedAt: z.number().int().nonnegative(),
 });

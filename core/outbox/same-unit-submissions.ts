@@ -1,5 +1,6 @@
 import type { OutboxItem } from './outbox-item';
 import type { SubmissionStatus } from './outbox-entry';
+import { isLetterItem } from './submission-kind';
 
 /**
  * The platform takes one letter per unit and year; a second package for the same unit (credit
@@ -55,7 +56,8 @@ export function sameUnitSubmissions(
     const state = outboxById.get(submission.submissionId)?.entry.state.status ?? 'not-queued';
     byId.set(submission.submissionId, { submissionId: submission.submissionId, title: submission.title, state, at: submission.packedAt, ...(submission.supersedes ? { supersedes: submission.supersedes } : {}) });
   }
-  for (const { entry, details } of outbox) {
+  // A progress report names the letter's unit and year but is no second letter.
+  for (const { entry, details } of outbox.filter(isLetterItem)) {
     const id = entry.package.submissionId;
     // A civil servant's own letter names the unit too, but is not the unit's letter: many go in every year.
     if (!details || details.personName !== undefined || own.has(id) || byId.has(id) || details.creditCode !== unit.creditCode || details.year !== unit.year) continue;

@@ -48,11 +48,16 @@ import { ReceivingOfficeSchema } from './receiving-office';
  * - `GET  /coverage[?year=YYYY]`         → 200 `CoverageSchema`, for an operator's token only (a
  *   unit's → 403 `forbidden`): the year's (default: the current year in Beijing) roster units
  *   with and without a delivered unit letter, in all, by 区县 and by 单位类型, the `missing` list,
- *   units outside the roster that sent letters, and the days left to 5月1日 and 8月31日.
+ *   units outside the roster that sent letters, the days left to 5月1日 and 8月31日, and
+ *   `fulfilment`: per unit, the items of its letters' latest progress reports kept, in progress
+ *   and not kept, and the rate (null, not 0, without a report).
  * - `GET  /records[?year=YYYY][&format=csv]` → 200 .xlsx (default) or .csv (UTF-8 with BOM), for an
  *   operator only (its token, or the dashboard's session; a unit's token → 403, none → 401): the
  *   year's national 信用承诺 records (core/records/), one row per letter in force, for the provincial
  *   platform's batch import; a letter a correction replaced is left out (its record is kept).
+ *   `&stage=fulfilment`: the year-end fulfilment records instead (承诺履行状态 from each letter's
+ *   latest year-end progress report); letters without one are left out and counted in the
+ *   `X-Pledge-Without-Year-End` header.
  * - `GET  /public[?year=YYYY][&q=…]`   → 200 HTML, no auth: the public column (政务承诺专栏), the
  *   year's published letters (default: the current year in Beijing), found by unit name or code.
  * - `GET  /public/<year>/<统一社会信用代码>` → 200 HTML, no auth: a unit's letter of that year, the
@@ -61,6 +66,8 @@ import { ReceivingOfficeSchema } from './receiving-office';
  *   published. `GET  /public/letters/<承诺编码>` → the same for a civil servant's own letter, one
  *   per submission (303 to the published correction once one replaces it). Under either address,
  *   `/letter.pdf` (the approved PDF) and `/signed/<n>` (the n-th signed copy), inline, as stored.
+ *   The page shows 履约进度 from the letter's latest progress report; `/progress/<period>/evidence/<n>`
+ *   serves that report's n-th evidence file only if the unit published it (`public: true`), else 404.
  *   Build them with ./public-letter-path.ts.
  *
  * Every route but `/health` needs `Authorization: Bearer <token>`: a unit's token, bound to its
@@ -183,6 +190,31 @@ export const CoverageGroupSchema = z.object({
 const CoverageUnitSchema = z.object({ name: z.string(), creditCode: z.string(), district: z.string(), type: z.string() });
 
 /**
+ * Items of progress reports counted by outcome (core/progress/item-outcome.ts): 已调整 is not kept.
+ * `rate` is kept ÷ items, null without an item to count (no report), which is not 0 %.
+ */
+export const FulfilmentTallySchema = z.object({
+  items: z.number().int().nonnegative(),
+  kept: z.number().int().nonnegative(),
+  inProgress: z.number().int().nonnegative(),
+  notKept: z.number().int().nonnegative(),
+  rate: z.number().min(0).max(1).nullable(),
+});
+
+/**
+ * A unit's fulfilment: its unit letters of the year in force, how many have an accepted progress
+ * report, the latest report's period (null without one), and the items of each letter's latest
+ * report counted.
+ */
+export const UnitFulfilmentSchema = FulfilmentTallySchema.extend({
+  creditCode: z.string(),
+  name: z.string(),
+  letters: z.number().int().positive(),
+  reported: z.number().int().nonnegative(),
+  latestPeriod: z.string().nullable(),
+});
+
+/**
  * What `GET /coverage` answers: the notice's own check (the 编办's list against the letters
  * received). A unit counts as committed once a unit letter of the year was delivered, even if a
  * correction superseded it since; a personal letter never covers its unit.
@@ -200,6 +232,13 @@ export const CoverageSchema = z.object({
   outsideRoster: z.array(z.object({ creditCode: z.string(), name: z.string(), letters: z.number().int().positive() })),
   /** 5月1日 (letters made and uploaded) and 8月31日 (published, the city's check): 0 on the day, negative once passed. */
   deadlines: z.array(z.object({ date: z.iso.date(), daysLeft: z.number().int() })),
+  /** The year's fulfilment from the progress reports (践诺); absent from a platform that takes no reports. */
+  fulfilment: z
+    .object({
+      totals: FulfilmentTallySchema.extend({ letters: z.number().int().nonnegative(), reported: z.number().int().nonnegative() }),
+      units: z.array(UnitFulfilmentSchema).readonly(),
+    })
+    .optional(),
 });
 export type Coverage = z.infer<typeof CoverageSchema>;
 export type CoverageGroup = z.infer<typeof CoverageGroupSchema>;

@@ -1,3 +1,4 @@
+import { itemOutcome } from '../progress/item-outcome';
 import { t } from '../i18n/translate';
 import { parsePeriod, periodEnd } from '../progress/progress-period';
 import type { ProgressReport } from '../progress/progress-schema';
@@ -46,7 +47,7 @@ export type FulfilmentRecord = {
  * @example fulfilmentState([{ status: '已兑现' }, { status: '未兑现' }]) // '部分履行'
  */
 export function fulfilmentState(items: readonly Pick<ProgressReport['items'][number], 'status'>[]): FulfilmentState {
-  const kept = items.filter((item) => item.status === '已兑现').length;
+  const kept = items.filter((item) => itemOutcome(item.status) === 'kept').length;
   if (kept === items.length) return '全部履行';
   return kept === 0 ? '全部未履行' : '部分履行';
 }

@@ -180,9 +180,13 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
   }
 
   async function add(bytes: Uint8Array, origin: PackageOrigin): Promise<{ ok: true; submissionId: string; duplicate: boolean } | { ok: false; message: string }> {
-    const verified = await packageChecker.check(bytes);
+    // A letter's package or a progress report's, each verified by its own rules; anything else is refused.
+    const verified = await packageChecker.checkAny(bytes);
     if (!verified.ok) return { ok: false, message: t('outbox.error.invalid-package', { reason: verified.reason }) };
-    const { manifest, letter } = verified;
+    // The page says what it packed; the bytes decide. A report handed in as a letter (or the reverse) would be shown as what it is not.
+    if (origin.kind === 'app' && verified.kind !== 'letter') return { ok: false, message: t('outbox.error.not-a-letter') };
+    if (origin.kind === 'progress' && verified.kind !== 'progress') return { ok: false, message: t('outbox.error.not-a-report') };
+    const { manifest } = verified;
     const ref: PackageRef = { submissionId: manifest.submissionId, sha256: sha256(bytes), size: bytes.byteLength };
     const existing = outbox.list().find((entry) => entry.package.submissionId === ref.submissionId);
     if (existing) {
@@ -195,16 +199,19 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
       await outbox.resend(existing.package);
       return { ok: true, submissionId: ref.submissionId, duplicate: false };
     }
-    const about: SubmissionDetails = {
-      unitName: manifest.unit.name,
-      creditCode: manifest.unit.creditCode,
-      year: manifest.year,
-      createdAt: manifest.createdAt,
-      ...(manifest.supersedes ? { supersedes: manifest.supersedes } : {}),
-      ...(letter.kind === 'person' ? { personName: letter.person.name } : {}),
-      origin,
-      addedAt: clock.now(),
-    };
+    const common = { unitName: manifest.unit.name, creditCode: manifest.unit.creditCode, year: manifest.year, createdAt: manifest.createdAt, origin, addedAt: clock.now() };
+    const about: SubmissionDetails =
+      verified.kind === 'letter'
+        ? {
+            ...common,
+            ...(verified.manifest.supersedes ? { supersedes: verified.manifest.supersedes } : {}),
+            ...(verified.letter.kind === 'person' ? { personName: verified.letter.person.name } : {}),
+          }
+        : {
+            ...common,
+            ...(verified.report.person ? { personName: verified.report.person.name } : {}),
+            progress: { letterSubmissionId: verified.manifest.letterSubmissionId, period: verified.manifest.period },
+          };
     // The package is on disk before it is queued: a queued entry always has its bytes.
     await folder.addPackage(ref.submissionId, bytes, about);
     details.set(ref.submissionId, about);
@@ -218,7 +225,7 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
     for (const id of details.keys()) {
       if (queued.has(id)) continue;
       const bytes = await folder.readPackage(id).catch(() => undefined);
-      if (bytes && (await packageChecker.check(bytes)).ok) await outbox.enqueue({ submissionId: id, sha256: sha256(bytes), size: bytes.byteLength });
+      if (bytes && (await packageChecker.checkAny(bytes)).ok) await outbox.enqueue({ submissionId: id, sha256: sha256(bytes), size: bytes.byteLength });
     }
   }
 
@@ -348,7 +355,11 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
         await ready();
         entryOf(submissionId);
         const about = details.get(submissionId);
-        const name = t('outbox.export-file-name', { unit: about?.unitName ?? '', year: about?.year ?? '', id: submissionId.slice(0, 8) });
+        const unit = about?.unitName ?? '';
+        const id = submissionId.slice(0, 8);
+        const name = about?.progress
+          ? t('outbox.export-progress-file-name', { unit, period: about.progress.period, id })
+          : t('outbox.export-file-name', { unit, year: about?.year ?? '', id });
         const path = await options.chooseSavePath(safeFileName(name, '.zip'));
         if (path === null) return { saved: false };
         await makePrivateFolder(dirname(path));

@@ -2,7 +2,8 @@ import { parentPort } from 'node:worker_threads';
 import { t } from '../../core/i18n/translate';
 import { LETTER_PDF_ENTRY } from '../../core/package/package-format';
 import { verifyPackage, type PackageVerification } from '../../core/package/verify-package';
-import type { PackageCheckRequest, PackageCheckResponse } from './package-check';
+import { isProgressPackage, verifyProgressPackage } from '../../core/progress/verify-progress-package';
+import type { AnyPackageVerification, PackageCheckRequest, PackageCheckResponse } from './package-check';
 import { errorText } from '../../core/errors/error-text';
 
 /*
@@ -10,7 +11,20 @@ import { errorText } from '../../core/errors/error-text';
  * of CPU that would otherwise stall every other request of the platform or the desktop.
  */
 
-async function check(request: PackageCheckRequest): Promise<PackageVerification> {
+async function check(request: PackageCheckRequest): Promise<PackageVerification | AnyPackageVerification> {
+  if (request.accept === 'letters-and-progress') {
+    // Told apart by the central directory alone; each kind then trusts nothing of the other's rules.
+    if (isProgressPackage(request.bytes)) {
+      const progress = verifyProgressPackage(request.bytes);
+      return progress.ok ? { ...progress, kind: 'progress' } : progress;
+    }
+    const letter = await checkLetter(request);
+    return letter.ok ? { ...letter, kind: 'letter' } : letter;
+  }
+  return checkLetter(request);
+}
+
+async function checkLetter(request: PackageCheckRequest): Promise<PackageVerification> {
   const result = verifyPackage(request.bytes);
   if (!result.ok || !request.readPdfText) return result;
   // Loaded on first use only: the desktop's bundle checks without pdf.js.
@@ -20,7 +34,7 @@ async function check(request: PackageCheckRequest): Promise<PackageVerification>
 }
 
 /** Never rejects: what the check did not foresee still refuses the package, with the error's words. */
-async function settle(request: PackageCheckRequest): Promise<PackageVerification> {
+async function settle(request: PackageCheckRequest): Promise<PackageVerification | AnyPackageVerification> {
   try {
     return await check(request);
   } catch (error) {

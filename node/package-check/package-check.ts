@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { t } from '../../core/i18n/translate';
 import type { PackageVerification } from '../../core/package/verify-package';
+import type { ProgressPackageVerification } from '../../core/progress/verify-progress-package';
 
 export interface PackageCheckerOptions {
   /** Also read `letter.pdf` with pdf.js and compare its text with the letter's layout (the platform does). */
@@ -11,29 +12,46 @@ export interface PackageCheckerOptions {
   readonly maxThreads?: number;
 }
 
+/**
+ * What {@link PackageChecker.checkAny} found: a letter's package or a progress report's
+ * (`pledge-progress-package/1`), each verified by its own rules, or why the bytes are neither.
+ */
+export type AnyPackageVerification =
+  | (Extract<PackageVerification, { ok: true }> & { readonly kind: 'letter' })
+  | (Extract<ProgressPackageVerification, { ok: true }> & { readonly kind: 'progress' })
+  | { readonly ok: false; readonly reason: string };
+
 export interface PackageChecker {
   /** `verifyPackage` (and the PDF comparison when asked) on a worker thread; never rejects for a bad package. */
   check(bytes: Uint8Array): Promise<PackageVerification>;
+  /**
+   * As {@link check}, but a progress package is verified as one (verifyProgressPackage) rather
+   * than refused as a letter without `letter.json`: what the app's outbox takes. Its PDF is never
+   * read for text, a report's layout having no letter to compare with.
+   */
+  checkAny(bytes: Uint8Array): Promise<AnyPackageVerification>;
   /** Stops the threads; checks still waiting are refused. */
   close(): Promise<void>;
 }
 
-/** What goes to the worker and back; `bytes` is a copy the worker owns. */
+/** What goes to the worker and back; `bytes` is a copy the worker owns. `accept` absent: letters only, as before. */
 export interface PackageCheckRequest {
   readonly id: number;
   readonly bytes: Uint8Array;
   readonly readPdfText: boolean;
+  readonly accept?: 'letters' | 'letters-and-progress';
 }
 
 export interface PackageCheckResponse {
   readonly id: number;
-  readonly result: PackageVerification;
+  readonly result: PackageVerification | AnyPackageVerification;
 }
 
 interface Job {
   readonly id: number;
   readonly bytes: Uint8Array;
-  readonly resolve: (result: PackageVerification) => void;
+  readonly accept: 'letters' | 'letters-and-progress';
+  readonly resolve: (result: PackageVerification | AnyPackageVerification) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -88,20 +106,24 @@ export function createPackageChecker(options: PackageCheckerOptions): PackageChe
       const job = queue.shift()!;
       busy.set(worker, job);
       worker.ref();
-      const request: PackageCheckRequest = { id: job.id, bytes: job.bytes, readPdfText: options.readPdfText };
+      const request: PackageCheckRequest = { id: job.id, bytes: job.bytes, readPdfText: options.readPdfText, accept: job.accept };
       worker.postMessage(request, [job.bytes.buffer as ArrayBuffer]);
     }
   }
 
+  function run(bytes: Uint8Array, accept: Job['accept']): Promise<PackageVerification | AnyPackageVerification> {
+    if (closed) return Promise.reject(new Error('The package checker is closed; create another with createPackageChecker().'));
+    return new Promise((resolve, reject) => {
+      // A copy of its own, so handing it to the thread never detaches the caller's buffer.
+      queue.push({ id: nextId++, bytes: bytes.slice(), accept, resolve, reject });
+      pump();
+    });
+  }
+
   return {
-    check(bytes) {
-      if (closed) return Promise.reject(new Error('The package checker is closed; create another with createPackageChecker().'));
-      return new Promise((resolve, reject) => {
-        // A copy of its own, so handing it to the thread never detaches the caller's buffer.
-        queue.push({ id: nextId++, bytes: bytes.slice(), resolve, reject });
-        pump();
-      });
-    },
+    // The worker answers each request in the shape its `accept` asked for.
+    check: (bytes) => run(bytes, 'letters') as Promise<PackageVerification>,
+    checkAny: (bytes) => run(bytes, 'letters-and-progress') as Promise<AnyPackageVerification>,
     async close() {
       closed = true;
       for (const job of queue.splice(0)) job.reject(new Error('The package checker was closed before this package was checked.'));

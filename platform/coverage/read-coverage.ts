@@ -8,7 +8,8 @@ import { beijingDay } from './coverage-year';
  * What GET /coverage answers: the protocol's figures (`CoverageSchema`, whose readers pass over
  * keys they do not know) and, beside them, the year's fulfilment per unit from the progress reports.
  */
-export type PlatformCoverage = Coverage & { readonly fulfilment: YearFulfilment };
+// The platform always answers with `fulfilment`; its shape is the protocol's, checked here.
+export type PlatformCoverage = Coverage & { readonly fulfilment: YearFulfilment & NonNullable<Coverage['fulfilment']> };
 
 /** What the year's figures are made from, read once for the JSON and the dashboard alike. */
 export interface YearRecords {

@@ -1,27 +1,11 @@
 import type { ItemStatus } from '../../core/progress/progress-schema';
+import { itemOutcome, type ItemOutcome } from '../../core/progress/item-outcome';
 
 /**
  * How the platform counts a progress report's items, once for every place that shows a
- * fulfilment rate (GET /coverage, the dashboard, the public column). Pure.
- *
- * 已调整 counts as not kept, as the year-end record counts it (core/records/fulfilment-record.ts):
- * a changed item was not kept as committed, and a rate that took it for kept would say more than
- * the unit did.
+ * fulfilment rate (GET /coverage, the dashboard, the public column), each item by its outcome
+ * (core/progress/item-outcome.ts). Pure.
  */
-export type ItemOutcome = 'kept' | 'inProgress' | 'notKept';
-
-const OUTCOMES: Readonly<Record<ItemStatus, ItemOutcome>> = {
-  已兑现: 'kept',
-  未启动: 'inProgress',
-  推进中: 'inProgress',
-  未兑现: 'notKept',
-  已调整: 'notKept',
-};
-
-export function itemOutcome(status: ItemStatus): ItemOutcome {
-  return OUTCOMES[status];
-}
-
 export interface FulfilmentTally {
   readonly items: number;
   readonly kept: number;

@@ -1,6 +1,6 @@
 import { beijingDay } from '../coverage/coverage-year';
 import { t } from '../i18n/translate';
-import { itemOutcome } from '../progress/fulfilment-tally';
+import { itemOutcome } from '../../core/progress/item-outcome';
 import { periodLabel } from '../progress/period-label';
 import { html, type Html } from '../web/html';
 import type { ColumnProgress, PublishedEvidence } from './column-progress';

@@ -21,7 +21,8 @@ import { usePersistentStorage } from './use-persistent-storage';
 import { LIST_ROUTE, type LetterTab } from './route';
 import { useRoute } from './use-route';
 import { createProgressStore } from '../store/progress-store';
-import { ProgressStoreContext } from '../progress/progress-store-context';
+import { ProgressStoresContext } from '../progress/progress-store-context';
+import { createProgressReportStore } from '../store/progress-report-store';
 import { useReminders } from '../reminders/use-reminders';
 import { ReminderBanner } from '../reminders/ReminderBanner';
 import type { LetterWarnings } from '../../core/calendar/letter-warnings';
@@ -40,6 +41,7 @@ const store = createDraftStore(db);
 const profileStore = createProfileStore(db);
 const batchStore = createBatchStore(db);
 const progressStore = createProgressStore(db);
+const progressStores = { progress: progressStore, reports: createProgressReportStore(db) };
 
 export function App() {
   const appInfo = useAppInfo();
@@ -236,9 +238,9 @@ function OpenDraft({ id, tab, onTab, snapshot, onBack, onMissing, onError, onOpe
   }, [draft, onMissing]);
   if (!draft) return <p>{t('ui.loading')}</p>;
   return (
-    <ProgressStoreContext.Provider value={progressStore}>
+    <ProgressStoresContext.Provider value={progressStores}>
       <DraftView draft={draft} store={store} profile={profileStore} tab={tab} onTab={onTab} snapshot={snapshot} onBack={onBack} onError={onError} onOpenOutbox={onOpenOutbox} />
-    </ProgressStoreContext.Provider>
+    </ProgressStoresContext.Provider>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { IndexableType, Table } from 'dexie';
+import type { z } from 'zod';
 import { RECORD_SCHEMAS, recordKey, type BackupContents, type BackupTable } from '../../core/backup/backup-format';
 import { planImport, singleRecordImport, type ImportPlan, type SingleRecordImport } from '../../core/backup/plan-import';
 import { ProfileImageSchema, type ProfileImage } from '../../core/profile/profile-image';
@@ -8,7 +9,8 @@ import { writeBackup } from '../../core/backup/backup-file';
 import { BatchRecordSchema } from '../../core/batch/batch-record';
 import { DraftRecordSchema, type DraftRecord, type QuarantineRecord, type SnapshotRecord } from '../../core/drafts/draft-record';
 import { describeIssues } from '../../core/drafts/describe-issues';
-import { EvidenceRecordSchema, ItemProgressRecordSchema, type ItemProgressRecord } from '../../core/progress/item-progress';
+import { EvidenceRecordSchema, ItemProgressRecordSchema } from '../../core/progress/item-progress';
+import { ProgressReportRecordSchema } from '../../core/progress-report/progress-report-record';
 import { PROFILE_KEY, type PledgeDatabase } from '../store/database';
 import { toBase64 } from '../shared/to-base64';
 
@@ -29,9 +31,9 @@ export interface ExportOptions {
  * quarantine table, as the draft list already shows it.
  */
 export async function exportDatabase(db: PledgeDatabase, options: ExportOptions): Promise<Uint8Array> {
-  const [rows, profileRow, imageRows, batchRows, progressRows, evidenceRows] = await db.transaction(
+  const [rows, profileRow, imageRows, batchRows, progressRows, evidenceRows, reportRows] = await db.transaction(
     'r',
-    [db.drafts, db.letters, db.snapshots, db.documents, db.attachments, db.quarantine, db.profile, db.profileImages, db.batches, db.itemProgress, db.evidence],
+    [db.drafts, db.letters, db.snapshots, db.documents, db.attachments, db.quarantine, db.profile, db.profileImages, db.batches, db.itemProgress, db.evidence, db.progressReports],
     () =>
       Promise.all([
         Promise.all([db.drafts.toArray(), db.letters.toArray(), db.snapshots.toArray(), db.documents.toArray(), db.attachments.toArray(), db.quarantine.toArray()]),
@@ -40,6 +42,7 @@ export async function exportDatabase(db: PledgeDatabase, options: ExportOptions)
         db.batches.toArray(),
         db.itemProgress.toArray(),
         db.evidence.toArray(),
+        db.progressReports.toArray(),
       ]),
   );
   const at = options.now.getTime();
@@ -63,35 +66,25 @@ export async function exportDatabase(db: PledgeDatabase, options: ExportOptions)
   contents.quarantine.push(...unreadable);
   const profile = parseStoredProfile(profileRow);
   if (profile) contents.profile = profile;
-  const profileImages = imageRows.flatMap((row) => {
-    const parsed = ProfileImageSchema.safeParse(row);
-    if (parsed.success) return [parsed.data];
-    contents.quarantine.push(quarantined('profileImages', String((row as { kind?: unknown }).kind), row, describeIssues(parsed.error), at));
-    return [];
-  });
+  // The optional lists: each row its schema reads, the others kept in the quarantine by their key.
+  const readable = <T>(source: string, listRows: readonly unknown[], schema: z.ZodType<T>, keyOf: (row: Partial<Record<string, unknown>>) => string): T[] =>
+    listRows.flatMap((row) => {
+      const parsed = schema.safeParse(row);
+      if (parsed.success) return [parsed.data];
+      contents.quarantine.push(quarantined(source, keyOf(row as Partial<Record<string, unknown>>), row, describeIssues(parsed.error), at));
+      return [];
+    });
+  const byId = (row: Partial<Record<string, unknown>>) => String(row['id']);
+  const profileImages = readable('profileImages', imageRows, ProfileImageSchema, (row) => String(row['kind']));
   if (profileImages.length > 0) contents.profileImages = profileImages;
-  const batches = batchRows.flatMap((row) => {
-    const parsed = BatchRecordSchema.safeParse(row);
-    if (parsed.success) return [parsed.data];
-    contents.quarantine.push(quarantined('batches', String((row as { id?: unknown }).id), row, describeIssues(parsed.error), at));
-    return [];
-  });
+  const batches = readable('batches', batchRows, BatchRecordSchema, byId);
   if (batches.length > 0) contents.batches = batches;
-  const itemProgress = progressRows.flatMap((row) => {
-    const parsed = ItemProgressRecordSchema.safeParse(row);
-    if (parsed.success) return [parsed.data];
-    const { submissionId, number } = row as { submissionId?: unknown; number?: unknown };
-    contents.quarantine.push(quarantined('itemProgress', `${String(submissionId)}+${String(number)}`, row, describeIssues(parsed.error), at));
-    return [];
-  });
+  const itemProgress = readable('itemProgress', progressRows, ItemProgressRecordSchema, (row) => `${String(row['submissionId'])}+${String(row['number'])}`);
   if (itemProgress.length > 0) contents.itemProgress = itemProgress;
-  const evidence = evidenceRows.flatMap((row) => {
-    const parsed = EvidenceRecordSchema.safeParse(row);
-    if (parsed.success) return [parsed.data];
-    contents.quarantine.push(quarantined('evidence', String((row as { id?: unknown }).id), row, describeIssues(parsed.error), at));
-    return [];
-  });
+  const evidence = readable('evidence', evidenceRows, EvidenceRecordSchema, byId);
   if (evidence.length > 0) contents.evidence = evidence;
+  const progressReports = readable('progressReports', reportRows, ProgressReportRecordSchema, byId);
+  if (progressReports.length > 0) contents.progressReports = progressReports;
   const write = options.write ?? writeBackup;
   return write(contents, { exportedAt: options.now, appVersion: options.appVersion, onProgress: options.onProgress });
 }
@@ -136,7 +129,8 @@ export type ImportResult = {
  * letters; drafts newer in the backup, and the conflicts named in `overwrite`, replace the local
  * ones after the local letter is kept as a `before-import` snapshot; other conflicts are left
  * alone. Snapshots, documents, attachments and quarantine rows are only ever added, never
- * overwritten. A draft whose review its PDF does not back ({@link checkReviews}) is written as a
+ * overwritten; each item's progress and each progress report replaces the one here only when newer
+ * ({@link singleRecordImport}). A draft whose review its PDF does not back ({@link checkReviews}) is written as a
  * plain draft needing review again, with an `unverified-review` snapshot saying so.
  *
  * Everything happens in one read-write transaction: an import that fails half-way (disk full, a
@@ -148,7 +142,7 @@ export type ImportResult = {
 export async function importBackup(db: PledgeDatabase, contents: BackupContents, options: ImportOptions): Promise<ImportResult> {
   const newId = options.newId ?? (() => crypto.randomUUID());
   const at = options.now.getTime();
-  const tables = [db.drafts, db.letters, db.snapshots, db.documents, db.attachments, db.quarantine, db.profile, db.profileImages, db.batches, db.itemProgress, db.evidence];
+  const tables = [db.drafts, db.letters, db.snapshots, db.documents, db.attachments, db.quarantine, db.profile, db.profileImages, db.batches, db.itemProgress, db.evidence, db.progressReports];
   return db.transaction('rw', tables, async () => {
     const localRows: unknown[] = await db.drafts.toArray();
     const localById = new Map(localRows.map((row) => [localStamp(row).id, row]));
@@ -198,7 +192,8 @@ export async function importBackup(db: PledgeDatabase, contents: BackupContents,
     await addAbsent(db.batches, contents.batches ?? [], (batch) => batch.id, () => undefined);
     // An evidence file never changes once added (its record names its bytes by hash); one already here is the same file.
     await addAbsent(db.evidence, contents.evidence ?? [], (file) => file.id, () => undefined);
-    await importItemProgress(db, contents.itemProgress ?? [], options.now);
+    await importNewer(db, db.itemProgress, 'itemProgress', contents.itemProgress ?? [], ItemProgressRecordSchema, (record): [string, number] => [record.submissionId, record.number], options.now);
+    await importNewer(db, db.progressReports, 'progressReports', contents.progressReports ?? [], ProgressReportRecordSchema, (record) => record.id, options.now);
     if (total === 0) options.onProgress?.(0, 0);
     const profile = await importProfile(db, contents.profile, options.now);
     const images = await importProfileImages(db, contents.profileImages ?? [], options.now);
@@ -238,17 +233,27 @@ async function importProfileImages(db: PledgeDatabase, incoming: readonly Profil
 }
 
 /**
- * Each item's progress by the profile's clock rule on its own: a status or note recorded here
- * since the backup is never lost unasked, and an item recorded only in the backup comes back.
+ * Each record (an item's progress, a progress report) by the profile's clock rule on its own: a
+ * status, note or report changed here since the backup is never lost unasked, and a record only
+ * in the backup comes back. A compound key is named in the quarantine as the export names it.
  */
-async function importItemProgress(db: PledgeDatabase, incoming: readonly ItemProgressRecord[], now: Date): Promise<void> {
+async function importNewer<T extends TInsert & { readonly updatedAt: number }, TKey extends IndexableType, TInsert>(
+  db: PledgeDatabase,
+  table: Table<T, TKey, TInsert>,
+  source: string,
+  incoming: readonly T[],
+  schema: z.ZodType<T>,
+  keyOf: (record: T) => TKey,
+  now: Date,
+): Promise<void> {
   for (const record of incoming) {
-    const row: unknown = await db.itemProgress.get([record.submissionId, record.number]);
-    const local = ItemProgressRecordSchema.safeParse(row);
+    const key = keyOf(record);
+    const row: unknown = await table.get(key);
+    const local = schema.safeParse(row);
     if (singleRecordImport(local.success ? local.data : undefined, record, now) !== 'restored') continue;
     // A damaged row here is replaced, but kept verbatim first, as the export would keep it.
-    if (row !== undefined && !local.success) await db.quarantine.add(quarantined('itemProgress', `${record.submissionId}+${record.number}`, row, describeIssues(local.error), now.getTime()));
-    await db.itemProgress.put(record);
+    if (row !== undefined && !local.success) await db.quarantine.add(quarantined(source, Array.isArray(key) ? key.join('+') : String(key), row, describeIssues(local.error), now.getTime()));
+    await table.put(record);
   }
 }
 

@@ -134,9 +134,9 @@ export function DraftView({ draft, store, profile, tab, onTab, onBack, onError, 
         {DELIVERED_TABS.includes(tab) &&
           (delivered ? (
             tab === 'progress' ? (
-              <ProgressTab draft={draft} submissionId={delivered.submissionId} receipt={delivered.receipt} profile={profile} onError={onError} />
+              <ProgressTab draft={draft} submissionId={delivered.submissionId} receipt={delivered.receipt} snapshot={snapshot} profile={profile} onError={onError} />
             ) : (
-              <ReportsTab draft={draft} submissionId={delivered.submissionId} receipt={delivered.receipt} profile={profile} onError={onError} />
+              <ReportsTab draft={draft} submissionId={delivered.submissionId} receipt={delivered.receipt} snapshot={snapshot} profile={profile} onError={onError} />
             )
           ) : (
             <p className="notice" data-testid="not-delivered-yet">

@@ -12,6 +12,8 @@ import { describeQueueReason, isPending, queueReason, queueReasonLabel } from '.
 import { sendNowMessage } from './send-now-message';
 import { errorText } from '../../core/errors/error-text';
 import { PublicationPanel } from '../publication/PublicationPanel';
+import { progressOf } from '../../core/outbox/submission-kind';
+import { periodLabel } from '../../core/progress-report/period-label';
 
 /** Each proof a receipt can have, in the clerk's words. */
 const PROOF_TEXT = {
@@ -31,6 +33,8 @@ export function OutboxItemView({ item, connection }: { item: OutboxItem; connect
   const reason = isPending(state) ? queueReason(state, connection) : undefined;
   const label = reason ? queueReasonLabel(reason) : t(`ui.outbox.status.${state.status as 'delivered' | 'rejected'}`);
   const title = details ? itemTitle(details) : null;
+  // A progress report shares the letter's unit and year but none of what is made of a letter's content.
+  const report = progressOf(item);
 
   const act = (action: () => Promise<string | null>) => {
     setMessage(null);
@@ -40,7 +44,10 @@ export function OutboxItemView({ item, connection }: { item: OutboxItem; connect
   const saveReceipt = () =>
     act(async () => {
       if (state.status !== 'delivered') return null;
-      const name = t('ui.outbox.receipt-file-name', { unit: details?.unitName ?? '', year: details?.year ?? '', id: id.slice(0, 8) });
+      const unit = details?.unitName ?? '';
+      const name = report
+        ? t('ui.outbox.progress-receipt-file-name', { unit, period: report.period, id: id.slice(0, 8) })
+        : t('ui.outbox.receipt-file-name', { unit, year: details?.year ?? '', id: id.slice(0, 8) });
       return saveFile('receipt', name, new TextEncoder().encode(`${JSON.stringify(state.receipt, null, 2)}\n`));
     });
 
@@ -55,6 +62,7 @@ export function OutboxItemView({ item, connection }: { item: OutboxItem; connect
       <p className="outbox-item__meta">
         {t('ui.outbox.submission-id', { id })} · {formatSize(entry.package.size)}
         {details?.supersedes && ` · ${t('ui.outbox.supersedes', { id: details.supersedes })}`}
+        {report && ` · ${t('ui.outbox.progress-of', { id: report.letterSubmissionId })}`}
         {details?.origin.kind === 'import' && ` · ${t('ui.outbox.origin.import', { fileName: details.origin.fileName })}`}
       </p>
       {state.status === 'sending' && (
@@ -94,7 +102,7 @@ export function OutboxItemView({ item, connection }: { item: OutboxItem; connect
           )}
         </dl>
       )}
-      {state.status !== 'rejected' && details && (
+      {state.status !== 'rejected' && details && !report && (
         <PublicationPanel submissionId={id} delivered={state.status === 'delivered'} commitmentCode={state.status === 'delivered' ? state.receipt.commitmentCode : undefined} />
       )}
       <div className="outbox-item__actions">
@@ -113,7 +121,7 @@ export function OutboxItemView({ item, connection }: { item: OutboxItem; connect
             {t('ui.outbox.save-receipt')}
           </button>
         )}
-        {state.status === 'delivered' && details && (
+        {state.status === 'delivered' && details && !report && (
           <button type="button" onClick={() => act(() => saveReceiptPdf(details, state.receipt))}>
             {t('ui.outbox.save-receipt-pdf')}
           </button>
@@ -127,8 +135,14 @@ export function OutboxItemView({ item, connection }: { item: OutboxItem; connect
   );
 }
 
-/** A unit's letter by its unit and year; a person's letter by the person first, since a batch holds many of one unit. */
+/**
+ * A unit's letter by its unit and year; a person's letter by the person first, since a batch holds
+ * many of one unit; a progress report by its period first, then whose letter it reports on.
+ */
 function itemTitle(details: SubmissionDetails): string {
+  if (details.progress) {
+    return t('ui.outbox.progress-title', { period: periodLabel(details.progress.period), name: details.personName ?? details.unitName, year: details.year });
+  }
   if (details.personName !== undefined) return t('ui.outbox-batch.person-title', { name: details.personName, unit: details.unitName, year: details.year });
   return t('ui.outbox.item-title', { unit: details.unitName, year: details.year });
 }

@@ -1,6 +1,7 @@
 import { errorText } from '../../core/errors/error-text';
 import { t } from '../../core/i18n/translate';
 import type { OutboxItem } from '../../core/outbox/outbox-item';
+import { isLetterItem } from '../../core/outbox/submission-kind';
 import { verifyPackage } from '../../core/package/verify-package';
 import type { Receipt } from '../../core/protocol/reference-protocol';
 import { commitmentRecord, receivedRecord, type CommitmentRecord } from '../../core/records/commitment-record';
@@ -31,15 +32,21 @@ export function itemYear(item: OutboxItem): number | undefined {
   return item.details?.year ?? (state.status === 'delivered' ? state.receipt.year : undefined);
 }
 
-/** The years that have any submission, newest first. */
+/*
+ * Commitment records are made of letters: a progress report in the outbox is no commitment, and
+ * reading its package as a letter's would only name it as a failure. Every function below looks at
+ * the letters alone.
+ */
+
+/** The years that have any letter's submission, newest first. */
 export function exportYears(items: readonly OutboxItem[]): number[] {
-  const years = new Set(items.map(itemYear).filter((year) => year !== undefined));
+  const years = new Set(items.filter(isLetterItem).map(itemYear).filter((year) => year !== undefined));
   return [...years].sort((a, b) => b - a);
 }
 
 /** Submissions no year can be given to: never exported, so the screen must say they exist. */
 export function unknownYearCount(items: readonly OutboxItem[]): number {
-  return items.filter((item) => itemYear(item) === undefined).length;
+  return items.filter((item) => isLetterItem(item) && itemYear(item) === undefined).length;
 }
 
 /**
@@ -48,7 +55,7 @@ export function unknownYearCount(items: readonly OutboxItem[]): number {
  */
 export function defaultExportYear(items: readonly OutboxItem[]): number | undefined {
   let latest: { at: number; year: number } | undefined;
-  for (const item of items) {
+  for (const item of items.filter(isLetterItem)) {
     const state = item.entry.state;
     const year = itemYear(item);
     if (state.status !== 'delivered' || year === undefined) continue;
@@ -59,7 +66,7 @@ export function defaultExportYear(items: readonly OutboxItem[]): number | undefi
 }
 
 export function chooseYear(items: readonly OutboxItem[], year: number): YearChoice {
-  const ofYear = items.filter((item) => itemYear(item) === year);
+  const ofYear = items.filter((item) => isLetterItem(item) && itemYear(item) === year);
   const deliveredItems = ofYear.flatMap((item) => (item.entry.state.status === 'delivered' ? [{ item, receipt: item.entry.state.receipt }] : []));
   // A correction still on its way does not replace anything yet: the letter it corrects is the one on record.
   const replaced = new Set(deliveredItems.flatMap(({ item, receipt }) => [receipt.supersedes, item.details?.supersedes]).filter((id) => id !== undefined));

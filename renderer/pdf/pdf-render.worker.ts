@@ -11,6 +11,7 @@ import { renderReceiptPdf } from '../../core/pdf/render-receipt';
 import { buildPrintFile } from '../../core/batch-print/print-file';
 import { renderServiceCardsPdf } from '../../core/service-cards/service-cards-pdf';
 import { renderPosterPdf } from '../../core/publication/poster-pdf';
+import { renderProgressPdf } from '../../core/pdf/render-progress';
 import { BUNDLED_FACES } from '../../core/fonts/bundled-faces';
 import { BUNDLED_FONT_URLS, HARFBUZZ_SUBSET_URL } from './document-font-urls';
 import type { InstalledFontFiles, PlanDrawing, RenderJob, RenderRequest, RenderResponse } from './render-protocol';
@@ -99,6 +100,10 @@ async function render(id: number, job: RenderJob, documentFonts: DocumentFonts):
   if (job.kind === 'poster') {
     const poster = await renderPosterPdf(job.facts, documentFonts);
     return { id, ok: true, bytes: poster.bytes, pages: 1 };
+  }
+  if (job.kind === 'progress') {
+    const { bytes, plan } = await renderProgressPdf(job.report, job.report.title, documentFonts);
+    return { id, ok: true, bytes, pages: plan.pages.length };
   }
   if (job.kind === 'service-cards') {
     const cards = await renderServiceCardsPdf(job.letter, documentFonts, { url: job.url });

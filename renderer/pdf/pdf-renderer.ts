@@ -2,6 +2,7 @@ import type { PrintFileInput } from '../../core/batch-print/print-file';
 import type { ReceiptFacts } from '../../core/layout/layout-receipt';
 import type { Letter } from '../../core/letter/letter-schema';
 import type { PosterFacts } from '../../core/publication/poster-layout';
+import type { ProgressReport } from '../../core/progress/progress-schema';
 import { onFontsChanged } from '../fonts/fonts-changed';
 import { installedFontFiles } from './installed-font-files';
 import type { InstalledFontFiles, RenderJob, RenderRequest, RenderResponse } from './render-protocol';
@@ -64,6 +65,11 @@ export function renderServiceCardsInWorker(letter: Letter, url: string | undefin
 /** The service-hall poster of a letter, with its QR code to the public address. */
 export function renderPosterInWorker(facts: PosterFacts): Promise<RenderResponse> {
   return renderInWorker({ kind: 'poster', facts });
+}
+
+/** A progress report as frozen for the principal (core/pdf/render-progress.ts). */
+export function renderProgressInWorker(report: ProgressReport): Promise<RenderResponse> {
+  return renderInWorker({ kind: 'progress', report });
 }
 
 async function renderInWorker(job: RenderJob): Promise<RenderResponse> {

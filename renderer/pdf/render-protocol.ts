@@ -5,18 +5,20 @@ import type { Rect } from '../../core/layout/page-plan';
 import type { Letter } from '../../core/letter/letter-schema';
 import type { Problem } from '../../core/letter/problem';
 import type { PosterFacts } from '../../core/publication/poster-layout';
+import type { ProgressReport } from '../../core/progress/progress-schema';
 
 /**
  * What the PDF worker makes: a letter (marked 草稿 unless it is the PDF to freeze for review), a
  * printable receipt, a staff batch's print file for signatures (its cover drawn in the document fonts),
- * or a letter's service cards (core/service-cards).
+ * a letter's service cards (core/service-cards), or a progress report of a delivered letter.
  */
 export type RenderJob =
   | { readonly kind: 'letter'; readonly letter: unknown; readonly draft: boolean }
   | { readonly kind: 'receipt'; readonly facts: ReceiptFacts }
   | { readonly kind: 'print-file'; readonly input: PrintFileInput }
   | { readonly kind: 'service-cards'; readonly letter: Letter; readonly url: string | undefined }
-  | { readonly kind: 'poster'; readonly facts: PosterFacts };
+  | { readonly kind: 'poster'; readonly facts: PosterFacts }
+  | { readonly kind: 'progress'; readonly report: ProgressReport };
 
 /** Font files the host offers per role, drawn before the bundled fonts (see installed-font-files.ts). */
 export type InstalledFontFiles = Partial<Record<FontRole, { readonly bytes: Uint8Array; readonly index: number }>>;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DraftRecord } from '../../core/drafts/draft-record';
 import type { Letter } from '../../core/letter/letter-schema';
 import { verifyPackage } from '../../core/package/verify-package';
+import type { OutboxSnapshot } from '../../core/outbox/outbox-item';
 import type { Receipt } from '../../core/protocol/reference-protocol';
 import { desktop } from '../bridge/desktop';
 import type { ProfileStore } from '../store/profile-store';
@@ -13,6 +14,8 @@ export interface DeliveredLetterProps {
   /** The delivered package: the platform holds it and gave `receipt` for it. */
   readonly submissionId: string;
   readonly receipt: Receipt;
+  /** The outbox as last read (null until then): where a report's package stands. */
+  readonly snapshot: OutboxSnapshot | null;
   readonly profile: ProfileStore;
   readonly onError: (error: unknown) => void;
 }

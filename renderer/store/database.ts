@@ -4,6 +4,7 @@ import type { AttachmentRecord, DocumentRecord, DraftRecord, LetterRecord, Quara
 import { migrateV1Draft } from '../../core/drafts/migrations/v1-to-v2';
 import type { ProfileImage, ProfileImageKind } from '../../core/profile/profile-image';
 import type { EvidenceRecord, ItemProgressRecord } from '../../core/progress/item-progress';
+import type { ProgressReportRecord } from '../../core/progress-report/progress-report-record';
 import type { UnitProfile } from '../../core/profile/unit-profile';
 
 export const DATABASE_NAME = 'pledge-desk';
@@ -43,6 +44,9 @@ export const SCHEMA_VERSIONS = [
   // by the letter's submission id, apart from the drafts: a delivered letter is no longer edited,
   // its progress goes on all year. Nothing to migrate, older data has none.
   { version: 6, stores: { itemProgress: '[submissionId+number], submissionId', evidence: 'id, submissionId' } },
+  // Progress reports of delivered letters (core/progress-report/progress-report-record.ts), each with
+  // its frozen PDF, read per letter by its submission id. Nothing to migrate, older data has none.
+  { version: 7, stores: { progressReports: 'id, submissionId' } },
 ] as const satisfies readonly { version: number; stores: Record<string, string>; upgrade?: (tx: Transaction) => Promise<void> }[];
 
 /** The one row of the `profile` table: there is one unit per installation. */
@@ -62,6 +66,7 @@ export class PledgeDatabase extends Dexie {
   batches!: EntityTable<BatchRecord, 'id'>;
   itemProgress!: Table<ItemProgressRecord, [string, number]>;
   evidence!: EntityTable<EvidenceRecord, 'id'>;
+  progressReports!: EntityTable<ProgressReportRecord, 'id'>;
 
   constructor(name = DATABASE_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // 'strict' makes Chromium flush each commit to disk, so a power cut loses nothing committed.

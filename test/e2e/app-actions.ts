@@ -119,3 +119,21 @@ export async function packLetter(page: Page, profile: Record<keyof typeof REAL_U
   await submitToPlatform(page);
   return (await page.getByTestId('submit-result').textContent()) ?? '';
 }
+
+/** Gives the outbox the platform's address and the unit's token, on the 发送队列 screen; sending starts at once. */
+export async function connectPlatform(page: Page, platform: { readonly url: string; readonly token: string }): Promise<void> {
+  const settings = page.getByRole('form', { name: '报送平台设置' });
+  await settings.getByLabel('报送平台地址').fill(platform.url);
+  await settings.getByLabel('访问令牌').fill(platform.token);
+  await settings.getByRole('button', { name: '保存设置' }).click();
+  await expect(settings.getByRole('status')).toHaveText('设置已保存。');
+}
+
+/** Leaves no platform configured for the specs after this one (the web host's data folder is shared by the run). */
+export async function clearPlatformSettings(page: Page): Promise<void> {
+  if (!(await page.getByRole('form', { name: '报送平台设置' }).isVisible())) await page.getByTestId('open-outbox').click();
+  const settings = page.getByRole('form', { name: '报送平台设置' });
+  await settings.getByLabel('报送平台地址').fill('');
+  await settings.getByRole('button', { name: '保存设置' }).click();
+  await expect(settings.getByText('设置已保存。')).toBeVisible();
+}

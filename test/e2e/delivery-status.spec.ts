@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { packLetter, REAL_UNIT, writeScan } from './app-actions';
+import { clearPlatformSettings, packLetter, REAL_UNIT, writeScan } from './app-actions';
 import { expect, test } from './fixtures';
 import { platformProcess, type PlatformProcess } from './platform-process';
 
@@ -38,15 +38,6 @@ async function expectHeader(page: Page, badge: string, line: string | RegExp): P
 async function expectCard(card: Locator, badge: string, line: string | RegExp): Promise<void> {
   await expect(card.getByTestId('delivery-status')).toHaveText(badge, { timeout: 30_000 });
   await expect(card.getByTestId('outstanding')).toContainText(line);
-}
-
-/** Leaves no platform configured for the specs after this one (the web host's data folder is shared). */
-async function clearSettings(page: Page): Promise<void> {
-  if (!(await page.getByRole('form', { name: '报送平台设置' }).isVisible())) await openOutbox(page);
-  const settings = page.getByRole('form', { name: '报送平台设置' });
-  await settings.getByLabel('报送平台地址').fill('');
-  await settings.getByRole('button', { name: '保存设置' }).click();
-  await expect(settings.getByText('设置已保存。')).toBeVisible();
 }
 
 test('a packed letter says 待发送，尚未送达 and why — no address, then no connection — until the receipt says 已送达, in the header, the 还差 line, the list, its filter and search, and the outbox', async ({ appPage: page }) => {
@@ -124,7 +115,7 @@ test('a packed letter says 待发送，尚未送达 and why — no address, then
     await settings.getByRole('button', { name: '测试连接' }).click();
     await expect(settings.getByTestId('connection-test')).toHaveText(`连接正常：地址正确，访问令牌有效，属于${NANGANG_SERVICE.name}（统一社会信用代码 ${NANGANG_SERVICE.code}）。`);
   } finally {
-    await clearSettings(page).catch(() => undefined);
+    await clearPlatformSettings(page).catch(() => undefined);
     await platform?.stop();
     await rm(dir, { recursive: true, force: true });
   }
@@ -180,7 +171,7 @@ test('测试连接 names a wrong token; a refused token holds the letter as not 
     await expectHeader(page, '被拒收', '请换用平台发给本单位的访问令牌');
     await expect(page.locator('.status-line')).not.toContainText('已送达');
   } finally {
-    await clearSettings(page).catch(() => undefined);
+    await clearPlatformSettings(page).catch(() => undefined);
     await platform?.stop();
     await rm(dir, { recursive: true, force: true });
   }

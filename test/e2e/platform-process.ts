@@ -17,24 +17,28 @@ export interface PlatformProcess {
   readonly url: string;
   /** The unit's token, as `token issue` printed it. */
   readonly token: string;
+  /** The credit office's token (`token issue --operator`), for the dashboard; issued only when asked for. */
+  readonly operatorToken?: string;
   start(): Promise<void>;
   /** The submissions the platform lists to the unit. */
   list(): Promise<{ submissionId: string; receiptId: string; sha256: string }[]>;
   stop(): Promise<void>;
 }
 
-export async function platformProcess(unit: { readonly code: string; readonly name: string }): Promise<PlatformProcess> {
+export async function platformProcess(unit: { readonly code: string; readonly name: string }, options: { readonly operator?: boolean } = {}): Promise<PlatformProcess> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'pledge-e2e-platform-'));
   // -s: npm's own banner would otherwise come before the token on standard output.
   const issued = await promisify(execFile)('npm', ['run', '-s', 'platform', '--', 'token', 'issue', '--data', dataDir, '--unit', unit.code, '--name', unit.name]);
   const token = issued.stdout.trim();
+  const operatorToken = options.operator ? (await promisify(execFile)('npm', ['run', '-s', 'platform', '--', 'token', 'issue', '--data', dataDir, '--operator', '--name', '市信用办 值班员'])).stdout.trim() : undefined;
   await saveIdentity(dataDir, OFFICE);
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
   return {
     url,
     token,
+    ...(operatorToken ? { operatorToken } : {}),
     async start() {
       const started = spawn('npm', ['run', 'platform', '--', 'serve', '--port', String(port), '--data', dataDir], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
       child = started;

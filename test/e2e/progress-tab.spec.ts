@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLetter, fillUnitProfile, REAL_UNIT, savedPath, submitAndApprove, submitToPlatform, writeScan } from './app-actions';
+import { clearPlatformSettings, connectPlatform, createLetter, fillUnitProfile, REAL_UNIT, savedPath, submitAndApprove, submitToPlatform, writeScan } from './app-actions';
 import { expectNoSeriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { platformProcess, type PlatformProcess } from './platform-process';
@@ -35,20 +35,8 @@ async function deliverKeyTaskLetter(page: Page, platform: PlatformProcess, scan:
   await submitToPlatform(page);
   await expect(page.getByTestId('submit-result')).toContainText('已加入发送队列');
   await page.getByRole('button', { name: '查看发送队列' }).click();
-  const settings = page.getByRole('form', { name: '报送平台设置' });
-  await settings.getByLabel('报送平台地址').fill(platform.url);
-  await settings.getByLabel('访问令牌').fill(platform.token);
-  await settings.getByRole('button', { name: '保存设置' }).click();
+  await connectPlatform(page, platform);
   await expect(page.getByRole('listitem', { name: `${UNIT.unitName}（${YEAR} 年度）` }).getByTestId('outbox-status')).toHaveText('已送达', { timeout: 30_000 });
-}
-
-/** Leaves no platform configured for the specs after this one (the web host's data folder is shared). */
-async function clearSettings(page: Page): Promise<void> {
-  await page.getByTestId('open-outbox').click();
-  const settings = page.getByRole('form', { name: '报送平台设置' });
-  await settings.getByLabel('报送平台地址').fill('');
-  await settings.getByRole('button', { name: '保存设置' }).click();
-  await expect(settings.getByText('设置已保存。')).toBeVisible();
 }
 
 test('the 践诺进展 tab keeps statuses, notes and evidence through a reload; the banner and the list warn of deadlines; the calendar exports as valid iCalendar', async ({ appPage: page }, testInfo) => {
@@ -186,7 +174,7 @@ test('the 践诺进展 tab keeps statuses, notes and evidence through a reload; 
     await expect(banner.getByTestId('reminder-fired')).toContainText(/：今天到期：第 4 项承诺事项到期：新增城镇就业岗位/);
     await expect(letterLine).toContainText('1 项承诺 10 天内到期；1 项已逾期');
 
-    await clearSettings(page);
+    await clearPlatformSettings(page);
   } finally {
     await platform?.stop();
     await rm(dir, { recursive: true, force: true });

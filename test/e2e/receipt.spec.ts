@@ -1,7 +1,7 @@
 import { readFile, rm, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { packLetter, pdfPageCount, pdfText, REAL_UNIT, savedPath, writeScan } from './app-actions';
+import { connectPlatform, packLetter, pdfPageCount, pdfText, REAL_UNIT, savedPath, writeScan } from './app-actions';
 import { expect, test } from './fixtures';
 import { platformProcess, type PlatformProcess } from './platform-process';
 
@@ -29,10 +29,7 @@ test('a delivered submission gives a one-page printable receipt (回执单) besi
     await packLetter(page, UNIT, await writeScan(dir));
     await expect(page.getByTestId('submit-result')).toContainText('已加入发送队列');
     await page.getByRole('button', { name: '查看发送队列' }).click();
-    const settings = page.getByRole('form', { name: '报送平台设置' });
-    await settings.getByLabel('报送平台地址').fill(platform.url);
-    await settings.getByLabel('访问令牌').fill(platform.token);
-    await settings.getByRole('button', { name: '保存设置' }).click();
+    await connectPlatform(page, platform);
 
     // Its own item: the outbox holds what the specs before this one packed too.
     const item = page.getByRole('listitem', { name: `${UNIT.unitName}（2026 年度）` });

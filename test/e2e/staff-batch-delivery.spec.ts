@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 import { inventedStaff } from '../support/invented-staff';
-import { fillUnitProfile, REAL_UNIT } from './app-actions';
+import { connectPlatform, fillUnitProfile, REAL_UNIT } from './app-actions';
 import { expectNoSeriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { platformProcess } from './platform-process';
@@ -54,11 +54,7 @@ test(`a staff roster of ${PEOPLE} through the app: letters, review, print, signe
   try {
     // The platform's address is set while nothing answers there: the batch will wait, and say so.
     await page.getByTestId('open-outbox').click();
-    const settings = page.getByRole('form', { name: '报送平台设置' });
-    await settings.getByLabel('报送平台地址').fill(platform.url);
-    await settings.getByLabel('访问令牌').fill(platform.token);
-    await settings.getByRole('button', { name: '保存设置' }).click();
-    await expect(settings.getByRole('status')).toHaveText('设置已保存。');
+    await connectPlatform(page, platform);
     await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'offline');
     await page.getByRole('button', { name: /返回列表/ }).click();
     await fillUnitProfile(page, PROFILE);

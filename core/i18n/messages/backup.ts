@@ -1,7 +1,7 @@
 /** Backup export and import, and why a backup file is refused or a record of it set aside. */
 export const backup = {
   'ui.backup.title': '备份',
-  'ui.backup.explain': '把全部草稿、历史版本和签章件导出为一个文件，可在另一台电脑导入。',
+  'ui.backup.explain': '把全部草稿、历史版本、签章件、践诺进展和进展报告导出为一个文件，可在另一台电脑导入。',
   'ui.backup.export': '导出备份',
   'ui.backup.import': '导入备份…',
   'ui.backup.file-name': '政务诚信承诺-备份-{stamp}',
@@ -16,7 +16,7 @@ export const backup = {
   'ui.backup.conflict': '{name}（本机 {local}，备份 {incoming}）用备份覆盖',
   'ui.backup.conflicts-to-decide': '{count} 份草稿需要您决定是否用备份覆盖',
   'ui.backup.conflict-future': '{name}（备份记录的修改时间 {incoming} 晚于本机当前时间，不能据此认定备份更新；本机 {local}）用备份覆盖',
-  'ui.backup.set-aside': '{count} 条签章件、送审 PDF、佐证材料或签名、印章图片与其记录不符（文件被改动或损坏），未导入，已列入“无法读取的草稿”。',
+  'ui.backup.set-aside': '{count} 条签章件、送审 PDF、佐证材料、进展报告或签名、印章图片与其记录不符（文件被改动或损坏），未导入，已列入“无法读取的草稿”。',
   'ui.backup.reviews-withdrawn': '{count} 份草稿的审核记录无法用送审 PDF 核实，已按草稿导入，需重新提交审核。',
   'ui.backup.profile-restored': '单位信息已按备份恢复。',
   'ui.backup.profile-kept': '本机的单位信息比备份更新，已保留本机内容。',
@@ -33,6 +33,7 @@ export const backup = {
   'backup.table.batches': '公职人员承诺书批次',
   'backup.table.itemProgress': '承诺事项履行进展',
   'backup.table.evidence': '佐证材料',
+  'backup.table.progressReports': '进展报告',
   'backup.error.notZip': '所选文件不是有效的备份文件：无法按 ZIP 格式读取。',
   'backup.error.tooManyEntries': '备份文件包含的文件超过 {max} 个，不是本程序导出的备份，已拒绝读取。',
   'backup.error.unsafePath': '备份中的文件路径“{name}”不安全（绝对路径或含有“..”），已拒绝读取。',
@@ -77,4 +78,6 @@ export const backup = {
   'backup.untrusted.evidence': '{draft}的佐证材料“{name}”与其记录（大小、SHA-256 指纹或类型）不符，文件可能已损坏或被篡改，未导入。',
   'backup.untrusted.evidence-refused': '{draft}的佐证材料未导入：{reason}',
   'backup.untrusted.profile-image-refused': '单位信息中的图片未导入：{reason}',
+  'backup.untrusted.report': '{draft}的{period}进展报告',
+  'backup.untrusted.report-review': '{draft}的审核记录与其状态或送审 PDF 不符，文件可能已损坏或被篡改，未导入。',
 } as const;

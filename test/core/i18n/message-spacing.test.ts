@@ -33,7 +33,7 @@ const FILL: Readonly<Record<string, Fill>> = {
   field: 'text', office: 'text', choices: 'text', detail: 'text', reason: 'text', name: 'text', unit: 'text', title: 'text',
   ordinal: 'text', content: 'text', details: 'text', steps: 'text', category: 'text', by: 'text',
   draft: 'text', table: 'text', record: 'text', problems: 'text', other: 'text', role: 'text',
-  what: 'text', found: 'text', kind: 'text', files: 'text', state: 'text', principal: 'text', candidates: 'text', list: 'text',
+  period: 'text', what: 'text', found: 'text', kind: 'text', files: 'text', state: 'text', principal: 'text', candidates: 'text', list: 'text',
 };
 
 /** Where a placeholder's usual fill does not apply: the message fills it with something else. */

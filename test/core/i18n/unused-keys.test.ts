@@ -17,6 +17,8 @@ const DYNAMIC: readonly DynamicKeys[] = [
   { prefix: 'ui.status.', suffix: 'quoted', why: 'a draft’s status' },
   { prefix: 'ui.step.', suffix: 'quoted', why: 'the outstanding steps of a draft' },
   { prefix: 'ui.tab.', suffix: 'quoted', why: 'the draft view’s tabs' },
+  { prefix: 'ui.reports.kind.', suffix: 'quoted', why: 'the kinds of progress report a new one can be' },
+  { prefix: 'ui.reports.status.', suffix: 'quoted', why: 'a progress report’s workflow status' },
   { prefix: 'ui.snapshot.', suffix: 'quoted', why: 'why a snapshot was taken' },
   { prefix: 'ui.storage.', suffix: 'quoted', why: 'how the browser keeps the drafts database' },
   { prefix: 'backup.table.', suffix: 'quoted', why: 'a backup table’s name in its refusals' },

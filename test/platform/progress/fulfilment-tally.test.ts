@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ITEM_STATUSES } from '../../../core/progress/progress-schema';
 import { fulfilmentState } from '../../../core/records/fulfilment-record';
-import { itemOutcome, NO_ITEMS, sumTallies, tallyItems } from '../../../platform/progress/fulfilment-tally';
+import { itemOutcome } from '../../../core/progress/item-outcome';
+import { NO_ITEMS, sumTallies, tallyItems } from '../../../platform/progress/fulfilment-tally';
 
 describe('counting a report’s items', () => {
   it('puts every status in one of three outcomes: 已兑现 kept, 未启动 and 推进中 in progress, 未兑现 and 已调整 not kept', () => {

@@ -9,6 +9,9 @@ import { exportDatabase, importBackup, planDatabaseImport } from '../../../rende
 import { PledgeDatabase } from '../../../renderer/store/database';
 import { createProfileStore } from '../../../renderer/store/profile-store';
 import { createBatchStore } from '../../../renderer/store/batch-store';
+import { createProgressReportStore } from '../../../renderer/store/progress-report-store';
+import { parsePeriod } from '../../../core/progress/progress-period';
+import { approval, forReview, LETTER, must, REPORT_PDF, REPORT_PDF_SHA, SUBMISSION, uuids, when } from '../../core/progress-report/report-fixtures';
 import { editRows, forgeBackup } from '../../support/backup-forgery';
 import { testImage } from '../../node/signing/signing-fixture';
 
@@ -512,5 +515,147 @@ describe('the staff batches in a backup', () => {
       files['batches.json'] = strToU8(JSON.stringify([rows[0], rows[0]]));
     });
     expect(await readBackup(twice)).toMatchObject({ ok: false, reason: expect.stringContaining('重复') });
+  });
+});
+
+describe('the progress reports in a backup', () => {
+  // After the reports were made: a backup's times are believed only up to the clock of the import.
+  const LATER = when(60);
+  const LABEL = '草稿“单位 review”（review）的2026年第二季度进展报告';
+
+  /** The seeded database with two reports of the letter the draft `review` stands for: a June draft and an approved Q2 report. */
+  async function withReports() {
+    const db = freshDb();
+    await seed(db);
+    const reports = createProgressReportStore(db, uuids());
+    const create = async (period: string, minutes: number) =>
+      must(await reports.create({ draftId: 'review', letter: LETTER, submissionId: SUBMISSION, period: parsePeriod(period)!, progress: { items: [], evidence: [] }, now: when(minutes) }));
+    const draft = await create('2026-06', 0);
+    const quarter = await create('2026-Q2', 1);
+    must(await reports.submit(quarter.id, forReview(quarter, when(10)), REPORT_PDF, when(10)));
+    const approved = must(await reports.decide(quarter.id, approval(REPORT_PDF_SHA, when(20))));
+    return { db, reports, draft, approved };
+  }
+
+  const reportRows = (files: Record<string, Uint8Array>) => JSON.parse(strFromU8(files['progress-reports.json']!)) as Record<string, unknown>[];
+  const pdfEntry = (files: Record<string, Uint8Array>) => Object.keys(files).find((name) => name.startsWith('progress-reports/'))!;
+
+  it('go into the backup with the frozen PDF as an entry of its own, and come back byte for byte into a fresh database, once', async () => {
+    const { db, reports, draft, approved } = await withReports();
+    const read = await readBackup(await exportDatabase(db, { now: LATER, appVersion: '0.1.0' }), undefined, LATER);
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.setAside).toBe(0);
+    expect(read.manifest.entries.map((e) => e.name)).toContain('progress-reports.json');
+    // Only the frozen report has a PDF; the draft has none to write.
+    expect(read.manifest.entries.filter((e) => e.name.startsWith('progress-reports/'))).toEqual([{ name: expect.stringMatching(/^progress-reports\/\d+\.pdf$/), size: REPORT_PDF.length, sha256: REPORT_PDF_SHA }]);
+
+    const target = freshDb();
+    await importBackup(target, read.contents, { overwrite: new Set(), now: LATER, newId: ids() });
+    await importBackup(target, read.contents, { overwrite: new Set(), now: LATER, newId: ids() });
+    const restored = createProgressReportStore(target, uuids());
+    expect(await restored.list(SUBMISSION)).toEqual(await reports.list(SUBMISSION));
+    expect(await restored.get(draft.id)).toEqual(draft);
+    expect(Buffer.from((await restored.get(approved.id))!.review!.pdf).equals(Buffer.from(REPORT_PDF))).toBe(true);
+    expect(await target.progressReports.count()).toBe(2);
+    // Still the approval it was: packed from the very PDF, under the package id fixed then.
+    expect(await restored.packageInput(approved.id)).toMatchObject({ ok: true, input: { pdf: REPORT_PDF, submissionId: approved.packing!.submissionId } });
+  });
+
+  it('leave a report changed here since the backup as it is, and bring back one removed', async () => {
+    const { db, reports, draft, approved } = await withReports();
+    const contents = await exported(db);
+    const edited = must(await reports.setAccountability(draft.id, '已约谈责任科室。', when(30)));
+    await db.progressReports.delete(approved.id);
+    await importBackup(db, contents, { overwrite: new Set(), now: LATER, newId: ids() });
+    expect(await reports.get(draft.id)).toEqual(edited);
+    expect(await reports.get(approved.id)).toEqual(approved);
+  });
+
+  it('are absent from a backup made before them, which still imports', async () => {
+    const old = forgeBackup(await exportDatabase((await withReports()).db, { now: LATER, appVersion: '0.1.0' }), (files) => {
+      for (const name of Object.keys(files)) if (name === 'progress-reports.json' || name.startsWith('progress-reports/')) delete files[name];
+    });
+    const read = await readBackup(old);
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.contents).not.toHaveProperty('progressReports');
+    const target = freshDb();
+    expect(await importBackup(target, read.contents, { overwrite: new Set(), now: LATER, newId: ids() })).toMatchObject({ added: 2 });
+    expect(await target.progressReports.count()).toBe(0);
+  });
+
+  it('set aside a report whose frozen PDF is not the one its hash names, naming the letter and the period, and bring back the rest', async () => {
+    const { db, draft, approved } = await withReports();
+    const forged = forgeBackup(await exportDatabase(db, { now: LATER, appVersion: '0.1.0' }), (files) => {
+      const name = pdfEntry(files);
+      files[name] = files[name]!.map((b, i) => (i === 12 ? b ^ 1 : b));
+    });
+    const read = await readBackup(forged, undefined, LATER);
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.setAside).toBe(1);
+    expect(read.contents.progressReports?.map((r) => r.id)).toEqual([draft.id]);
+    const [row] = read.contents.quarantine.filter((q) => q.source === 'progressReports');
+    const actual = sha256Hex(REPORT_PDF.map((b, i) => (i === 12 ? b ^ 1 : b)));
+    expect(row).toMatchObject({ key: approved.id, at: LATER.getTime() });
+    expect(row!.reason).toBe(`${LABEL}的送审 PDF 内容与其 SHA-256 指纹 ${REPORT_PDF_SHA} 不符（实际为 ${actual}），文件可能已损坏或被篡改，未导入。`);
+    // Shown as text: the PDF only by its size and real hash.
+    expect(JSON.parse(row!.raw)).toMatchObject({ id: approved.id, status: 'approved', review: { pdf: { size: REPORT_PDF.length, sha256: actual } } });
+
+    const target = freshDb();
+    await importBackup(target, read.contents, { overwrite: new Set(), now: LATER, newId: ids() });
+    expect((await target.progressReports.toArray()).map((r) => r.id)).toEqual([draft.id]);
+    expect((await target.quarantine.toArray()).filter((q) => q.source === 'progressReports').map((q) => q.key)).toEqual([approved.id]);
+  });
+
+  it('set aside a report approved on another PDF than the one frozen, or claiming a status its review does not back', async () => {
+    const { db, draft, approved } = await withReports();
+    const zip = await exportDatabase(db, { now: LATER, appVersion: '0.1.0' });
+    const edit = (change: (row: Record<string, unknown> & { review?: Record<string, unknown> & { decision?: Record<string, unknown> } }) => void) =>
+      forgeBackup(zip, (files) => {
+        const rows = reportRows(files);
+        for (const row of rows) change(row);
+        files['progress-reports.json'] = strToU8(JSON.stringify(rows));
+      });
+    const setAside = async (forged: Uint8Array) => {
+      const read = await readBackup(forged, undefined, LATER);
+      if (!read.ok) throw new Error(read.reason);
+      return read.contents.quarantine.filter((q) => q.source === 'progressReports').map((q) => [q.key, q.reason]);
+    };
+    const reason = `${LABEL}的审核记录与其状态或送审 PDF 不符，文件可能已损坏或被篡改，未导入。`;
+    const otherPdf = edit((row) => {
+      if (row.review?.decision) row.review.decision['pdfSha256'] = 'f'.repeat(64);
+    });
+    expect(await setAside(otherPdf)).toEqual([[approved.id, reason]]);
+    const unpacked = edit((row) => {
+      if (row['id'] === approved.id) delete row['packing'];
+    });
+    expect(await setAside(unpacked)).toEqual([[approved.id, reason]]);
+    const approvedUnreviewed = edit((row) => {
+      if (row['id'] === draft.id) row['status'] = 'approved';
+    });
+    expect(await setAside(approvedUnreviewed)).toEqual([[draft.id, reason.replace('第二季度', '6月')]]);
+  });
+
+  it('refuse a backup whose report list holds a damaged record, or a PDF the backup does not hold', async () => {
+    const zip = await exportDatabase((await withReports()).db, { now: LATER, appVersion: '0.1.0' });
+    const damaged = forgeBackup(zip, (files) => {
+      files['progress-reports.json'] = strToU8(JSON.stringify(reportRows(files).map((row) => ({ ...row, status: 'sent' }))));
+    });
+    expect(await readBackup(damaged)).toEqual({ ok: false, reason: '“进展报告”数据第 1 条记录（progressReports[0]）的字段“status”不符合要求，无法导入。' });
+    const noPdf = forgeBackup(zip, (files) => {
+      delete files[pdfEntry(files)];
+    });
+    expect(await readBackup(noPdf)).toMatchObject({ ok: false, reason: expect.stringMatching(/^“进展报告”数据第 \d 条记录（progressReports\[\d\]）引用的文件“progress-reports\/\d+\.pdf”不在清单中/) });
+  });
+
+  it('export a stored report that does not parse into the quarantine instead of losing it or the backup', async () => {
+    const { db, draft, approved } = await withReports();
+    await db.progressReports.put({ ...draft, status: 'sent' as never });
+    const read = await readBackup(await exportDatabase(db, { now: LATER, appVersion: '0.1.0' }), undefined, LATER);
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.contents.progressReports?.map((r) => r.id)).toEqual([approved.id]);
+    const [row] = read.contents.quarantine.filter((q) => q.source === 'progressReports');
+    expect(row).toMatchObject({ key: draft.id, at: LATER.getTime() });
+    expect(row!.reason).toContain('status');
+    expect(JSON.parse(row!.raw)).toMatchObject({ id: draft.id, status: 'sent' });
   });
 });

@@ -10,6 +10,8 @@ import { createDraftStore } from '../../../renderer/store/draft-store';
 import { createProfileStore } from '../../../renderer/store/profile-store';
 import { createBatchStore } from '../../../renderer/store/batch-store';
 import { createProgressStore } from '../../../renderer/store/progress-store';
+import { createProgressReportStore } from '../../../renderer/store/progress-report-store';
+import { parsePeriod } from '../../../core/progress/progress-period';
 import { testImage } from '../../node/signing/signing-fixture';
 
 /**
@@ -179,6 +181,24 @@ async function writeV5(db: Dexie): Promise<Fixture> {
   return { ...fixture, written: fixture.written + 1, drafts: [...fixture.drafts, draft] };
 }
 
+/** The submission id of v2-approved's package: the letter delivered, whose progress version 6 followed. */
+const DELIVERED = '0b9f6c52-3d1e-4c57-9a43-2f0e8d7c6b5a';
+
+/** An item's progress and an evidence photo as version 6 kept them, by the delivered letter's submission id. */
+const V6_PROGRESS = { submissionId: DELIVERED, number: 1, status: '推进中', notes: [{ at: '2026-05-03T02:01:00.000Z', text: '已完成招标。' }], updatedAt: at('2026-05-03T10:01:00+08:00') };
+const V6_EVIDENCE = (() => {
+  const bytes = testImage(60, 40, [10, 120, 10]);
+  return { id: 'v6-photo', submissionId: DELIVERED, number: 1, name: '现场照片.png', type: 'image/png', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), bytes, addedAt: at('2026-05-03T10:02:00+08:00') };
+})();
+
+/** Version 6 added item progress and evidence to version 5's tables; it had no progress reports. */
+async function writeV6(db: Dexie): Promise<Fixture> {
+  const fixture = await writeV5(db);
+  await db.table('itemProgress').add(V6_PROGRESS);
+  await db.table('evidence').add(V6_EVIDENCE);
+  return fixture;
+}
+
 /** One writer per released version below the current one; a new version must add its own. */
 const FIXTURE_WRITERS: Partial<Record<number, FixtureWriter>> = {
   1: writeV1,
@@ -186,6 +206,7 @@ const FIXTURE_WRITERS: Partial<Record<number, FixtureWriter>> = {
   3: writeV3,
   4: writeV4,
   5: writeV5,
+  6: writeV6,
 };
 
 const EARLIER_VERSIONS = SCHEMA_VERSIONS.filter((schema) => schema.version < CURRENT_SCHEMA_VERSION);
@@ -520,8 +541,6 @@ describe('the version 4 to 5 upgrade', () => {
 });
 
 describe('the version 5 to 6 upgrade', () => {
-  const DELIVERED = '0b9f6c52-3d1e-4c57-9a43-2f0e8d7c6b5a';
-
   it('keeps the drafts, the signed copy, the profile, its signature and the batch, and starts without item progress', async () => {
     const factory = new IDBFactory();
     await writeWithVersion(factory, 'pledge-desk-v5-progress', 5);
@@ -558,6 +577,39 @@ describe('the version 5 to 6 upgrade', () => {
     expect(read.items).toEqual([{ submissionId: DELIVERED, number: 2, status: '推进中', notes: [{ at: '2026-05-03T02:01:00.000Z', text: '已完成招标。' }], updatedAt: at('2026-05-03T02:01:00Z') }]);
     expect([...read.evidence[0]!.bytes]).toEqual([...photo]);
     expect((await createDraftStore(reopened, newId).list()).drafts).toHaveLength(4);
+    reopened.close();
+  });
+});
+
+describe('the version 6 to 7 upgrade', () => {
+  it('keeps the drafts, the batch, the item progress and its evidence, and starts without progress reports', async () => {
+    const factory = new IDBFactory();
+    await writeWithVersion(factory, 'pledge-desk-v6-reports', 6);
+    const db = new PledgeDatabase('pledge-desk-v6-reports', { indexedDB: factory, IDBKeyRange });
+    const store = createDraftStore(db, newId);
+    expect((await store.list()).drafts.map((d) => d.id).sort()).toEqual(['v2-approved', 'v2-person', 'v2-plain', 'v5-batch-letter']);
+    expect(await store.get('v2-approved')).toMatchObject({ status: 'approved', submissions: [{ submissionId: DELIVERED }] });
+    expect((await createBatchStore(db, newId).get(V5_BATCH.id))?.batch).toEqual(V5_BATCH);
+    expect(await createProgressStore(db, newId).read(DELIVERED)).toEqual({ items: [V6_PROGRESS], evidence: [V6_EVIDENCE], unreadable: 0 });
+    expect(await db.progressReports.count()).toBe(0);
+    expect(await createProgressReportStore(db).list(DELIVERED)).toEqual({ reports: [], unreadable: 0 });
+    db.close();
+  });
+
+  it('makes a report of the delivered letter from its old progress and reads it back after reopening', async () => {
+    const factory = new IDBFactory();
+    await writeWithVersion(factory, 'pledge-desk-v6-reports-save', 6);
+    const db = new PledgeDatabase('pledge-desk-v6-reports-save', { indexedDB: factory, IDBKeyRange });
+    const progress = await createProgressStore(db, newId).read(DELIVERED);
+    const letter = letterFromTemplate('duty', { year: 2026 });
+    const made = await createProgressReportStore(db).create({ draftId: 'v2-approved', letter, submissionId: DELIVERED, period: parsePeriod('2026-Q2')!, progress, now: new Date('2026-06-20T02:00:00Z') });
+    if (!made.ok) throw new Error(made.message);
+    expect(made.record.report.items[0]).toMatchObject({ number: 1, status: '推进中' });
+    expect(made.record.evidenceIds).toEqual(['v6-photo']);
+    db.close();
+    const reopened = new PledgeDatabase('pledge-desk-v6-reports-save', { indexedDB: factory, IDBKeyRange });
+    expect(await createProgressReportStore(reopened).list(DELIVERED)).toEqual({ reports: [made.record], unreadable: 0 });
+    expect((await createProgressStore(reopened, newId).read(DELIVERED)).evidence).toEqual([V6_EVIDENCE]);
     reopened.close();
   });
 });
