@@ -33,6 +33,8 @@ export const ItemProgressRecordSchema = z.strictObject({
   status: z.enum(ITEM_STATUSES),
   reason: z.string().max(PROGRESS_LIMITS.reason).optional(),
   notes: z.array(ProgressNoteSchema),
+  /** A note typed but not yet added (添加记录): kept so that closing the window loses nothing; in no report. */
+  noteDraft: z.string().max(PROGRESS_LIMITS.note).optional(),
   updatedAt: epochMs,
 });
 export type ItemProgressRecord = z.infer<typeof ItemProgressRecordSchema>;
@@ -95,7 +97,15 @@ export function addNote(record: ItemProgressRecord, text: string, now: Date): Pr
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, message: t('item-progress.note-empty', { n }) };
   if (trimmed.length > PROGRESS_LIMITS.note) return { ok: false, message: t('item-progress.note-too-long', { n, max: PROGRESS_LIMITS.note }) };
-  return { ok: true, record: { ...record, notes: [...record.notes, { at: now.toISOString(), text: trimmed }], updatedAt: now.getTime() } };
+  const { noteDraft: _added, ...rest } = record;
+  return { ok: true, record: { ...rest, notes: [...record.notes, { at: now.toISOString(), text: trimmed }], updatedAt: now.getTime() } };
+}
+
+/** Keeps the note being typed, as typed (cut to the note's limit); empty forgets it. */
+export function setNoteDraft(record: ItemProgressRecord, text: string, now: Date): ProgressChange<ItemProgressRecord> {
+  const { noteDraft: _old, ...rest } = record;
+  const kept = text.slice(0, PROGRESS_LIMITS.note);
+  return { ok: true, record: { ...rest, ...(kept.trim() === '' ? {} : { noteDraft: kept }), updatedAt: now.getTime() } };
 }
 
 /** Removes the note at `index` (from 0, in the order they were written). */

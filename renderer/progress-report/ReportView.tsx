@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { describeDelivery, describeRejection, type DeliveryState } from '../../core/drafts/delivery-state';
 import type { ReviewDecision } from '../../core/drafts/draft-record';
 import { t } from '../../core/i18n/translate';
@@ -12,6 +12,7 @@ import { saveFile } from '../bridge/save-file';
 import { DeliveryBadge } from '../drafts/DeliveryBadge';
 import { PdfPreview } from '../pdf/PdfPreview';
 import { DecisionForm } from '../review/DecisionForm';
+import { settleAllSaves } from '../app/pending-saves';
 import { formatTime } from '../shared/format-time';
 import type { ProgressReportStore } from '../store/progress-report-store';
 import type { ProgressStore } from '../store/progress-store';
@@ -38,7 +39,6 @@ interface ReportViewProps {
 export function ReportView({ record, letter, snapshot, reports, progress, unitName }: ReportViewProps) {
   const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
   const [busy, setBusy] = useState(false);
-  const saving = useRef<Promise<unknown>>(Promise.resolve());
   const { review } = record;
   const delivery = reportDelivery(record, snapshot);
   const lastReturn = record.status === 'draft' ? record.returns?.at(-1) : undefined;
@@ -92,7 +92,7 @@ export function ReportView({ record, letter, snapshot, reports, progress, unitNa
       {record.status === 'draft' && (
         <>
           <ReportItemsTable report={record.report} />
-          {needsAccountability(record.report) && <AccountabilityField key={record.id} record={record} reports={reports} onSaving={(saved) => (saving.current = saved)} />}
+          {needsAccountability(record.report) && <AccountabilityField key={record.id} record={record} reports={reports} />}
           <div className="actions actions--start">
             <button type="button" disabled={busy} onClick={() => void run(() => refreshFromProgress(reports, progress, record, letter, new Date()))}>
               {t('ui.reports.refresh')}
@@ -104,7 +104,7 @@ export function ReportView({ record, letter, snapshot, reports, progress, unitNa
               onClick={() =>
                 void run(async () => {
                   // The last keystrokes of 违诺责任追究内容 are written before the report is read to freeze.
-                  await saving.current;
+                  await settleAllSaves();
                   const current = await reports.get(record.id);
                   return current ? submitForReview(reports, progress, current, letter, new Date()) : { ok: false, message: t('report.error.missing') };
                 }, t('ui.reports.rendering'))

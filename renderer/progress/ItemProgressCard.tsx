@@ -38,7 +38,8 @@ export function ItemProgressCard({ store, submissionId, number, content, deadlin
   // 已调整 chosen and its reason being typed: not yet what the store holds.
   const [adjusting, setAdjusting] = useState<{ reason: string } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [note, setNote] = useState('');
+  // Starts from the note left unfinished (kept in the store as it is typed), so a closed window loses nothing.
+  const [note, setNote] = useState(record?.noteDraft ?? '');
   const headingId = useId();
   const reasonId = useId();
   const messageId = useId();
@@ -96,10 +97,19 @@ export function ItemProgressCard({ store, submissionId, number, content, deadlin
     reasonSave.schedule(text);
   };
 
-  const addNote = () =>
+  const saveNoteDraft = useCallback((text: string) => settle(store.setNoteDraft(submissionId, number, text, new Date())), [settle, store, submissionId, number]);
+  const noteSave = useDebouncedSave(saveNoteDraft);
+  const typeNote = (text: string) => {
+    setNote(text);
+    noteSave.schedule(text);
+  };
+  const addNote = () => {
+    // The unfinished note's last save goes first: adding the note then clears it in the store.
+    noteSave.flush();
     void settle(store.addNote(submissionId, number, note, new Date())).then((ok) => {
       if (ok) setNote('');
     });
+  };
   const removeNote = (index: number) => void settle(store.removeNote(submissionId, number, index, new Date()));
 
   const notes = record?.notes ?? [];
@@ -173,7 +183,7 @@ export function ItemProgressCard({ store, submissionId, number, content, deadlin
               type="text"
               value={note}
               maxLength={PROGRESS_LIMITS.note}
-              onChange={(e) => setNote(e.target.value)}
+              onChange={(e) => typeNote(e.target.value)}
               onKeyDown={(e) => {
                 if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
                   e.preventDefault();

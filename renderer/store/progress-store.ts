@@ -2,6 +2,7 @@ import { describeIssues } from '../../core/drafts/describe-issues';
 import { rawJson } from '../../core/drafts/migrations/v1-to-v2';
 import {
   addNote,
+  setNoteDraft,
   checkEvidence,
   EvidenceRecordSchema,
   ItemProgressRecordSchema,
@@ -74,6 +75,7 @@ export function createProgressStore(db: PledgeDatabase, newId: () => string = ()
     /** Refused (in Chinese, naming the item) for 已调整 without a reason; the stored record is then left as it was. */
     setStatus: (submissionId: string, number: number, status: StatusChange, now: Date) => change(submissionId, number, now, (record) => setStatus(record, status, now)),
     addNote: (submissionId: string, number: number, text: string, now: Date) => change(submissionId, number, now, (record) => addNote(record, text, now)),
+    setNoteDraft: (submissionId: string, number: number, text: string, now: Date) => change(submissionId, number, now, (record) => setNoteDraft(record, text, now)),
     removeNote: (submissionId: string, number: number, index: number, now: Date) => change(submissionId, number, now, (record) => removeNote(record, index, now)),
 
     /**

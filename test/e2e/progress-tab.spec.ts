@@ -114,8 +114,13 @@ test('the 践诺进展 tab keeps statuses, notes and evidence through a reload; 
     await expect(letterEvidence.getByTestId('evidence-file')).toContainText('签章页.png');
     await expectNoSeriousViolations(page, 'the 践诺进展 tab');
 
+    // A note typed and not added is kept too: on disk within a second of the last keystroke.
+    await item(page, 5).getByLabel('第 5 项的新进展记录').fill('新增岗位已报人社局');
+    await page.waitForTimeout(1_000);
+
     // Everything was on disk: a reload shows it as it was.
     await page.reload();
+    await expect(item(page, 5).getByLabel('第 5 项的新进展记录')).toHaveValue('新增岗位已报人社局');
     await expect(page.getByTestId('progress-item')).toHaveCount(5);
     await expect(status(page, 1)).toHaveValue('推进中');
     await expect(status(page, 2)).toHaveValue('已调整');

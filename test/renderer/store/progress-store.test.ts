@@ -62,6 +62,23 @@ describe('the progress store', () => {
     expect((await reloaded.read(OTHER)).items.map((i) => i.status)).toEqual(['推进中']);
   });
 
+  it('keeps a note typed but not yet added through a reload, and forgets it once added, never in a report', async () => {
+    const { open, db, progress } = setup();
+    expect((await progress.setNoteDraft(SUBMISSION, 2, '窗口已完成改造，待验', when(0))).ok).toBe(true);
+    db.close();
+    const reloaded = createProgressStore(open(), ids());
+    const [kept] = (await reloaded.read(SUBMISSION)).items;
+    expect([kept?.number, kept?.noteDraft, kept?.notes]).toEqual([2, '窗口已完成改造，待验', []]);
+    expect((await reloaded.addNote(SUBMISSION, 2, '窗口已完成改造，待验收。', when(1))).ok).toBe(true);
+    const [added] = (await reloaded.read(SUBMISSION)).items;
+    expect(added?.noteDraft).toBeUndefined();
+    expect(added?.notes.map((n) => n.text)).toEqual(['窗口已完成改造，待验收。']);
+    // Typing the field empty forgets an unfinished note.
+    await reloaded.setNoteDraft(SUBMISSION, 2, '再补', when(2));
+    await reloaded.setNoteDraft(SUBMISSION, 2, '', when(3));
+    expect((await reloaded.read(SUBMISSION)).items[0]).not.toHaveProperty('noteDraft');
+  });
+
   it('leaves the record as it was when a change is refused, and says why naming the item', async () => {
     const { db, progress } = setup();
     await progress.setStatus(SUBMISSION, 2, { status: '推进中' }, when(0));
