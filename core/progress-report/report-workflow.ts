@@ -1,5 +1,6 @@
 import { beijingDay } from '../calendar/calendar-day';
 import type { ReviewDecision } from '../drafts/draft-record';
+import { sha256Hex } from '../hash/sha256-hex';
 import { t } from '../i18n/translate';
 import type { Letter } from '../letter/letter-schema';
 import type { ProgressPackageInput } from '../progress/build-progress-package';
@@ -40,9 +41,34 @@ export interface NewReportInput {
 function contentOf(letter: Letter, submissionId: string, period: ProgressPeriod, progress: RecordedProgress): { report: ProgressReport; evidenceIds: string[] } {
   const evidence = [...progress.evidence].sort((a, b) => a.addedAt - b.addedAt);
   return {
-    report: { ...newProgressReport(letter, submissionId, period), items: progressItems(letter, progress.items), evidence: progressEvidence(evidence) },
+    report: { ...newProgressReport(letter, submissionId, period), items: progressItems(letter, progress.items), evidence: distinctNames(progressEvidence(evidence)) },
     evidenceIds: evidence.map((file) => file.id),
   };
+}
+
+/**
+ * A package holds each file under its name once: two photos both called IMG_0001.jpg (which a
+ * phone gives) are listed as IMG_0001.jpg and IMG_0001 (2).jpg rather than blocking the report.
+ *
+ * @example distinctNames([{ name: 'a.jpg' }, { name: 'a.jpg' }]).map((f) => f.name) // ['a.jpg', 'a (2).jpg']
+ */
+export function distinctNames<T extends { readonly name: string }>(files: readonly T[]): T[] {
+  const taken = new Set(files.map((file) => file.name));
+  const seen = new Set<string>();
+  return files.map((file) => {
+    if (!seen.has(file.name)) {
+      seen.add(file.name);
+      return file;
+    }
+    const dot = file.name.lastIndexOf('.');
+    const [stem, extension] = dot > 0 ? [file.name.slice(0, dot), file.name.slice(dot)] : [file.name, ''];
+    let n = 2;
+    while (taken.has(`${stem} (${n})${extension}`)) n += 1;
+    const name = `${stem} (${n})${extension}`;
+    taken.add(name);
+    seen.add(name);
+    return { ...file, name };
+  });
 }
 
 /**
@@ -94,7 +120,9 @@ export function setAccountability(record: ProgressReportRecord, text: string, no
  */
 export function reportForReview(record: ProgressReportRecord, now: Date): { readonly ok: true; readonly report: ProgressReport } | { readonly ok: false; readonly problems: readonly string[] } {
   if (record.status !== 'draft') return { ok: false, problems: [t('report.error.not-draft')] };
-  const dated = { ...record.report, date: beijingDay(now) };
+  // 违诺责任追究内容 written while items were not kept, and all kept since: hidden on the screen, so never printed either.
+  const { accountability, ...rest } = record.report;
+  const dated = { ...rest, ...(accountability !== undefined && needsAccountability(rest) ? { accountability } : {}), date: beijingDay(now) };
   const validation = validateProgress(dated);
   const problems = validation.ok ? [] : validation.problems.map((problem) => problem.message);
   if (needsAccountability(dated) && (dated.accountability ?? '') === '') problems.push(t('report.error.accountability-required'));
@@ -102,10 +130,15 @@ export function reportForReview(record: ProgressReportRecord, now: Date): { read
   return { ok: true, report: validation.report };
 }
 
-/** Freezes the report rendered from {@link reportForReview}'s result: 待审核, with the PDF the principal will read. */
-export function submitReport(record: ProgressReportRecord, report: ProgressReport, pdf: Uint8Array, pdfSha256: string, now: Date): ReportChange {
+/**
+ * Freezes the report rendered from {@link reportForReview}'s result: 待审核, with the PDF the
+ * principal will read. `basedOn`: the `updatedAt` of the record it was rendered from.
+ */
+export function submitReport(record: ProgressReportRecord, report: ProgressReport, pdf: Uint8Array, pdfSha256: string, now: Date, basedOn?: number): ReportChange {
   const refused = notDraft(record);
   if (refused) return refused;
+  // Changed while the PDF was rendered (text typed meanwhile): freezing the older copy would drop it.
+  if (basedOn !== undefined && record.updatedAt !== basedOn) return { ok: false, message: t('report.error.changed-meanwhile') };
   const at = now.getTime();
   return { ok: true, record: { ...record, status: 'in-review', report, review: { submittedAt: at, pdfSha256, pdf }, updatedAt: at } };
 }
@@ -140,10 +173,23 @@ export function packageInputOf(record: ProgressReportRecord, evidence: ReadonlyM
   const files: ProgressPackageInput['evidence'][number][] = [];
   for (const [i, listed] of record.report.evidence.entries()) {
     const file = evidence.get(record.evidenceIds[i] ?? '');
-    if (file === undefined || file.sha256 !== listed.sha256) return { ok: false, message: t('report.error.evidence-changed', { name: listed.name }) };
+    // The bytes themselves, not the record's note of their hash: a damaged row must not slip into the package.
+    if (file === undefined || file.bytes.byteLength !== listed.size || sha256Hex(file.bytes) !== listed.sha256) return { ok: false, message: t('report.error.evidence-changed', { name: listed.name }) };
     files.push({ name: listed.name, bytes: file.bytes, ...(listed.item === undefined ? {} : { item: listed.item }), ...(listed.public ? { public: true } : {}) });
   }
   return { ok: true, input: { report: record.report, pdf: review.pdf, evidence: files, submissionId: packing.submissionId, createdAt: new Date(packing.createdAt) } };
+}
+
+/**
+ * Back to 草稿 from 已批准 before the outbox ever took the package (evidence it lists was removed
+ * since, say): the approval and its frozen PDF are dropped, so the next one is of what is on record.
+ * Once queued it is a submission on its way and stays as approved.
+ */
+export function withdrawApproval(record: ProgressReportRecord, now: Date): ReportChange {
+  if (record.status !== 'approved' || record.packing?.queued !== undefined) return { ok: false, message: t('report.error.not-withdrawable') };
+  const { review: _review, packing: _packing, ...rest } = record;
+  const { date: _date, ...report } = record.report;
+  return { ok: true, record: { ...rest, status: 'draft', report, updatedAt: now.getTime() } };
 }
 
 /** The outbox took the package (newly or as the same one again): remembered, so the tab follows it there. */

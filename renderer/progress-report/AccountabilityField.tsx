@@ -11,7 +11,8 @@ import { describeStorageError } from '../store/storage-errors';
  * that name is filled from. Saved as it is typed (the app's one debounce), and at once when the
  * field is left; 提交审核 waits for every save (settleAllSaves) before it reads the report.
  */
-export function AccountabilityField({ record, reports }: { record: ProgressReportRecord; reports: ProgressReportStore }) {
+/** `readOnly` while 提交审核 renders the PDF: text typed then would not be in what is frozen. */
+export function AccountabilityField({ record, reports, readOnly }: { record: ProgressReportRecord; reports: ProgressReportStore; readOnly: boolean }) {
   const id = useId();
   // The text as typed; the record's is only the starting point, so a write landing never moves the caret.
   const [text, setText] = useState(record.report.accountability ?? '');
@@ -38,6 +39,7 @@ export function AccountabilityField({ record, reports }: { record: ProgressRepor
         maxLength={PROGRESS_LIMITS.accountability}
         aria-describedby={`${id}-explain`}
         value={text}
+        readOnly={readOnly}
         onChange={(e) => {
           setText(e.target.value);
           setMessage(null);

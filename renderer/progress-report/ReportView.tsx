@@ -16,9 +16,8 @@ import { settleAllSaves } from '../app/pending-saves';
 import { formatTime } from '../shared/format-time';
 import type { ProgressReportStore } from '../store/progress-report-store';
 import type { ProgressStore } from '../store/progress-store';
-import { describeStorageError } from '../store/storage-errors';
 import { AccountabilityField } from './AccountabilityField';
-import { packAndQueueReport, refreshFromProgress, submitForReview, type ActionOutcome } from './report-actions';
+import { guarded, packAndQueueReport, refreshFromProgress, submitForReview, type ActionOutcome } from './report-actions';
 import { ReportItemsTable } from './ReportItemsTable';
 
 interface ReportViewProps {
@@ -48,20 +47,18 @@ export function ReportView({ record, letter, snapshot, reports, progress, unitNa
     setBusy(true);
     setOutcome(progressMessage ? { ok: true, message: progressMessage } : null);
     try {
-      setOutcome(await step());
+      setOutcome(await guarded(step));
     } finally {
       setBusy(false);
     }
   };
-  const decide = (decision: ReviewDecision) =>
+  /** A store change, its refusal shown as the message. */
+  const change = (apply: () => Promise<{ ok: boolean; message?: string }>) =>
     void run(async () => {
-      try {
-        const decided = await reports.decide(record.id, decision);
-        return decided.ok ? { ok: true, message: null } : { ok: false, message: decided.message };
-      } catch (error) {
-        return { ok: false, message: t('ui.reports.failed', { reason: describeStorageError(error) }) };
-      }
+      const changed = await apply();
+      return changed.ok ? { ok: true, message: null } : { ok: false, message: changed.message ?? null };
     });
+  const decide = (decision: ReviewDecision) => change(() => reports.decide(record.id, decision));
 
   return (
     <section className="report-view" aria-label={t('ui.reports.report', { period: periodLabel(record.period) })} data-testid="report-view">
@@ -92,7 +89,7 @@ export function ReportView({ record, letter, snapshot, reports, progress, unitNa
       {record.status === 'draft' && (
         <>
           <ReportItemsTable report={record.report} />
-          {needsAccountability(record.report) && <AccountabilityField key={record.id} record={record} reports={reports} />}
+          {needsAccountability(record.report) && <AccountabilityField key={record.id} record={record} reports={reports} readOnly={busy} />}
           <div className="actions actions--start">
             <button type="button" disabled={busy} onClick={() => void run(() => refreshFromProgress(reports, progress, record, letter, new Date()))}>
               {t('ui.reports.refresh')}
@@ -112,7 +109,7 @@ export function ReportView({ record, letter, snapshot, reports, progress, unitNa
             >
               {t('ui.reports.submit')}
             </button>
-            <button type="button" disabled={busy} onClick={() => void run(async () => ((await reports.remove(record.id)).ok ? { ok: true, message: null } : { ok: false, message: t('report.error.not-draft') }))}>
+            <button type="button" disabled={busy} onClick={() => change(() => reports.remove(record.id))}>
               {t('ui.reports.remove')}
             </button>
           </div>
@@ -155,6 +152,11 @@ export function ReportView({ record, letter, snapshot, reports, progress, unitNa
                   <button type="button" onClick={() => void saveFile('pdf', fileName, review.pdf).then((message) => setOutcome({ ok: true, message }))}>
                     {t('ui.save-pdf')}
                   </button>
+                  {delivery.kind === 'not-packed' && (
+                    <button type="button" disabled={busy} title={t('ui.reports.withdraw-explain')} onClick={() => change(() => reports.withdrawApproval(record.id, new Date()))}>
+                      {t('ui.reports.withdraw')}
+                    </button>
+                  )}
                 </div>
               )}
             </div>

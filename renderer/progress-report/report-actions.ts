@@ -17,7 +17,7 @@ export type ActionOutcome = { readonly ok: boolean; readonly message: string | n
 const failed = (message: string): ActionOutcome => ({ ok: false, message });
 
 /** Storage failures become a sentence too: a step of the tab never throws at the page. */
-async function guarded(step: () => Promise<ActionOutcome>): Promise<ActionOutcome> {
+export async function guarded(step: () => Promise<ActionOutcome>): Promise<ActionOutcome> {
   try {
     return await step();
   } catch (error) {
@@ -46,7 +46,7 @@ export function submitForReview(reports: ProgressReportStore, progress: Progress
     if (!ready.ok) return failed(`${t('ui.reports.cannot-submit')}${ready.problems.join(' ')}`);
     const rendered = await renderProgressInWorker(ready.report);
     if (!rendered.ok) return failed('error' in rendered ? t('ui.preview.error', { reason: rendered.error }) : t('ui.reports.cannot-submit'));
-    const frozen = await reports.submit(record.id, ready.report, rendered.bytes, now);
+    const frozen = await reports.submit(record.id, ready.report, rendered.bytes, now, refreshed.record.updatedAt);
     return frozen.ok ? { ok: true, message: null } : failed(frozen.message);
   });
 }

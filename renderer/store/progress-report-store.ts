@@ -16,6 +16,7 @@ import {
   refreshReport,
   setAccountability,
   submitReport,
+  withdrawApproval,
   type NewReportInput,
   type RecordedProgress,
   type ReportChange,
@@ -87,7 +88,8 @@ export function createProgressReportStore(db: PledgeDatabase, newId: () => strin
     refresh: (id: string, letter: Letter, progress: RecordedProgress, now: Date) => change(id, now, (record) => refreshReport(record, letter, progress, now)),
     setAccountability: (id: string, text: string, now: Date) => change(id, now, (record) => setAccountability(record, text, now)),
     /** Freezes the report for review with the PDF rendered from `report` (reportForReview's), its hash computed here. */
-    submit: (id: string, report: ProgressReport, pdf: Uint8Array, now: Date) => change(id, now, (record) => submitReport(record, report, pdf, sha256Hex(pdf), now)),
+    submit: (id: string, report: ProgressReport, pdf: Uint8Array, now: Date, basedOn?: number) => change(id, now, (record) => submitReport(record, report, pdf, sha256Hex(pdf), now, basedOn)),
+    withdrawApproval: (id: string, now: Date) => change(id, now, (record) => withdrawApproval(record, now)),
     decide: (id: string, decision: ReviewDecision) => change(id, new Date(decision.at), (record) => decideReport(record, decision, newId())),
     markQueued: (id: string, packageSha256: string, now: Date) => change(id, now, (record) => markQueued(record, packageSha256, now)),
 

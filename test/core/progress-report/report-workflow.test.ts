@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../core/hash/sha256-hex';
 import { t } from '../../../core/i18n/translate';
 import { parsePeriod } from '../../../core/progress/progress-period';
+import { reportDelivery } from '../../../core/progress-report/report-delivery';
 import { ProgressReportRecordSchema, type ProgressReportRecord } from '../../../core/progress-report/progress-report-record';
 import {
   decideReport,
   defaultPeriod,
+  distinctNames,
   markQueued,
   needsAccountability,
   newReportRecord,
@@ -14,6 +16,7 @@ import {
   reportForReview,
   setAccountability,
   submitReport,
+  withdrawApproval,
   type RecordedProgress,
 } from '../../../core/progress-report/report-workflow';
 import { approval, evidenceFile, forReview, itemsWith, LETTER, must, PACKAGE_ID, REPORT_PDF, REPORT_PDF_SHA, returning, SUBMISSION, T0, when } from './report-fixtures';
@@ -119,6 +122,13 @@ describe('reportForReview', () => {
     expect(reportForReview(must(setAccountability(notKept, '已通报批评。', when(5))), when(10)).ok).toBe(true);
     expect(reportForReview(draft('2026', { items: itemsWith('已兑现'), evidence: [] }), when(10)).ok).toBe(true);
   });
+
+  it('leaves out a 违诺责任追究内容 written while items were not kept, once every item is kept: the screen hides it, so the PDF never prints it', () => {
+    const written = must(setAccountability(draft('2026', { items: itemsWith('未兑现'), evidence: [] }), '已通报批评。', when(5)));
+    const allKept = must(refreshReport(written, LETTER, { items: itemsWith('已兑现'), evidence: [] }, when(6)));
+    const review = reportForReview(allKept, when(10));
+    expect(review.ok && review.report).not.toHaveProperty('accountability');
+  });
 });
 
 describe('review of a report', () => {
@@ -156,6 +166,50 @@ describe('review of a report', () => {
   });
 });
 
+describe('freezing and withdrawing', () => {
+  it('refuses to freeze a draft changed while its PDF was rendered', () => {
+    const record = draft();
+    const typedMeanwhile = must(setAccountability(record, '补充说明', when(5)));
+    expect(submitReport(typedMeanwhile, forReview(record, when(10)), REPORT_PDF, REPORT_PDF_SHA, when(10), record.updatedAt)).toEqual({ ok: false, message: t('report.error.changed-meanwhile') });
+    expect(submitReport(record, forReview(record, when(10)), REPORT_PDF, REPORT_PDF_SHA, when(10), record.updatedAt).ok).toBe(true);
+  });
+
+  it('withdraws an approval never queued back to 草稿, without its PDF or package; never one the outbox took', () => {
+    const back = must(withdrawApproval(approved(), when(30)));
+    expect(back.status).toBe('draft');
+    expect(back).not.toHaveProperty('review');
+    expect(back).not.toHaveProperty('packing');
+    expect(back.report).not.toHaveProperty('date');
+    const queued = must(markQueued(approved(), 'a'.repeat(64), when(25)));
+    expect(withdrawApproval(queued, when(30))).toEqual({ ok: false, message: t('report.error.not-withdrawable') });
+    expect(withdrawApproval(draft(), when(30))).toEqual({ ok: false, message: t('report.error.not-withdrawable') });
+  });
+});
+
+describe('reportDelivery', () => {
+  it('asks the outbox by the id fixed at approval, even when the record never noted it was queued', () => {
+    const record = approved();
+    const delivered = { status: 'delivered', receipt: { receiptId: 'r-1' } };
+    const snapshot = (items: unknown[]) => ({ items, connection: { state: 'online' } }) as never;
+    expect(reportDelivery(record, snapshot([]))).toEqual({ kind: 'not-packed' });
+    expect(reportDelivery(record, null)).toEqual({ kind: 'not-packed' });
+    expect(reportDelivery(record, snapshot([{ entry: { package: { submissionId: PACKAGE_ID }, state: delivered } }]))).toMatchObject({ kind: 'delivered', submissionId: PACKAGE_ID });
+    expect(reportDelivery(must(markQueued(record, 'a'.repeat(64), when(25))), snapshot([]))).toEqual({ kind: 'not-queued', submissionId: PACKAGE_ID });
+  });
+});
+
+describe('distinctNames', () => {
+  it('gives a repeated file name a number before its extension, never one already taken', () => {
+    expect(distinctNames([{ name: 'IMG_0001.jpg' }, { name: 'IMG_0001.jpg' }, { name: 'IMG_0001 (2).jpg' }, { name: '说明' }, { name: '说明' }]).map((f) => f.name)).toEqual([
+      'IMG_0001.jpg',
+      'IMG_0001 (3).jpg',
+      'IMG_0001 (2).jpg',
+      '说明',
+      '说明 (2)',
+    ]);
+  });
+});
+
 describe('packageInputOf', () => {
   const files = (...list: typeof PHOTO[]) => new Map(list.map((file) => [file.id, file]));
 
@@ -182,6 +236,11 @@ describe('packageInputOf', () => {
     const changed = { ...SUMMARY, sha256: sha256Hex(PHOTO_BYTES), bytes: PHOTO_BYTES };
     expect(packageInputOf(record, files(PHOTO, changed))).toEqual({ ok: false, message: t('report.error.evidence-changed', { name: '半年总结.pdf' }) });
     expect(packageInputOf(record, files(SUMMARY))).toEqual({ ok: false, message: t('report.error.evidence-changed', { name: '现场照片.pdf' }) });
+  });
+
+  it('checks the bytes themselves, not the record’s note of their hash', () => {
+    const damaged = { ...SUMMARY, bytes: PHOTO_BYTES.slice(0, SUMMARY.size) };
+    expect(packageInputOf(approved(), files(PHOTO, damaged))).toEqual({ ok: false, message: t('report.error.evidence-changed', { name: '半年总结.pdf' }) });
   });
 
   it('refuses a report not approved', () => {
