@@ -45,6 +45,8 @@ test('a year-end report is made from the recorded progress, reviewed, approved, 
     await page.getByRole('button', { name: '← 返回列表' }).click();
     await page.getByTestId('draft-card').filter({ hasText: UNIT.unitName }).first().click();
     await page.getByRole('tab', { name: '践诺进展' }).click();
+    // Counted once the tab has read the delivered letter: before that it says 加载中.
+    await expect(page.getByTestId('progress-item').first()).toBeVisible();
     const items = await page.getByTestId('progress-item').count();
     expect(items).toBeGreaterThanOrEqual(3);
     await status(page, 1).selectOption('已兑现');
