@@ -54,14 +54,20 @@ export function createProgressReportStore(db: PledgeDatabase, newId: () => strin
       return result;
     });
 
+  /** A letter's stored reports that parse, and how many do not. */
+  const ofLetter = async (submissionId: string): Promise<LetterReports> => {
+    const rows: unknown[] = await db.progressReports.where('submissionId').equals(submissionId).toArray();
+    const reports = rows.flatMap((row) => {
+      const parsed = ProgressReportRecordSchema.safeParse(row);
+      return parsed.success ? [parsed.data] : [];
+    });
+    return { reports, unreadable: rows.length - reports.length };
+  };
+
   return {
     async list(submissionId: string): Promise<LetterReports> {
-      const rows: unknown[] = await db.progressReports.where('submissionId').equals(submissionId).toArray();
-      const reports = rows.flatMap((row) => {
-        const parsed = ProgressReportRecordSchema.safeParse(row);
-        return parsed.success ? [parsed.data] : [];
-      });
-      return { reports: reports.sort((a, b) => b.createdAt - a.createdAt), unreadable: rows.length - reports.length };
+      const { reports, unreadable } = await ofLetter(submissionId);
+      return { reports: [...reports].sort((a, b) => b.createdAt - a.createdAt), unreadable };
     },
 
     async get(id: string): Promise<ProgressReportRecord | undefined> {
@@ -74,11 +80,7 @@ export function createProgressReportStore(db: PledgeDatabase, newId: () => strin
       return db.transaction('rw', db.progressReports, async (): Promise<ReportChange> => {
         const made = newReportRecord({ ...input, id: newId() });
         if (!made.ok) return made;
-        const rows: unknown[] = await db.progressReports.where('submissionId').equals(input.submissionId).toArray();
-        const open = rows.some((row) => {
-          const parsed = ProgressReportRecordSchema.safeParse(row);
-          return parsed.success && parsed.data.period === made.record.period && parsed.data.status !== 'approved';
-        });
+        const open = (await ofLetter(input.submissionId)).reports.some((record) => record.period === made.record.period && record.status !== 'approved');
         if (open) return { ok: false, message: t('report.error.period-open') };
         await db.progressReports.add(made.record);
         return made;
